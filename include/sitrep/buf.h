@@ -1,0 +1,46 @@
+/* sitrep/buf.h - a growable byte buffer with a hard cap, and JSON writing.
+ *
+ * Used for every JSON-lines form the library emits.  The buffer owns its
+ * bytes; sr_buf_free releases them.  Appends fail with SR_ENOMEM once the
+ * cap (default 1 GiB) would be passed, and the buffer stays sticky-failed
+ * (SQLite's mallocFailed) so a writer can check once at the end. */
+#ifndef SITREP_BUF_H
+#define SITREP_BUF_H
+
+#include "sitrep/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct sr_buf {
+    char *data;
+    size_t len;
+    size_t cap;       /* allocated bytes */
+    size_t limit;     /* hard cap; 0 = 1 GiB */
+    const sr_mem *mem;
+    sr_status status; /* first failure, sticky */
+} sr_buf;
+
+void sr_buf_init(sr_buf *b, const sr_mem *mem);
+void sr_buf_free(sr_buf *b);
+void sr_buf_clear(sr_buf *b); /* len = 0, status = SR_OK; keeps memory */
+sr_status sr_buf_reserve(sr_buf *b, size_t extra);
+sr_status sr_buf_append(sr_buf *b, const char *s, size_t n);
+sr_status sr_buf_puts(sr_buf *b, const char *s);
+sr_status sr_buf_putc(sr_buf *b, char c);
+sr_status sr_buf_printf(sr_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* JSON helpers.  Strings are escaped per RFC 8259; input must be valid
+ * UTF-8 (documents are repaired on reading), control bytes become \uXXXX. */
+sr_status sr_json_string(sr_buf *b, const char *s, size_t n);
+sr_status sr_json_cstr(sr_buf *b, const char *s); /* NULL -> null */
+/* ,"key": -- FIRST set to 1 before the first key of an object. */
+sr_status sr_json_key(sr_buf *b, const char *key, int *first);
+sr_status sr_json_span(sr_buf *b, sr_span s); /* [start,end] */
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,223 @@
+/* main.c - the sitrep command line: a thin layer over libsitrep.
+ *
+ * It parses options, opens readers over the inputs, hands each document to
+ * the library and writes what comes back.  It is the only place that prints
+ * or chooses an exit status:
+ *   0  every document was processed
+ *   1  some records were rejected (each named on stderr); the rest is output
+ *   2  usage error, or the output could not be written */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/buf.h"
+#include "sitrep/clean.h"
+#include "sitrep/reader.h"
+
+static const char usage_text[] =
+    "usage: sitrep COMMAND [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Commands:\n"
+    "  clean      separate report text from comments and boilerplate (JSON lines)\n"
+    "  read       print documents as read, before cleaning (JSON lines)\n"
+    "  version    print the version\n"
+    "\n"
+    "INPUT is a file, a directory (walked recursively) or - for standard input\n"
+    "(the default).  Formats: plain text, JSON lines, HTML, WARC; any of them\n"
+    "gzip-compressed.  The format is guessed from the name, then the content.\n"
+    "\n"
+    "Options:\n"
+    "  --format F          force the input format: text, jsonl, html, warc\n"
+    "  --max-doc-bytes N   reject larger records (default 33554432)\n"
+    "  -q, --quiet         no summary line\n"
+    "  -h, --help          this text\n";
+
+typedef struct cli_opts {
+    sr_reader_options reader;
+    int quiet;
+    const char **inputs;
+    int ninputs;
+} cli_opts;
+
+typedef struct counts {
+    unsigned long long read, ok, rejected;
+} counts;
+
+static int parse_opts(int argc, char **argv, cli_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->inputs = calloc((size_t)argc + 1, sizeof *o->inputs);
+    if (!o->inputs)
+        return -1;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--format") && i + 1 < argc) {
+            if (sr_input_format_parse(argv[++i], &o->reader.format) != SR_OK) {
+                fprintf(stderr, "sitrep: unknown format '%s' (text, jsonl, html, warc)\n", argv[i]);
+                return -1;
+            }
+        } else if (!strcmp(a, "--max-doc-bytes") && i + 1 < argc) {
+            char *end;
+            unsigned long long v = strtoull(argv[++i], &end, 10);
+            if (*end || !v) {
+                fprintf(stderr, "sitrep: --max-doc-bytes needs a positive number\n");
+                return -1;
+            }
+            o->reader.max_doc_bytes = (size_t)v;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            o->quiet = 1;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage_text, stdout);
+            exit(0);
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "sitrep: unknown option '%s'\n%s", a, usage_text);
+            return -1;
+        } else {
+            o->inputs[o->ninputs++] = a;
+        }
+    }
+    if (!o->ninputs)
+        o->inputs[o->ninputs++] = "-";
+    return 0;
+}
+
+static int write_out(sr_buf *b)
+{
+    if (b->status != SR_OK)
+        return -1;
+    if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len)
+        return -1;
+    sr_buf_clear(b);
+    return 0;
+}
+
+static void emit_read(const sr_doc *d, sr_buf *b)
+{
+    int first = 1;
+    sr_buf_putc(b, '{');
+    sr_json_key(b, "id", &first);
+    sr_json_cstr(b, d->id);
+    sr_json_key(b, "origin", &first);
+    sr_json_cstr(b, d->origin);
+    sr_json_key(b, "url", &first);
+    sr_json_cstr(b, d->url);
+    sr_json_key(b, "title", &first);
+    sr_json_cstr(b, d->title);
+    sr_json_key(b, "published", &first);
+    sr_json_cstr(b, d->published);
+    sr_json_key(b, "source", &first);
+    sr_json_cstr(b, d->source);
+    sr_json_key(b, d->content_type == SR_CONTENT_HTML ? "html" : "text", &first);
+    sr_json_string(b, d->body, d->body_len);
+    sr_json_key(b, "utf8_replacements", &first);
+    sr_buf_printf(b, "%zu", d->n_utf8_issues);
+    if (d->extra_json) {
+        sr_buf_putc(b, ',');
+        sr_buf_puts(b, d->extra_json);
+    }
+    sr_buf_puts(b, "}\n");
+}
+
+typedef enum { CMD_CLEAN, CMD_READ } command;
+
+static int run(command cmd, const char *name, cli_opts *o)
+{
+    counts n = {0};
+    sr_doc doc;
+    sr_buf out;
+    int fatal = 0;
+    if (sr_doc_init(&doc, o->reader.mem) != SR_OK) {
+        fprintf(stderr, "sitrep: out of memory\n");
+        return 2;
+    }
+    sr_buf_init(&out, NULL);
+    for (int i = 0; i < o->ninputs && !fatal; i++) {
+        sr_reader *r;
+        char err[512];
+        if (sr_reader_open(&r, o->inputs[i], &o->reader, err, sizeof err) != SR_OK) {
+            fprintf(stderr, "sitrep: %s\n", err);
+            n.read++;
+            n.rejected++;
+            continue;
+        }
+        for (;;) {
+            sr_status st = sr_reader_next(r, &doc);
+            if (st == SR_DONE)
+                break;
+            n.read++;
+            if (st == SR_REJECT) {
+                n.rejected++;
+                fprintf(stderr, "sitrep: rejected %s\n", sr_reader_error(r));
+                continue;
+            }
+            if (st != SR_OK) {
+                n.rejected++;
+                fprintf(stderr, "sitrep: %s: %s; stopping this input\n", sr_reader_error(r),
+                        sr_status_str(st));
+                break;
+            }
+            if (cmd == CMD_READ) {
+                emit_read(&doc, &out);
+                n.ok++;
+            } else {
+                sr_cleaned c;
+                st = sr_clean(&doc, &c);
+                if (st == SR_OK) {
+                    sr_clean_to_json(&doc, &c, &out);
+                    n.ok++;
+                } else {
+                    n.rejected++;
+                    fprintf(stderr, "sitrep: rejected %s: %s\n", doc.origin ? doc.origin : "?",
+                            c.n_warnings ? c.warnings[c.n_warnings - 1] : sr_status_str(st));
+                }
+            }
+            if (out.len > (1u << 20) && write_out(&out)) {
+                fatal = 1;
+                break;
+            }
+        }
+        sr_reader_free(r);
+    }
+    if (write_out(&out) || fflush(stdout)) {
+        fprintf(stderr, "sitrep: cannot write output\n");
+        fatal = 1;
+    }
+    sr_buf_free(&out);
+    sr_doc_free(&doc);
+    if (!o->quiet)
+        fprintf(stderr, "sitrep %s: %llu documents read, %llu %s, %llu rejected\n", name, n.read,
+                n.ok, cmd == CMD_CLEAN ? "cleaned" : "passed", n.rejected);
+    return fatal ? 2 : n.rejected ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+        printf("sitrep %s\n", SR_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    cli_opts o;
+    command c;
+    if (!strcmp(cmd, "clean"))
+        c = CMD_CLEAN;
+    else if (!strcmp(cmd, "read"))
+        c = CMD_READ;
+    else {
+        fprintf(stderr, "sitrep: unknown command '%s'\n%s", cmd, usage_text);
+        return 2;
+    }
+    if (parse_opts(argc - 2, argv + 2, &o))
+        return 2;
+    int rc = run(c, cmd, &o);
+    free(o.inputs);
+    return rc;
+}

@@ -1,0 +1,159 @@
+/* buf.c - growable output buffer with a hard cap, and JSON escaping. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sitrep/buf.h"
+
+#define BUF_DEFAULT_LIMIT ((size_t)1 << 30)
+
+void sr_buf_init(sr_buf *b, const sr_mem *mem)
+{
+    memset(b, 0, sizeof *b);
+    b->mem = mem ? mem : sr_mem_default();
+}
+
+void sr_buf_free(sr_buf *b)
+{
+    if (b && b->data)
+        b->mem->release(b->data, b->mem->ctx);
+    if (b) {
+        const sr_mem *m = b->mem;
+        memset(b, 0, sizeof *b);
+        b->mem = m;
+    }
+}
+
+void sr_buf_clear(sr_buf *b)
+{
+    b->len = 0;
+    b->status = SR_OK;
+}
+
+sr_status sr_buf_reserve(sr_buf *b, size_t extra)
+{
+    if (b->status != SR_OK)
+        return b->status;
+    size_t limit = b->limit ? b->limit : BUF_DEFAULT_LIMIT;
+    if (extra > limit || b->len + extra + 1 > limit)
+        return b->status = SR_ENOMEM;
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return SR_OK;
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < need)
+        cap *= 2;
+    if (cap > limit)
+        cap = limit;
+    char *p = b->mem->resize(b->data, cap, b->mem->ctx);
+    if (!p)
+        return b->status = SR_ENOMEM;
+    b->data = p;
+    b->cap = cap;
+    return SR_OK;
+}
+
+sr_status sr_buf_append(sr_buf *b, const char *s, size_t n)
+{
+    if (sr_buf_reserve(b, n) != SR_OK)
+        return b->status;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return SR_OK;
+}
+
+sr_status sr_buf_puts(sr_buf *b, const char *s) { return sr_buf_append(b, s, strlen(s)); }
+sr_status sr_buf_putc(sr_buf *b, char c) { return sr_buf_append(b, &c, 1); }
+
+sr_status sr_buf_printf(sr_buf *b, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return b->status = SR_EINVAL;
+    if ((size_t)n < sizeof tmp)
+        return sr_buf_append(b, tmp, (size_t)n);
+    if (sr_buf_reserve(b, (size_t)n) != SR_OK)
+        return b->status;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return SR_OK;
+}
+
+/* Bytes that need escaping: '"', '\\' and controls below 0x20. */
+static const unsigned char json_needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
+sr_status sr_json_string(sr_buf *b, const char *s, size_t n)
+{
+    /* Worst case every byte becomes \u00XX (6 bytes). */
+    if (n > (SIZE_MAX - 2) / 6 || sr_buf_reserve(b, n * 6 + 2) != SR_OK)
+        return b->status = SR_ENOMEM;
+    char *o = b->data + b->len;
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    *o++ = '"';
+    while (p < end) {
+        const unsigned char *run = p;
+        while (p < end && !json_needs_escape[*p])
+            p++;
+        if (p > run) {
+            memcpy(o, run, (size_t)(p - run));
+            o += p - run;
+        }
+        if (p == end)
+            break;
+        unsigned char c = *p++;
+        *o++ = '\\';
+        switch (c) {
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\r': *o++ = 'r'; break;
+        case '\t': *o++ = 't'; break;
+        case '\b': *o++ = 'b'; break;
+        case '\f': *o++ = 'f'; break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            *o++ = 'u'; *o++ = '0'; *o++ = '0';
+            *o++ = hex[c >> 4];
+            *o++ = hex[c & 15];
+        }
+        }
+    }
+    *o++ = '"';
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
+    return SR_OK;
+}
+
+sr_status sr_json_cstr(sr_buf *b, const char *s)
+{
+    return s ? sr_json_string(b, s, strlen(s)) : sr_buf_append(b, "null", 4);
+}
+
+sr_status sr_json_key(sr_buf *b, const char *key, int *first)
+{
+    if (!*first)
+        sr_buf_putc(b, ',');
+    *first = 0;
+    sr_json_cstr(b, key);
+    return sr_buf_putc(b, ':');
+}
+
+sr_status sr_json_span(sr_buf *b, sr_span s)
+{
+    return sr_buf_printf(b, "[%zu,%zu]", s.start, s.end);
+}
