@@ -28,7 +28,7 @@ FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 LIB      := $(BUILD)/libsitrep.a
 BIN      := $(BUILD)/sitrep
 
-.PHONY: all deps test unit e2e asan fuzz fuzz-run bench format clean sample
+.PHONY: all deps test unit e2e asan fuzz fuzz-run fuzz-replay bench format clean sample
 all: ./sitrep
 
 $(DEPS_OK): scripts/install-deps.sh
@@ -86,6 +86,8 @@ fuzz: $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 FUZZ_SECONDS ?= 60
 fuzz-run: fuzz
 	@sh fuzz/run.sh $(FUZZ_SECONDS)
+fuzz-replay: fuzz
+	@sh fuzz/run.sh 0
 
 bench: ./sitrep
 	@sh bench/run.sh

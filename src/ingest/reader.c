@@ -39,9 +39,10 @@ struct sr_reader {
     char *file;           /* path of the current file (or "<stdin>") */
     sr_input_format fmt;  /* resolved format of the current file */
     int file_docs;        /* records yielded or rejected from this file */
+    int file_broken;      /* the input broke; it was reported once */
     warc_reader *warc;
     uint64_t bytes_done;  /* raw bytes of finished files */
-    char error[512];
+    char error[4700];
 };
 
 const char *sr_input_format_name(sr_input_format f)
@@ -206,6 +207,7 @@ static sr_status open_file(sr_reader *r, const char *path)
     if (st != SR_OK)
         return st;
     r->file_docs = 0;
+    r->file_broken = 0;
     r->fmt = r->opt.format;
     if (r->fmt == SR_INPUT_AUTO)
         r->fmt = format_by_name(path);
@@ -273,10 +275,11 @@ static sr_status read_jsonl(sr_reader *r, sr_doc *doc)
         uint64_t ln = sr_stream_line_no(r->stream);
         char origin[600];
         snprintf(origin, sizeof origin, "%s:%llu", r->file, (unsigned long long)ln);
-        if (st == SR_DONE)
+        if (st == SR_DONE || r->file_broken)
             return SR_DONE;
         if (st == SR_EFORMAT) {
             r->file_docs++;
+            r->file_broken = 1;
             return reject(r, origin, sr_stream_error(r->stream));
         }
         if (st == SR_ETOOBIG) {

@@ -134,7 +134,8 @@ sr_status sr_stream_line(sr_stream *s, size_t max, const char **line, size_t *le
 {
     size_t scanned = 0;
     for (;;) {
-        char *nl = memchr(s->buf + s->pos + scanned, '\n', s->end - s->pos - scanned);
+        size_t avail = s->end - s->pos - scanned;
+        char *nl = avail ? memchr(s->buf + s->pos + scanned, '\n', avail) : NULL;
         if (nl) {
             size_t n = (size_t)(nl - (s->buf + s->pos));
             *line = s->buf + s->pos;
@@ -142,6 +143,10 @@ sr_status sr_stream_line(sr_stream *s, size_t max, const char **line, size_t *le
             s->pos += n + 1;
             s->consumed += n + 1;
             s->lines++;
+            if (n > max) {
+                *line = NULL;
+                return SR_ETOOBIG;
+            }
             return SR_OK;
         }
         scanned = s->end - s->pos;
@@ -154,6 +159,10 @@ sr_status sr_stream_line(sr_stream *s, size_t max, const char **line, size_t *le
                 s->consumed += *len;
                 s->pos = s->end;
                 s->lines++;
+                if (*len > max) {
+                    *line = NULL;
+                    return SR_ETOOBIG;
+                }
                 return SR_OK;
             }
             return end_status(s);
@@ -162,7 +171,7 @@ sr_status sr_stream_line(sr_stream *s, size_t max, const char **line, size_t *le
     /* Skip mode: count and drop bytes up to the next newline. */
     size_t total = 0;
     for (;;) {
-        char *nl = memchr(s->buf + s->pos, '\n', s->end - s->pos);
+        char *nl = s->end > s->pos ? memchr(s->buf + s->pos, '\n', s->end - s->pos) : NULL;
         if (nl) {
             size_t n = (size_t)(nl - (s->buf + s->pos));
             total += n;

@@ -1,0 +1,163 @@
+#!/bin/sh
+# End-to-end tests of the sitrep binary: golden cases (tests/golden/*),
+# bad-input cases generated on the fly, and - when ../shared is present -
+# the accuracy gates on the seed gold and the FA-KES corpus.
+# Usage: tests/e2e/run.sh BIN [--update]   (--update rewrites golden output)
+# Prints "e2e: N passed, N failed"; exits 1 on any failure.
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+update=$2
+root=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${SITREP_SHARED:-$root/../shared}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect() { # NAME CONDITION-COMMAND...
+  name=$1; shift
+  if "$@"; then ok; else bad "$name"; fi
+}
+
+# ---- golden cases: tests/golden/NAME/{args,expected.jsonl[,expected.rc]} ----
+for d in "$root"/tests/golden/*/; do
+  [ -f "$d/args" ] || continue
+  name=$(basename "$d")
+  (cd "$d" && eval "\"$bin\" $(cat args)" >"$tmp/out" 2>"$tmp/err"); rc=$?
+  want_rc=0; [ -f "$d/expected.rc" ] && want_rc=$(cat "$d/expected.rc")
+  if [ "$update" = --update ]; then
+    cp "$tmp/out" "$d/expected.jsonl"; echo "$rc" >"$d/expected.rc"; ok; continue
+  fi
+  if [ "$rc" != "$want_rc" ]; then bad "golden $name: exit $rc, want $want_rc"; cat "$tmp/err"; continue; fi
+  if cmp -s "$tmp/out" "$d/expected.jsonl"; then ok; else
+    bad "golden $name: output differs"; diff "$d/expected.jsonl" "$tmp/out" | head -20; fi
+  # every span must index the text it claims (checked on text inputs)
+done
+
+# ---- bad input: each is named on stderr, the run goes on, summary counts ----
+summary() { grep -q "$1 documents read, $2 cleaned, $3 rejected" "$tmp/err"; }
+has_err() { grep -q "$1" "$tmp/err"; }
+
+: >"$tmp/empty.txt"
+"$bin" clean "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
+expect "empty file is rejected by name" has_err "empty.txt: empty file"
+expect "empty file: exit 1 and summary" sh -c "[ $rc -eq 1 ]"
+expect "empty file summary" summary 1 0 1
+
+printf 'ab\000cd\001\002\003binary' >"$tmp/blob.bin"
+"$bin" clean "$tmp/blob.bin" >"$tmp/out" 2>"$tmp/err"
+expect "binary file rejected" has_err "blob.bin: binary data"
+
+printf 'Title Of A Test Report Here\n\nA report paragraph with a bad byte \377 here, and enough words to count as a report paragraph.\n' >"$tmp/bad-utf8.txt"
+"$bin" clean "$tmp/bad-utf8.txt" >"$tmp/out" 2>"$tmp/err"
+expect "invalid UTF-8 replaced and reported" grep -q 'invalid UTF-8 at input byte 64' "$tmp/out"
+expect "invalid UTF-8 gives U+FFFD" grep -q "$(printf '\357\277\275')" "$tmp/out"
+
+{ echo '{"id":"a","text":"First good record with some words in it."}'
+  echo '{"id":"b","text":"broken'
+  echo 'not json at all'
+  echo '{"id":"c","text":"Third good record, also fine."}'; } >"$tmp/mixed.jsonl"
+"$bin" clean "$tmp/mixed.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect "malformed JSON line named with its line" has_err "mixed.jsonl:2: malformed JSON"
+expect "malformed JSON line 3 named" has_err "mixed.jsonl:3: malformed JSON"
+expect "good JSON lines still cleaned" summary 4 2 2
+
+gzip -c "$root/samples/feed.jsonl" >"$tmp/full.jsonl.gz"
+for i in 1 2 3 4 5 6 7 8; do cat "$root/samples/feed.jsonl"; done | gzip -c >"$tmp/big.jsonl.gz"
+size=$(wc -c <"$tmp/big.jsonl.gz"); head -c $((size - 20)) "$tmp/big.jsonl.gz" >"$tmp/trunc.jsonl.gz"
+"$bin" clean "$tmp/trunc.jsonl.gz" >"$tmp/out" 2>"$tmp/err"
+expect "truncated gzip named" has_err "trunc.jsonl.gz.*truncated gzip"
+expect "records before the truncation kept" sh -c "[ \$(wc -l <'$tmp/out') -ge 10 ]"
+"$bin" clean "$tmp/full.jsonl.gz" >"$tmp/out" 2>"$tmp/err"
+expect "gzip JSON lines read" summary 2 2 0
+
+python3 - "$tmp/huge.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('{"id":"huge","text":"' + "x" * (100 * 1024 * 1024) + '"}\n')
+    f.write('{"id":"after","text":"The record after the huge one is still read."}\n')
+PY
+"$bin" clean "$tmp/huge.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect "100 MB line rejected by line number" has_err "huge.jsonl:1: line of 104857623 bytes exceeds"
+expect "record after the 100 MB line cleaned" summary 2 1 1
+
+python3 -c "
+import sys
+n=100000
+sys.stdout.write('<html><body>' + '<div>'*n + '<p>Deep text that is still a report paragraph with enough words.</p>' + '</div>'*n + '</body></html>')
+" >"$tmp/deep.html"
+timeout 60 "$bin" clean "$tmp/deep.html" >"$tmp/out" 2>"$tmp/err"; rc=$?
+expect "HTML nested 100,000 deep: no crash, no hang" sh -c "[ $rc -eq 0 ] || [ $rc -eq 1 ]"
+expect "HTML nested 100,000 deep: accounted for" summary 1 '[01]' '[01]'
+
+mkdir -p "$tmp/dir/sub"
+cp "$root/samples/atarib-takeover.txt" "$tmp/dir/a.txt"
+cp "$root/samples/feed.jsonl" "$tmp/dir/sub/feed.jsonl"
+: >"$tmp/dir/sub/zero.txt"
+"$bin" clean "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
+expect "directory walk: all files, one rejected" summary 4 3 1
+
+"$bin" clean <"$root/samples/feed.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect "standard input sniffed as JSON lines" summary 2 2 0
+
+"$bin" clean /nonexistent/file >"$tmp/out" 2>"$tmp/err"; rc=$?
+expect "missing file named" has_err "/nonexistent/file: No such file"
+expect "missing file counted" summary 1 0 1
+
+# ---- determinism: same input, byte-identical output ----
+"$bin" clean "$root/samples" >"$tmp/o1" 2>/dev/null
+"$bin" clean "$root/samples" >"$tmp/o2" 2>/dev/null
+expect "output is deterministic" cmp -s "$tmp/o1" "$tmp/o2"
+
+# ---- spans index the text they claim ----
+python3 - "$tmp/o1" "$root/samples" <<'PY' && ok || bad "spans index the original text"
+import json, sys, os
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line)
+    if d["content_type"] != "text" or not d["origin"].endswith(".txt"):
+        continue
+    raw = open(d["origin"], "rb").read()
+    body = d["body"].encode()
+    parts = [raw[s:e] for s, e in d["body_spans"]]
+    assert b"\n\n".join(parts) == body, d["doc_id"]
+    for c in d["comments"]:
+        s, e = c["span"]
+        assert c["text"].split()[:3] == raw[s:e].decode().split()[:3], c
+PY
+
+# ---- accuracy gates on the shared corpora (skipped when absent) ----
+if [ -f "$shared/eval/score.py" ]; then
+  "$bin" clean "$shared/seeds/seeds.jsonl" >"$tmp/seeds.clean" 2>/dev/null
+  python3 "$shared/eval/score.py" "$shared/eval/seeds.gold.json" --docs "$shared/seeds" \
+      --clean "$tmp/seeds.clean" --json >"$tmp/score.json"
+  python3 - "$tmp/score.json" <<'PY' && ok || bad "seed clean gates (body>=0.98, noise>=0.98, titles 5/5)"
+import json, sys
+s = json.load(open(sys.argv[1]))
+print("  seeds:", {k: s[k] for k in ("clean_body_recall", "clean_noise_excluded", "clean_titles")})
+assert s["clean_body_recall"] >= 0.98 and s["clean_noise_excluded"] >= 0.98 and s["clean_titles"] == "5/5"
+PY
+  "$bin" clean "$shared/corpora/fakes.jsonl" >"$tmp/fakes.clean" 2>"$tmp/err"
+  expect "FA-KES: every record cleaned" summary 804 804 0
+  python3 - "$tmp/fakes.clean" "$shared/corpora/fakes.jsonl" <<'PY' && ok || bad "FA-KES: body keeps >= 99% of each article's sentences; datelines found"
+import json, re, sys
+# paired by position: FA-KES repeats some ids
+clean = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+worst = 1.0; have = found = 0
+for i, l in enumerate(open(sys.argv[2], encoding="utf-8")):
+    d = json.loads(l)
+    c = clean[i]
+    sents = [s.strip() for s in re.split(r"(?<=[.!?])\s+", d["text"]) if len(s.split()) >= 4]
+    if sents:
+        kept = sum(1 for s in sents if s in c["body"]) / len(sents)
+        worst = min(worst, kept)
+    # a dateline is "printed" when a day-month-year date opens the text
+    if re.match(r"^\W*(\w+\W+){0,3}?(\d{1,2}[ .-]\w+[ .-]\d{4}|[A-Z][a-z]+ \d{1,2},? ?\d{4}|\d{1,2}\.\d{2}\.\d{4})", d["text"]):
+        have += 1; found += c["dateline"] is not None
+print(f"  fakes: worst sentence retention {worst:.3f}; datelines found {found}/{have}")
+assert worst >= 0.99 and found >= 0.98 * have
+PY
+else
+  echo "  (../shared absent: accuracy gates skipped)"
+fi
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
