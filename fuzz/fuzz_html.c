@@ -25,8 +25,8 @@ static void check(const html_page *p)
         if ((b->kind == HTML_BLOCK_BOILERPLATE) != (b->reason != NULL))
             abort();
         if (b->kind == HTML_BLOCK_COMMENT) {
-            if (b->author.start > b->author.end || b->author.end > p->len ||
-                b->parent < -1 || b->parent >= comments)
+            if (b->author.start > b->author.end || b->author.end > p->len || b->parent < -1 ||
+                b->parent >= comments)
                 abort();
             comments++;
         }

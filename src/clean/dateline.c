@@ -96,7 +96,9 @@ static const char *date_at(const char *p, const char *end, sr_date *out)
             const char *r = q + 1 + n2;
             if (n2 && r < end && *r == '-') {
                 size_t n3 = digits(r + 1, end, 2, &c);
-                if (n3 && word_end(r + 1 + n3, end) && valid(a, b, c)) {
+                const char *z = r + 1 + n3;
+                int iso_time = z + 1 < end && *z == 'T' && isdigit((unsigned char)z[1]);
+                if (n3 && (word_end(z, end) || iso_time) && valid(a, b, c)) {
                     *out = (sr_date){a, b, c};
                     return r + 1 + n3;
                 }

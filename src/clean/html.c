@@ -87,9 +87,15 @@ static int is_space_ascii(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int lower_ascii(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+static int lower_ascii(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
 
-static int is_alpha_ascii(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static int is_alpha_ascii(int c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
 
 /* ASCII case-insensitive equality of S[0..n) with the NUL-terminated WORD. */
 static int eq_word(const char *s, size_t n, const char *word)
@@ -101,7 +107,10 @@ static int eq_word(const char *s, size_t n, const char *word)
     return word[i] == '\0';
 }
 
-static int eq_ci(const char *s, const char *word) { return s && eq_word(s, strlen(s), word); }
+static int eq_ci(const char *s, const char *word)
+{
+    return s && eq_word(s, strlen(s), word);
+}
 
 /* A growable array in the arena; doubling keeps the copies linear. */
 typedef struct vec {
@@ -321,12 +330,11 @@ enum { CH_TEXT, CH_SPACE, CH_NEWLINE, CH_DROP };
 /* windows-1252 for U+0080..U+009F (HTML5 numeric reference table); NULL
  * where windows-1252 leaves the byte undefined. */
 static const char *const cp1252_c1[32] = {
-    "\xE2\x82\xAC", NULL,           "\xE2\x80\x9A", "\xC6\x92",     "\xE2\x80\x9E",
-    "\xE2\x80\xA6", "\xE2\x80\xA0", "\xE2\x80\xA1", "\xCB\x86",     "\xE2\x80\xB0",
-    "\xC5\xA0",     "\xE2\x80\xB9", "\xC5\x92",     NULL,           "\xC5\xBD",
-    NULL,           NULL,           "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C",
-    "\xE2\x80\x9D", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xCB\x9C",
-    "\xE2\x84\xA2", "\xC5\xA1",     "\xE2\x80\xBA", "\xC5\x93",     NULL,
+    "\xE2\x82\xAC", NULL,           "\xE2\x80\x9A", "\xC6\x92",     "\xE2\x80\x9E", "\xE2\x80\xA6",
+    "\xE2\x80\xA0", "\xE2\x80\xA1", "\xCB\x86",     "\xE2\x80\xB0", "\xC5\xA0",     "\xE2\x80\xB9",
+    "\xC5\x92",     NULL,           "\xC5\xBD",     NULL,           NULL,           "\xE2\x80\x98",
+    "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94",
+    "\xCB\x9C",     "\xE2\x84\xA2", "\xC5\xA1",     "\xE2\x80\xBA", "\xC5\x93",     NULL,
     "\xC5\xBE",     "\xC5\xB8"};
 
 /* Classifies the character at P (N > 0 bytes left) of libxml2's output.
@@ -653,8 +661,8 @@ static int token_container(const char *t, size_t n, const void *arg)
     /* Page-state classes name comments without being the comment section. */
     if ((n > 4 && !strncmp(t, "has-", 4)) || (n > 3 && !strncmp(t, "no-", 3)))
         return 0;
-    static const char *const not_suffix[] = {"-open", "-closed", "-count", "-number", "-link",
-                                             "-links"};
+    static const char *const not_suffix[] = {"-open",   "-closed", "-count",
+                                             "-number", "-link",   "-links"};
     for (size_t i = 0; i < sizeof not_suffix / sizeof not_suffix[0]; i++) {
         size_t k = strlen(not_suffix[i]);
         if (n > k && eq_word(t + n - k, k, not_suffix[i]))
@@ -686,33 +694,59 @@ static int token_in_set(const char *t, size_t n, const void *arg)
 static const char *const item_words[] = {"comment", "comment-item", "commentitem"};
 /* Disqus marks each comment only as li.post; trusted inside a comment area. */
 static const char *const post_words[] = {"post"};
-static const char *const children_words[] = {"children",        "child",        "replies",
-                                             "comment-replies", "sub-comments", "subcomments",
+static const char *const children_words[] = {"children",         "child",        "replies",
+                                             "comment-replies",  "sub-comments", "subcomments",
                                              "comment-children", "reply-list"};
-static const char *const body_words[] = {"comment-content",   "comment-text",    "commenttext",
-                                         "comment_text",      "comment_content", "comment-entry",
-                                         "comment-message",   "comment-body-text", "post-message"};
-static const char *const meta_words[] = {
-    "comment-meta",   "commentmetadata",   "comment-metadata",  "comment-date",
-    "comment-time",   "comment-info",      "comment-footer",    "comment-actions",
-    "comment-reply",  "reply",             "comment-reply-link", "reply-link",
-    "edit-link",      "comment-edit-link", "post-meta",         "post-menu",
-    "post-actions",   "time-ago",          "avatar",            "vote",
-    "voting",         "likes",             "comment-likes",     "moderation",
-    "permalink",      "comment-permalink", "comment-awaiting-moderation"};
-static const char *const author_strong_words[] = {
-    "fn",           "author",         "username",          "user-name",   "author-name",
-    "comment-author-name", "commenter-name", "comment-username", "display-name", "nickname"};
-static const char *const author_weak_words[] = {"comment-author", "commenter", "comment-user",
+static const char *const body_words[] = {"comment-content", "comment-text",      "commenttext",
+                                         "comment_text",    "comment_content",   "comment-entry",
+                                         "comment-message", "comment-body-text", "post-message"};
+static const char *const meta_words[] = {"comment-meta",
+                                         "commentmetadata",
+                                         "comment-metadata",
+                                         "comment-date",
+                                         "comment-time",
+                                         "comment-info",
+                                         "comment-footer",
+                                         "comment-actions",
+                                         "comment-reply",
+                                         "reply",
+                                         "comment-reply-link",
+                                         "reply-link",
+                                         "edit-link",
+                                         "comment-edit-link",
+                                         "post-meta",
+                                         "post-menu",
+                                         "post-actions",
+                                         "time-ago",
+                                         "avatar",
+                                         "vote",
+                                         "voting",
+                                         "likes",
+                                         "comment-likes",
+                                         "moderation",
+                                         "permalink",
+                                         "comment-permalink",
+                                         "comment-awaiting-moderation"};
+static const char *const author_strong_words[] = {"fn",
+                                                  "author",
+                                                  "username",
+                                                  "user-name",
+                                                  "author-name",
+                                                  "comment-author-name",
+                                                  "commenter-name",
+                                                  "comment-username",
+                                                  "display-name",
+                                                  "nickname"};
+static const char *const author_weak_words[] = {"comment-author", "commenter",   "comment-user",
                                                 "vcard",          "post-byline", "byline"};
 static const char *const says_words[] = {"says", "said"};
-static const char *const article_words[] = {"article",       "article-body", "article-content",
-                                            "articlebody",   "entry-content", "post-content",
-                                            "story",         "story-body",   "story-content"};
-static const char *const header_words[] = {"header", "site-header", "masthead", "global-header",
-                                           "top-bar", "topbar"};
-static const char *const footer_words[] = {"footer", "site-footer", "page-footer", "global-footer",
-                                           "colophon", "site-info"};
+static const char *const article_words[] = {"article",     "article-body",  "article-content",
+                                            "articlebody", "entry-content", "post-content",
+                                            "story",       "story-body",    "story-content"};
+static const char *const header_words[] = {"header",        "site-header", "masthead",
+                                           "global-header", "top-bar",     "topbar"};
+static const char *const footer_words[] = {"footer",        "site-footer", "page-footer",
+                                           "global-footer", "colophon",    "site-info"};
 
 /* The attributes the walk reads, gathered in one pass over the list. */
 typedef struct elem_attrs {
@@ -839,8 +873,7 @@ static int ctx_equal(const walk_ctx *x, const walk_ctx *y)
     return x->bp == y->bp && x->soft == y->soft && x->comment == y->comment && x->cap == y->cap &&
            x->list == y->list && x->area == y->area && x->nested == y->nested &&
            x->role == y->role && x->article == y->article && x->link == y->link &&
-           x->pre == y->pre && x->h1 == y->h1 && x->head == y->head &&
-           x->chrome == y->chrome;
+           x->pre == y->pre && x->h1 == y->h1 && x->head == y->head && x->chrome == y->chrome;
 }
 
 enum { LEAVE_CAPTURE = 1, LEAVE_SOFT = 2 };
@@ -1084,11 +1117,19 @@ static void read_meta(walker *w, const elem_attrs *at)
              !w->ctx.area)
         set_pub(w, PUB_ITEMPROP, val, strlen(val));
     else if (key) {
-        static const char *const names[] = {
-            "pubdate",      "publishdate",    "publish-date",     "publish_date",
-            "date",         "dc.date",        "dc.date.issued",   "dcterms.date",
-            "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
-            "original-publish-date"};
+        static const char *const names[] = {"pubdate",
+                                            "publishdate",
+                                            "publish-date",
+                                            "publish_date",
+                                            "date",
+                                            "dc.date",
+                                            "dc.date.issued",
+                                            "dcterms.date",
+                                            "dcterms.created",
+                                            "sailthru.date",
+                                            "parsely-pub-date",
+                                            "article.published",
+                                            "original-publish-date"};
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
             if (eq_ci(key, names[i])) {
                 set_pub(w, PUB_META_OTHER, val, strlen(val));
@@ -1128,8 +1169,8 @@ static long new_comment(walker *w, long parent, int depth)
  * text (.comment-author, .vcard, <cite>), 0 for none. */
 static int author_strength(const walker *w, const char *tag, const elem_attrs *at)
 {
-    if (at->itemprop && (eq_ci(at->itemprop, "author") ||
-                         (w->ctx.cap >= 0 && eq_ci(at->itemprop, "name"))))
+    if (at->itemprop &&
+        (eq_ci(at->itemprop, "author") || (w->ctx.cap >= 0 && eq_ci(at->itemprop, "name"))))
         return 2;
     if (each_token(at->cls, token_in_set, WORDS(author_strong_words)))
         return 2;
@@ -1161,8 +1202,8 @@ static void enter_in_comment(walker *w, const xmlNode *n, const char *tag, const
     comment_rec *cr = (comment_rec *)w->comments.items + cid;
     int strong = (strcmp(tag, "li") == 0 || strcmp(tag, "div") == 0 ||
                   strcmp(tag, "article") == 0 || strcmp(tag, "section") == 0) &&
-                 (each_token(at->cls, token_in_set, WORDS(item_words)) ||
-                  is_comment_id(at->id) || eq_ci(at->itemprop, "comment"));
+                 (each_token(at->cls, token_in_set, WORDS(item_words)) || is_comment_id(at->id) ||
+                  eq_ci(at->itemprop, "comment"));
     int li_in_list = !strcmp(tag, "li") && n->parent == w->ctx.list;
     int weak = w->ctx.nested && each_token(at->cls, token_in_set, WORDS(post_words));
     /* A reply: inside the comment's reply list, or (for themes without a
@@ -1273,8 +1314,8 @@ static void enter_outside(walker *w, const xmlNode *n, const char *tag, const ta
         soft = ti->reason;
     else if (ti && (ti->flags & TAG_PAGEBAR) && page_level)
         soft = ti->reason;
-    else if (at->role &&
-             (eq_ci(at->role, "navigation") || eq_ci(at->role, "menu") || eq_ci(at->role, "menubar")))
+    else if (at->role && (eq_ci(at->role, "navigation") || eq_ci(at->role, "menu") ||
+                          eq_ci(at->role, "menubar")))
         soft = "navigation";
     else if (at->role && eq_ci(at->role, "complementary"))
         soft = "sidebar";
@@ -1526,8 +1567,8 @@ static int same_text(const char *t, size_t tn, const char *s, size_t n)
     return 1;
 }
 
-static const char *const title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-                                               " :: ", " \xC2\xBB ", " \xC2\xB7 ", " / "};
+static const char *const title_separators[] = {
+    " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 ", " / "};
 
 /* Length of the site-name separator at T (N bytes), 0 if none. */
 static size_t separator_at(const char *t, size_t n)
@@ -1579,7 +1620,10 @@ static int is_comment_body(const walker *w, const para *p)
     return 1;
 }
 
-static double density(size_t link, size_t text) { return text ? (double)link / (double)text : 0.0; }
+static double density(size_t link, size_t text)
+{
+    return text ? (double)link / (double)text : 0.0;
+}
 
 static sr_status classify(walker *w, html_page *page)
 {
@@ -1682,8 +1726,8 @@ static sr_status classify(walker *w, html_page *page)
     /* Parents precede children in creation order, so one pass resolves the
      * nearest ancestor that has a block (a comment with no text has none). */
     for (size_t c = 0; c < w->comments.n; c++)
-        cs[c].up = cs[c].ordinal >= 0 ? cs[c].ordinal
-                                      : (cs[c].parent >= 0 ? cs[cs[c].parent].up : -1);
+        cs[c].up =
+            cs[c].ordinal >= 0 ? cs[c].ordinal : (cs[c].parent >= 0 ? cs[cs[c].parent].up : -1);
     for (size_t k = 0; k < nb; k++)
         if (blocks[k].kind == HTML_BLOCK_COMMENT) {
             long c = blocks[k].parent;
@@ -1721,8 +1765,8 @@ static htmlDocPtr parse_html(const char *buf, size_t len, int huge, int *halted,
         *nomem = 1;
         return NULL;
     }
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+               HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
     if (huge)
         opts |= XML_PARSE_HUGE;
     htmlDocPtr doc = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8", opts);
@@ -1829,7 +1873,8 @@ sr_status html_extract(sr_arena *a, const char *html, size_t len, html_page *pag
     page->text = w.out;
     page->len = w.len;
     if (truncated)
-        set_err(err, errlen, "libxml2 stopped early (nesting deeper than 256 elements): "
-                             "the rest of the page is missing");
+        set_err(err, errlen,
+                "libxml2 stopped early (nesting deeper than 256 elements): "
+                "the rest of the page is missing");
     return SR_OK;
 }

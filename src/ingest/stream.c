@@ -153,6 +153,12 @@ sr_status sr_stream_line(sr_stream *s, size_t max, const char **line, size_t *le
         if (scanned > max)
             break; /* too long: switch to skip mode */
         if (!fill(s, scanned + STREAM_CHUNK)) {
+            if (s->end > s->pos && s->broken) {
+                /* the input was cut inside this line: it is not a record */
+                s->consumed += s->end - s->pos;
+                s->pos = s->end;
+                return SR_EFORMAT;
+            }
             if (s->end > s->pos) { /* last line without '\n' */
                 *line = s->buf + s->pos;
                 *len = s->end - s->pos;

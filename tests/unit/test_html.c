@@ -96,8 +96,8 @@ static void assert_span(const html_page *p, sr_span s, const char *want)
 {
     size_t n = strlen(want);
     if (s.end - s.start != n || memcmp(p->text + s.start, want, n) != 0)
-        fail_msg("span [%zu,%zu) is \"%.*s\", want \"%s\"", s.start, s.end,
-                 (int)(s.end - s.start), p->text + s.start, want);
+        fail_msg("span [%zu,%zu) is \"%.*s\", want \"%s\"", s.start, s.end, (int)(s.end - s.start),
+                 p->text + s.start, want);
 }
 
 /* Index of the first block whose text starts with PREFIX, or -1. */
@@ -193,8 +193,8 @@ static double seconds(void)
 }
 
 /* A generated page: PRE, N x UNIT, MID, M x UNIT2, POST. */
-static char *build(const char *pre, const char *unit, size_t n, const char *mid,
-                   const char *unit2, size_t m, const char *post, size_t *len)
+static char *build(const char *pre, const char *unit, size_t n, const char *mid, const char *unit2,
+                   size_t m, const char *post, size_t *len)
 {
     size_t lu = strlen(unit), lu2 = strlen(unit2);
     size_t total = strlen(pre) + lu * n + strlen(mid) + lu2 * m + strlen(post);
@@ -230,16 +230,16 @@ static void test_wordpress_content_and_title(void **state)
     static const char *const body[] = {
         "By Ledger staff on March 5, 2024",
         ("KAFR NASIM, Syria \xE2\x80\x94 Artillery shells struck a crowded vegetable market in the "
-        "village of Kafr Nasim on Tuesday morning, killing four civilians and wounding at least "
-        "eleven, according to local rescue workers."),
+         "village of Kafr Nasim on Tuesday morning, killing four civilians and wounding at least "
+         "eleven, according to local rescue workers."),
         ("Witnesses said the first shell landed near the bakery shortly after 8 a.m., when the "
-        "market was full of people buying bread before work. Two more shells followed within ten "
-        "minutes."),
+         "market was full of people buying bread before work. Two more shells followed within ten "
+         "minutes."),
         ("\xE2\x80\x9CWe carried the wounded on carts because the ambulance could not reach the "
-        "square,\xE2\x80\x9D said a volunteer with the local civil defence team, who asked not to "
-        "be named."),
+         "square,\xE2\x80\x9D said a volunteer with the local civil defence team, who asked not to "
+         "be named."),
         ("No group has claimed responsibility for the attack. The village lies about six "
-        "kilometres from the front line that has divided the area since the 2020 ceasefire.")};
+         "kilometres from the front line that has divided the area since the 2020 ceasefire.")};
     assert_content_in_order(p, body, sizeof body / sizeof body[0]);
     /* Nothing from the head, scripts or styles leaks into the text. */
     assert_null(strstr(p->text, "dataLayer"));
@@ -324,11 +324,11 @@ static void test_disqus(void **state)
     assert_int_equal(p->blocks[find_block(p, "Families return")].kind, HTML_BLOCK_TITLE);
     static const char *const body[] = {
         ("Dozens of families returned this week to Deir Maqam, a farming town emptied by fighting "
-        "in the spring, local officials said."),
+         "in the spring, local officials said."),
         ("The returnees found many homes without roofs or windows. A council member said water "
-        "had been restored to two of the town's five neighbourhoods."),
+         "had been restored to two of the town's five neighbourhoods."),
         ("Aid groups warned that unexploded ordnance remained in the orchards east of the town "
-        "and urged farmers not to enter them.")};
+         "and urged farmers not to enter them.")};
     assert_content_in_order(p, body, 3);
     assert_reason(p, "Home", "breadcrumbs");
     assert_reason(p, "Share:", "share widget");
@@ -370,12 +370,12 @@ static void test_br_and_entities(void **state)
         "Night of shelling on the river villages",
         /* &ndash; decoded; runs of &nbsp; collapse with the spaces around. */
         ("RAS AL-WADI \xE2\x80\x93 Residents of three villages along the river said shelling "
-        "continued through the night and into the early morning."),
+         "continued through the night and into the early morning."),
         /* One <br> is a line break inside the paragraph; &#8217; and &amp;. */
         ("The local council\xE2\x80\x99s statement said power & water lines were cut in two "
-        "places.\nRepair crews were waiting for a pause in the fighting."),
+         "places.\nRepair crews were waiting for a pause in the fighting."),
         ("Prices at the main market have doubled since last week, a trader said: \"flour, sugar "
-        "& fuel are all scarce.\"")};
+         "& fuel are all scarce.\"")};
     assert_content_in_order(p, body, 4);
     /* No <h1>: the title comes from <title> and no block is the title. */
     assert_int_equal(count_kind(p, HTML_BLOCK_TITLE), 0);
@@ -654,8 +654,8 @@ static void test_deep_nesting(void **state)
 {
     (void)state;
     size_t len;
-    char *html = build("<html><body><p>before</p>", "<div>", 100000, "deep text", "</div>",
-                       100000, "<p>after</p></body></html>", &len);
+    char *html = build("<html><body><p>before</p>", "<div>", 100000, "deep text", "</div>", 100000,
+                       "<p>after</p></body></html>", &len);
     fixture f = {0};
     double t0 = seconds();
     assert_int_equal(extract(&f, html, len), SR_OK);
@@ -711,8 +711,7 @@ static void test_quadratic_traps(void **state)
         {"<p>before</p><div ", "", 0, "", "a1 b2=\"q>\" c3='' ", 60000, ">inside</div>"},
         {"<p>before</p>", "<div>", 8000, "x", "</zz>", 8000, "<p>after</p>"},
         {"<p>before</p>", "<b>", 40000, "x", "</i>", 40000, "<p>after</p>"},
-        {"<p>", "<span class='fn author comment-author share'>x</span> ", 20000, "", "", 0,
-         "</p>"},
+        {"<p>", "<span class='fn author comment-author share'>x</span> ", 20000, "", "", 0, "</p>"},
         {"<li class=comment>", "<li class=comment><p>c</p>", 20000, "", "", 0, ""},
         {"<p>", "a<br>", 100000, "", "", 0, "</p>"},
     };
@@ -757,14 +756,59 @@ static uint32_t next_rand(uint32_t *s)
 static void test_garbage(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {
-        "<div>", "</div>", "<p>", "</p>", "<li class='comment'>", "<ol class=children>",
-        "</ol>", "<br>", "&amp;", "&#0;", "&#xD800;", "&#x110000;", "&#146;", "text ", "<a href=x>",
-        "</a>", "<!--", "-->", "<script>", "</script>", "<h1>", "<title>", "\xff\xfe", "\xc3",
-        "\xe2\x80", "\0", "<b class=fn>", "<span class=says>", "<nav>", "<form>", "<", ">",
-        "\"", "'", "=", " ", "\n", "<pre>", "<td>", "<table>", "<meta property=og:title content=",
-        "<time datetime=", "<div id=disqus_thread>", "<ul class=children>", "<li class=post>",
-        "<![CDATA[", "]]>", "<?xml", "<!DOCTYPE", "<html>", "<body>", "<head>", "<svg>"};
+    static const char *const pieces[] = {"<div>",
+                                         "</div>",
+                                         "<p>",
+                                         "</p>",
+                                         "<li class='comment'>",
+                                         "<ol class=children>",
+                                         "</ol>",
+                                         "<br>",
+                                         "&amp;",
+                                         "&#0;",
+                                         "&#xD800;",
+                                         "&#x110000;",
+                                         "&#146;",
+                                         "text ",
+                                         "<a href=x>",
+                                         "</a>",
+                                         "<!--",
+                                         "-->",
+                                         "<script>",
+                                         "</script>",
+                                         "<h1>",
+                                         "<title>",
+                                         "\xff\xfe",
+                                         "\xc3",
+                                         "\xe2\x80",
+                                         "\0",
+                                         "<b class=fn>",
+                                         "<span class=says>",
+                                         "<nav>",
+                                         "<form>",
+                                         "<",
+                                         ">",
+                                         "\"",
+                                         "'",
+                                         "=",
+                                         " ",
+                                         "\n",
+                                         "<pre>",
+                                         "<td>",
+                                         "<table>",
+                                         "<meta property=og:title content=",
+                                         "<time datetime=",
+                                         "<div id=disqus_thread>",
+                                         "<ul class=children>",
+                                         "<li class=post>",
+                                         "<![CDATA[",
+                                         "]]>",
+                                         "<?xml",
+                                         "<!DOCTYPE",
+                                         "<html>",
+                                         "<body>",
+                                         "<head>",
+                                         "<svg>"};
     uint32_t seed = 12345;
     for (int round = 0; round < 400; round++) {
         size_t cap = 4096, len = 0;
@@ -834,7 +878,7 @@ static void fail_release(void *p, void *ctx)
 static void test_allocation_failure(void **state)
 {
     (void)state;
-    size_t len;
+    size_t len = 0;
     char *html = test_read_file("tests/fixtures/html/wordpress_article.html", &len);
 
     /* Fail the Nth allocation for every N until extraction succeeds: each

@@ -1,0 +1,101 @@
+/* test_core.c - arena, buffers and JSON escaping, UTF-8 repair. */
+#include "test_util.h"
+
+#include "sitrep/buf.h"
+#include "sitrep/doc.h"
+
+static void arena_basics(void **state)
+{
+    sr_arena *a = sr_arena_new(NULL);
+    assert_non_null(a);
+    char *p = sr_arena_alloc(a, 10);
+    assert_non_null(p);
+    assert_int_equal((uintptr_t)p % 16, 0);
+    memcpy(p, "123456789", 10);
+    char *q = sr_arena_grow(a, p, 10, 5000);
+    assert_ptr_equal(p, q); /* last allocation grows in place */
+    assert_string_equal(q, "123456789");
+    void *big = sr_arena_alloc(a, 20u << 20); /* larger than a chunk */
+    assert_non_null(big);
+    sr_arena_reset(a);
+    assert_int_equal(sr_arena_used(a), 0);
+    sr_arena_set_cap(a, 1 << 20);
+    assert_null(sr_arena_alloc(a, 2 << 20));
+    assert_null(sr_arena_calloc(a, SIZE_MAX / 2, 4)); /* overflow */
+    assert_string_equal(sr_arena_strndup(a, "abcdef", 3), "abc");
+    sr_arena_free(a);
+    sr_arena_free(NULL);
+}
+
+static void json_escaping(void **state)
+{
+    sr_buf b;
+    sr_buf_init(&b, NULL);
+    sr_json_string(&b, "a\"b\\c\n\t\x01\xE2\x80\x99", 11);
+    assert_string_equal(b.data, "\"a\\\"b\\\\c\\n\\t\\u0001\xE2\x80\x99\"");
+    sr_buf_clear(&b);
+    int first = 1;
+    sr_buf_putc(&b, '{');
+    sr_json_key(&b, "k", &first);
+    sr_json_cstr(&b, NULL);
+    sr_json_key(&b, "s", &first);
+    sr_json_span(&b, (sr_span){3, 9});
+    sr_buf_putc(&b, '}');
+    assert_string_equal(b.data, "{\"k\":null,\"s\":[3,9]}");
+    b.limit = 64;
+    sr_buf_clear(&b);
+    char big[100];
+    memset(big, 'x', sizeof big);
+    assert_int_equal(sr_buf_append(&b, big, sizeof big), SR_ENOMEM);
+    assert_int_equal(sr_buf_putc(&b, 'x'), SR_ENOMEM); /* sticky */
+    sr_buf_free(&b);
+}
+
+static void check_repair(const char *in, size_t n, const char *want, size_t issues)
+{
+    sr_doc d;
+    assert_int_equal(sr_doc_init(&d, NULL), SR_OK);
+    assert_int_equal(sr_doc_set_body(&d, in, n), SR_OK);
+    assert_int_equal(d.body_len, strlen(want));
+    assert_memory_equal(d.body, want, d.body_len);
+    assert_int_equal(d.n_utf8_issues, issues);
+    sr_doc_free(&d);
+}
+
+#define FFFD "\xEF\xBF\xBD"
+static void utf8_repair(void **state)
+{
+    check_repair("plain ascii text, long enough for words", 39,
+                 "plain ascii text, long enough for words", 0);
+    check_repair("Hay\xE2\x80\x99" "at", 8, "Hay\xE2\x80\x99" "at", 0);
+    check_repair("a\xFF" "b", 3, "a" FFFD "b", 1);
+    check_repair("\xC0\xAF", 2, FFFD FFFD, 2);           /* overlong '/' */
+    check_repair("\xED\xA0\x80x", 4, FFFD FFFD FFFD "x", 3); /* surrogate D800 */
+    check_repair("\xF4\x90\x80\x80", 4, FFFD FFFD FFFD FFFD, 4); /* > U+10FFFF */
+    check_repair("ab\xE2\x80", 4, "ab" FFFD, 1);         /* truncated: one subpart */
+    check_repair("a\0b", 3, "a" FFFD "b", 1);             /* NUL */
+    sr_doc d;
+    sr_doc_init(&d, NULL);
+    sr_doc_set_body(&d, "xx\xFFyy", 5);
+    assert_int_equal(d.n_utf8_issues_stored, 1);
+    assert_int_equal(d.utf8_issues[0].input_offset, 2);
+    assert_int_equal(d.utf8_issues[0].text_offset, 2);
+    sr_doc_free(&d);
+}
+
+static void status_names(void **state)
+{
+    assert_string_equal(sr_status_str(SR_OK), "ok");
+    assert_string_equal(sr_status_str(SR_ENOMEM), "out of memory");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(arena_basics),
+        cmocka_unit_test(json_escaping),
+        cmocka_unit_test(utf8_repair),
+        cmocka_unit_test(status_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
