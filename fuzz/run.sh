@@ -16,9 +16,13 @@ for t in $targets; do
     if $bin -runs=0 $files >fuzz/artifacts/$t.log 2>&1; then pass=$((pass+1)); echo "fuzz $t: corpus replay ok ($(echo "$files" | wc -l) inputs)";
     else fail=$((fail+1)); status=1; tail -30 fuzz/artifacts/$t.log; fi
   else
+    # new inputs go to a scratch dir; the committed corpus only gains a
+    # minimised merge of them afterwards (-merge=1)
+    work=fuzz/work/$t; mkdir -p "$work"
     if $bin -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -artifact_prefix=fuzz/artifacts/$t- \
-         "$corpus" >fuzz/artifacts/$t.log 2>&1; then
+         "$work" "$corpus" >fuzz/artifacts/$t.log 2>&1; then
       pass=$((pass+1)); echo "fuzz $t: $(grep -E '^#[0-9]+.*(DONE|pulse)' fuzz/artifacts/$t.log | tail -n 1)"
+      $bin -merge=1 "$corpus" "$work" >/dev/null 2>&1 || true
     else fail=$((fail+1)); status=1; echo "fuzz $t: FAILED"; tail -40 fuzz/artifacts/$t.log; fi
   fi
 done

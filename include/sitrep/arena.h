@@ -36,6 +36,10 @@ char *sr_arena_strndup(sr_arena *a, const char *s, size_t len);
  * Returns the (possibly moved) block or NULL. */
 void *sr_arena_grow(sr_arena *a, void *p, size_t old_size, size_t new_size);
 
+/* Gives back the tail of the most recent allocation P (sized OLD) so it
+ * occupies NEW bytes; no-op when P is not the most recent allocation. */
+void sr_arena_shrink(sr_arena *a, void *p, size_t old_size, size_t new_size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -55,6 +55,10 @@ void sr_doc_free(sr_doc *doc);
  * surrogates and code points above U+10FFFF count as invalid.  O(len). */
 sr_status sr_doc_set_body(sr_doc *doc, const char *bytes, size_t len);
 
+/* Like sr_doc_set_body for BYTES that already live in doc->arena and are
+ * NUL-terminated: valid input is adopted without a copy. */
+sr_status sr_doc_adopt_body(sr_doc *doc, const char *bytes, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,22 +22,81 @@
  * Cost: O(n) in the text length, plus O(b) per block for the stats. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clean/html.h"
 #include "sitrep/clean.h"
 
 /* Thresholds, with the reason for each. */
-#define NAME_MAX_WORDS 4        /* "Willing Conscience (The Truths" is 4 */
+#define NAME_MAX_WORDS 4 /* "Willing Conscience (The Truths" is 4 */
 #define NAME_MAX_BYTES 48
 #define HEADER_NAME_MAX_BYTES 80 /* "©igare☘☘e?Sm⚽️k?ng?Man️?" is long in bytes */
-#define FRAGMENT_MAX_WORDS 8    /* captions, "Loading the player..." */
+#define FRAGMENT_MAX_WORDS 8     /* captions, "Loading the player..." */
 #define HEADLINE_MAX_WORDS 40
 #define REPORT_PARA_MIN_WORDS 15
 #define CTA_MAX_WORDS 20
 #define CHAT_MAX_WORDS 30
-#define DATELINE_WINDOW 400     /* bytes from the report start */
+#define DATELINE_WINDOW 400 /* bytes from the report start */
 #define MAX_WARNINGS 32
+/* Block statistics only decide between short shapes (names, captions,
+ * headlines of up to 40 words, calls to action), so they look at the first
+ * 320 bytes of a block (a 40-word headline fits); longer blocks are report text or comments and are
+ * neither hashed nor scanned further.  That keeps the cleaner's cost per
+ * document near the cost of finding its blank lines. */
+#define STATS_WINDOW 320
+
+/* Byte classes, so the hot loops avoid locale-aware ctype calls. */
+enum { CL_SPACE = 1, CL_LETTER = 2, CL_DIGIT = 4, CL_UPPER = 8, CL_CONT = 16 };
+static const unsigned char byte_class[256] = {
+    ['\t'] = CL_SPACE,
+    ['\n'] = CL_SPACE,
+    ['\v'] = CL_SPACE,
+    ['\f'] = CL_SPACE,
+    ['\r'] = CL_SPACE,
+    [' '] = CL_SPACE,
+#define R10(b, v)                                                                                  \
+    [b] = v, [b + 1] = v, [b + 2] = v, [b + 3] = v, [b + 4] = v, [b + 5] = v, [b + 6] = v,         \
+    [b + 7] = v, [b + 8] = v, [b + 9] = v
+    R10('0', CL_DIGIT),
+    R10('A', CL_LETTER | CL_UPPER),
+    R10('K', CL_LETTER | CL_UPPER),
+    ['U'] = CL_LETTER | CL_UPPER,
+    ['V'] = CL_LETTER | CL_UPPER,
+    ['W'] = CL_LETTER | CL_UPPER,
+    ['X'] = CL_LETTER | CL_UPPER,
+    ['Y'] = CL_LETTER | CL_UPPER,
+    ['Z'] = CL_LETTER | CL_UPPER,
+    R10('a', CL_LETTER),
+    R10('k', CL_LETTER),
+    ['u'] = CL_LETTER,
+    ['v'] = CL_LETTER,
+    ['w'] = CL_LETTER,
+    ['x'] = CL_LETTER,
+    ['y'] = CL_LETTER,
+    ['z'] = CL_LETTER,
+    R10(0x80, CL_CONT),
+    R10(0x8A, CL_CONT),
+    R10(0x94, CL_CONT),
+    R10(0x9E, CL_CONT),
+    R10(0xA8, CL_CONT),
+    R10(0xB2, CL_CONT),
+    [0xBC] = CL_CONT,
+    [0xBD] = CL_CONT,
+    [0xBE] = CL_CONT,
+    [0xBF] = CL_CONT,
+    R10(0xC0, CL_LETTER),
+    R10(0xCA, CL_LETTER),
+    R10(0xD4, CL_LETTER),
+    R10(0xDE, CL_LETTER),
+    R10(0xE8, CL_LETTER),
+    R10(0xF2, CL_LETTER),
+    [0xFC] = CL_LETTER,
+    [0xFD] = CL_LETTER,
+    [0xFE] = CL_LETTER,
+    [0xFF] = CL_LETTER,
+#undef R10
+};
 
 enum { B_BODY = 0, B_TITLE, B_DROP };
 
@@ -48,6 +107,9 @@ typedef struct cblock {
     int words, lines;
     int letters, visible; /* letters (incl. non-ASCII) and non-space bytes */
     int upper_words;      /* words starting with an upper-case letter */
+    int long_block;       /* longer than STATS_WINDOW: stats cover the start */
+    uint64_t key;         /* hash of the folded text (see fold_hash) */
+    size_t key_len;       /* folded length; 0 = not comparable */
 } cblock;
 
 typedef struct cleaner {
@@ -64,9 +126,14 @@ typedef struct cleaner {
     size_t thread_start; /* text offset where comments begin (n if none) */
 } cleaner;
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
-static int warn(cleaner *c, const char *fmt, const char *a, size_t x)
+/* Appends a warning (copied into the arena).  -1 on out of memory; past
+ * MAX_WARNINGS further warnings are dropped, and the last one says so. */
+static int warn(cleaner *c, const char *msg)
 {
     sr_cleaned *o = c->out;
     if (o->n_warnings >= MAX_WARNINGS)
@@ -76,9 +143,9 @@ static int warn(cleaner *c, const char *fmt, const char *a, size_t x)
         if (!o->warnings)
             return -1;
     }
-    char tmp[256];
-    snprintf(tmp, sizeof tmp, fmt, a, x);
-    o->warnings[o->n_warnings] = sr_arena_strndup(c->doc->arena, tmp, strlen(tmp));
+    if (o->n_warnings == MAX_WARNINGS - 1)
+        msg = "further warnings omitted";
+    o->warnings[o->n_warnings] = sr_arena_strndup(c->doc->arena, msg, strlen(msg));
     if (!o->warnings[o->n_warnings])
         return -1;
     o->n_warnings++;
@@ -110,30 +177,39 @@ static sr_span trim(const char *t, sr_span s)
     return s;
 }
 
+static uint64_t fold_hash(const char *t, sr_span s, size_t *len);
+
 static void block_stats(const char *t, cblock *b)
 {
     int in_word = 0;
-    b->lines = 1;
-    for (size_t i = b->span.start; i < b->span.end; i++) {
+    size_t end = b->span.end;
+    if (end - b->span.start > STATS_WINDOW) {
+        end = b->span.start + STATS_WINDOW;
+        b->long_block = 1;
+    }
+    b->lines = b->long_block ? 2 : 1;
+    for (size_t i = b->span.start; i < end; i++) {
         unsigned char ch = (unsigned char)t[i];
-        if (ch == '\n')
-            b->lines++;
-        if (is_space((char)ch)) {
+        unsigned cl = byte_class[ch];
+        if (cl & CL_SPACE) {
+            b->lines += ch == '\n';
             in_word = 0;
             continue;
         }
-        if ((ch & 0xC0) != 0x80)
-            b->visible++;
-        int letter = isalpha(ch) || ch >= 0xC0;
-        if (letter)
+        if (cl & CL_CONT)
+            continue;
+        b->visible++;
+        if (cl & CL_LETTER)
             b->letters++;
-        if (!in_word && (isalnum(ch) || ch >= 0xC0)) {
+        if (!in_word && (cl & (CL_LETTER | CL_DIGIT))) {
             b->words++;
-            if (isupper(ch))
-                b->upper_words++;
+            b->upper_words += (cl & CL_UPPER) != 0;
             in_word = 1;
         }
     }
+    if (b->long_block && b->words <= HEADLINE_MAX_WORDS)
+        b->words = HEADLINE_MAX_WORDS + 1; /* long is never short */
+    b->key = b->long_block ? 0 : fold_hash(t, b->span, &b->key_len);
 }
 
 /* Last visible character class of a block: 1 = ends a sentence
@@ -144,9 +220,11 @@ static int ending(const char *t, sr_span s)
     size_t e = s.end;
     /* skip closing quotes and brackets: ) ] ' " and UTF-8 ’ ” (E2 80 99/9D) */
     for (;;) {
-        if (e > s.start && (t[e - 1] == ')' || t[e - 1] == ']' || t[e - 1] == '"' || t[e - 1] == '\''))
+        if (e > s.start &&
+            (t[e - 1] == ')' || t[e - 1] == ']' || t[e - 1] == '"' || t[e - 1] == '\''))
             e--;
-        else if (e >= s.start + 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80 &&
+        else if (e >= s.start + 3 && (unsigned char)t[e - 3] == 0xE2 &&
+                 (unsigned char)t[e - 2] == 0x80 &&
                  ((unsigned char)t[e - 1] == 0x99 || (unsigned char)t[e - 1] == 0x9D))
             e -= 3;
         else
@@ -161,40 +239,48 @@ static int ending(const char *t, sr_span s)
     return 0;
 }
 
-/* Folds a span for equality tests: ASCII alphanumerics lower-cased, other
- * ASCII and U+2000..U+203F punctuation dropped, other UTF-8 kept. */
-static size_t fold_key(const char *t, sr_span s, char *out, size_t cap)
+/* Hash of a span folded for equality tests: ASCII alphanumerics
+ * lower-cased, other ASCII and U+2000..U+203F punctuation dropped, other
+ * UTF-8 kept (FNV-1a, 64 bits).  *LEN is the folded length. */
+static uint64_t fold_hash(const char *t, sr_span s, size_t *len)
 {
-    size_t o = 0;
-    for (size_t i = s.start; i < s.end && o < cap; i++) {
+    uint64_t h = 1469598103934665603ull;
+    size_t n = 0;
+    for (size_t i = s.start; i < s.end; i++) {
         unsigned char ch = (unsigned char)t[i];
         if (ch == 0xE2 && i + 2 < s.end && (unsigned char)t[i + 1] == 0x80) {
             i += 2;
             continue;
         }
         if (ch < 0x80) {
-            if (isalnum(ch))
-                out[o++] = (char)tolower(ch);
-            continue;
+            unsigned cl = byte_class[ch];
+            if (!(cl & (CL_LETTER | CL_DIGIT)))
+                continue;
+            if (cl & CL_UPPER)
+                ch = (unsigned char)(ch + 32);
         }
-        out[o++] = (char)ch;
+        h = (h ^ ch) * 1099511628211ull;
+        n++;
     }
-    return o;
+    *len = n;
+    return h;
 }
 
-static int same_text(const char *ta, sr_span a, const char *tb, sr_span b)
+static int same_block(const cblock *a, const cblock *b)
 {
-    char ka[512], kb[512];
-    if (a.end - a.start > 2000 || b.end - b.start > 2000)
-        return 0;
-    size_t na = fold_key(ta, a, ka, sizeof ka), nb = fold_key(tb, b, kb, sizeof kb);
-    return na > 0 && na == nb && !memcmp(ka, kb, na);
+    return a->key_len > 0 && a->key_len == b->key_len && a->key == b->key;
 }
 
 /* ---- step 1a: marked threads (bullets, numbers, "says:") ---- */
 
-static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x97\x8F",
-                                      "\xE2\x80\xA3", "\xE2\x96\xBA", "*",            "-"};
+static const char *const bullets[] = {"\xE2\x80\xA2",
+                                      "\xE2\x97\xA6",
+                                      "\xE2\x96\xAA",
+                                      "\xE2\x97\x8F",
+                                      "\xE2\x80\xA3",
+                                      "\xE2\x96\xBA",
+                                      "*",
+                                      "-"};
 
 /* A comment header line: indentation, a bullet or "N.", a short name, and
  * for numbered headers a closing verb of speech followed by ':'.  Returns 1
@@ -258,7 +344,8 @@ static int header_line(const char *t, sr_span line, sr_span *author, int *indent
     if (b.words > 6 || b.lines > 1)
         return 0;
     char last = t[name.end - 1];
-    if (!numbered && (last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == ':'))
+    if (!numbered &&
+        (last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == ':'))
         return 0;
     *author = name;
     *indent = ind;
@@ -398,7 +485,8 @@ static int split_blocks(cleaner *c, size_t from, size_t to)
         }
         sr_span sp = trim(t, (sr_span){s, block_end});
         if (sp.start < sp.end) {
-            cblock *b = push(c->doc->arena, (void **)&c->blocks, &c->nb, &c->capb, sizeof *c->blocks);
+            cblock *b =
+                push(c->doc->arena, (void **)&c->blocks, &c->nb, &c->capb, sizeof *c->blocks);
             if (!b)
                 return -1;
             b->span = sp;
@@ -469,8 +557,7 @@ static int find_unmarked_thread(cleaner *c, size_t first_body)
                 continue;
             names++;
             for (size_t m = i; m < k && !repeat; m++)
-                if (name_like(t, &c->blocks[m]) &&
-                    same_text(t, c->blocks[m].span, t, c->blocks[k].span))
+                if (name_like(t, &c->blocks[m]) && same_block(&c->blocks[m], &c->blocks[k]))
                     repeat = 1;
         }
         if ((names >= 3 || (names >= 2 && repeat)) && names * 5 >= total) {
@@ -551,9 +638,10 @@ static void classify(cleaner *c)
     sr_cleaned *o = c->out;
     /* title */
     if (meta_title && *meta_title) {
-        size_t ml = strlen(meta_title);
+        cblock tb = {.span = {0, strlen(meta_title)}};
+        tb.key = fold_hash(meta_title, tb.span, &tb.key_len);
         for (size_t k = 0; k < c->nb && k < 4; k++)
-            if (same_text(t, c->blocks[k].span, meta_title, (sr_span){0, ml})) {
+            if (same_block(&c->blocks[k], &tb)) {
                 c->blocks[k].kind = B_TITLE;
                 o->title_span = c->blocks[k].span;
                 for (size_t m = 0; m < k; m++)
@@ -569,7 +657,8 @@ static void classify(cleaner *c)
             if (headline_like(t, b) && (k + 1 < c->nb)) {
                 b->kind = B_TITLE;
                 o->title_span = b->span;
-                o->title = sr_arena_strndup(c->doc->arena, t + b->span.start, b->span.end - b->span.start);
+                o->title =
+                    sr_arena_strndup(c->doc->arena, t + b->span.start, b->span.end - b->span.start);
                 for (size_t m = 0; m < k; m++)
                     drop(&c->blocks[m], "page chrome above the title");
                 i = k + 1;
@@ -588,15 +677,19 @@ static void classify(cleaner *c)
         if (c->blocks[k].words >= REPORT_PARA_MIN_WORDS)
             last_report = k;
     size_t kept = 0;
+    cblock title_block = {.span = o->title_span};
+    if (o->title_span.end > o->title_span.start)
+        title_block.key = fold_hash(t, o->title_span, &title_block.key_len);
     for (size_t k = i; k < c->nb; k++) {
         cblock *b = &c->blocks[k];
         sr_span ds;
         sr_date dd;
-        if (o->title_span.end > o->title_span.start && same_text(t, b->span, t, o->title_span))
+        if (same_block(b, &title_block))
             drop(b, "repeated title");
         else if (b->letters * 2 < b->visible)
             drop(b, "numbers and symbols, not prose");
-        else if (is_dateline_block(t, b, &ds, &dd) && ds.end - ds.start + 12 >= b->span.end - b->span.start)
+        else if (is_dateline_block(t, b, &ds, &dd) &&
+                 ds.end - ds.start + 12 >= b->span.end - b->span.start)
             drop(b, "lone date");
         else if (b->words <= FRAGMENT_MAX_WORDS && ending(t, b->span) != 1 && c->nb - i > 1)
             drop(b, "caption or widget text (short fragment, not a sentence)");
@@ -605,8 +698,7 @@ static void classify(cleaner *c)
             drop(b, "call to action after the report");
         else {
             for (size_t m = i; m < k; m++)
-                if (c->blocks[m].kind == B_BODY && b->words >= 3 &&
-                    same_text(t, c->blocks[m].span, t, b->span)) {
+                if (c->blocks[m].kind == B_BODY && b->words >= 3 && same_block(&c->blocks[m], b)) {
                     drop(b, "repeated block");
                     break;
                 }
@@ -656,8 +748,9 @@ static void find_dateline(cleaner *c)
         size_t w = q;
         while (w > from && isalpha((unsigned char)t[w - 1]))
             w--;
-        static const char *const preps[] = {"on", "since", "until", "till", "by", "before", "after",
-                                            "from", "to", "in", "of", "between", "and", "than"};
+        static const char *const preps[] = {"on",     "since",   "until", "till", "by",
+                                            "before", "after",   "from",  "to",   "in",
+                                            "of",     "between", "and",   "than"};
         /* ...but "Posted on 4 April 2017" opening the page is a dateline */
         int in_sentence = 0;
         for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
@@ -682,6 +775,12 @@ static void find_dateline(cleaner *c)
     }
 }
 
+static int removed_cmp(const void *a, const void *b)
+{
+    const sr_removed *x = a, *y = b;
+    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
 sr_status sr_clean(sr_doc *doc, sr_cleaned *out)
 {
     memset(out, 0, sizeof *out);
@@ -695,17 +794,16 @@ sr_status sr_clean(sr_doc *doc, sr_cleaned *out)
         if (st == SR_ENOMEM)
             return st;
         if (st != SR_OK) {
-            warn(&c, "%s%zu", err[0] ? err : "HTML page without text", 0);
-            if (out->n_warnings)
-                out->warnings[out->n_warnings - 1] =
-                    sr_arena_strndup(doc->arena, err[0] ? err : "HTML page without text",
-                                     strlen(err[0] ? err : "HTML page without text"));
+            if (warn(&c, err[0] ? err : "HTML page without text"))
+                return SR_ENOMEM;
             out->text = "";
             out->title = "";
             return SR_REJECT;
         }
         c.t = page.text;
         c.n = page.len;
+        if (err[0] && warn(&c, err)) /* e.g. nesting truncated */
+            return SR_ENOMEM;
     } else {
         c.t = doc->body;
         c.n = doc->body_len;
@@ -713,12 +811,19 @@ sr_status sr_clean(sr_doc *doc, sr_cleaned *out)
     out->text = c.t;
     out->text_len = c.n;
     c.thread_start = c.n;
-    for (size_t k = 0; k < doc->n_utf8_issues_stored; k++)
-        if (warn(&c, "%sinvalid UTF-8 at input byte %zu replaced with U+FFFD", "",
-                 doc->utf8_issues[k].input_offset))
+    for (size_t k = 0; k < doc->n_utf8_issues_stored; k++) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "invalid UTF-8 at input byte %zu replaced with U+FFFD",
+                 doc->utf8_issues[k].input_offset);
+        if (warn(&c, msg))
             return SR_ENOMEM;
-    if (doc->n_utf8_issues > doc->n_utf8_issues_stored)
-        warn(&c, "%s%zu invalid UTF-8 sequences in all", "", doc->n_utf8_issues);
+    }
+    if (doc->n_utf8_issues > doc->n_utf8_issues_stored) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%zu invalid UTF-8 sequences in all", doc->n_utf8_issues);
+        if (warn(&c, msg))
+            return SR_ENOMEM;
+    }
 
     if (doc->content_type == SR_CONTENT_HTML) {
         const char *html_title = page.title;
@@ -729,7 +834,8 @@ sr_status sr_clean(sr_doc *doc, sr_cleaned *out)
         for (size_t k = 0; k < page.n_blocks; k++) {
             html_block *hb = &page.blocks[k];
             if (hb->kind == HTML_BLOCK_COMMENT) {
-                sr_comment *cm = push(doc->arena, (void **)&c.com, &c.ncom, &c.capcom, sizeof *c.com);
+                sr_comment *cm =
+                    push(doc->arena, (void **)&c.com, &c.ncom, &c.capcom, sizeof *c.com);
                 if (!cm)
                     return SR_ENOMEM;
                 cm->author = hb->author;
@@ -741,7 +847,8 @@ sr_status sr_clean(sr_doc *doc, sr_cleaned *out)
                 continue;
             }
             if (hb->kind == HTML_BLOCK_BOILERPLATE) {
-                sr_removed *r = push(doc->arena, (void **)&c.rem, &c.nrem, &c.caprem, sizeof *c.rem);
+                sr_removed *r =
+                    push(doc->arena, (void **)&c.rem, &c.nrem, &c.caprem, sizeof *c.rem);
                 if (!r)
                     return SR_ENOMEM;
                 r->span = hb->span;
@@ -763,8 +870,8 @@ sr_status sr_clean(sr_doc *doc, sr_cleaned *out)
     }
     if (!c.nb) {
         out->title = doc->title ? doc->title : "";
-        warn(&c, "%sno report text (empty or whitespace-only document)%zu", "", 0);
-        out->warnings[out->n_warnings - 1] = "no report text (empty or whitespace-only document)";
+        if (warn(&c, "no report text (empty or whitespace-only document)"))
+            return SR_ENOMEM;
         return SR_REJECT;
     }
     classify(&c);
@@ -799,13 +906,15 @@ sr_status sr_clean(sr_doc *doc, sr_cleaned *out)
             r->reason = b->reason;
         }
     }
+    /* DOM boilerplate and text boilerplate were found in two passes */
+    qsort(c.rem, c.nrem, sizeof *c.rem, removed_cmp);
     out->comments = c.com;
     out->n_comments = c.ncom;
     out->removed = c.rem;
     out->n_removed = c.nrem;
     if (!out->n_body) {
-        warn(&c, "%sno report text left after cleaning%zu", "", 0);
-        out->warnings[out->n_warnings - 1] = "no report text left after cleaning";
+        if (warn(&c, "no report text left after cleaning"))
+            return SR_ENOMEM;
         return SR_REJECT;
     }
     return SR_OK;

@@ -169,3 +169,16 @@ void *sr_arena_grow(sr_arena *a, void *p, size_t old_size, size_t new_size)
         memcpy(q, p, old_size);
     return q;
 }
+
+void sr_arena_shrink(sr_arena *a, void *p, size_t old_size, size_t new_size)
+{
+    arena_chunk *c = a ? a->head : NULL;
+    if (!c || p != a->last || new_size >= old_size)
+        return;
+    size_t old_r = (old_size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    size_t new_r = (new_size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if ((unsigned char *)p + old_r != c->data + c->used)
+        return;
+    c->used -= old_r - new_r;
+    a->used -= old_r - new_r;
+}

@@ -107,6 +107,16 @@ sr_status sr_json_string(sr_buf *b, const char *s, size_t n)
     *o++ = '"';
     while (p < end) {
         const unsigned char *run = p;
+        while (end - p >= 8) { /* same word test as the JSON reader */
+            uint64_t w;
+            memcpy(&w, p, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+            uint64_t hit = ((q - ones) & ~q) | ((bs - ones) & ~bs) | ((w - ones * 0x20) & ~w);
+            if (hit & highs)
+                break;
+            p += 8;
+        }
         while (p < end && !json_needs_escape[*p])
             p++;
         if (p > run) {

@@ -72,7 +72,7 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end, size_t 
     return n;
 }
 
-sr_status sr_doc_set_body(sr_doc *doc, const char *bytes, size_t len)
+static sr_status set_body(sr_doc *doc, const char *bytes, size_t len, int adopt)
 {
     const unsigned char *p = (const unsigned char *)bytes, *end = p + len;
     /* First pass: is it already valid?  Most input is. */
@@ -98,12 +98,17 @@ sr_status sr_doc_set_body(sr_doc *doc, const char *bytes, size_t len)
             q += bad;
         }
     }
-    char *out = sr_arena_alloc(doc->arena, len + extra + 1);
-    if (!out)
-        return SR_ENOMEM;
     doc->n_utf8_issues = n_bad;
     doc->n_utf8_issues_stored = 0;
     doc->utf8_issues = NULL;
+    if (!n_bad && adopt) {
+        doc->body = bytes;
+        doc->body_len = len;
+        return SR_OK;
+    }
+    char *out = sr_arena_alloc(doc->arena, len + extra + 1);
+    if (!out)
+        return SR_ENOMEM;
     if (!n_bad) {
         memcpy(out, bytes, len);
         out[len] = '\0';
@@ -138,4 +143,14 @@ sr_status sr_doc_set_body(sr_doc *doc, const char *bytes, size_t len)
     doc->body = out;
     doc->body_len = (size_t)(o - out);
     return SR_OK;
+}
+
+sr_status sr_doc_set_body(sr_doc *doc, const char *bytes, size_t len)
+{
+    return set_body(doc, bytes, len, 0);
+}
+
+sr_status sr_doc_adopt_body(sr_doc *doc, const char *bytes, size_t len)
+{
+    return set_body(doc, bytes, len, 1);
 }

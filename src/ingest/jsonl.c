@@ -84,6 +84,18 @@ static int parse_string(jparser *j, char *out, size_t *outlen)
     char *o = out;
     for (;;) {
         const char *run = j->p;
+        /* 8 bytes at a time: stop at a word holding '"', '\\' or a control
+         * byte (the classic has-zero-byte test, Hacker's Delight 6-1). */
+        while (j->end - j->p >= 8) {
+            uint64_t w;
+            memcpy(&w, j->p, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+            uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+            if (hit & highs)
+                break;
+            j->p += 8;
+        }
         while (j->p < j->end && *j->p != '"' && *j->p != '\\' && (unsigned char)*j->p >= 0x20)
             j->p++;
         if (o && j->p > run) {
@@ -324,15 +336,16 @@ sr_status jsonl_parse_line(const char *line, size_t len, sr_doc *doc, char *err,
         }
         const char *vstart = j.p;
         if (f != F_OTHER && *j.p == '"') {
-            const char *scan = j.p;
-            if (parse_string(&j, NULL, NULL))
-                return SR_REJECT;
-            size_t enc = (size_t)(j.p - scan);
-            char *dst = sr_arena_alloc(doc->arena, enc + 1);
+            /* decode in one pass into room for the rest of the line (an
+             * upper bound, as decoding never grows), then give back the
+             * unused tail */
+            size_t room = (size_t)(j.end - j.p);
+            char *dst = sr_arena_alloc(doc->arena, room + 1);
             if (!dst)
                 return SR_ENOMEM;
-            j.p = scan;
-            parse_string(&j, dst, &slen[f]);
+            if (parse_string(&j, dst, &slen[f]))
+                return SR_REJECT;
+            sr_arena_shrink(doc->arena, dst, room + 1, slen[f] + 1);
             dst[slen[f]] = '\0';
             str[f] = dst;
         } else if (f == F_ID && (*j.p == '-' || (*j.p >= '0' && *j.p <= '9'))) {
@@ -398,19 +411,19 @@ sr_status jsonl_parse_line(const char *line, size_t len, sr_doc *doc, char *err,
             snprintf(err, errlen, "record has no \"text\" or \"html\" string field");
         return SR_REJECT;
     }
-    sr_status st = sr_doc_set_body(doc, body, blen);
-    if (st != SR_OK)
-        return st;
-    /* metadata strings: repair too, so output JSON is always valid UTF-8 */
+    /* metadata strings: repaired too, so output JSON is always valid UTF-8 */
     const char **dst[] = {&doc->id, &doc->url, &doc->title, &doc->published, &doc->source};
     for (int f = F_ID; f <= F_SOURCE; f++) {
         if (!str[f])
             continue;
         sr_doc tmp = *doc;
-        if (sr_doc_set_body(&tmp, str[f], slen[f]) != SR_OK)
+        if (sr_doc_adopt_body(&tmp, str[f], slen[f]) != SR_OK)
             return SR_ENOMEM;
         *dst[f] = tmp.body;
     }
+    sr_status st = sr_doc_adopt_body(doc, body, blen);
+    if (st != SR_OK)
+        return st;
     doc->extra_json = extra;
     return SR_OK;
 }
