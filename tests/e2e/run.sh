@@ -11,6 +11,8 @@ shared=${SITREP_SHARED:-$root/../shared}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
+# every run is bounded: a hang must fail the suite, not fill the disk
+sr() { timeout 300 "$bin" "$@"; }
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 expect() { # NAME CONDITION-COMMAND...
@@ -22,7 +24,7 @@ expect() { # NAME CONDITION-COMMAND...
 for d in "$root"/tests/golden/*/; do
   [ -f "$d/args" ] || continue
   name=$(basename "$d")
-  (cd "$d" && eval "\"$bin\" $(cat args)" >"$tmp/out" 2>"$tmp/err"); rc=$?
+  (cd "$d" && eval "timeout 300 \"$bin\" $(cat args)" >"$tmp/out" 2>"$tmp/err"); rc=$?
   want_rc=0; [ -f "$d/expected.rc" ] && want_rc=$(cat "$d/expected.rc")
   if [ "$update" = --update ]; then
     cp "$tmp/out" "$d/expected.jsonl"; echo "$rc" >"$d/expected.rc"; ok; continue
@@ -38,17 +40,17 @@ summary() { grep -q "$1 documents read, $2 cleaned, $3 rejected" "$tmp/err"; }
 has_err() { grep -q "$1" "$tmp/err"; }
 
 : >"$tmp/empty.txt"
-"$bin" clean "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
+sr clean "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
 expect "empty file is rejected by name" has_err "empty.txt: empty file"
 expect "empty file: exit 1 and summary" sh -c "[ $rc -eq 1 ]"
 expect "empty file summary" summary 1 0 1
 
 printf 'ab\000cd\001\002\003binary' >"$tmp/blob.bin"
-"$bin" clean "$tmp/blob.bin" >"$tmp/out" 2>"$tmp/err"
+sr clean "$tmp/blob.bin" >"$tmp/out" 2>"$tmp/err"
 expect "binary file rejected" has_err "blob.bin: binary data"
 
 printf 'Title Of A Test Report Here\n\nA report paragraph with a bad byte \377 here, and enough words to count as a report paragraph.\n' >"$tmp/bad-utf8.txt"
-"$bin" clean "$tmp/bad-utf8.txt" >"$tmp/out" 2>"$tmp/err"
+sr clean "$tmp/bad-utf8.txt" >"$tmp/out" 2>"$tmp/err"
 expect "invalid UTF-8 replaced and reported" grep -q 'invalid UTF-8 at input byte 64' "$tmp/out"
 expect "invalid UTF-8 gives U+FFFD" grep -q "$(printf '\357\277\275')" "$tmp/out"
 
@@ -56,7 +58,7 @@ expect "invalid UTF-8 gives U+FFFD" grep -q "$(printf '\357\277\275')" "$tmp/out
   echo '{"id":"b","text":"broken'
   echo 'not json at all'
   echo '{"id":"c","text":"Third good record, also fine."}'; } >"$tmp/mixed.jsonl"
-"$bin" clean "$tmp/mixed.jsonl" >"$tmp/out" 2>"$tmp/err"
+sr clean "$tmp/mixed.jsonl" >"$tmp/out" 2>"$tmp/err"
 expect "malformed JSON line named with its line" has_err "mixed.jsonl:2: malformed JSON"
 expect "malformed JSON line 3 named" has_err "mixed.jsonl:3: malformed JSON"
 expect "good JSON lines still cleaned" summary 4 2 2
@@ -64,10 +66,10 @@ expect "good JSON lines still cleaned" summary 4 2 2
 gzip -c "$root/samples/feed.jsonl" >"$tmp/full.jsonl.gz"
 for i in 1 2 3 4 5 6 7 8; do cat "$root/samples/feed.jsonl"; done | gzip -c >"$tmp/big.jsonl.gz"
 size=$(wc -c <"$tmp/big.jsonl.gz"); head -c $((size - 20)) "$tmp/big.jsonl.gz" >"$tmp/trunc.jsonl.gz"
-"$bin" clean "$tmp/trunc.jsonl.gz" >"$tmp/out" 2>"$tmp/err"
+sr clean "$tmp/trunc.jsonl.gz" >"$tmp/out" 2>"$tmp/err"
 expect "truncated gzip named" has_err "trunc.jsonl.gz.*truncated gzip"
 expect "records before the truncation kept" sh -c "[ \$(wc -l <'$tmp/out') -ge 10 ]"
-"$bin" clean "$tmp/full.jsonl.gz" >"$tmp/out" 2>"$tmp/err"
+sr clean "$tmp/full.jsonl.gz" >"$tmp/out" 2>"$tmp/err"
 expect "gzip JSON lines read" summary 2 2 0
 
 python3 - "$tmp/huge.jsonl" <<'PY'
@@ -76,7 +78,7 @@ with open(sys.argv[1], "w") as f:
     f.write('{"id":"huge","text":"' + "x" * (100 * 1024 * 1024) + '"}\n')
     f.write('{"id":"after","text":"The record after the huge one is still read."}\n')
 PY
-"$bin" clean "$tmp/huge.jsonl" >"$tmp/out" 2>"$tmp/err"
+sr clean "$tmp/huge.jsonl" >"$tmp/out" 2>"$tmp/err"
 expect "100 MB line rejected by line number" has_err "huge.jsonl:1: line of 104857623 bytes exceeds"
 expect "record after the 100 MB line cleaned" summary 2 1 1
 
@@ -85,7 +87,7 @@ import sys
 n=100000
 sys.stdout.write('<html><body>' + '<div>'*n + '<p>Deep text that is still a report paragraph with enough words.</p>' + '</div>'*n + '</body></html>')
 " >"$tmp/deep.html"
-timeout 60 "$bin" clean "$tmp/deep.html" >"$tmp/out" 2>"$tmp/err"; rc=$?
+sr clean "$tmp/deep.html" >"$tmp/out" 2>"$tmp/err"; rc=$?
 expect "HTML nested 100,000 deep: no crash, no hang" sh -c "[ $rc -eq 0 ] || [ $rc -eq 1 ]"
 expect "HTML nested 100,000 deep: accounted for" summary 1 '[01]' '[01]'
 
@@ -93,19 +95,19 @@ mkdir -p "$tmp/dir/sub"
 cp "$root/samples/atarib-takeover.txt" "$tmp/dir/a.txt"
 cp "$root/samples/feed.jsonl" "$tmp/dir/sub/feed.jsonl"
 : >"$tmp/dir/sub/zero.txt"
-"$bin" clean "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
+sr clean "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
 expect "directory walk: all files, one rejected" summary 4 3 1
 
-"$bin" clean <"$root/samples/feed.jsonl" >"$tmp/out" 2>"$tmp/err"
+sr clean <"$root/samples/feed.jsonl" >"$tmp/out" 2>"$tmp/err"
 expect "standard input sniffed as JSON lines" summary 2 2 0
 
-"$bin" clean /nonexistent/file >"$tmp/out" 2>"$tmp/err"; rc=$?
+sr clean /nonexistent/file >"$tmp/out" 2>"$tmp/err"; rc=$?
 expect "missing file named" has_err "/nonexistent/file: No such file"
 expect "missing file counted" summary 1 0 1
 
 # ---- determinism: same input, byte-identical output ----
-"$bin" clean "$root/samples" >"$tmp/o1" 2>/dev/null
-"$bin" clean "$root/samples" >"$tmp/o2" 2>/dev/null
+sr clean "$root/samples" >"$tmp/o1" 2>/dev/null
+sr clean "$root/samples" >"$tmp/o2" 2>/dev/null
 expect "output is deterministic" cmp -s "$tmp/o1" "$tmp/o2"
 
 # ---- spans index the text they claim ----

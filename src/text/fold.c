@@ -1,0 +1,315 @@
+/* fold.c - the spelling skeleton shared by text and dictionary (fold.h).
+ *
+ * Two passes: sr_normalize (NFKC, case fold, marks stripped, punctuation
+ * folded) and then a word-by-word rewrite with the transliteration rules
+ * below.  Rules work on whole tokens so that article handling and the word
+ * table see the word; every output byte keeps the original offset of the
+ * byte it came from.  Cost O(len) plus one table probe per word. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/fold.h"
+
+#define FOLD_MAX_WORD 64 /* longer tokens are copied without rules */
+
+typedef struct fold_entry {
+    char *from, *to;
+} fold_entry;
+
+struct sr_fold_table {
+    fold_entry *e; /* sorted by from */
+    size_t n;
+};
+
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
+}
+
+static int vowel(char c) { return c == 'a' || c == 'i' || c == 'u'; }
+
+/* Letter rules for one token W[0..n) (ASCII lower case, no apostrophes);
+ * writes the skeleton to OUT and, per output byte, the index of the input
+ * byte in SRC.  Returns the output length. */
+static size_t word_rules(const char *w, size_t n, char *out, size_t *src)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c == 'q')
+            c = 'k';
+        else if (c == 'o')
+            c = 'u';
+        else if (c == 'e')
+            c = 'i';
+        if (c >= 'a' && c <= 'z' && o > 0 && out[o - 1] == c)
+            continue; /* doubled letters: Hayyaat, Tell, Hurras */
+        out[o] = c;
+        src[o] = i;
+        o++;
+    }
+    if (o > 2 && out[o - 1] == 'h' && vowel(out[o - 2]))
+        o--; /* Hamah/Hama, Raqqah/Raqqa */
+    return o;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+    return strcmp(((const fold_entry *)a)->from, ((const fold_entry *)b)->from);
+}
+
+static const char *table_find(const sr_fold_table *t, const char *w, size_t n)
+{
+    if (!t || !t->n)
+        return NULL;
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(t->e[mid].from, w, n);
+        if (c == 0 && t->e[mid].from[n] != '\0')
+            c = 1;
+        if (c == 0)
+            return t->e[mid].to;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* Is token T (length N) an Arabic article?  NEXT is the following token
+ * (may be NULL) and HYPHEN says whether a hyphen joins them. */
+static int is_article(const char *t, size_t n, const char *next, size_t nn, int hyphen)
+{
+    if (n == 2 && (t[0] == 'a' || t[0] == 'e') && t[1] == 'l')
+        return hyphen || (next && nn > 0); /* al-/el-, "al Sham" */
+    /* assimilated article: ad-, ar-, as-, ash-, at-, az-, an-, adh-, ath-
+     * before a hyphen, or before a word starting with the same consonant */
+    if ((t[0] != 'a' && t[0] != 'e') || n < 2 || n > 3)
+        return 0;
+    static const char *const sun[] = {"d", "r", "s", "t", "z", "n", "sh", "dh", "th"};
+    for (size_t k = 0; k < sizeof sun / sizeof *sun; k++)
+        if (strlen(sun[k]) == n - 1 && !memcmp(t + 1, sun[k], n - 1)) {
+            if (hyphen)
+                return 1;
+            return next && nn >= n - 1 && !memcmp(next, t + 1, n - 1);
+        }
+    return 0;
+}
+
+typedef struct fold_out {
+    char *text;
+    size_t *map;
+    size_t len;
+} fold_out;
+
+static void emit(fold_out *o, char c, size_t orig)
+{
+    o->text[o->len] = c;
+    o->map[o->len] = orig;
+    o->len++;
+}
+
+static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_out *o)
+{
+    const char *s = nm->text;
+    size_t n = nm->len, i = 0;
+    int pending_space = 0;
+    size_t space_at = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (!is_word_byte(c) || c == '\'') {
+            if (c != '\'' && c != '"' && o->len > 0 && !pending_space) {
+                pending_space = 1;
+                space_at = nm->map[i];
+            }
+            i++;
+            continue;
+        }
+        /* a token: letters, digits, UTF-8 bytes; apostrophes inside drop */
+        size_t start = i;
+        char w[FOLD_MAX_WORD];
+        size_t wsrc[FOLD_MAX_WORD];
+        size_t k = 0;
+        int ascii = 1;
+        while (i < n && is_word_byte((unsigned char)s[i])) {
+            if (s[i] != '\'') {
+                if ((unsigned char)s[i] >= 0x80)
+                    ascii = 0;
+                if (k < FOLD_MAX_WORD) {
+                    w[k] = s[i];
+                    wsrc[k] = i;
+                }
+                k++;
+            }
+            i++;
+        }
+        /* possessive: "HTS's", "Zenki's" */
+        if (k >= 2 && i - start >= 2 && s[i - 1] == 's' && s[i - 2] == '\'' && k <= FOLD_MAX_WORD)
+            k--;
+        if (pending_space) {
+            emit(o, ' ', space_at);
+            pending_space = 0;
+        }
+        if (!ascii || k > FOLD_MAX_WORD) {
+            for (size_t j = start; j < i; j++)
+                if (s[j] != '\'')
+                    emit(o, s[j], nm->map[j]);
+            continue;
+        }
+        /* look ahead for article decisions */
+        int hyphen = i < n && s[i] == '-';
+        size_t j = i;
+        while (j < n && !is_word_byte((unsigned char)s[j]))
+            j++;
+        const char *next = j < n ? s + j : NULL;
+        size_t nn = 0;
+        while (j + nn < n && (s[j + nn] >= 'a' && s[j + nn] <= 'z'))
+            nn++;
+        if (is_article(w, k, next, nn, hyphen)) {
+            emit(o, 'a', nm->map[wsrc[0]]);
+            emit(o, 'l', nm->map[wsrc[k - 1]]);
+            continue;
+        }
+        char sk[FOLD_MAX_WORD];
+        size_t sksrc[FOLD_MAX_WORD];
+        size_t m = word_rules(w, k, sk, sksrc);
+        const char *rep = table_find(table, sk, m);
+        if (rep) {
+            size_t rl = strlen(rep);
+            for (size_t r = 0; r < rl; r++)
+                emit(o, rep[r], nm->map[wsrc[r < k ? r : k - 1]]);
+        } else {
+            for (size_t r = 0; r < m; r++)
+                emit(o, sk[r], nm->map[wsrc[sksrc[r]]]);
+        }
+    }
+}
+
+sr_status sr_fold(sr_arena *a, const sr_fold_table *table, const char *s, size_t len, sr_norm *out)
+{
+    sr_norm nm;
+    sr_status st = sr_normalize(a, s, len, SR_NORM_DEFAULT | SR_NORM_STRIP_MARKS, &nm);
+    if (st != SR_OK)
+        return st;
+    /* table words may be longer than what they replace: allow 2x */
+    size_t cap = nm.len * 2 + 8;
+    fold_out o = {sr_arena_alloc(a, cap + 1), sr_arena_alloc(a, (cap + 1) * sizeof(size_t)), 0};
+    if (!o.text || !o.map)
+        return SR_ENOMEM;
+    fold_normalised(table, &nm, &o);
+    o.text[o.len] = '\0';
+    o.map[o.len] = len;
+    out->text = o.text;
+    out->len = o.len;
+    out->map = o.map;
+    return SR_OK;
+}
+
+size_t sr_fold_name(const sr_fold_table *table, const char *s, size_t len, char *buf, size_t cap)
+{
+    sr_arena *a = sr_arena_new(NULL);
+    if (!a)
+        return (size_t)-1;
+    sr_norm n;
+    size_t r = (size_t)-1;
+    if (sr_fold(a, table, s, len, &n) == SR_OK && n.len < cap) {
+        memcpy(buf, n.text, n.len);
+        buf[n.len] = '\0';
+        r = n.len;
+    }
+    sr_arena_free(a);
+    return r;
+}
+
+void sr_fold_table_free(sr_fold_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->e[i].from);
+        free(t->e[i].to);
+    }
+    free(t->e);
+    free(t);
+}
+
+/* Folds a table word with the letter rules only (no table). */
+static char *fold_word(const char *s, size_t n)
+{
+    char buf[FOLD_MAX_WORD * 2];
+    size_t r = sr_fold_name(NULL, s, n, buf, sizeof buf);
+    if (r == (size_t)-1 || r == 0 || memchr(buf, ' ', r))
+        return NULL;
+    return strdup(buf);
+}
+
+sr_status sr_fold_table_load(sr_fold_table **out, const char *path, char *err, size_t errlen)
+{
+    *out = NULL;
+    sr_fold_table *t = calloc(1, sizeof *t);
+    if (!t)
+        return SR_ENOMEM;
+    if (!path) {
+        *out = t;
+        return SR_OK;
+    }
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open", path);
+        free(t);
+        return SR_EIO;
+    }
+    char line[512];
+    size_t cap = 0, lineno = 0;
+    sr_status st = SR_OK;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        size_t l = strlen(line);
+        if (l && line[l - 1] == '\n')
+            line[--l] = '\0';
+        else if (!feof(f)) {
+            snprintf(err, errlen, "%s:%zu: line longer than %zu bytes", path, lineno, sizeof line);
+            st = SR_EFORMAT;
+            break;
+        }
+        if (!l || line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab || strchr(tab + 1, '\t')) {
+            snprintf(err, errlen, "%s:%zu: expected two tab-separated columns", path, lineno);
+            st = SR_EFORMAT;
+            break;
+        }
+        fold_entry e = {fold_word(line, (size_t)(tab - line)), fold_word(tab + 1, strlen(tab + 1))};
+        if (!e.from || !e.to) {
+            free(e.from);
+            free(e.to);
+            snprintf(err, errlen, "%s:%zu: each column must be one word", path, lineno);
+            st = SR_EFORMAT;
+            break;
+        }
+        if (t->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            fold_entry *ne = realloc(t->e, cap * sizeof *ne);
+            if (!ne) {
+                free(e.from);
+                free(e.to);
+                st = SR_ENOMEM;
+                break;
+            }
+            t->e = ne;
+        }
+        t->e[t->n++] = e;
+    }
+    fclose(f);
+    if (st != SR_OK) {
+        sr_fold_table_free(t);
+        return st;
+    }
+    qsort(t->e, t->n, sizeof *t->e, entry_cmp);
+    *out = t;
+    return SR_OK;
+}
