@@ -128,7 +128,7 @@ PY
 
 # ---- accuracy gates on the shared corpora (skipped when absent) ----
 if [ -f "$shared/eval/score.py" ]; then
-  "$bin" clean "$shared/seeds/seeds.jsonl" >"$tmp/seeds.clean" 2>/dev/null
+  sr clean "$shared/seeds/seeds.jsonl" >"$tmp/seeds.clean" 2>/dev/null
   python3 "$shared/eval/score.py" "$shared/eval/seeds.gold.json" --docs "$shared/seeds" \
       --clean "$tmp/seeds.clean" --json >"$tmp/score.json"
   python3 - "$tmp/score.json" <<'PY' && ok || bad "seed clean gates (body>=0.98, noise>=0.98, titles 5/5)"
@@ -137,7 +137,7 @@ s = json.load(open(sys.argv[1]))
 print("  seeds:", {k: s[k] for k in ("clean_body_recall", "clean_noise_excluded", "clean_titles")})
 assert s["clean_body_recall"] >= 0.98 and s["clean_noise_excluded"] >= 0.98 and s["clean_titles"] == "5/5"
 PY
-  "$bin" clean "$shared/corpora/fakes.jsonl" >"$tmp/fakes.clean" 2>"$tmp/err"
+  sr clean "$shared/corpora/fakes.jsonl" >"$tmp/fakes.clean" 2>"$tmp/err"
   expect "FA-KES: every record cleaned" summary 804 804 0
   python3 - "$tmp/fakes.clean" "$shared/corpora/fakes.jsonl" <<'PY' && ok || bad "FA-KES: body keeps >= 99% of each article's sentences; datelines found"
 import json, re, sys

@@ -1,0 +1,279 @@
+/* annotate_int.h - the word scanner shared by timex.c and numbers.c.
+ *
+ * Both annotators read English news text one sentence at a time as a short
+ * array of tokens (words, digit runs, single punctuation marks).  The scanner
+ * reads the typographic forms that reach us from web pages - no-break and
+ * thin spaces, curly quotes and apostrophes, en and em dashes - by their
+ * ASCII meaning without copying the text, so every token indexes the
+ * original bytes.  Any other byte >= 0x80 counts as a word letter: such a
+ * word never equals an English keyword, which is all the annotators ask of
+ * it, and invalid UTF-8 cannot make the scanner misstep.
+ *
+ * Everything here is static inline so the two files share one scanner
+ * without adding a translation unit.  Cost: each byte is classified once per
+ * scan; a sentence is at most SR_ANN_MAX_TOKENS tokens. */
+#ifndef SITREP_ANNOTATE_INT_H
+#define SITREP_ANNOTATE_INT_H
+
+#include <stddef.h>
+#include <string.h>
+#include <strings.h>
+
+/* A "sentence" longer than this (tables, lists, garbage without stops) is cut
+ * into pieces of this many tokens.  Real news sentences are far shorter; the
+ * cap bounds the scratch memory, and a cut only costs an expression that
+ * straddles it. */
+#define SR_ANN_MAX_TOKENS 512
+
+typedef enum sr_ann_kind { SR_ANN_WORD = 0, SR_ANN_NUM, SR_ANN_PUNCT } sr_ann_kind;
+
+typedef struct sr_ann_tok {
+    size_t start, end;
+    unsigned char kind;  /* sr_ann_kind */
+    unsigned char glued; /* no white space between this token and the previous one */
+    unsigned char upper; /* a word starting with an ASCII capital */
+    char punct;          /* the ASCII meaning of a PUNCT token */
+} sr_ann_tok;
+
+enum { SR_ANN_C_SPACE, SR_ANN_C_NEWLINE, SR_ANN_C_LETTER, SR_ANN_C_DIGIT, SR_ANN_C_PUNCT };
+
+/* Classifies the character at S[p] (p < end); returns its length in bytes
+ * and sets *CLS (and *PUNCT for punctuation). */
+static inline size_t sr_ann_unit(const char *s, size_t p, size_t end, int *cls, char *punct)
+{
+    unsigned char c = (unsigned char)s[p];
+    *punct = 0;
+    if (c < 0x80) {
+        if (c == '\n' || c == '\r') {
+            *cls = SR_ANN_C_NEWLINE;
+        } else if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c < 0x20 || c == 0x7f) {
+            *cls = SR_ANN_C_SPACE;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            *cls = SR_ANN_C_LETTER;
+        } else if (c >= '0' && c <= '9') {
+            *cls = SR_ANN_C_DIGIT;
+        } else {
+            *cls = SR_ANN_C_PUNCT;
+            *punct = (char)c;
+        }
+        return 1;
+    }
+    unsigned char c1 = p + 1 < end ? (unsigned char)s[p + 1] : 0;
+    unsigned char c2 = p + 2 < end ? (unsigned char)s[p + 2] : 0;
+    if (c == 0xC2 && c1 == 0xA0) { /* U+00A0 no-break space */
+        *cls = SR_ANN_C_SPACE;
+        return 2;
+    }
+    if (c == 0xE2 && c1 == 0x80) { /* U+2000..U+203F: spaces, dashes, quotes */
+        if (c2 <= 0x8B || c2 == 0xAF) {
+            *cls = SR_ANN_C_SPACE;
+            return 3;
+        }
+        if (c2 == 0xA8 || c2 == 0xA9) { /* line and paragraph separators */
+            *cls = SR_ANN_C_NEWLINE;
+            return 3;
+        }
+        *cls = SR_ANN_C_PUNCT;
+        if (c2 >= 0x90 && c2 <= 0x95)
+            *punct = '-';
+        else if (c2 == 0x98 || c2 == 0x99 || c2 == 0x9B || c2 == 0xB2)
+            *punct = '\'';
+        else if (c2 == 0x9C || c2 == 0x9D || c2 == 0x9F || c2 == 0xB3)
+            *punct = '"';
+        else if (c2 == 0xA6) /* an ellipsis rarely ends a news sentence */
+            *punct = ',';
+        else
+            *punct = '*';
+        return 3;
+    }
+    if ((c == 0xE3 && c1 == 0x80 && c2 == 0x80) || (c == 0xEF && c1 == 0xBB && c2 == 0xBF) ||
+        (c == 0xE2 && c1 == 0x81 && c2 == 0x9F)) { /* ideographic space, BOM, U+205F */
+        *cls = SR_ANN_C_SPACE;
+        return 3;
+    }
+    *cls = SR_ANN_C_LETTER;
+    return 1;
+}
+
+/* Reads the token at or after *POS in S[..end).  Returns 0 at the end.
+ * *NEWLINE is set when a line break was skipped before the token. */
+static inline int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann_tok *t, int *newline)
+{
+    size_t p = *pos;
+    int cls, spaced = 0;
+    char punct;
+    *newline = 0;
+    while (p < end) {
+        size_t n = sr_ann_unit(s, p, end, &cls, &punct);
+        if (cls == SR_ANN_C_NEWLINE)
+            *newline = 1;
+        else if (cls != SR_ANN_C_SPACE)
+            break;
+        spaced = 1;
+        p += n;
+    }
+    if (p >= end) {
+        *pos = p;
+        return 0;
+    }
+    t->start = p;
+    t->glued = (unsigned char)!spaced;
+    t->upper = 0;
+    t->punct = 0;
+    size_t n = sr_ann_unit(s, p, end, &cls, &punct);
+    if (cls == SR_ANN_C_PUNCT) {
+        t->kind = SR_ANN_PUNCT;
+        t->punct = punct;
+        p += n;
+    } else {
+        int want = cls;
+        t->kind = want == SR_ANN_C_DIGIT ? SR_ANN_NUM : SR_ANN_WORD;
+        t->upper = (unsigned char)(s[p] >= 'A' && s[p] <= 'Z');
+        while (p < end) {
+            n = sr_ann_unit(s, p, end, &cls, &punct);
+            if (cls != want)
+                break;
+            p += n;
+        }
+    }
+    t->end = p;
+    *pos = p;
+    return 1;
+}
+
+static inline size_t sr_ann_len(const sr_ann_tok *t) { return t->end - t->start; }
+
+/* Whether token T is the word W (ASCII, lower case), ignoring case. */
+static inline int sr_ann_is(const char *s, const sr_ann_tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->kind == SR_ANN_WORD && sr_ann_len(t) == n && !strncasecmp(s + t->start, w, n);
+}
+
+/* Index of token T's word in the NULL-terminated LIST, or -1. */
+static inline int sr_ann_find(const char *s, const sr_ann_tok *t, const char *const *list)
+{
+    if (t->kind != SR_ANN_WORD)
+        return -1;
+    for (int i = 0; list[i]; i++)
+        if (sr_ann_is(s, t, list[i]))
+            return i;
+    return -1;
+}
+
+/* Month 1..12 named by word T: full names, three-letter forms and "Sept".
+ * Abbreviations and "March"/"May" must be capitalised, as news prints
+ * months, so the verbs "march" and "may" are not read as dates. */
+static inline int sr_ann_month(const char *s, const sr_ann_tok *t)
+{
+    static const char *const full[] = {"january", "february", "march",     "april",
+                                       "may",     "june",     "july",      "august",
+                                       "september", "october", "november", "december",
+                                       NULL};
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                       "aug", "sep", "oct", "nov", "dec", "sept", NULL};
+    int m = sr_ann_find(s, t, full);
+    if (m >= 0)
+        return (m == 2 || m == 4) && !t->upper ? 0 : m + 1;
+    m = sr_ann_find(s, t, abbr);
+    if (m >= 0 && t->upper)
+        return m == 12 ? 9 : m + 1;
+    return 0;
+}
+
+/* Cardinal 1..19 and tens 20..90 written as a word ("six", "forty"), or -1. */
+static inline int sr_ann_number_word(const char *s, const sr_ann_tok *t)
+{
+    static const char *const units[] = {"one",     "two",      "three",    "four",    "five",
+                                        "six",     "seven",    "eight",    "nine",    "ten",
+                                        "eleven",  "twelve",   "thirteen", "fourteen", "fifteen",
+                                        "sixteen", "seventeen", "eighteen", "nineteen", NULL};
+    static const char *const tens[] = {"twenty", "thirty",  "forty",  "fifty", "sixty",
+                                       "seventy", "eighty", "ninety", "fourty", NULL};
+    int i = sr_ann_find(s, t, units);
+    if (i >= 0)
+        return i + 1;
+    i = sr_ann_find(s, t, tens);
+    if (i >= 0)
+        return i == 8 ? 40 : 20 + 10 * i;
+    return -1;
+}
+
+/* Ordinal 1..19 and tens 20..90 written as a word ("third"), or -1. */
+static inline int sr_ann_ordinal_word(const char *s, const sr_ann_tok *t)
+{
+    static const char *const units[] = {
+        "first",      "second",      "third",      "fourth",     "fifth",
+        "sixth",      "seventh",     "eighth",     "ninth",      "tenth",
+        "eleventh",   "twelfth",     "thirteenth", "fourteenth", "fifteenth",
+        "sixteenth",  "seventeenth", "eighteenth", "nineteenth", NULL};
+    static const char *const tens[] = {"twentieth", "thirtieth", "fortieth", "fiftieth",
+                                       "sixtieth",  "seventieth", "eightieth", "ninetieth",
+                                       NULL};
+    int i = sr_ann_find(s, t, units);
+    if (i >= 0)
+        return i + 1;
+    i = sr_ann_find(s, t, tens);
+    return i >= 0 ? 20 + 10 * i : -1;
+}
+
+/* Whether the '.' at TOK[i] ends a sentence: not inside "U.S." or "3.5", not
+ * after a title or month abbreviation, and followed by a capital, a quote or
+ * nothing.  NEXT is the token after it (NULL at the end). */
+static inline int sr_ann_stop_ends(const char *s, const sr_ann_tok *tok, size_t i,
+                                   const sr_ann_tok *next)
+{
+    static const char *const abbrev[] = {
+        "mr",  "mrs", "ms",   "dr",  "gen", "lt",  "col", "maj",  "capt", "sgt", "brig",
+        "adm", "cpl", "pvt",  "st",  "sen", "rep", "gov", "prof", "rev",  "jr",  "sr",
+        "no",  "jan", "feb",  "mar", "apr", "jun", "jul", "aug",  "sep",  "sept", "oct",
+        "nov", "dec", "vs",   "inc", "ltd", "co",  "mt",  "ft",   "approx", NULL};
+    if (!next)
+        return 1;
+    if (next->glued)
+        return 0;
+    if (tok[i].punct == '.' && i > 0 && tok[i].glued && tok[i - 1].kind == SR_ANN_WORD) {
+        const sr_ann_tok *w = &tok[i - 1];
+        if ((sr_ann_len(w) == 1 && w->upper) || sr_ann_find(s, w, abbrev) >= 0)
+            return 0;
+    }
+    if (next->kind == SR_ANN_WORD)
+        return next->upper;
+    return next->kind == SR_ANN_PUNCT && (next->punct == '"' || next->punct == '\'' ||
+                                          next->punct == '(' || next->punct == '[');
+}
+
+/* Fills TOK (room for SR_ANN_MAX_TOKENS) with the next sentence of
+ * S[*pos..end) and advances *POS past it.  A sentence ends after '.', '!' or
+ * '?' as sr_ann_stop_ends judges, at a line break, or at the cap.  Returns
+ * the token count, 0 at the end. */
+static inline size_t sr_ann_sentence(const char *s, size_t *pos, size_t end, sr_ann_tok *tok)
+{
+    size_t n = 0;
+    int newline;
+    while (n < SR_ANN_MAX_TOKENS) {
+        size_t before = *pos;
+        sr_ann_tok t;
+        if (!sr_ann_next(s, pos, end, &t, &newline))
+            break;
+        if (newline && n > 0) {
+            *pos = before;
+            break;
+        }
+        if (n == 0)
+            t.glued = 0;
+        tok[n++] = t;
+        if (t.kind == SR_ANN_PUNCT && (t.punct == '.' || t.punct == '!' || t.punct == '?')) {
+            size_t peek = *pos;
+            sr_ann_tok nx;
+            int has_next = sr_ann_next(s, &peek, end, &nx, &newline);
+            if (!has_next || newline)
+                break;
+            if (t.punct != '.' ? !nx.glued : sr_ann_stop_ends(s, tok, n - 1, &nx))
+                break;
+        }
+    }
+    return n;
+}
+
+#endif
