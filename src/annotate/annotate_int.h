@@ -161,6 +161,97 @@ static inline int sr_ann_find(const char *s, const sr_ann_tok *t, const char *co
     return -1;
 }
 
+/* A sentence as the annotators see it, with bounds-checked token tests
+ * (an index past the end never matches). */
+typedef struct sr_ann_view {
+    const char *s;
+    sr_ann_tok *tok;
+    size_t n;
+} sr_ann_view;
+
+static inline int sr_ann_w(const sr_ann_view *v, size_t i, const char *w)
+{
+    return i < v->n && sr_ann_is(v->s, &v->tok[i], w);
+}
+
+static inline int sr_ann_wl(const sr_ann_view *v, size_t i, const char *const *list)
+{
+    return i < v->n ? sr_ann_find(v->s, &v->tok[i], list) : -1;
+}
+
+static inline int sr_ann_p(const sr_ann_view *v, size_t i, char c)
+{
+    return i < v->n && v->tok[i].kind == SR_ANN_PUNCT && v->tok[i].punct == c;
+}
+
+/* Value of a digit token of at most MAXD (<= 18) digits, else -1. */
+static inline long long sr_ann_digits(const sr_ann_view *v, size_t i, size_t maxd)
+{
+    if (i >= v->n || v->tok[i].kind != SR_ANN_NUM || sr_ann_len(&v->tok[i]) > maxd)
+        return -1;
+    long long x = 0;
+    for (size_t p = v->tok[i].start; p < v->tok[i].end; p++)
+        x = x * 10 + (v->s[p] - '0');
+    return x;
+}
+
+/* Whether what follows a number at token I leaves it a plain number:
+ * nothing glued on, or only closing punctuation.  Rejects "24km",
+ * "24-year-old", "3.5", "10:30", "50%". */
+static inline int sr_ann_num_ends(const sr_ann_view *v, size_t i)
+{
+    size_t k = i + 1;
+    if (k >= v->n || !v->tok[k].glued)
+        return 1;
+    const sr_ann_tok *t = &v->tok[k];
+    if (t->kind != SR_ANN_PUNCT)
+        return 0;
+    switch (t->punct) {
+    case ',': case ';': case ')': case '"': case '\'': case '!': case '?': return 1;
+    case '.': return !(k + 1 < v->n && v->tok[k + 1].glued && v->tok[k + 1].kind == SR_ANN_NUM);
+    default: return 0;
+    }
+}
+
+/* Whether a number at token I is glued onto what precedes it: "BGM-71",
+ * "A320", "5/10", "$5", "3.5" (the fraction). */
+static inline int sr_ann_num_attached(const sr_ann_view *v, size_t i)
+{
+    if (i == 0 || !v->tok[i].glued)
+        return 0;
+    const sr_ann_tok *p = &v->tok[i - 1];
+    if (p->kind != SR_ANN_PUNCT)
+        return 1;
+    if (p->punct == '$' || p->punct == '#')
+        return 1;
+    return (p->punct == '-' || p->punct == '/' || p->punct == '.' || p->punct == ':') &&
+           i >= 2 && p->glued;
+}
+
+/* Whether word T looks like a plural noun ("militants", "IDPs", "Syrians",
+ * "gunmen") rather than "was", "its", "various", "crisis" or "Hamas". */
+static inline int sr_ann_plural(const char *s, const sr_ann_tok *t)
+{
+    static const char *const not_plural[] = {
+        "was",  "has",    "as",     "its",   "his",   "this",  "thus",     "yes",    "does",
+        "goes", "always", "perhaps", "towards", "afterwards", "besides", "sometimes", "news",
+        "plus", "whereas", "says",  "lies",  "seems", "means", NULL};
+    size_t n = sr_ann_len(t);
+    const char *w = s + t->start;
+    if (t->kind != SR_ANN_WORD || n < 3)
+        return 0;
+    if (!t->upper && n >= 5 && !strncasecmp(w + n - 3, "men", 3))
+        return 1;
+    if (w[n - 1] != 's' || sr_ann_find(s, t, not_plural) >= 0)
+        return 0;
+    char a = (char)(w[n - 2] | 0x20);
+    if (a == 's' || a == 'u')
+        return 0;
+    if (t->upper) /* "Syrians", "Iraqis", "IDPs"; not "Hamas", "Abbas" */
+        return a != 'a' && n >= 4;
+    return a != 'i';
+}
+
 /* Month 1..12 named by word T: full names, three-letter forms and "Sept".
  * Abbreviations and "March"/"May" must be capitalised, as news prints
  * months, so the verbs "march" and "may" are not read as dates. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/annotate.h"
 #include "sitrep/buf.h"
 #include "sitrep/clean.h"
 #include "sitrep/reader.h"
@@ -19,6 +20,7 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  clean      separate report text from comments and boilerplate (JSON lines)\n"
+    "  entities   actors, places, dates, numbers, sources and hedges in the report\n"
     "  read       print documents as read, before cleaning (JSON lines)\n"
     "  version    print the version\n"
     "\n"
@@ -29,11 +31,14 @@ static const char usage_text[] =
     "Options:\n"
     "  --format F          force the input format: text, jsonl, html, warc\n"
     "  --max-doc-bytes N   reject larger records (default 33554432)\n"
+    "  --data DIR          knowledge files (default: $SITREP_DATA, else ./data)\n"
+    "  --cache DIR         compiled-matcher cache ('' disables; default ~/.cache/sitrep)\n"
     "  -q, --quiet         no summary line\n"
     "  -h, --help          this text\n";
 
 typedef struct cli_opts {
     sr_reader_options reader;
+    sr_kb_options kb;
     int quiet;
     const char **inputs;
     int ninputs;
@@ -64,6 +69,10 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
                 return -1;
             }
             o->reader.max_doc_bytes = (size_t)v;
+        } else if (!strcmp(a, "--data") && i + 1 < argc) {
+            o->kb.data_dir = argv[++i];
+        } else if (!strcmp(a, "--cache") && i + 1 < argc) {
+            o->kb.cache_dir = argv[++i];
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             o->quiet = 1;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -118,7 +127,7 @@ static void emit_read(const sr_doc *d, sr_buf *b)
     sr_buf_puts(b, "}\n");
 }
 
-typedef enum { CMD_CLEAN, CMD_READ } command;
+typedef enum { CMD_CLEAN, CMD_READ, CMD_ENTITIES } command;
 
 static int run(command cmd, const char *name, cli_opts *o)
 {
@@ -131,6 +140,22 @@ static int run(command cmd, const char *name, cli_opts *o)
         return 2;
     }
     sr_buf_init(&out, NULL);
+    sr_kb *kb = NULL;
+    sr_annotator *an = NULL;
+    if (cmd == CMD_ENTITIES) {
+        char err[512] = "";
+        sr_status st = sr_kb_load(&kb, &o->kb, err, sizeof err);
+        if (st == SR_OK)
+            st = sr_annotator_new(&an, kb);
+        if (st != SR_OK) {
+            fprintf(stderr, "sitrep: cannot load the knowledge base: %s\n",
+                    err[0] ? err : sr_status_str(st));
+            sr_kb_free(kb);
+            sr_doc_free(&doc);
+            sr_buf_free(&out);
+            return 2;
+        }
+    }
     for (int i = 0; i < o->ninputs && !fatal; i++) {
         sr_reader *r;
         char err[512];
@@ -162,7 +187,18 @@ static int run(command cmd, const char *name, cli_opts *o)
             } else {
                 sr_cleaned c;
                 st = sr_clean(&doc, &c);
-                if (st == SR_OK) {
+                if (st == SR_OK && cmd == CMD_ENTITIES) {
+                    sr_annotation ann;
+                    st = sr_annotate(an, &doc, &c, &ann);
+                    if (st == SR_OK) {
+                        sr_annotation_to_json(kb, &doc, &c, &ann, &out);
+                        n.ok++;
+                    } else {
+                        n.rejected++;
+                        fprintf(stderr, "sitrep: %s: annotation failed: %s\n",
+                                doc.origin ? doc.origin : "?", sr_status_str(st));
+                    }
+                } else if (st == SR_OK) {
                     sr_clean_to_json(&doc, &c, &out);
                     n.ok++;
                 } else {
@@ -184,9 +220,12 @@ static int run(command cmd, const char *name, cli_opts *o)
     }
     sr_buf_free(&out);
     sr_doc_free(&doc);
+    sr_annotator_free(an);
+    sr_kb_free(kb);
     if (!o->quiet)
         fprintf(stderr, "sitrep %s: %llu documents read, %llu %s, %llu rejected\n", name, n.read,
-                n.ok, cmd == CMD_CLEAN ? "cleaned" : "passed", n.rejected);
+                n.ok, cmd == CMD_READ ? "passed" : cmd == CMD_CLEAN ? "cleaned" : "annotated",
+                n.rejected);
     return fatal ? 2 : n.rejected ? 1 : 0;
 }
 
@@ -211,6 +250,8 @@ int main(int argc, char **argv)
         c = CMD_CLEAN;
     else if (!strcmp(cmd, "read"))
         c = CMD_READ;
+    else if (!strcmp(cmd, "entities"))
+        c = CMD_ENTITIES;
     else {
         fprintf(stderr, "sitrep: unknown command '%s'\n%s", cmd, usage_text);
         return 2;

@@ -146,6 +146,8 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             }
             i++;
         }
+        if (k == 0)
+            continue; /* only apostrophes */
         /* possessive: "HTS's", "Zenki's" */
         if (k >= 2 && i - start >= 2 && s[i - 1] == 's' && s[i - 2] == '\'' && k <= FOLD_MAX_WORD)
             k--;

@@ -1,0 +1,625 @@
+/* entities.c - mentions from the report body (annotate.h).
+ *
+ * Per body paragraph: fold to the skeleton (fold.h), scan once with the
+ * knowledge base's literal database, keep matches on word boundaries, keep
+ * the longest match where matches overlap, then turn matches into mentions:
+ *   - capitalisation is checked on the original text: acronyms must be in
+ *     capitals ("IS" the group, not "is" the verb), names and places that
+ *     are capitalised in the data must be capitalised in the text;
+ *   - an actor followed by an agent word ("fighters", "security forces") or
+ *     preceded by one ("commanders of") keeps the actor and widens the span;
+ *   - "X-backed" / "X-linked" make X a backer of the next actor;
+ *   - a country's adjective alone ("Turkish policies") is not an actor;
+ *   - "the group" / "the two groups" resolve to the most recent named armed
+ *     actors in the same or the two previous sentences.
+ * Dates and numbers come from timex.c and numbers.c over the same regions.
+ * Cost: linear in the body length (one fold, one scan, sorts of matches). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb/kb_int.h"
+#include "sitrep/annotate.h"
+
+#define ANAPHOR_WINDOW 2 /* sentences back */
+
+struct sr_annotator {
+    const sr_kb *kb;
+    hs_scratch_t *scratch;
+};
+
+typedef struct hit {
+    size_t start, end; /* in the folded paragraph */
+    int pattern;
+} hit;
+
+typedef struct hits {
+    hit *v;
+    size_t n, cap;
+    sr_arena *a;
+    int oom;
+} hits;
+
+static const char *const mention_names[SR_MENTION_KIND_COUNT] = {
+    "actor", "place", "date", "number", "source", "hedge", "negation", "future", "backing"};
+
+const char *sr_mention_kind_name(sr_mention_kind k)
+{
+    return (unsigned)k < SR_MENTION_KIND_COUNT ? mention_names[k] : "?";
+}
+
+sr_status sr_annotator_new(sr_annotator **out, const sr_kb *kb)
+{
+    *out = NULL;
+    sr_annotator *an = calloc(1, sizeof *an);
+    if (!an)
+        return SR_ENOMEM;
+    an->kb = kb;
+    if (hs_alloc_scratch(kb->db, &an->scratch) != HS_SUCCESS) {
+        free(an);
+        return SR_ENOMEM;
+    }
+    *out = an;
+    return SR_OK;
+}
+
+void sr_annotator_free(sr_annotator *an)
+{
+    if (!an)
+        return;
+    hs_free_scratch(an->scratch);
+    free(an);
+}
+
+typedef struct scan_ctx {
+    const sr_kb *kb;
+    const char *text;
+    size_t len;
+    hits *h;
+} scan_ctx;
+
+static int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
+                    void *ctx)
+{
+    scan_ctx *s = ctx;
+    size_t plen = s->kb->patterns[id].len;
+    size_t end = (size_t)to, start = end - plen;
+    /* word boundaries on the skeleton: only spaces separate words there */
+    if ((start > 0 && s->text[start - 1] != ' ') || (end < s->len && s->text[end] != ' '))
+        return 0;
+    hits *h = s->h;
+    if (h->n == h->cap) {
+        size_t nc = h->cap ? h->cap * 2 : 64;
+        hit *nv = sr_arena_grow(h->a, h->v, h->cap * sizeof *nv, nc * sizeof *nv);
+        if (!nv) {
+            h->oom = 1;
+            return 1;
+        }
+        h->v = nv;
+        h->cap = nc;
+    }
+    h->v[h->n++] = (hit){start, end, (int)id};
+    return 0;
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+    const hit *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (y->end > x->end) - (y->end < x->end); /* longer first */
+}
+
+/* ---- original-text checks ---- */
+
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+static int caps_ok(const char *t, sr_span s, unsigned flags)
+{
+    if (flags & KF_ACRONYM) {
+        /* every ASCII letter a capital, possessive 's excepted */
+        size_t end = s.end;
+        if (end - s.start > 2 && t[end - 1] == 's' && (t[end - 2] == '\'' || (unsigned char)t[end - 2] == 0x99))
+            end -= 2;
+        for (size_t i = s.start; i < end; i++)
+            if (is_lower((unsigned char)t[i]))
+                return 0;
+        return 1;
+    }
+    if (flags & KF_CAPITAL) {
+        unsigned char c = (unsigned char)t[s.start];
+        return is_upper(c) || c >= 0x80;
+    }
+    return 1;
+}
+
+/* ---- mentions ---- */
+
+typedef struct mlist {
+    sr_mention *v;
+    size_t n, cap;
+    sr_arena *a;
+} mlist;
+
+static sr_mention *add_mention(mlist *m, sr_mention_kind kind, sr_span span)
+{
+    if (m->n == m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 64;
+        sr_mention *nv = sr_arena_grow(m->a, m->v, m->cap * sizeof *nv, nc * sizeof *nv);
+        if (!nv)
+            return NULL;
+        m->v = nv;
+        m->cap = nc;
+    }
+    sr_mention *x = &m->v[m->n++];
+    memset(x, 0, sizeof *x);
+    x->kind = kind;
+    x->span = span;
+    x->actor = x->actor2 = x->backed_by = x->place = -1;
+    return x;
+}
+
+static int armed(const sr_kb *kb, int a)
+{
+    if (a < 0)
+        return 0;
+    sr_actor_kind k = kb->actors[a].kind;
+    return k == SR_ACTOR_ARMED_GROUP || k == SR_ACTOR_COALITION || k == SR_ACTOR_STATE_FORCE ||
+           k == SR_ACTOR_POLITICAL;
+}
+
+/* Picks the actor target valid at the anchor among a pattern's targets. */
+static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, unsigned *flags)
+{
+    int best = -1;
+    for (int i = 0; i < p->n_targets; i++) {
+        const kb_target *t = &kb->targets[p->first_target + i];
+        if (t->type != KT_ACTOR)
+            continue;
+        if (best < 0) {
+            best = t->index;
+            *flags = t->flags;
+        }
+        const sr_actor *a = &kb->actors[t->index];
+        int y = anchor.year;
+        if (y && a->valid_from.year && y < a->valid_from.year)
+            continue;
+        if (y && a->valid_to.year && y > a->valid_to.year)
+            continue;
+        best = t->index;
+        *flags = t->flags;
+        break;
+    }
+    return best;
+}
+
+static const kb_target *first_target(const sr_kb *kb, const kb_pattern *p, kb_target_type type)
+{
+    for (int i = 0; i < p->n_targets; i++)
+        if (kb->targets[p->first_target + i].type == type)
+            return &kb->targets[p->first_target + i];
+    return NULL;
+}
+
+
+static size_t sentence_of(const sr_annotation *a, size_t off)
+{
+    size_t lo = 0, hi = a->n_sentences;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->sentences[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < a->n_sentences ? lo : (a->n_sentences ? a->n_sentences - 1 : 0);
+}
+
+
+/* One paragraph: scan, select, convert.  PSTART is the paragraph's offset
+ * in the document text. */
+static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t, sr_span para,
+                                    const sr_annotation *ann, mlist *ml, hits *h)
+{
+    const sr_kb *kb = an->kb;
+    sr_norm f;
+    sr_status st = sr_fold(doc->arena, kb->fold, t + para.start, para.end - para.start, &f);
+    if (st != SR_OK)
+        return st;
+    h->n = 0;
+    scan_ctx ctx = {kb, f.text, f.len, h};
+    if (f.len && hs_scan(kb->db, f.text, (unsigned)f.len, 0, an->scratch, on_match, &ctx) != HS_SUCCESS &&
+        !h->oom)
+        return SR_EFORMAT;
+    if (h->oom)
+        return SR_ENOMEM;
+    qsort(h->v, h->n, sizeof *h->v, hit_cmp);
+    /* longest match wins; later overlapping matches are dropped */
+    size_t kept = 0, last_end = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        if (kept && h->v[i].start < last_end)
+            continue;
+        h->v[kept++] = h->v[i];
+        last_end = h->v[i].end;
+    }
+    h->n = kept;
+    size_t first_new = ml->n;
+    for (size_t i = 0; i < h->n; i++) {
+        const kb_pattern *p = &kb->patterns[h->v[i].pattern];
+        sr_span os = sr_norm_span(&f, h->v[i].start, h->v[i].end);
+        os.start += para.start;
+        os.end += para.start;
+        /* actor */
+        unsigned aflags = 0;
+        int actor = pick_actor(kb, p, ann->anchor, &aflags);
+        if (actor >= 0 && caps_ok(t, os, aflags)) {
+            if (aflags & KF_DEMONYM) {
+                /* only as a backer: "Turkish-backed" (next hit is a backing cue) */
+                const kb_pattern *np = i + 1 < h->n ? &kb->patterns[h->v[i + 1].pattern] : NULL;
+                const kb_target *bt = np ? first_target(kb, np, KT_CUE) : NULL;
+                if (bt && kb->cues[bt->index].kind == CUE_BACKING &&
+                    h->v[i + 1].start == h->v[i].end + 1) {
+                    sr_span bs = sr_norm_span(&f, h->v[i].start, h->v[i + 1].end);
+                    sr_mention *m = add_mention(ml, SR_MENTION_BACKING,
+                                                (sr_span){bs.start + para.start, bs.end + para.start});
+                    if (!m)
+                        return SR_ENOMEM;
+                    m->actor = actor;
+                    m->value = kb->cues[bt->index].value;
+                    i++;
+                }
+                continue;
+            }
+            sr_mention *m = add_mention(ml, SR_MENTION_ACTOR, os);
+            if (!m)
+                return SR_ENOMEM;
+            m->actor = actor;
+            /* a country name is an actor and a place */
+        }
+        int near = 0;
+        int place = kb_place_choose(kb, p, f.text, h->v[i].start, h->v[i].end, f.len, &near);
+        const kb_target *pt = first_target(kb, p, KT_PLACE);
+        if (!pt)
+            pt = first_target(kb, p, KT_GAZ);
+        if (place >= 0 && caps_ok(t, os, pt->flags | KF_CAPITAL)) {
+            sr_mention *m = add_mention(ml, SR_MENTION_PLACE, os);
+            if (!m)
+                return SR_ENOMEM;
+            m->place = place;
+            if (near)
+                m->flags |= SR_MF_CONTEXTUAL;
+            kb_place_fill(kb, place, near, &m->where);
+        }
+        const kb_target *ct = first_target(kb, p, KT_CUE);
+        if (ct && actor < 0 && place < 0) {
+            const kb_cue *cue = &kb->cues[ct->index];
+            sr_mention *m = NULL;
+            switch (cue->kind) {
+            case CUE_HEDGE: m = add_mention(ml, SR_MENTION_HEDGE, os); break;
+            case CUE_SOURCE: m = add_mention(ml, SR_MENTION_SOURCE, os); break;
+            case CUE_NEGATION: m = add_mention(ml, SR_MENTION_NEGATION, os); break;
+            case CUE_FUTURE: m = add_mention(ml, SR_MENTION_FUTURE, os); break;
+            case CUE_GENERIC_ACTOR:
+                m = add_mention(ml, SR_MENTION_ACTOR, os);
+                if (m) {
+                    m->actor = cue->actor;
+                    m->flags |= SR_MF_GENERIC;
+                }
+                break;
+            case CUE_ANAPHOR: {
+                m = add_mention(ml, SR_MENTION_ACTOR, os);
+                if (!m)
+                    return SR_ENOMEM;
+                m->flags |= SR_MF_ANAPHOR;
+                m->value = cue->value;
+                break;
+            }
+            case CUE_AGENT_SUFFIX: {
+                /* widen the actor just before: "HTS's security forces" */
+                if (ml->n > first_new) {
+                    sr_mention *prev = &ml->v[ml->n - 1];
+                    if (prev->kind == SR_MENTION_ACTOR && i > 0 &&
+                        h->v[i - 1].end + 1 == h->v[i].start && prev->span.end <= os.start) {
+                        prev->span.end = os.end;
+                        prev->flags |= SR_MF_AGENT;
+                    }
+                }
+                continue;
+            }
+            case CUE_AGENT_PREFIX: {
+                /* remembered: the next actor, if adjacent, starts here */
+                if (i + 1 < h->n && h->v[i + 1].start == h->v[i].end + 1) {
+                    const kb_pattern *np = &kb->patterns[h->v[i + 1].pattern];
+                    unsigned nf = 0;
+                    int na = pick_actor(kb, np, ann->anchor, &nf);
+                    sr_span ns = sr_norm_span(&f, h->v[i + 1].start, h->v[i + 1].end);
+                    ns.start += para.start;
+                    ns.end += para.start;
+                    if (na >= 0 && !(nf & KF_DEMONYM) && caps_ok(t, ns, nf)) {
+                        m = add_mention(ml, SR_MENTION_ACTOR, (sr_span){os.start, ns.end});
+                        if (!m)
+                            return SR_ENOMEM;
+                        m->actor = na;
+                        m->flags |= SR_MF_AGENT;
+                        i++;
+                        continue;
+                    }
+                }
+                continue;
+            }
+            case CUE_BACKING: {
+                /* "HTS-linked": the actor just before backs what follows */
+                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start) {
+                    sr_mention *prev = &ml->v[ml->n - 1];
+                    if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC)) {
+                        prev->kind = SR_MENTION_BACKING;
+                        prev->span.end = os.end;
+                        prev->value = cue->value;
+                    }
+                }
+                continue;
+            }
+            case CUE_SOURCE_INTRO:
+            case CUE_KIND_COUNT: continue;
+            }
+            if (!m)
+                return SR_ENOMEM;
+            m->value = cue->value;
+        }
+    }
+    /* a backer applies to the next actor within a few words */
+    for (size_t k = first_new; k + 1 < ml->n; k++) {
+        if (ml->v[k].kind != SR_MENTION_BACKING || ml->v[k].actor < 0)
+            continue;
+        for (size_t j = k + 1; j < ml->n && j <= k + 3; j++)
+            if (ml->v[j].kind == SR_MENTION_ACTOR && ml->v[j].span.start - ml->v[k].span.end < 40) {
+                ml->v[j].backed_by = ml->v[k].actor;
+                break;
+            }
+    }
+    return SR_OK;
+}
+
+static int mention_cmp(const void *a, const void *b)
+{
+    const sr_mention *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    return (x->kind > y->kind) - (x->kind < y->kind);
+}
+
+/* "the group": the most recent named armed actor(s) within the window. */
+static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
+{
+    for (size_t i = 0; i < a->n_mentions; i++) {
+        sr_mention *m = &a->mentions[i];
+        if (!(m->flags & SR_MF_ANAPHOR))
+            continue;
+        a->anaphors++;
+        int want = m->value && m->value[0] == '2' ? 2 : 1;
+        int found[2] = {-1, -1}, nf = 0;
+        for (size_t j = i; j-- > 0 && nf < want;) {
+            const sr_mention *p = &a->mentions[j];
+            if (m->sentence - p->sentence > ANAPHOR_WINDOW)
+                break;
+            if (p->kind != SR_MENTION_ACTOR || (p->flags & (SR_MF_ANAPHOR | SR_MF_GENERIC)) ||
+                !armed(kb, p->actor))
+                continue;
+            if (nf == 1 && found[0] == p->actor)
+                continue;
+            found[nf++] = p->actor;
+        }
+        if (nf == want) {
+            m->actor = found[0];
+            m->actor2 = want == 2 ? found[1] : -1;
+            a->anaphors_resolved++;
+        }
+    }
+}
+
+sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_annotation *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *t = c->text;
+    /* anchor: published date, else the dateline */
+    if (!doc->published || !sr_date_parse_iso(doc->published, &out->anchor)) {
+        if (c->has_dateline)
+            out->anchor = c->dateline;
+    }
+    /* sentences over the body */
+    size_t cap = 0;
+    for (size_t i = 0; i < c->n_body; i++) {
+        sr_span *s;
+        size_t n;
+        sr_status st = sr_sentences(doc->arena, t, c->body[i], &s, &n);
+        if (st != SR_OK)
+            return st;
+        if (out->n_sentences + n > cap) {
+            size_t nc = (out->n_sentences + n) * 2;
+            sr_span *ns = sr_arena_grow(doc->arena, out->sentences, cap * sizeof *ns, nc * sizeof *ns);
+            if (!ns)
+                return SR_ENOMEM;
+            out->sentences = ns;
+            cap = nc;
+        }
+        if (n)
+            memcpy(out->sentences + out->n_sentences, s, n * sizeof *s);
+        out->n_sentences += n;
+    }
+    mlist ml = {NULL, 0, 0, doc->arena};
+    hits h = {NULL, 0, 0, doc->arena, 0};
+    for (size_t i = 0; i < c->n_body; i++) {
+        sr_status st = annotate_paragraph(an, doc, t, c->body[i], out, &ml, &h);
+        if (st != SR_OK)
+            return st;
+    }
+    /* dates and numbers */
+    sr_timex *tx;
+    size_t ntx;
+    sr_status st = sr_timex_find(doc->arena, t, c->body, c->n_body, out->anchor, &tx, &ntx);
+    if (st != SR_OK)
+        return st;
+    for (size_t i = 0; i < ntx; i++) {
+        sr_mention *m = add_mention(&ml, SR_MENTION_DATE, tx[i].span);
+        if (!m)
+            return SR_ENOMEM;
+        m->timex = tx[i];
+    }
+    for (size_t i = 0; i < c->n_body; i++) {
+        sr_number *nu;
+        size_t nn;
+        st = sr_numbers_find(doc->arena, t, c->body[i], &nu, &nn);
+        if (st != SR_OK)
+            return st;
+        for (size_t k = 0; k < nn; k++) {
+            if (nu[k].is_year)
+                continue;
+            sr_mention *m = add_mention(&ml, SR_MENTION_NUMBER, nu[k].span);
+            if (!m)
+                return SR_ENOMEM;
+            m->number = nu[k];
+        }
+    }
+    qsort(ml.v, ml.n, sizeof *ml.v, mention_cmp);
+    out->mentions = ml.v;
+    out->n_mentions = ml.n;
+    for (size_t i = 0; i < ml.n; i++)
+        ml.v[i].sentence = sentence_of(out, ml.v[i].span.start);
+    resolve_anaphors(an->kb, out);
+    return SR_OK;
+}
+
+/* ---- JSON ---- */
+
+static void json_date(sr_buf *b, sr_date d, sr_precision p)
+{
+    if (p == SR_PREC_NONE || !d.year)
+        sr_buf_puts(b, "null");
+    else if (p == SR_PREC_YEAR)
+        sr_buf_printf(b, "\"%04d\"", d.year);
+    else if (p == SR_PREC_MONTH)
+        sr_buf_printf(b, "\"%04d-%02d\"", d.year, d.month);
+    else
+        sr_buf_printf(b, "\"%04d-%02d-%02d\"", d.year, d.month, d.day);
+}
+
+sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,
+                                const sr_annotation *a, sr_buf *b)
+{
+    static const char *const prec[] = {"none", "day", "week", "month", "year"};
+    static const char *const qual[] = {"exact", "at_least", "at_most", "approx", "vague"};
+    for (size_t i = 0; i < a->n_mentions; i++) {
+        const sr_mention *m = &a->mentions[i];
+        int first = 1;
+        sr_buf_putc(b, '{');
+        sr_json_key(b, "doc_id", &first);
+        sr_json_cstr(b, doc->id);
+        sr_json_key(b, "kind", &first);
+        sr_json_cstr(b, sr_mention_kind_name(m->kind));
+        sr_json_key(b, "text", &first);
+        sr_json_string(b, c->text + m->span.start, m->span.end - m->span.start);
+        sr_json_key(b, "start", &first);
+        sr_buf_printf(b, "%zu", m->span.start);
+        sr_json_key(b, "end", &first);
+        sr_buf_printf(b, "%zu", m->span.end);
+        sr_json_key(b, "sentence", &first);
+        sr_buf_printf(b, "%zu", m->sentence);
+        const sr_actor *ac = m->actor >= 0 ? &kb->actors[m->actor] : NULL;
+        switch (m->kind) {
+        case SR_MENTION_ACTOR:
+        case SR_MENTION_BACKING:
+            sr_json_key(b, "name", &first);
+            sr_json_cstr(b, ac ? ac->name : NULL);
+            sr_json_key(b, "id", &first);
+            sr_json_cstr(b, ac ? ac->id : NULL);
+            if (ac) {
+                sr_json_key(b, "actor_kind", &first);
+                sr_json_cstr(b, sr_actor_kind_name(ac->kind));
+                sr_json_key(b, "inter", &first);
+                sr_buf_printf(b, "%d", ac->inter);
+            }
+            if (m->actor2 >= 0) {
+                sr_json_key(b, "name2", &first);
+                sr_json_cstr(b, kb->actors[m->actor2].name);
+            }
+            if (m->backed_by >= 0) {
+                sr_json_key(b, "backed_by", &first);
+                sr_json_cstr(b, kb->actors[m->backed_by].name);
+            }
+            if (m->kind == SR_MENTION_BACKING) {
+                sr_json_key(b, "relation", &first);
+                sr_json_cstr(b, m->value);
+            }
+            if (m->flags) {
+                sr_json_key(b, "role", &first);
+                sr_json_cstr(b, m->flags & SR_MF_ANAPHOR   ? "anaphor"
+                                : m->flags & SR_MF_GENERIC ? "generic"
+                                                           : "agent");
+            }
+            break;
+        case SR_MENTION_PLACE: {
+            const sr_place_ref *w = &m->where;
+            sr_json_key(b, "name", &first);
+            sr_json_cstr(b, w->location);
+            sr_json_key(b, "id", &first);
+            sr_buf_printf(b, "\"place:%d\"", m->place);
+            sr_json_key(b, "country", &first);
+            sr_json_cstr(b, w->country);
+            sr_json_key(b, "admin1", &first);
+            sr_json_cstr(b, w->admin1);
+            sr_json_key(b, "admin2", &first);
+            sr_json_cstr(b, w->admin2);
+            sr_json_key(b, "lat", &first);
+            if (w->has_coords)
+                sr_buf_printf(b, "%.5f", w->lat);
+            else
+                sr_buf_puts(b, "null");
+            sr_json_key(b, "lon", &first);
+            if (w->has_coords)
+                sr_buf_printf(b, "%.5f", w->lon);
+            else
+                sr_buf_puts(b, "null");
+            sr_json_key(b, "geo_precision", &first);
+            sr_buf_printf(b, "%d", w->geo_precision);
+            break;
+        }
+        case SR_MENTION_DATE:
+            sr_json_key(b, "value", &first);
+            json_date(b, m->timex.date, m->timex.precision);
+            if (m->timex.end.year && (m->timex.end.year != m->timex.date.year ||
+                                      m->timex.end.month != m->timex.date.month ||
+                                      m->timex.end.day != m->timex.date.day)) {
+                sr_json_key(b, "value_end", &first);
+                json_date(b, m->timex.end, m->timex.precision);
+            }
+            sr_json_key(b, "precision", &first);
+            sr_json_cstr(b, prec[m->timex.precision < 5 ? m->timex.precision : 0]);
+            sr_json_key(b, "rule", &first);
+            sr_json_cstr(b, m->timex.rule);
+            break;
+        case SR_MENTION_NUMBER:
+            sr_json_key(b, "value", &first);
+            sr_buf_printf(b, "%lld", m->number.value);
+            sr_json_key(b, "qualifier", &first);
+            sr_json_cstr(b, qual[m->number.kind < 5 ? m->number.kind : 0]);
+            sr_json_key(b, "noun", &first);
+            if (m->number.noun.end > m->number.noun.start)
+                sr_json_string(b, c->text + m->number.noun.start,
+                               m->number.noun.end - m->number.noun.start);
+            else
+                sr_buf_puts(b, "null");
+            if (m->number.is_ordinal) {
+                sr_json_key(b, "ordinal", &first);
+                sr_buf_puts(b, "true");
+            }
+            break;
+        default:
+            sr_json_key(b, "value", &first);
+            sr_json_cstr(b, m->value);
+            break;
+        }
+        sr_buf_puts(b, "}\n");
+    }
+    return b->status;
+}

@@ -1,0 +1,507 @@
+/* numbers.c - counts in report text, as ACLED would read them.
+ *
+ * A count is a figure ("400", "2,500", "2 million"), a number written in
+ * words ("six", "forty-five", "two hundred and fifty", "a dozen") or a vague
+ * quantity, valued by the ACLED codebook: "When sources report estimates
+ * such as 'tens' or 'dozens' or 'hundreds', ACLED codes 10 for 'tens', 12
+ * for 'dozens', 100 for 'hundreds'"; "scores" is read as 20 and "thousands"
+ * as 1000 in the same spirit.  "several", "some", "many" are no number at
+ * all, so they are not reported.  A qualifier before the figure makes it a
+ * bound or an estimate ("more than 400", "nearly 70", "some 70").  The
+ * counted noun is the first plural head noun within four words after the
+ * figure ("400 Zenki militants", "dozens of vehicles", "forty-five former US
+ * military personnel"), or for "one"/ordinals the last word of that run.
+ *
+ * Not counts, and so skipped: days of the month ("19 July"), ISO and numeric
+ * dates, times ("10:30", "10 pm"), decimals ("3.5"), figures glued to
+ * letters or hyphens ("BGM-71", "5km", "12-year-old", "1990s"), money
+ * ("$5").  Four-digit years after "in"/"since"/"of"/"until" or a month are
+ * reported with is_year set.  Cost: O(1) per token, so O(region). */
+#include <string.h>
+
+#include "annotate/annotate_int.h"
+#include "sitrep/arena.h"
+#include "sitrep/timex.h"
+
+/* Figures beyond this are not counts of anything ACLED codes; the cap also
+ * keeps every product below LLONG_MAX. */
+#define NB_MAX_VALUE 1000000000000000LL
+
+typedef struct nb_state {
+    sr_arena *a;
+    sr_ann_view v;
+    size_t free_from; /* first token of the sentence not inside a number */
+    sr_number *out;
+    size_t n_out, cap_out;
+} nb_state;
+
+/* The figure itself, without qualifier and noun. */
+typedef struct nb_core {
+    size_t start, end; /* tokens */
+    long long value;
+    int ordinal;
+    int vague;
+    int plain; /* bare digits: no separator, suffix or multiplier */
+} nb_core;
+
+static long long nb_scale(const nb_state *st, size_t i)
+{
+    static const char *const words[] = {"hundred", "thousand", "million", "billion", NULL};
+    static const long long value[] = {100, 1000, 1000000, 1000000000};
+    int w = sr_ann_wl(&st->v, i, words);
+    return w < 0 ? 0 : value[w];
+}
+
+static long long nb_mul(long long a, long long b)
+{
+    return a > NB_MAX_VALUE / b ? -1 : a * b;
+}
+
+/* Index after the run of glued tokens starting at I. */
+static size_t nb_skip_glued(const nb_state *st, size_t i)
+{
+    size_t k = i + 1;
+    while (k < st->v.n && st->v.tok[k].glued)
+        k++;
+    return k;
+}
+
+/* Figures written in digits.  Returns 1 with *C filled, 0 when token I is
+ * not a count (then *SKIP is where scanning resumes). */
+static int nb_digits(const nb_state *st, size_t i, nb_core *c, size_t *skip)
+{
+    static const char *const suffix[] = {"st", "nd", "rd", "th", NULL};
+    const sr_ann_view *v = &st->v;
+    *skip = nb_skip_glued(st, i);
+    if (sr_ann_num_attached(v, i) || sr_ann_len(&v->tok[i]) > 15)
+        return 0;
+    long long x = sr_ann_digits(v, i, 15);
+    size_t k = i + 1, ndigits = sr_ann_len(&v->tok[i]);
+    int plain = 1;
+    /* thousands separators: "2,500", "1,200,000" */
+    if (ndigits <= 3) {
+        while (sr_ann_p(v, k, ',') && v->tok[k].glued && k + 1 < v->n && v->tok[k + 1].glued &&
+               v->tok[k + 1].kind == SR_ANN_NUM && sr_ann_len(&v->tok[k + 1]) == 3 &&
+               ndigits + 3 <= 15) {
+            x = x * 1000 + sr_ann_digits(v, k + 1, 3);
+            ndigits += 3;
+            k += 2;
+            plain = 0;
+        }
+    }
+    /* a decimal counts only with a scale word: "1.5 million" */
+    if (sr_ann_p(v, k, '.') && v->tok[k].glued && k + 1 < v->n && v->tok[k + 1].glued &&
+        v->tok[k + 1].kind == SR_ANN_NUM) {
+        long long scale = nb_scale(st, k + 2);
+        size_t fd = sr_ann_len(&v->tok[k + 1]);
+        if (!scale || scale < 1000 || fd > 3 || !sr_ann_num_ends(v, k + 1))
+            return 0;
+        long long frac = sr_ann_digits(v, k + 1, 3), div = fd == 1 ? 10 : fd == 2 ? 100 : 1000;
+        long long whole = nb_mul(x, scale);
+        if (whole < 0)
+            return 0;
+        x = whole + frac * (scale / div);
+        k += 3;
+        plain = 0;
+    } else if (k < v->n && v->tok[k].glued && sr_ann_wl(v, k, suffix) >= 0 &&
+               sr_ann_num_ends(v, k)) {
+        c->ordinal = 1; /* "16th" */
+        k++;
+        plain = 0;
+    } else if (!sr_ann_num_ends(v, k - 1)) {
+        return 0; /* "12-year-old", "5km", "10:30", "50%", "10-09-2014" */
+    }
+    long long scale;
+    while (!c->ordinal && (scale = nb_scale(st, k)) != 0) { /* "2 million" */
+        x = nb_mul(x, scale);
+        if (x < 0)
+            return 0;
+        k++;
+        plain = 0;
+    }
+    c->end = k;
+    c->value = x;
+    c->plain = plain;
+    return 1;
+}
+
+/* Numbers in words: "six", "forty-five", "two hundred and fifty", "a
+ * dozen", "a hundred", "third", "twenty-first".  Returns 1 with *C filled. */
+static int nb_words(const nb_state *st, size_t i, nb_core *c)
+{
+    enum { NONE, UNIT, HUNDRED, BIG, DOZEN, AND } last = NONE;
+    const sr_ann_view *v = &st->v;
+    size_t k = i;
+    long long total = 0, cur = 0;
+    int have = 0, article = 0;
+    if ((sr_ann_w(v, k, "a") || sr_ann_w(v, k, "an")) &&
+        (nb_scale(st, k + 1) || sr_ann_w(v, k + 1, "dozen"))) {
+        article = 1;
+        k++;
+    } else if (sr_ann_w(v, k, "half") && sr_ann_w(v, k + 1, "a") && sr_ann_w(v, k + 2, "dozen")) {
+        c->value = 6;
+        c->end = k + 3;
+        return 1;
+    }
+    while (k < v->n) {
+        int w = sr_ann_number_word(v->s, &v->tok[k]);
+        int o = w < 0 ? sr_ann_ordinal_word(v->s, &v->tok[k]) : -1;
+        long long scale;
+        if ((w >= 0 || o >= 0) && (last == NONE || last == HUNDRED || last == BIG || last == AND)) {
+            int val = w >= 0 ? w : o;
+            k++;
+            /* "forty-five", "twenty-first" */
+            if (val >= 20 && val % 10 == 0 && w >= 0 && sr_ann_p(v, k, '-') && v->tok[k].glued &&
+                k + 1 < v->n && v->tok[k + 1].glued) {
+                int u = sr_ann_number_word(v->s, &v->tok[k + 1]);
+                int uo = u < 0 ? sr_ann_ordinal_word(v->s, &v->tok[k + 1]) : -1;
+                if (u >= 1 && u <= 9) {
+                    val += u;
+                    k += 2;
+                } else if (uo >= 1 && uo <= 9) {
+                    val += uo;
+                    o = val;
+                    k += 2;
+                }
+            }
+            cur += val;
+            have = 1;
+            last = UNIT;
+            if (o >= 0) {
+                c->ordinal = 1;
+                break;
+            }
+        } else if (sr_ann_w(v, k, "hundred") && (have || article) && last != HUNDRED) {
+            cur = (cur ? cur : 1) * 100;
+            have = 1;
+            last = HUNDRED;
+            k++;
+        } else if ((scale = nb_scale(st, k)) > 100 && (have || article)) {
+            long long add = nb_mul(cur ? cur : 1, scale);
+            if (add < 0 || total > NB_MAX_VALUE - add)
+                return 0;
+            total += add;
+            cur = 0;
+            have = 1;
+            last = BIG;
+            k++;
+        } else if (sr_ann_w(v, k, "dozen") && (have || article) && last != DOZEN) {
+            cur = (cur ? cur : 1) * 12;
+            have = 1;
+            last = DOZEN;
+            k++;
+        } else if (sr_ann_w(v, k, "and") && (last == HUNDRED || last == BIG) && k + 1 < v->n &&
+                   sr_ann_number_word(v->s, &v->tok[k + 1]) >= 0) {
+            last = AND;
+            k++;
+        } else {
+            break;
+        }
+    }
+    if (!have)
+        return 0;
+    c->value = total + cur;
+    c->end = k;
+    /* "no one", "one another", "each one": pronouns, not counts */
+    if (k == i + 1 && sr_ann_w(v, i, "one") &&
+        (sr_ann_w(v, k, "another") ||
+         (i > 0 && (sr_ann_w(v, i - 1, "no") || sr_ann_w(v, i - 1, "each") ||
+                    sr_ann_w(v, i - 1, "any") || sr_ann_w(v, i - 1, "every") ||
+                    sr_ann_w(v, i - 1, "the") || sr_ann_w(v, i - 1, "this") ||
+                    sr_ann_w(v, i - 1, "that")))))
+        return 0;
+    return 1;
+}
+
+/* Vague quantities by the ACLED codebook: "dozens", "tens of", "scores of",
+ * "hundreds", "thousands", "hundreds of thousands", "several dozen". */
+static int nb_vague(const nb_state *st, size_t i, nb_core *c)
+{
+    static const char *const words[] = {"dozens", "tens", "scores", "hundreds", "thousands",
+                                        "millions", NULL};
+    static const long long value[] = {12, 10, 20, 100, 1000, 1000000};
+    const sr_ann_view *v = &st->v;
+    size_t k = i;
+    if (sr_ann_w(v, k, "a") && sr_ann_w(v, k + 1, "few"))
+        k++;
+    if ((sr_ann_w(v, k, "several") || sr_ann_w(v, k, "few") || sr_ann_w(v, k, "many")) &&
+        sr_ann_w(v, k + 1, "dozen")) {
+        c->value = 12;
+        c->vague = 1;
+        c->end = k + 2;
+        return 1;
+    }
+    int w = sr_ann_wl(v, i, words);
+    if (w < 0)
+        return 0;
+    /* "tens" and "scores" are other words unless a partitive follows */
+    if ((w == 1 || w == 2) && !sr_ann_w(v, i + 1, "of"))
+        return 0;
+    long long x = value[w];
+    k = i + 1;
+    int w2;
+    if (sr_ann_w(v, k, "of") && (w2 = sr_ann_wl(v, k + 1, words)) >= 3) {
+        x *= value[w2]; /* "tens of thousands" */
+        k += 2;
+    }
+    c->value = x;
+    c->vague = 1;
+    c->end = k;
+    return 1;
+}
+
+/* Whether a plain four-digit figure at I is a year: after a preposition
+ * ("in 2014"), after a month ("July 2016", "July 19, 2016") or as the end
+ * of a range ("2014 and 2015").  "a force of 2000 fighters" stays a count. */
+static int nb_is_year(const nb_state *st, size_t i, const nb_core *c)
+{
+    static const char *const preps[] = {"in",     "since", "of",     "until",  "till",
+                                        "by",     "from",  "between", "during", "before",
+                                        "after",  "early", "late",   "throughout", "summer",
+                                        "spring", "autumn", "fall",  "winter", NULL};
+    const sr_ann_view *v = &st->v;
+    if (!c->plain || c->end != i + 1 || sr_ann_len(&v->tok[i]) != 4 || c->value < 1900 ||
+        c->value > 2099 || i == 0)
+        return 0;
+    if (sr_ann_wl(v, i - 1, preps) >= 0)
+        return !(sr_ann_w(v, i - 1, "of") && i + 1 < v->n && sr_ann_plural(v->s, &v->tok[i + 1]));
+    if (sr_ann_p(v, i - 1, '-') && i >= 2 && sr_ann_w(v, i - 2, "mid"))
+        return 1;
+    size_t k = i - 1;
+    if (sr_ann_p(v, k, ',') && k > 0)
+        k--;
+    if (sr_ann_month(v->s, &v->tok[k]))
+        return 1;
+    if (v->tok[k].kind == SR_ANN_NUM && k > 0 && sr_ann_month(v->s, &v->tok[k - 1]))
+        return 1; /* "July 19, 2016" */
+    if ((sr_ann_w(v, i - 1, "and") || sr_ann_w(v, i - 1, "to")) && i >= 2) {
+        long long y = sr_ann_digits(v, i - 2, 4);
+        return y >= 1900 && y <= 2099;
+    }
+    return 0;
+}
+
+/* Whether the figure at [i, c->end) is a day of the month ("19 July",
+ * "July 19", "the 17th of November") or a clock time ("10 pm"). */
+static int nb_is_day_or_time(const nb_state *st, size_t i, const nb_core *c)
+{
+    static const char *const clock[] = {"am", "pm", "gmt", "utc", "hrs", "o", NULL};
+    const sr_ann_view *v = &st->v;
+    if (c->value < 1 || c->value > 31 || c->vague || sr_ann_len(&v->tok[i]) > 2 ||
+        v->tok[i].kind != SR_ANN_NUM)
+        return 0;
+    size_t k = c->end;
+    if (sr_ann_w(v, k, "of"))
+        k++;
+    if (k < v->n && sr_ann_month(v->s, &v->tok[k]))
+        return 1;
+    if (i > 0 && sr_ann_month(v->s, &v->tok[i - 1]))
+        return 1;
+    if (sr_ann_p(v, i - 1, '.') && i >= 2 && sr_ann_month(v->s, &v->tok[i - 2]))
+        return 1; /* "Aug. 24" */
+    if (sr_ann_wl(v, c->end, clock) >= 0)
+        return 1;
+    return sr_ann_w(v, c->end, "a") && sr_ann_p(v, c->end + 1, '.') && sr_ann_w(v, c->end + 2, "m");
+}
+
+/* The qualifier ending just before token I: sets *KIND and *START. */
+static void nb_qualifier(const nb_state *st, size_t i, sr_number_kind *kind, size_t *start)
+{
+    static const struct {
+        const char *w[3];
+        sr_number_kind kind;
+    } quals[] = {
+        /* longer phrases first: "no more than" is not "more than" */
+        {{"no", "fewer", "than"}, SR_NUM_LOWER_BOUND},
+        {{"no", "less", "than"}, SR_NUM_LOWER_BOUND},
+        {{"not", "less", "than"}, SR_NUM_LOWER_BOUND},
+        {{"in", "excess", "of"}, SR_NUM_LOWER_BOUND},
+        {{"a", "minimum", "of"}, SR_NUM_LOWER_BOUND},
+        {{"no", "more", "than"}, SR_NUM_UPPER_BOUND},
+        {{"not", "more", "than"}, SR_NUM_UPPER_BOUND},
+        {{"as", "many", "as"}, SR_NUM_UPPER_BOUND},
+        {{"a", "maximum", "of"}, SR_NUM_UPPER_BOUND},
+        {{"at", "least", NULL}, SR_NUM_LOWER_BOUND},
+        {{"more", "than", NULL}, SR_NUM_LOWER_BOUND},
+        {{"upwards", "of", NULL}, SR_NUM_LOWER_BOUND},
+        {{"over", NULL, NULL}, SR_NUM_LOWER_BOUND},
+        {{"up", "to", NULL}, SR_NUM_UPPER_BOUND},
+        {{"less", "than", NULL}, SR_NUM_UPPER_BOUND},
+        {{"fewer", "than", NULL}, SR_NUM_UPPER_BOUND},
+        {{"close", "to", NULL}, SR_NUM_UPPER_BOUND},
+        {{"at", "most", NULL}, SR_NUM_UPPER_BOUND},
+        {{"nearly", NULL, NULL}, SR_NUM_UPPER_BOUND},
+        {{"almost", NULL, NULL}, SR_NUM_UPPER_BOUND},
+        {{"an", "estimated", NULL}, SR_NUM_APPROX},
+        {{"estimated", NULL, NULL}, SR_NUM_APPROX},
+        {{"about", NULL, NULL}, SR_NUM_APPROX},
+        {{"around", NULL, NULL}, SR_NUM_APPROX},
+        {{"some", NULL, NULL}, SR_NUM_APPROX},
+        {{"approximately", NULL, NULL}, SR_NUM_APPROX},
+        {{"roughly", NULL, NULL}, SR_NUM_APPROX},
+        {{"circa", NULL, NULL}, SR_NUM_APPROX},
+    };
+    *kind = SR_NUM_EXACT;
+    *start = i;
+    for (size_t q = 0; q < sizeof quals / sizeof quals[0]; q++) {
+        size_t len = quals[q].w[2] ? 3 : quals[q].w[1] ? 2 : 1, m;
+        if (i < len || i - len < st->free_from)
+            continue;
+        for (m = 0; m < len && sr_ann_w(&st->v, i - len + m, quals[q].w[m]); m++)
+            ;
+        if (m == len) {
+            *kind = quals[q].kind;
+            *start = i - len;
+            return;
+        }
+    }
+}
+
+/* The counted noun after the figure ending at token K, or an empty span. */
+static sr_span nb_noun(const nb_state *st, size_t k, const nb_core *c)
+{
+    /* words that end a noun phrase; a noun is never one of these */
+    static const char *const stop[] = {
+        "a",     "an",    "the",   "of",     "in",     "on",     "at",      "to",    "from",
+        "by",    "with",  "for",   "and",    "or",     "but",    "nor",     "were",  "was",
+        "are",   "is",    "be",    "been",   "being",  "have",   "had",     "has",   "who",
+        "which", "that",  "than",  "as",     "per",    "into",   "near",    "after", "before",
+        "during", "since", "while", "when",  "where",  "out",    "off",     "up",    "down",
+        "over",  "under", "it",    "they",   "them",   "he",     "she",     "we",    "you",
+        "this",  "these", "those", "there",  "their",  "its",    "his",     "her",   "our",
+        "not",   "no",    "also",  "will",   "would",  "could",  "should",  "may",   "might",
+        "can",   "said",  "say",   "says",   "reportedly", "including", "among", "across",
+        "against", "between", "according", "whom", "each", NULL};
+    static const char *const collective[] = {
+        "people", "personnel", "police", "staff",  "youth",     "infantry", "aircraft",
+        "militia", "dead",     "wounded", "injured", "children", "cattle",   "livestock",
+        "sheep",  "crew",      "clergy", NULL};
+    const sr_ann_view *v = &st->v;
+    sr_span none = {0, 0};
+    sr_span last = none;
+    /* the singular head ("one soldier", "the 16th Division") ends where a
+     * name gives way to lower case or a participle follows: "the 16th
+     * Division fought", "one soldier killed" */
+    int closed = 0, prev_upper = 0;
+    if (sr_ann_w(v, k, "of")) { /* "dozens of vehicles", "one of the fighters" */
+        k++;
+        if (sr_ann_w(v, k, "the"))
+            k++;
+    }
+    for (int words = 0; words < 4 && k < v->n; words++) {
+        if (v->tok[k].kind != SR_ANN_WORD)
+            break;
+        /* a hyphenated compound ("pro-government") is one word; its last
+         * part is its head */
+        size_t head = k;
+        while (sr_ann_p(v, head + 1, '-') && v->tok[head + 1].glued && head + 2 < v->n &&
+               v->tok[head + 2].glued && v->tok[head + 2].kind == SR_ANN_WORD)
+            head += 2;
+        const sr_ann_tok *t = &v->tok[head];
+        if (sr_ann_find(v->s, t, stop) >= 0 || sr_ann_number_word(v->s, t) >= 0 ||
+            nb_scale(st, head))
+            break;
+        if (sr_ann_plural(v->s, t) || sr_ann_find(v->s, t, collective) >= 0)
+            return (sr_span){t->start, t->end};
+        size_t len = sr_ann_len(t);
+        if (words > 0 && ((prev_upper && !t->upper) ||
+                          (len > 3 && !strncasecmp(v->s + t->end - 2, "ed", 2))))
+            closed = 1;
+        if (!closed)
+            last = (sr_span){t->start, t->end};
+        prev_upper = t->upper;
+        k = head + 1;
+    }
+    /* "one soldier", "the 16th Division": a singular head */
+    if ((c->value == 1 && !c->vague) || c->ordinal)
+        return last;
+    return none;
+}
+
+static sr_status nb_emit(nb_state *st, const nb_core *c, size_t start, sr_number_kind kind,
+                         sr_span noun, int is_year)
+{
+    if (st->n_out == st->cap_out) {
+        size_t cap = st->cap_out ? st->cap_out * 2 : 16;
+        sr_number *grown = sr_arena_grow(st->a, st->out, st->cap_out * sizeof *grown,
+                                         cap * sizeof *grown);
+        if (!grown)
+            return SR_ENOMEM;
+        st->out = grown;
+        st->cap_out = cap;
+    }
+    sr_number *x = &st->out[st->n_out++];
+    x->span.start = st->v.tok[start].start;
+    x->span.end = st->v.tok[c->end - 1].end;
+    x->value = c->value;
+    x->kind = c->vague ? SR_NUM_VAGUE : kind;
+    x->noun = noun;
+    x->is_year = is_year;
+    x->is_ordinal = c->ordinal;
+    st->free_from = c->end;
+    return SR_OK;
+}
+
+static sr_status nb_sentence(nb_state *st)
+{
+    st->free_from = 0;
+    size_t i = 0;
+    while (i < st->v.n) {
+        nb_core c;
+        memset(&c, 0, sizeof c);
+        c.start = i;
+        size_t skip = i + 1;
+        int found = st->v.tok[i].kind == SR_ANN_NUM ? nb_digits(st, i, &c, &skip)
+                    : st->v.tok[i].kind == SR_ANN_WORD
+                        ? nb_vague(st, i, &c) || nb_words(st, i, &c)
+                        : 0;
+        if (!found) {
+            i = skip;
+            continue;
+        }
+        if (nb_is_day_or_time(st, i, &c)) {
+            i = c.end;
+            continue;
+        }
+        int is_year = nb_is_year(st, i, &c);
+        sr_number_kind kind = SR_NUM_EXACT;
+        size_t start = i;
+        sr_span noun = {0, 0};
+        if (!is_year) {
+            nb_qualifier(st, i, &kind, &start);
+            noun = nb_noun(st, c.end, &c);
+        }
+        sr_status rc = nb_emit(st, &c, start, kind, noun, is_year);
+        if (rc != SR_OK)
+            return rc;
+        i = c.end;
+    }
+    return SR_OK;
+}
+
+sr_status sr_numbers_find(sr_arena *a, const char *text, sr_span region, sr_number **out,
+                          size_t *n_out)
+{
+    if (!out || !n_out)
+        return SR_EINVAL;
+    *out = NULL;
+    *n_out = 0;
+    if (!a || region.start > region.end || (region.end > region.start && !text))
+        return SR_EINVAL;
+    nb_state st;
+    memset(&st, 0, sizeof st);
+    st.a = a;
+    st.v.s = text;
+    st.v.tok = sr_arena_alloc(a, SR_ANN_MAX_TOKENS * sizeof *st.v.tok);
+    if (!st.v.tok)
+        return SR_ENOMEM;
+    size_t pos = region.start;
+    while ((st.v.n = sr_ann_sentence(text, &pos, region.end, st.v.tok)) > 0) {
+        sr_status rc = nb_sentence(&st);
+        if (rc != SR_OK)
+            return rc;
+    }
+    *out = st.out;
+    *n_out = st.n_out;
+    return SR_OK;
+}

@@ -1,0 +1,943 @@
+/* timex.c - the dates a report mentions, resolved against its anchor.
+ *
+ * The design follows HeidelTime (Strötgen & Gertz), cut down to what
+ * conflict news needs.  Each sentence is scanned once; at each token a
+ * fixed sequence of rules is tried (explicit date, year-less date, month,
+ * year, weekday, expressions relative to the anchor, expressions relative
+ * to the last mentioned date, "overnight") and the first that matches is
+ * emitted.  Resolution uses two reference times, as HeidelTime does for
+ * news: the document's anchor (its publication date or dateline) for
+ * deictic expressions ("yesterday", "on Wednesday", "last week"), and the
+ * last mentioned day ("reference time") for anaphoric ones ("a day earlier",
+ * "the next day").  The reference time starts as the anchor and moves with
+ * every day-precision date resolved, in text order across regions.
+ *
+ * Where the year or the direction is not written, the tense of the clause
+ * decides: as HeidelTime's ContextAnalyzer does, we take the nearest tense
+ * marker before the expression in its sentence, else the nearest after it.
+ * Without a part-of-speech tagger the markers are words: future modals and
+ * "is expected to"-style phrases, past auxiliaries, common irregular past
+ * forms and regular "-ed" verbs.  Past (or no marker) picks the most recent
+ * occurrence, future the next one.
+ *
+ * A date is never invented: with no anchor, anything that needs one is
+ * reported with precision SR_PREC_NONE and year 0.
+ *
+ * The cue words are English grammar, not domain knowledge, so they live
+ * here as tables rather than in data/.  Cost: O(1) work per token (the
+ * explicit-date reader looks at most 40 bytes ahead), so O(text). */
+#include <stdint.h>
+#include <string.h>
+
+#include "annotate/annotate_int.h"
+#include "sitrep/arena.h"
+#include "sitrep/timex.h"
+
+#define TX_PAST (-1)
+#define TX_FUTURE 1
+
+/* The explicit-date reader (sr_find_date) is given this many bytes: the
+ * longest form it reads, "September 30th, 2016", is 20; a bounded window
+ * keeps the whole pass linear. */
+#define TX_DATE_WINDOW 40
+
+typedef struct tx_state {
+    sr_arena *a;
+    sr_ann_view v;       /* the current sentence */
+    signed char *before; /* before[k]: nearest tense marker before token k */
+    signed char *after;  /* after[k]: nearest tense marker after token k */
+    int has_anchor;
+    sr_date anchor;
+    long anchor_days;
+    int has_ref; /* the last mentioned day, HeidelTime's "reference time" */
+    long ref_days;
+    size_t free_from; /* first token of the sentence not inside an expression */
+    sr_timex *out;
+    size_t n_out, cap_out;
+} tx_state;
+
+/* ---- calendar ------------------------------------------------------------ */
+
+static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int days_in(int y, int m)
+{
+    static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : d[m - 1];
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m);
+}
+
+/* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
+static long days_from_civil(int y, int m, int d)
+{
+    long yy = y - (m <= 2);
+    long era = (yy >= 0 ? yy : yy - 399) / 400;
+    long yoe = yy - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static sr_date civil_from_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    return (sr_date){(int)(yoe + era * 400 + (m <= 2)), (int)m, (int)d};
+}
+
+/* ISO weekday, Monday = 1 .. Sunday = 7 (1970-01-01 was a Thursday). */
+static int iso_weekday(long days)
+{
+    long w = (days + 3) % 7;
+    return (int)(w < 0 ? w + 7 : w) + 1;
+}
+
+static long monday_of(long days) { return days - (iso_weekday(days) - 1); }
+
+int sr_date_parse_iso(const char *s, sr_date *d)
+{
+    if (!s || !d)
+        return 0;
+    for (int i = 0; i < 10; i++) {
+        int want_dash = i == 4 || i == 7;
+        if (want_dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return 0;
+    }
+    if (s[10] && s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+        return 0;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    /* The same year range as the dateline reader (clean/dateline.c). */
+    if (y < 1900 || y > 2099 || !valid_ymd(y, m, day))
+        return 0;
+    *d = (sr_date){y, m, day};
+    return 1;
+}
+
+/* ---- token tests ---------------------------------------------------------- */
+
+/* Whether token I - BACK exists and is not inside an earlier expression. */
+static int tx_back(const tx_state *st, size_t i, size_t back)
+{
+    return i >= back && i - back >= st->free_from;
+}
+
+/* Weekday 1..7 named at token I: full names in any case; with ALLOW_ABBREV
+ * also capitalised "Sun", "Wed", "Thurs" (only used before a written date,
+ * where "Sun" cannot be the noun). */
+static int tx_weekday(const tx_state *st, size_t i, int allow_abbrev)
+{
+    static const char *const full[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday",    NULL};
+    static const char *const abbr[] = {"mon", "tue",  "wed",  "thu",   "fri", "sat",
+                                       "sun", "tues", "thur", "thurs", NULL};
+    static const int abbr_day[] = {1, 2, 3, 4, 5, 6, 7, 2, 4, 4};
+    int w = sr_ann_wl(&st->v, i, full);
+    if (w >= 0)
+        return w + 1;
+    if (allow_abbrev && i < st->v.n && st->v.tok[i].upper) {
+        w = sr_ann_wl(&st->v, i, abbr);
+        if (w >= 0)
+            return abbr_day[w];
+    }
+    return 0;
+}
+
+/* Index after an optional weekday prefix ("Sunday", "Sun.,") at I. */
+static size_t tx_skip_weekday(const tx_state *st, size_t i)
+{
+    if (!tx_weekday(st, i, 1))
+        return i;
+    size_t k = i + 1;
+    if (sr_ann_p(&st->v, k, '.') && st->v.tok[k].glued)
+        k++;
+    if (sr_ann_p(&st->v, k, ','))
+        k++;
+    return k;
+}
+
+/* Month named at token I; *NEXT is past it and a glued '.' after an
+ * abbreviation ("Aug."). */
+static int tx_month(const tx_state *st, size_t i, size_t *next)
+{
+    if (i >= st->v.n)
+        return 0;
+    int m = sr_ann_month(st->v.s, &st->v.tok[i]);
+    if (!m)
+        return 0;
+    *next = i + 1;
+    if (sr_ann_len(&st->v.tok[i]) <= 4 && sr_ann_p(&st->v, i + 1, '.') && st->v.tok[i + 1].glued)
+        *next = i + 2;
+    return m;
+}
+
+static int tx_full_month(const tx_state *st, size_t i)
+{
+    size_t next;
+    if (!tx_month(st, i, &next))
+        return 0;
+    size_t len = sr_ann_len(&st->v.tok[i]);
+    return len > 4 || sr_ann_w(&st->v, i, "may") || sr_ann_w(&st->v, i, "june") || sr_ann_w(&st->v, i, "july");
+}
+
+/* Day of the month at token I ("24", "24th"), 0 if none; *NEXT past it. */
+static int tx_day(const tx_state *st, size_t i, size_t *next)
+{
+    static const char *const suffix[] = {"st", "nd", "rd", "th", NULL};
+    long v = sr_ann_digits(&st->v, i, 2);
+    if (v < 1 || v > 31)
+        return 0;
+    if (sr_ann_num_attached(&st->v, i))
+        return 0;
+    size_t k = i;
+    if (k + 1 < st->v.n && st->v.tok[k + 1].glued && sr_ann_wl(&st->v, k + 1, suffix) >= 0)
+        k++;
+    if (!sr_ann_num_ends(&st->v, k))
+        return 0;
+    *next = k + 1;
+    return (int)v;
+}
+
+/* A four-digit year 1900..2099 at I standing alone, else 0. */
+static int tx_year(const tx_state *st, size_t i)
+{
+    long v = sr_ann_digits(&st->v, i, 4);
+    if (v < 1900 || v > 2099 || sr_ann_len(&st->v.tok[i]) != 4)
+        return 0;
+    if (i > 0 && st->v.tok[i].glued && st->v.tok[i - 1].kind != SR_ANN_PUNCT)
+        return 0;
+    return (int)v;
+}
+
+/* A small count at I: digits, "a"/"an", "two", "twenty-one"; -1 if none. */
+static long tx_count(const tx_state *st, size_t i, size_t *next)
+{
+    long v = sr_ann_digits(&st->v, i, 3);
+    if (v > 0 && sr_ann_num_ends(&st->v, i)) {
+        *next = i + 1;
+        return v;
+    }
+    if (sr_ann_w(&st->v, i, "a") || sr_ann_w(&st->v, i, "an")) {
+        *next = i + 1;
+        return 1;
+    }
+    if (i >= st->v.n)
+        return -1;
+    int w = sr_ann_number_word(st->v.s, &st->v.tok[i]);
+    if (w < 0)
+        return -1;
+    *next = i + 1;
+    if (w >= 20 && sr_ann_p(&st->v, i + 1, '-') && i + 2 < st->v.n && st->v.tok[i + 1].glued &&
+        st->v.tok[i + 2].glued) {
+        int u = sr_ann_number_word(st->v.s, &st->v.tok[i + 2]);
+        if (u >= 1 && u <= 9) {
+            w += u;
+            *next = i + 3;
+        }
+    }
+    return w;
+}
+
+/* ---- tense ---------------------------------------------------------------- */
+
+static const char *const be_forms[] = {"is", "are", "am", "be", "s", NULL};
+/* "X to" announcing the future: "is expected to", "plans to" */
+static const char *const future_to[] = {"expected", "plans",   "plan",   "planning", "intends",
+                                        "intend",   "scheduled", "slated", "poised",   NULL};
+/* "is X to": "is set to", "are due to", "is going to", "is about to" */
+static const char *const be_future_to[] = {"set", "due", "going", "about", NULL};
+
+/* Tense marker at token K of the sentence: TX_PAST, TX_FUTURE or 0. */
+static int tx_marker(const tx_state *st, size_t k)
+{
+    static const char *const future_words[] = {"will", "shall", "tomorrow", "upcoming", "next",
+                                               NULL};
+    static const char *const past_words[] = {
+        "was",  "were",    "had",     "did",    "said",   "told",     "ago",  "yesterday",
+        "took", "came",    "began",   "fought", "struck", "shot",     "met",  "held",
+        "fell", "broke",   "went",    "saw",    "made",   "became",   "lost", "spoke",
+        "gave", "sent",    "fled",    "stood",  "brought", "caught",  "drove", "withdrew",
+        "blew", "overran", "threw",   "ran",    "rose",   "won",      "began", NULL};
+    /* adjectives and nouns that look like "-ed" past forms */
+    static const char *const not_past_ed[] = {
+        "armed",   "based",   "backed",  "allied",  "united",   "related",  "detailed",
+        "limited", "advanced", "alleged", "hundred", "kindred", "sacred",   "naked",
+        "wicked",  "rugged",  "beloved", "skilled", "concerned", "interested", "wounded",
+        "injured", "unidentified", "unnamed", "masked", NULL};
+    const sr_ann_tok *t = &st->v.tok[k];
+    const char *s = st->v.s;
+    if (t->kind != SR_ANN_WORD)
+        return 0;
+    if (sr_ann_find(s, t, future_words) >= 0)
+        return TX_FUTURE;
+    if (sr_ann_is(s, t, "ll") && t->glued && k > 0 && st->v.tok[k - 1].punct == '\'')
+        return TX_FUTURE;
+    if (sr_ann_is(s, t, "won") && sr_ann_p(&st->v, k + 1, '\'') && sr_ann_w(&st->v, k + 2, "t"))
+        return TX_FUTURE;
+    if (sr_ann_is(s, t, "to")) {
+        if (k > 0 && sr_ann_find(s, &st->v.tok[k - 1], future_to) >= 0)
+            return TX_FUTURE;
+        if (k > 1 && sr_ann_find(s, &st->v.tok[k - 1], be_future_to) >= 0 &&
+            sr_ann_find(s, &st->v.tok[k - 2], be_forms) >= 0)
+            return TX_FUTURE;
+        return 0;
+    }
+    if (sr_ann_w(&st->v, k + 1, "to") && sr_ann_find(s, t, future_to) >= 0)
+        return 0; /* the "to" after it carries the future */
+    /* after "be" a participle is passive and the auxiliary carries the
+     * tense: "will be held", "is expected to be signed" */
+    if (k > 0 && (sr_ann_is(s, &st->v.tok[k - 1], "be") || sr_ann_is(s, &st->v.tok[k - 1], "been") ||
+                  sr_ann_is(s, &st->v.tok[k - 1], "being")))
+        return 0;
+    if (sr_ann_find(s, t, past_words) >= 0)
+        return TX_PAST;
+    size_t len = sr_ann_len(t);
+    const char *w = s + t->start;
+    if (!t->upper && len >= 5 && w[len - 2] == 'e' && w[len - 1] == 'd' && w[len - 3] != 'e' &&
+        sr_ann_find(s, t, not_past_ed) < 0 && !(k > 0 && t->glued && st->v.tok[k - 1].punct == '-'))
+        return TX_PAST;
+    return 0;
+}
+
+/* Fills before[] and after[] for the current sentence.  O(n). */
+static void tx_tenses(tx_state *st)
+{
+    signed char last = 0;
+    for (size_t k = 0; k < st->v.n; k++) {
+        st->before[k] = last;
+        int m = tx_marker(st, k);
+        if (m)
+            last = (signed char)m;
+        st->after[k] = (signed char)m; /* provisional: the marker itself */
+    }
+    signed char next = 0;
+    for (size_t k = st->v.n; k-- > 0;) {
+        signed char m = st->after[k];
+        st->after[k] = next;
+        if (m)
+            next = m;
+    }
+}
+
+/* Tense governing the expression at tokens [i, j). */
+static int tx_tense(const tx_state *st, size_t i, size_t j)
+{
+    if (st->before[i])
+        return st->before[i];
+    return st->after[j - 1];
+}
+
+/* ---- output --------------------------------------------------------------- */
+
+static sr_status tx_emit(tx_state *st, size_t i, size_t j, sr_date d, sr_date e, sr_precision p,
+                         int relative, int part, const char *rule)
+{
+    if (st->n_out == st->cap_out) {
+        size_t cap = st->cap_out ? st->cap_out * 2 : 16;
+        sr_timex *grown = sr_arena_grow(st->a, st->out, st->cap_out * sizeof *grown,
+                                        cap * sizeof *grown);
+        if (!grown)
+            return SR_ENOMEM;
+        st->out = grown;
+        st->cap_out = cap;
+    }
+    sr_timex *x = &st->out[st->n_out++];
+    x->span.start = st->v.tok[i].start;
+    x->span.end = st->v.tok[j - 1].end;
+    x->date = d;
+    x->end = e;
+    x->precision = p;
+    x->relative = relative;
+    x->part_of_day = part;
+    x->rule = rule;
+    if (p == SR_PREC_DAY) {
+        st->has_ref = 1;
+        st->ref_days = days_from_civil(d.year, d.month, d.day);
+    }
+    st->free_from = j;
+    return SR_OK;
+}
+
+/* Widens a day expression [*i, *j) by "late (on)" or "the night of" before
+ * it and "morning"/"night" after it, setting *PART. */
+static void tx_day_parts(const tx_state *st, size_t *i, size_t *j, int *part)
+{
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    size_t a = *i;
+    int p;
+    if (tx_back(st, a, 2) && sr_ann_w(&st->v, a - 1, "on") && sr_ann_w(&st->v, a - 2, "late")) {
+        *i = a - 2;
+        *part = 5;
+    } else if (tx_back(st, a, 1) && sr_ann_w(&st->v, a - 1, "late")) {
+        *i = a - 1;
+        *part = 5;
+    } else if (tx_back(st, a, 2) && sr_ann_w(&st->v, a - 1, "of") && (p = sr_ann_wl(&st->v, a - 2, parts)) >= 0) {
+        *i = tx_back(st, a, 3) && sr_ann_w(&st->v, a - 3, "the") ? a - 3 : a - 2;
+        *part = p + 1;
+    }
+    if ((p = sr_ann_wl(&st->v, *j, parts)) >= 0) {
+        if (!*part)
+            *part = p + 1;
+        (*j)++;
+    }
+}
+
+/* Emits a day expression: resolved to DAYS when RESOLVED, else SR_PREC_NONE
+ * with the partial date KNOWN (year 0). */
+static sr_status tx_emit_day(tx_state *st, size_t i, size_t j, int resolved, long days,
+                             sr_date known, int relative, int part, const char *rule)
+{
+    tx_day_parts(st, &i, &j, &part);
+    if (!resolved)
+        return tx_emit(st, i, j, known, known, SR_PREC_NONE, relative, part, rule);
+    sr_date d = civil_from_days(days);
+    return tx_emit(st, i, j, d, d, SR_PREC_DAY, relative, part, rule);
+}
+
+static sr_status tx_emit_none(tx_state *st, size_t i, size_t j, int relative, const char *rule)
+{
+    sr_date z = {0, 0, 0};
+    return tx_emit(st, i, j, z, z, SR_PREC_NONE, relative, 0, rule);
+}
+
+static sr_status tx_emit_month(tx_state *st, size_t i, size_t j, int y, int m, int relative,
+                               const char *rule)
+{
+    sr_date d = {y, m, 0};
+    return tx_emit(st, i, j, d, d, y ? SR_PREC_MONTH : SR_PREC_NONE, relative, 0, rule);
+}
+
+static sr_status tx_emit_week(tx_state *st, size_t i, size_t j, long monday, const char *rule)
+{
+    sr_date d = civil_from_days(monday);
+    return tx_emit(st, i, j, d, d, SR_PREC_WEEK, 1, 0, rule);
+}
+
+/* Month Y-M shifted by DELTA months, as year*12 + month-1. */
+static void tx_shift_month(int y, int m, int delta, int *oy, int *om)
+{
+    int idx = y * 12 + (m - 1) + delta;
+    *oy = idx / 12;
+    *om = idx % 12 + 1;
+}
+
+/* ---- rules ---------------------------------------------------------------- */
+/* Each rule tries an expression starting at token I.  It returns the index
+ * after the expression (having emitted it, or stored an error in *RC), or 0
+ * when it does not match. */
+
+/* "19 July 2016", "July 19, 2016", "2016-07-19", "05.10.2017", optionally
+ * after a weekday ("Sunday 24 Aug 2014", "Sun 10 Jul 2016").  The forms are
+ * read by sr_find_date, which the dateline finder also uses. */
+static size_t rule_explicit(tx_state *st, size_t i, sr_status *rc)
+{
+    size_t k = tx_skip_weekday(st, i);
+    if (k >= st->v.n)
+        return 0;
+    const sr_ann_tok *t = &st->v.tok[k];
+    if (t->kind != SR_ANN_NUM && !(t->kind == SR_ANN_WORD && sr_ann_month(st->v.s, t)))
+        return 0;
+    if (t->kind == SR_ANN_NUM && sr_ann_num_attached(&st->v, k))
+        return 0;
+    size_t m = k;
+    while (m + 1 < st->v.n && st->v.tok[m + 1].end - t->start <= TX_DATE_WINDOW)
+        m++;
+    sr_span sp;
+    sr_date d;
+    if (!sr_find_date(st->v.s + t->start, st->v.tok[m].end - t->start, &sp, &d) || sp.start != 0)
+        return 0;
+    size_t e = t->start + sp.end, j = k;
+    while (j < st->v.n && st->v.tok[j].end <= e)
+        j++;
+    if (st->v.tok[j - 1].end != e || (j < st->v.n && st->v.tok[j].glued && st->v.tok[j].kind != SR_ANN_PUNCT))
+        return 0;
+    sr_date known = d;
+    *rc = tx_emit_day(st, i, j, 1, days_from_civil(d.year, d.month, d.day), known, 0, 0,
+                      "explicit");
+    return j;
+}
+
+/* "November 17", "17 November", "the 17th of November", "Sunday 24
+ * August": the year is the anchor's, moved by the tense.  Past (or no
+ * marker): the latest such day no later than one day after the anchor - a
+ * report filed just after midnight may name the next day.  Future: the
+ * first such day on or after the anchor. */
+static size_t rule_yearless(tx_state *st, size_t i, sr_status *rc)
+{
+    size_t k = tx_skip_weekday(st, i), after, j, y;
+    int m, d;
+    if ((m = tx_month(st, k, &after)) && (d = tx_day(st, after, &j))) {
+        /* "June 24" with no year; a written year means sr_find_date found
+         * the date invalid ("February 30, 2016"), so it is no date at all */
+        y = sr_ann_p(&st->v, j, ',') ? j + 1 : j;
+        if (sr_ann_digits(&st->v, y, 4) >= 1000)
+            return 0;
+    } else if ((d = tx_day(st, k, &after))) {
+        size_t q = sr_ann_w(&st->v, after, "of") ? after + 1 : after;
+        if (!(m = tx_month(st, q, &j)))
+            return 0;
+        y = sr_ann_p(&st->v, j, ',') ? j + 1 : j;
+        if (sr_ann_digits(&st->v, y, 4) >= 1000)
+            return 0;
+    } else {
+        return 0;
+    }
+    if (d > days_in(2000, m)) /* 2000 was a leap year: February 29 may exist */
+        return 0;
+    sr_date known = {0, m, d};
+    if (!st->has_anchor) {
+        *rc = tx_emit_day(st, i, j, 0, 0, known, 1, 0, "yearless");
+        return j;
+    }
+    int future = tx_tense(st, i, j) == TX_FUTURE;
+    long days = 0;
+    int found = 0;
+    /* February 29 can be 8 years away (2096 -> 2104) */
+    for (int step = 0; step < 9 && !found; step++) {
+        int yy = st->anchor.year + (future ? step : -step);
+        if (!valid_ymd(yy, m, d))
+            continue;
+        days = days_from_civil(yy, m, d);
+        found = future ? days >= st->anchor_days : days <= st->anchor_days + 1;
+    }
+    /* A written weekday pins the year: "on Sunday 24 August" in a July 2016
+     * report is 2014's (24 August 2015 was a Monday).  Dates and weekdays
+     * realign within 6 years (11 across a February 29), so look no further. */
+    int wd = k > i ? tx_weekday(st, i, 1) : 0;
+    if (found && wd && iso_weekday(days) != wd) {
+        int y0 = civil_from_days(days).year;
+        for (int step = 1; step <= 11; step++) {
+            int yy = y0 + (future ? step : -step);
+            if (valid_ymd(yy, m, d) && iso_weekday(days_from_civil(yy, m, d)) == wd) {
+                days = days_from_civil(yy, m, d);
+                break;
+            }
+        }
+    }
+    *rc = tx_emit_day(st, i, j, found, days, known, 1, 0, "yearless");
+    return j;
+}
+
+/* "June 2016", "June, 2016": month precision, written out. */
+static size_t rule_month_year(tx_state *st, size_t i, sr_status *rc)
+{
+    size_t after;
+    int m = tx_month(st, i, &after);
+    if (!m)
+        return 0;
+    size_t k = sr_ann_p(&st->v, after, ',') ? after + 1 : after;
+    int y = k < st->v.n ? tx_year(st, k) : 0;
+    if (!y || !sr_ann_num_ends(&st->v, k))
+        return 0;
+    *rc = tx_emit_month(st, i, k + 1, y, m, 0, "month");
+    return k + 1;
+}
+
+/* "in June", "since June", "earlier in June", "mid-June", "last June": a
+ * bare month needs a preposition or modifier before it, so a name like
+ * "June" alone is not read as a date. */
+static size_t rule_month(tx_state *st, size_t i, sr_status *rc)
+{
+    static const char *const preps[] = {"in",    "since",  "during", "until",      "till",
+                                        "through", "by",   "early",  "late",       "of",
+                                        "before", "after", "from",   "throughout", "between",
+                                        NULL};
+    enum { TENSE, PAST, FUTURE, STRICT_PAST, STRICT_FUTURE, THIS } how = TENSE;
+    if (!tx_full_month(st, i))
+        return 0;
+    int m = sr_ann_month(st->v.s, &st->v.tok[i]);
+    size_t start = i;
+    if (!tx_back(st, i, 1))
+        return 0;
+    if (sr_ann_p(&st->v, i - 1, '-') && st->v.tok[i].glued && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "mid")) {
+        start = i - 2;
+    } else if (sr_ann_w(&st->v, i - 1, "last")) {
+        how = STRICT_PAST;
+        start = i - 1;
+    } else if (sr_ann_w(&st->v, i - 1, "next")) {
+        how = STRICT_FUTURE;
+        start = i - 1;
+    } else if (sr_ann_w(&st->v, i - 1, "this")) {
+        how = THIS;
+        start = i - 1;
+    } else if (sr_ann_w(&st->v, i - 1, "in") && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "earlier")) {
+        how = PAST; /* "earlier in June" cannot be ahead of the report */
+        start = i - 2;
+    } else if (sr_ann_w(&st->v, i - 1, "in") && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "later")) {
+        start = i - 2;
+    } else if (sr_ann_wl(&st->v, i - 1, preps) < 0) {
+        return 0;
+    }
+    size_t j = i + 1;
+    if (!st->has_anchor) {
+        *rc = tx_emit_month(st, start, j, 0, m, 1, "month");
+        return j;
+    }
+    int ay = st->anchor.year, am = st->anchor.month, y;
+    if (how == TENSE)
+        how = tx_tense(st, start, j) == TX_FUTURE ? FUTURE : PAST;
+    switch (how) {
+    case STRICT_PAST: y = m < am ? ay : ay - 1; break;
+    case STRICT_FUTURE: y = m > am ? ay : ay + 1; break;
+    case FUTURE: y = m >= am ? ay : ay + 1; break;
+    case THIS: y = ay; break;
+    default: y = m <= am ? ay : ay - 1; break;
+    }
+    *rc = tx_emit_month(st, start, j, y, m, 1, "month");
+    return j;
+}
+
+/* "in 2014", "since 2012", "between 2014 and 2015", "in 2014-15".  A bare
+ * four-digit number needs a preposition before it: "the 2014 offensive" is
+ * left alone, and "a force of 2000 fighters" is a count, not a year. */
+static size_t rule_year(tx_state *st, size_t i, sr_status *rc)
+{
+    static const char *const preps[] = {"in",     "since",  "between", "from",       "during",
+                                        "until",  "till",   "by",      "of",         "early",
+                                        "late",   "before", "after",   "throughout", "summer",
+                                        "spring", "autumn", "fall",    "winter",     NULL};
+    int y1 = tx_year(st, i);
+    if (!y1 || !tx_back(st, i, 1))
+        return 0;
+    size_t start = i;
+    if (sr_ann_p(&st->v, i - 1, '-') && st->v.tok[i].glued && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "mid")) {
+        start = i - 2;
+    } else if (sr_ann_wl(&st->v, i - 1, preps) < 0) {
+        return 0;
+    } else if (sr_ann_w(&st->v, i - 1, "between") || sr_ann_w(&st->v, i - 1, "from") || sr_ann_w(&st->v, i - 1, "since")) {
+        start = i - 1;
+    }
+    if (sr_ann_w(&st->v, i - 1, "of") && i + 1 < st->v.n &&
+        sr_ann_plural(st->v.s, &st->v.tok[i + 1]))
+        return 0;
+    int y2 = 0;
+    size_t j = i + 1;
+    if (sr_ann_w(&st->v, j, "and") || sr_ann_w(&st->v, j, "to") || sr_ann_w(&st->v, j, "until") || sr_ann_w(&st->v, j, "till") ||
+        sr_ann_w(&st->v, j, "through")) {
+        int v = j + 1 < st->v.n ? tx_year(st, j + 1) : 0;
+        if (v > y1 && sr_ann_num_ends(&st->v, j + 1)) {
+            y2 = v;
+            j += 2;
+        }
+    } else if (sr_ann_p(&st->v, j, '-') && st->v.tok[j].glued && j + 1 < st->v.n && st->v.tok[j + 1].glued) {
+        long v = sr_ann_digits(&st->v, j + 1, 4);
+        if (sr_ann_len(&st->v.tok[j + 1]) == 2 && v >= 0)
+            v += y1 / 100 * 100;
+        if (v > y1 && v <= 2099 && sr_ann_len(&st->v.tok[j + 1]) != 3 && sr_ann_num_ends(&st->v, j + 1)) {
+            y2 = (int)v;
+            j += 2;
+        }
+    }
+    if (j == i + 1 && !sr_ann_num_ends(&st->v, i))
+        return 0;
+    sr_date d = {y1, 0, 0}, e = {y2 ? y2 : y1, 0, 0};
+    const char *rule = y2 ? "year-range" : sr_ann_w(&st->v, i - 1, "since") ? "since" : "year";
+    *rc = tx_emit(st, start, j, d, e, SR_PREC_YEAR, 0, 0, rule);
+    return j;
+}
+
+/* "on Wednesday", "Wednesday's attack", "last Sunday", "overnight Saturday":
+ * the latest such weekday on or before the anchor (a Sunday report's "on
+ * Sunday" is that day), or the first on or after it in a future clause;
+ * "last"/"next" exclude the anchor's own day. */
+static size_t rule_weekday(tx_state *st, size_t i, sr_status *rc)
+{
+    int wd = tx_weekday(st, i, 0);
+    if (!wd)
+        return 0;
+    int dir = 0, strict = 0, part = 0;
+    size_t start = i;
+    if (tx_back(st, i, 1)) {
+        if (sr_ann_w(&st->v, i - 1, "last") || sr_ann_w(&st->v, i - 1, "past")) {
+            dir = TX_PAST;
+            strict = 1;
+            start = i - 1;
+        } else if (sr_ann_w(&st->v, i - 1, "next") || sr_ann_w(&st->v, i - 1, "coming")) {
+            dir = TX_FUTURE;
+            strict = sr_ann_w(&st->v, i - 1, "next");
+            start = i - 1;
+        } else if (sr_ann_w(&st->v, i - 1, "this")) {
+            start = i - 1;
+        } else if (sr_ann_w(&st->v, i - 1, "overnight")) {
+            part = 4;
+            start = i - 1;
+        } else if ((sr_ann_w(&st->v, i - 1, "on") || sr_ann_w(&st->v, i - 1, "into")) && tx_back(st, i, 2) &&
+                   sr_ann_w(&st->v, i - 2, "overnight")) {
+            part = 4;
+            start = i - 2;
+        }
+        if (start == i - 1 && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "this")) /* "this past" */
+            start = i - 2;
+    }
+    size_t j = i + 1;
+    sr_date none = {0, 0, 0};
+    if (!st->has_anchor) {
+        *rc = tx_emit_day(st, start, j, 0, 0, none, 1, part, "weekday");
+        return j;
+    }
+    if (!dir)
+        dir = tx_tense(st, start, j) == TX_FUTURE ? TX_FUTURE : TX_PAST;
+    int aw = iso_weekday(st->anchor_days);
+    int delta = dir == TX_FUTURE ? (wd - aw + 7) % 7 : (aw - wd + 7) % 7;
+    if (strict && delta == 0)
+        delta = 7;
+    long days = st->anchor_days + (dir == TX_FUTURE ? delta : -delta);
+    *rc = tx_emit_day(st, start, j, 1, days, none, 1, part, "weekday");
+    return j;
+}
+
+/* Counts of units back from the anchor: "two days ago", "a week ago". */
+static size_t rule_ago(tx_state *st, size_t i, sr_status *rc)
+{
+    static const char *const units[] = {"day", "days",   "week", "weeks",
+                                        "month", "months", "year", "years", NULL};
+    size_t k;
+    long c = tx_count(st, i, &k);
+    int u = c > 0 ? sr_ann_wl(&st->v, k, units) : -1;
+    if (u < 0 || !sr_ann_w(&st->v, k + 1, "ago") || c > 999)
+        return 0;
+    size_t j = k + 2;
+    sr_date none = {0, 0, 0};
+    if (!st->has_anchor) {
+        *rc = tx_emit_none(st, i, j, 1, "ago");
+        return j;
+    }
+    int y, m;
+    switch (u / 2) {
+    case 0: *rc = tx_emit_day(st, i, j, 1, st->anchor_days - c, none, 1, 0, "ago"); break;
+    case 1: *rc = tx_emit_week(st, i, j, monday_of(st->anchor_days - 7 * c), "ago"); break;
+    case 2:
+        tx_shift_month(st->anchor.year, st->anchor.month, (int)-c, &y, &m);
+        *rc = tx_emit_month(st, i, j, y, m, 1, "ago");
+        break;
+    default: {
+        sr_date d = {st->anchor.year - (int)c, 0, 0};
+        *rc = tx_emit(st, i, j, d, d, SR_PREC_YEAR, 1, 0, "ago");
+    }
+    }
+    return j;
+}
+
+/* Deictic expressions, relative to the anchor: "yesterday", "today",
+ * "tonight", "this morning", "last night", "last/this/next week|month|year",
+ * "earlier this week". */
+static size_t rule_anchor(tx_state *st, size_t i, sr_status *rc)
+{
+    static const char *const days[] = {"yesterday", "today", "tonight", "tomorrow", NULL};
+    static const int day_offset[] = {-1, 0, 0, 1};
+    static const char *const parts[] = {"morning", "afternoon", "evening", NULL};
+    static const char *const which[] = {"last", "this", "next", NULL};
+    static const char *const units[] = {"week", "month", "year", NULL};
+    static const char *const rules[3][3] = {{"last-week", "this-week", "next-week"},
+                                            {"last-month", "this-month", "next-month"},
+                                            {"last-year", "this-year", "next-year"}};
+    sr_date none = {0, 0, 0};
+    int d = sr_ann_wl(&st->v, i, days);
+    if (d >= 0) {
+        *rc = tx_emit_day(st, i, i + 1, st->has_anchor, st->anchor_days + day_offset[d], none, 1,
+                          d == 2 ? 4 : 0, "relative-day");
+        return i + 1;
+    }
+    int p;
+    if (sr_ann_w(&st->v, i, "this") && (p = sr_ann_wl(&st->v, i + 1, parts)) >= 0) {
+        *rc = tx_emit_day(st, i, i + 2, st->has_anchor, st->anchor_days, none, 1, p + 1,
+                          "relative-day");
+        return i + 2;
+    }
+    if (sr_ann_w(&st->v, i, "last") && sr_ann_w(&st->v, i + 1, "night")) {
+        /* the night that ended on the anchor's morning began the day before */
+        *rc = tx_emit_day(st, i, i + 2, st->has_anchor, st->anchor_days - 1, none, 1, 4,
+                          "overnight");
+        return i + 2;
+    }
+    size_t k = i;
+    if ((sr_ann_w(&st->v, i, "earlier") || sr_ann_w(&st->v, i, "later")) && sr_ann_w(&st->v, i + 1, "this"))
+        k = i + 1;
+    int w = sr_ann_wl(&st->v, k, which), u = sr_ann_wl(&st->v, k + 1, units);
+    if (w < 0 || u < 0 || (k > i && w != 1))
+        return 0;
+    size_t j = k + 2;
+    if (!st->has_anchor) {
+        *rc = tx_emit_none(st, i, j, 1, rules[u][w]);
+        return j;
+    }
+    int y, m;
+    switch (u) {
+    case 0:
+        *rc = tx_emit_week(st, i, j, monday_of(st->anchor_days) + 7 * (w - 1), rules[u][w]);
+        break;
+    case 1:
+        tx_shift_month(st->anchor.year, st->anchor.month, w - 1, &y, &m);
+        *rc = tx_emit_month(st, i, j, y, m, 1, rules[u][w]);
+        break;
+    default: {
+        sr_date yd = {st->anchor.year + w - 1, 0, 0};
+        *rc = tx_emit(st, i, j, yd, yd, SR_PREC_YEAR, 1, 0, rules[u][w]);
+    }
+    }
+    return j;
+}
+
+/* Anaphoric expressions, relative to the last mentioned day: "a day
+ * earlier", "the next day", "two days later", "earlier that day", "that
+ * night", "the previous night". */
+static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
+{
+    static const struct {
+        const char *w[3];
+        int offset, part;
+    } fixed[] = {
+        {{"the", "day", "before"}, -1, 0},    {{"the", "previous", "day"}, -1, 0},
+        {{"the", "prior", "day"}, -1, 0},     {{"a", "day", "earlier"}, -1, 0},
+        {{"one", "day", "earlier"}, -1, 0},   {{"a", "day", "before"}, -1, 0},
+        {{"one", "day", "before"}, -1, 0},    {{"the", "next", "day"}, 1, 0},
+        {{"the", "following", "day"}, 1, 0},  {{"a", "day", "later"}, 1, 0},
+        {{"one", "day", "later"}, 1, 0},      {{"the", "day", "after"}, 1, 0},
+        {{"a", "day", "after"}, 1, 0},        {{"the", "next", "morning"}, 1, 1},
+        {{"the", "following", "morning"}, 1, 1}, {{"earlier", "that", "day"}, 0, 0},
+        {{"later", "that", "day"}, 0, 0},     {{"the", "same", "day"}, 0, 0},
+        {{"that", "same", "day"}, 0, 0},      {{"the", "previous", "night"}, -1, 4},
+        {{"the", "night", "before"}, -1, 4},  {{"the", "previous", "evening"}, -1, 3},
+        {{"the", "same", "night"}, 0, 4},     {{"that", "morning", NULL}, 0, 1},
+        {{"that", "afternoon", NULL}, 0, 2},  {{"that", "evening", NULL}, 0, 3},
+        {{"that", "night", NULL}, 0, 4},      {{"that", "day", NULL}, 0, 0},
+    };
+    sr_date none = {0, 0, 0};
+    for (size_t f = 0; f < sizeof fixed / sizeof fixed[0]; f++) {
+        size_t len = fixed[f].w[2] ? 3 : 2, q;
+        for (q = 0; q < len && sr_ann_w(&st->v, i + q, fixed[f].w[q]); q++)
+            ;
+        if (q < len)
+            continue;
+        size_t j = i + len;
+        /* "the day before yesterday", "the day after tomorrow": the anchor's */
+        if (fixed[f].w[1] && !strcmp(fixed[f].w[1], "day") &&
+            (sr_ann_w(&st->v, j, "yesterday") || sr_ann_w(&st->v, j, "tomorrow"))) {
+            long off = sr_ann_w(&st->v, j, "yesterday") ? -2 : 2;
+            *rc = tx_emit_day(st, i, j + 1, st->has_anchor, st->anchor_days + off, none, 1, 0,
+                              "relative-day");
+            return j + 1;
+        }
+        *rc = tx_emit_day(st, i, j, st->has_ref, st->ref_days + fixed[f].offset, none, 1,
+                          fixed[f].part, "relative-day");
+        return j;
+    }
+    /* "two days later", "3 days earlier", "two weeks later" */
+    size_t k;
+    long c = tx_count(st, i, &k);
+    int weeks = sr_ann_w(&st->v, k, "weeks") || sr_ann_w(&st->v, k, "week");
+    if (c <= 0 || c > 999 || !(weeks || sr_ann_w(&st->v, k, "days") || sr_ann_w(&st->v, k, "day")))
+        return 0;
+    int sign = sr_ann_w(&st->v, k + 1, "later") || sr_ann_w(&st->v, k + 1, "after")     ? 1
+               : sr_ann_w(&st->v, k + 1, "earlier") || sr_ann_w(&st->v, k + 1, "before") ? -1
+                                                                          : 0;
+    if (!sign)
+        return 0;
+    size_t j = k + 2;
+    if (!st->has_ref) {
+        *rc = tx_emit_none(st, i, j, 1, weeks ? "relative-week" : "relative-day");
+        return j;
+    }
+    if (weeks)
+        *rc = tx_emit_week(st, i, j, monday_of(st->ref_days + sign * 7 * c), "relative-week");
+    else
+        *rc = tx_emit_day(st, i, j, 1, st->ref_days + sign * c, none, 1, 0, "relative-day");
+    return j;
+}
+
+/* "overnight": the night before the reference day, dated by the day on
+ * which it began.  "overnight Saturday" is left to rule_weekday. */
+static size_t rule_overnight(tx_state *st, size_t i, sr_status *rc)
+{
+    if (!sr_ann_w(&st->v, i, "overnight"))
+        return 0;
+    size_t k = i + 1;
+    if (sr_ann_w(&st->v, k, "on") || sr_ann_w(&st->v, k, "into"))
+        k++;
+    if (tx_weekday(st, k, 0))
+        return 0;
+    sr_date none = {0, 0, 0};
+    *rc = tx_emit_day(st, i, i + 1, st->has_ref, st->ref_days - 1, none, 1, 4, "overnight");
+    return i + 1;
+}
+
+typedef size_t (*tx_rule)(tx_state *, size_t, sr_status *);
+
+/* Rules in priority order: written-out forms before inferred ones, so
+ * "Sunday 24 August 2014" is one explicit date, not a weekday. */
+static const tx_rule tx_rules[] = {rule_explicit, rule_yearless, rule_month_year,
+                                   rule_month,    rule_year,     rule_weekday,
+                                   rule_ago,      rule_anchor,   rule_reference,
+                                   rule_overnight};
+
+static sr_status tx_sentence(tx_state *st)
+{
+    tx_tenses(st);
+    st->free_from = 0;
+    size_t i = 0;
+    while (i < st->v.n) {
+        size_t j = 0;
+        sr_status rc = SR_OK;
+        for (size_t r = 0; r < sizeof tx_rules / sizeof tx_rules[0] && !j; r++)
+            j = tx_rules[r](st, i, &rc);
+        if (rc != SR_OK)
+            return rc;
+        i = j > i ? j : i + 1;
+    }
+    return SR_OK;
+}
+
+sr_status sr_timex_find(sr_arena *a, const char *text, const sr_span *regions, size_t n_regions,
+                        sr_date anchor, sr_timex **out, size_t *n_out)
+{
+    if (!out || !n_out)
+        return SR_EINVAL;
+    *out = NULL;
+    *n_out = 0;
+    if (!a || (n_regions && (!regions || !text)))
+        return SR_EINVAL;
+    tx_state st;
+    memset(&st, 0, sizeof st);
+    st.a = a;
+    st.v.s = text;
+    if (anchor.year || anchor.month || anchor.day) {
+        /* an anchor comes from sr_date_parse_iso or the dateline, both
+         * limited to 1900..2099; anything else is a caller's mistake */
+        if (anchor.year < 1900 || anchor.year > 2099 ||
+            !valid_ymd(anchor.year, anchor.month, anchor.day))
+            return SR_EINVAL;
+        st.has_anchor = st.has_ref = 1;
+        st.anchor = anchor;
+        st.anchor_days = st.ref_days = days_from_civil(anchor.year, anchor.month, anchor.day);
+    }
+    for (size_t r = 0; r < n_regions; r++)
+        if (regions[r].start > regions[r].end)
+            return SR_EINVAL;
+    st.v.tok = sr_arena_alloc(a, SR_ANN_MAX_TOKENS * sizeof *st.v.tok);
+    st.before = sr_arena_alloc(a, 2 * SR_ANN_MAX_TOKENS);
+    if (!st.v.tok || !st.before)
+        return SR_ENOMEM;
+    st.after = st.before + SR_ANN_MAX_TOKENS;
+    for (size_t r = 0; r < n_regions; r++) {
+        size_t pos = regions[r].start;
+        while ((st.v.n = sr_ann_sentence(text, &pos, regions[r].end, st.v.tok)) > 0) {
+            sr_status rc = tx_sentence(&st);
+            if (rc != SR_OK)
+                return rc;
+        }
+    }
+    *out = st.out;
+    *n_out = st.n_out;
+    return SR_OK;
+}

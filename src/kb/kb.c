@@ -1,0 +1,898 @@
+/* kb.c - loading the knowledge files and compiling the matcher.
+ *
+ * Files (all in the data directory, each documented at its top):
+ *   fold.tsv       transliteration word table (fold.h)
+ *   countries.tsv  every country; generates its government, military,
+ *                  police and civilian actors, and the country as a place
+ *   actors.tsv     actors; a row whose id was generated from countries.tsv
+ *                  overrides its name and kind and adds aliases
+ *   relations.tsv  dated memberships, backing, leadership, renamings
+ *   cues.tsv       hedges, attribution, negation, future, agent phrases
+ *   places/        the gazetteer (gazetteer.h), when present
+ * Every alias, place name and cue is folded to its skeleton and compiled
+ * into one Vectorscan literal database.  The database is cached on disk
+ * under a name derived from a hash of every data byte and the library
+ * versions, so a changed file recompiles and an unchanged one loads in
+ * milliseconds.  Loading is linear in the size of the files. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kb/kb_int.h"
+#include "sitrep/timex.h"
+
+#define KB_MAX_FIELDS 12
+#define KB_MAX_LINE 65536
+#define KB_MAX_FILE ((size_t)256 << 20)
+
+static const char *const kind_names[SR_ACTOR_KIND_COUNT] = {
+    "armed_group", "coalition", "state_force", "government",  "police",  "person",
+    "civilians",   "unidentified", "monitor", "news_outlet", "political", "international_org"};
+
+static const char *const rel_names[SR_REL_TYPE_COUNT] = {"member_of", "allied",   "hostile",
+                                                          "backed_by", "leads",    "formerly",
+                                                          "controls"};
+
+static const char *const cue_names[CUE_KIND_COUNT] = {
+    "hedge",        "source_intro", "source",  "negation",      "future",
+    "agent_suffix", "agent_prefix", "backing", "generic_actor", "anaphor"};
+
+const char *sr_actor_kind_name(sr_actor_kind k)
+{
+    return (unsigned)k < SR_ACTOR_KIND_COUNT ? kind_names[k] : "?";
+}
+
+const char *sr_relation_type_name(sr_relation_type t)
+{
+    return (unsigned)t < SR_REL_TYPE_COUNT ? rel_names[t] : "?";
+}
+
+size_t sr_kb_actor_count(const sr_kb *kb) { return kb->n_actors; }
+const sr_actor *sr_kb_actor(const sr_kb *kb, size_t i) { return i < kb->n_actors ? &kb->actors[i] : NULL; }
+size_t sr_kb_relation_count(const sr_kb *kb) { return kb->n_relations; }
+const sr_kb_relation *sr_kb_relation_at(const sr_kb *kb, size_t i)
+{
+    return i < kb->n_relations ? &kb->relations[i] : NULL;
+}
+size_t sr_kb_pattern_count(const sr_kb *kb) { return kb->n_patterns; }
+int sr_kb_from_cache(const sr_kb *kb) { return kb->from_cache; }
+
+/* ---- small utilities ---- */
+
+static void *grow(void *arr, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return arr;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *p = realloc(arr, nc * size);
+    if (p)
+        *cap = nc;
+    return p;
+}
+#define PUSH(kb, arr, n, cap)                                                                      \
+    ((kb)->arr = grow((kb)->arr, &(kb)->cap, (kb)->n, sizeof *(kb)->arr),                         \
+     (kb)->arr ? &(kb)->arr[(kb)->n++] : NULL)
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 1099511628211ull;
+    return h;
+}
+
+static const char *kb_strndup(sr_kb *kb, const char *s, size_t n)
+{
+    return sr_arena_strndup(kb->arena, s, n);
+}
+
+/* Parses "", "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+static int parse_date(const char *s, sr_date *d)
+{
+    memset(d, 0, sizeof *d);
+    if (!*s)
+        return 0;
+    int y = 0, m = 0, day = 0, n = 0;
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &day, &n) == 3 && !s[n]) {
+    } else if (sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && !s[n]) {
+        day = 0;
+    } else if (sscanf(s, "%4d%n", &y, &n) == 1 && !s[n]) {
+        m = day = 0;
+    } else
+        return -1;
+    if (y < 1900 || y > 2100 || m < 0 || m > 12 || day < 0 || day > 31)
+        return -1;
+    *d = (sr_date){y, m, day};
+    return 0;
+}
+
+typedef struct tsv {
+    const char *path;
+    char *data;
+    size_t len, pos, line;
+    char *fields[KB_MAX_FIELDS];
+    int nf;
+    char *err;
+    size_t errlen;
+} tsv;
+
+static sr_status tsv_open(tsv *t, sr_kb *kb, const char *path, char *err, size_t errlen)
+{
+    memset(t, 0, sizeof *t);
+    t->path = path;
+    t->err = err;
+    t->errlen = errlen;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return SR_EIO;
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    if (n < 0 || (size_t)n > KB_MAX_FILE) {
+        fclose(f);
+        snprintf(err, errlen, "%s: too large", path);
+        return SR_ETOOBIG;
+    }
+    t->data = malloc((size_t)n + 1);
+    if (!t->data) {
+        fclose(f);
+        return SR_ENOMEM;
+    }
+    t->len = fread(t->data, 1, (size_t)n, f);
+    t->data[t->len] = '\0';
+    fclose(f);
+    kb->data_hash = fnv(fnv(kb->data_hash, path, strlen(path)), t->data, t->len);
+    return SR_OK;
+}
+
+static void tsv_close(tsv *t) { free(t->data); }
+
+static sr_status tsv_fail(tsv *t, const char *why)
+{
+    snprintf(t->err, t->errlen, "%s:%zu: %s", t->path, t->line, why);
+    return SR_EFORMAT;
+}
+
+/* Next data line split on tabs; 1 = got one, 0 = end, -1 = error. */
+static int tsv_next(tsv *t, int want_min, int want_max)
+{
+    while (t->pos < t->len) {
+        char *s = t->data + t->pos;
+        char *nl = memchr(s, '\n', t->len - t->pos);
+        size_t n = nl ? (size_t)(nl - s) : t->len - t->pos;
+        t->pos += n + (nl != NULL);
+        t->line++;
+        if (n && s[n - 1] == '\r')
+            n--;
+        s[n] = '\0';
+        if (!n || s[0] == '#')
+            continue;
+        if (n > KB_MAX_LINE) {
+            tsv_fail(t, "line too long");
+            return -1;
+        }
+        if (memchr(s, '\0', n)) {
+            tsv_fail(t, "NUL byte in line");
+            return -1;
+        }
+        t->nf = 0;
+        char *p = s;
+        for (;;) {
+            if (t->nf == KB_MAX_FIELDS) {
+                tsv_fail(t, "too many columns");
+                return -1;
+            }
+            t->fields[t->nf++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab)
+                break;
+            *tab = '\0';
+            p = tab + 1;
+        }
+        if (t->nf < want_min || t->nf > want_max) {
+            char why[96];
+            snprintf(why, sizeof why, "expected %d to %d tab-separated columns, found %d", want_min,
+                     want_max, t->nf);
+            tsv_fail(t, why);
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- patterns ---- */
+
+static int find_slot(const sr_kb *kb, const char *s, size_t n, uint64_t h)
+{
+    size_t mask = kb->n_slots - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        int p = kb->slots[i];
+        if (p < 0)
+            return (int)i;
+        if (kb->patterns[p].len == n && !memcmp(kb->patterns[p].folded, s, n))
+            return (int)i;
+    }
+}
+
+static sr_status rehash(sr_kb *kb)
+{
+    size_t ns = kb->n_slots ? kb->n_slots * 2 : 4096;
+    int *old = kb->slots;
+    size_t old_n = kb->n_slots;
+    kb->slots = malloc(ns * sizeof *kb->slots);
+    if (!kb->slots) {
+        kb->slots = old;
+        return SR_ENOMEM;
+    }
+    for (size_t i = 0; i < ns; i++)
+        kb->slots[i] = -1;
+    kb->n_slots = ns;
+    for (size_t i = 0; i < old_n; i++)
+        if (old[i] >= 0) {
+            const kb_pattern *p = &kb->patterns[old[i]];
+            kb->slots[find_slot(kb, p->folded, p->len, fnv(1469598103934665603ull, p->folded, p->len))] = old[i];
+        }
+    free(old);
+    return SR_OK;
+}
+
+/* Acronym: 2..5 characters, all capitals or digits, at least 2 capitals. */
+static int is_acronym(const char *s, size_t n)
+{
+    if (n < 2 || n > 6)
+        return 0;
+    int caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            caps++;
+        else if (!(s[i] >= '0' && s[i] <= '9') && s[i] != '.')
+            return 0;
+    }
+    return caps >= 2 || (n == 2 && caps == 2);
+}
+
+sr_status kb_add_alias(sr_kb *kb, const char *alias, size_t len, kb_target_type type, int index,
+                       unsigned extra_flags)
+{
+    while (len && (alias[0] == ' '))
+        alias++, len--;
+    while (len && alias[len - 1] == ' ')
+        len--;
+    if (!len)
+        return SR_OK;
+    char folded[512];
+    size_t fl = sr_fold_name(kb->fold, alias, len, folded, sizeof folded);
+    if (fl == (size_t)-1 || fl == 0)
+        return SR_OK;
+    unsigned flags = extra_flags;
+    if (is_acronym(alias, len))
+        flags |= KF_ACRONYM;
+    /* a name written with a capital must be a capitalised name in the text */
+    else if (alias[0] >= 'A' && alias[0] <= 'Z')
+        flags |= KF_CAPITAL;
+    return kb_add_folded(kb, folded, fl, type, index, flags);
+}
+
+sr_status kb_add_folded(sr_kb *kb, const char *folded, size_t fl, kb_target_type type, int index,
+                        unsigned flags)
+{
+    if (kb->n_patterns * 2 >= kb->n_slots && rehash(kb) != SR_OK)
+        return SR_ENOMEM;
+    uint64_t h = fnv(1469598103934665603ull, folded, fl);
+    int slot = find_slot(kb, folded, fl, h);
+    int pi = kb->slots[slot];
+    if (pi < 0) {
+        kb_pattern *p = PUSH(kb, patterns, n_patterns, cap_patterns);
+        if (!p)
+            return SR_ENOMEM;
+        p->folded = kb_strndup(kb, folded, fl);
+        p->len = fl;
+        p->first_target = -1;
+        p->n_targets = 0;
+        if (!p->folded)
+            return SR_ENOMEM;
+        pi = (int)kb->n_patterns - 1;
+        kb->slots[slot] = pi;
+    }
+    /* the same target twice (two aliases folding alike) is kept once */
+    for (size_t i = kb->n_pairs; i-- > 0 && kb->pairs[i].pattern == pi;)
+        if (kb->pairs[i].target.type == type && kb->pairs[i].target.index == index)
+            return SR_OK;
+    struct kb_pair *pr = PUSH(kb, pairs, n_pairs, cap_pairs);
+    if (!pr)
+        return SR_ENOMEM;
+    pr->pattern = pi;
+    pr->target = (kb_target){(unsigned char)type, (unsigned char)flags, index};
+    return SR_OK;
+}
+
+static sr_status add_aliases(sr_kb *kb, const char *list, kb_target_type type, int index)
+{
+    const char *p = list;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        sr_status st = kb_add_alias(kb, p, n, type, index, 0);
+        if (st != SR_OK)
+            return st;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return SR_OK;
+}
+
+/* ---- actors ---- */
+
+int sr_kb_actor_find(const sr_kb *kb, const char *id)
+{
+    for (size_t i = 0; i < kb->n_actors; i++)
+        if (!strcmp(kb->actors[i].id, id))
+            return (int)i;
+    return -1;
+}
+
+static int valid_id(const char *s)
+{
+    if (!(*s >= 'A' && *s <= 'Z'))
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
+static int add_actor(sr_kb *kb, const char *id, const char *name, sr_actor_kind kind, int inter,
+                     const char *country)
+{
+    int i = sr_kb_actor_find(kb, id);
+    if (i < 0) {
+        sr_actor *a = PUSH(kb, actors, n_actors, cap_actors);
+        if (!a)
+            return -1;
+        memset(a, 0, sizeof *a);
+        a->id = kb_strndup(kb, id, strlen(id));
+        i = (int)kb->n_actors - 1;
+    }
+    sr_actor *a = &kb->actors[i];
+    a->name = kb_strndup(kb, name, strlen(name));
+    a->kind = kind;
+    a->inter = inter;
+    a->country = kb_strndup(kb, country, strlen(country));
+    if (!a->id || !a->name || !a->country)
+        return -1;
+    if (kb_add_alias(kb, name, strlen(name), KT_ACTOR, i, 0) != SR_OK)
+        return -1;
+    return i;
+}
+
+sr_status sr_kb_load_actors(sr_kb *kb, const char *path, char *err, size_t errlen)
+{
+    tsv t;
+    sr_status st = tsv_open(&t, kb, path, err, errlen);
+    if (st != SR_OK)
+        return st;
+    int r;
+    while ((r = tsv_next(&t, 6, 8)) == 1) {
+        char **f = t.fields;
+        const char *from = t.nf > 6 ? f[6] : "", *to = t.nf > 7 ? f[7] : "";
+        if (!valid_id(f[0])) {
+            st = tsv_fail(&t, "id must match [A-Z][A-Z0-9_]*");
+            break;
+        }
+        if (!f[1][0]) {
+            st = tsv_fail(&t, "empty name");
+            break;
+        }
+        int kind = -1;
+        for (int k = 0; k < SR_ACTOR_KIND_COUNT; k++)
+            if (!strcmp(f[2], kind_names[k]))
+                kind = k;
+        if (kind < 0) {
+            st = tsv_fail(&t, "unknown kind (see the list at the top of the file)");
+            break;
+        }
+        char *end;
+        long inter = strtol(f[3], &end, 10);
+        if (!f[3][0] || *end || inter < 0 || inter > 8) {
+            st = tsv_fail(&t, "inter must be an ACLED code 0..8");
+            break;
+        }
+        sr_date df, dt;
+        if (parse_date(from, &df) || parse_date(to, &dt)) {
+            st = tsv_fail(&t, "dates must be YYYY, YYYY-MM or YYYY-MM-DD");
+            break;
+        }
+        int i = add_actor(kb, f[0], f[1], (sr_actor_kind)kind, (int)inter, f[4]);
+        if (i < 0) {
+            st = SR_ENOMEM;
+            break;
+        }
+        kb->actors[i].valid_from = df;
+        kb->actors[i].valid_to = dt;
+        if ((st = add_aliases(kb, f[5], KT_ACTOR, i)) != SR_OK)
+            break;
+    }
+    if (r < 0)
+        st = SR_EFORMAT;
+    tsv_close(&t);
+    return st;
+}
+
+/* ---- countries ---- */
+
+static sr_status gen_aliases(sr_kb *kb, int actor, const char *const *forms, size_t nforms,
+                             const char *demonyms, const char *name)
+{
+    char buf[256];
+    for (size_t k = 0; k < nforms; k++) {
+        const char *form = forms[k];
+        if (strstr(form, "%N")) {
+            const char *at = strstr(form, "%N");
+            snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - form), form, name, at + 2);
+            if (kb_add_alias(kb, buf, strlen(buf), KT_ACTOR, actor, 0) != SR_OK)
+                return SR_ENOMEM;
+            continue;
+        }
+        const char *p = demonyms;
+        while (*p) {
+            const char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            const char *at = strstr(form, "%D");
+            snprintf(buf, sizeof buf, "%.*s%.*s%s", (int)(at - form), form, (int)n, p, at + 2);
+            if (n && kb_add_alias(kb, buf, strlen(buf), KT_ACTOR, actor, 0) != SR_OK)
+                return SR_ENOMEM;
+            if (!bar)
+                break;
+            p = bar + 1;
+        }
+    }
+    return SR_OK;
+}
+
+sr_status sr_kb_load_countries(sr_kb *kb, const char *path, char *err, size_t errlen)
+{
+    /* How news refers to a state's institutions; %D = demonym, %N = name.
+     * ACLED names them "Government of X", "Military Forces of X",
+     * "Police Forces of X" and "Civilians (X)". */
+    static const char *const gov[] = {"%D government", "government of %N", "%D authorities",
+                                      "%N's government", "%D officials"};
+    static const char *const mil[] = {"%D army",        "%D military",       "%D armed forces",
+                                      "%D forces",      "%D troops",         "%D soldiers",
+                                      "%D air force",   "%D warplanes",      "%D jets",
+                                      "%D aircraft",    "%D special forces", "%D navy",
+                                      "army of %N",     "%N's army",         "%D military forces",
+                                      "%D army forces", "%D aerospace forces"};
+    static const char *const pol[] = {"%D police", "police of %N", "%D police forces",
+                                      "%D security forces"};
+    tsv t;
+    sr_status st = tsv_open(&t, kb, path, err, errlen);
+    if (st != SR_OK)
+        return st;
+    int r;
+    while ((r = tsv_next(&t, 4, 5)) == 1) {
+        char **f = t.fields;
+        const char *iso = f[0], *name = f[1], *dem = f[2], *aliases = f[3];
+        const char *capital = t.nf > 4 ? f[4] : "";
+        if (strlen(iso) != 2 || iso[0] < 'A' || iso[0] > 'Z' || iso[1] < 'A' || iso[1] > 'Z') {
+            st = tsv_fail(&t, "iso2 must be two capital letters");
+            break;
+        }
+        if (!name[0] || !dem[0]) {
+            st = tsv_fail(&t, "name and demonym are required");
+            break;
+        }
+        char id[16], nm[256];
+        /* the country as a place */
+        kb_place *pl = PUSH(kb, places, n_places, cap_places);
+        if (!pl) {
+            st = SR_ENOMEM;
+            break;
+        }
+        memset(pl, 0, sizeof *pl);
+        pl->name = pl->country = kb_strndup(kb, name, strlen(name));
+        pl->is_country = 1;
+        int pidx = (int)kb->n_places - 1;
+        if (kb_add_alias(kb, name, strlen(name), KT_PLACE, pidx, KF_CAPITAL) != SR_OK ||
+            add_aliases(kb, aliases, KT_PLACE, pidx) != SR_OK) {
+            st = SR_ENOMEM;
+            break;
+        }
+        snprintf(id, sizeof id, "GOV_%s", iso);
+        snprintf(nm, sizeof nm, "Government of %s", name);
+        int g = add_actor(kb, id, nm, SR_ACTOR_GOVERNMENT, 1, name);
+        snprintf(id, sizeof id, "MIL_%s", iso);
+        snprintf(nm, sizeof nm, "Military Forces of %s", name);
+        int m = add_actor(kb, id, nm, SR_ACTOR_STATE_FORCE, 1, name);
+        snprintf(id, sizeof id, "POL_%s", iso);
+        snprintf(nm, sizeof nm, "Police Forces of %s", name);
+        int p = add_actor(kb, id, nm, SR_ACTOR_POLICE, 1, name);
+        snprintf(id, sizeof id, "CIV_%s", iso);
+        snprintf(nm, sizeof nm, "Civilians (%s)", name);
+        int c = add_actor(kb, id, nm, SR_ACTOR_CIVILIANS, 7, name);
+        if (g < 0 || m < 0 || p < 0 || c < 0) {
+            st = SR_ENOMEM;
+            break;
+        }
+        /* the country's name and capital stand for its government */
+        if (kb_add_alias(kb, name, strlen(name), KT_ACTOR, g, KF_CAPITAL) != SR_OK ||
+            add_aliases(kb, aliases, KT_ACTOR, g) != SR_OK ||
+            (capital[0] && kb_add_alias(kb, capital, strlen(capital), KT_ACTOR, g, KF_CAPITAL)) ||
+            gen_aliases(kb, g, gov, sizeof gov / sizeof *gov, dem, name) != SR_OK ||
+            gen_aliases(kb, m, mil, sizeof mil / sizeof *mil, dem, name) != SR_OK ||
+            gen_aliases(kb, p, pol, sizeof pol / sizeof *pol, dem, name) != SR_OK) {
+            st = SR_ENOMEM;
+            break;
+        }
+        /* "Turkish-backed": the demonym as a backer cue target */
+        const char *d = dem;
+        while (*d) {
+            const char *bar = strchr(d, '|');
+            size_t n = bar ? (size_t)(bar - d) : strlen(d);
+            char b[128];
+            snprintf(b, sizeof b, "%.*s", (int)n, d);
+            if (kb_add_alias(kb, b, n, KT_ACTOR, g, KF_CAPITAL | KF_DEMONYM) != SR_OK) {
+                st = SR_ENOMEM;
+                break;
+            }
+            if (!bar)
+                break;
+            d = bar + 1;
+        }
+    }
+    if (r < 0)
+        st = SR_EFORMAT;
+    tsv_close(&t);
+    return st;
+}
+
+/* ---- relations ---- */
+
+static int actor_ref(sr_kb *kb, const char *id)
+{
+    return sr_kb_actor_find(kb, id);
+}
+
+sr_status sr_kb_load_relations(sr_kb *kb, const char *path, char *err, size_t errlen)
+{
+    tsv t;
+    sr_status st = tsv_open(&t, kb, path, err, errlen);
+    if (st != SR_OK)
+        return st;
+    int r;
+    while ((r = tsv_next(&t, 3, 6)) == 1) {
+        char **f = t.fields;
+        int type = -1;
+        for (int k = 0; k < SR_REL_TYPE_COUNT; k++)
+            if (!strcmp(f[0], rel_names[k]))
+                type = k;
+        if (type < 0) {
+            st = tsv_fail(&t, "unknown relation type");
+            break;
+        }
+        int s = actor_ref(kb, f[1]), o = actor_ref(kb, f[2]);
+        if (s < 0 || o < 0) {
+            char why[200];
+            snprintf(why, sizeof why, "unknown actor id '%s'", s < 0 ? f[1] : f[2]);
+            st = tsv_fail(&t, why);
+            break;
+        }
+        sr_date df, dt;
+        if (parse_date(t.nf > 3 ? f[3] : "", &df) || parse_date(t.nf > 4 ? f[4] : "", &dt)) {
+            st = tsv_fail(&t, "dates must be YYYY, YYYY-MM or YYYY-MM-DD");
+            break;
+        }
+        sr_kb_relation *rel = PUSH(kb, relations, n_relations, cap_relations);
+        if (!rel) {
+            st = SR_ENOMEM;
+            break;
+        }
+        rel->type = (sr_relation_type)type;
+        rel->subject = s;
+        rel->object = o;
+        rel->valid_from = df;
+        rel->valid_to = dt;
+        rel->note = kb_strndup(kb, t.nf > 5 ? f[5] : "", strlen(t.nf > 5 ? f[5] : ""));
+    }
+    if (r < 0)
+        st = SR_EFORMAT;
+    tsv_close(&t);
+    return st;
+}
+
+/* ---- cues ---- */
+
+sr_status sr_kb_load_cues(sr_kb *kb, const char *path, char *err, size_t errlen)
+{
+    tsv t;
+    sr_status st = tsv_open(&t, kb, path, err, errlen);
+    if (st != SR_OK)
+        return st;
+    int r;
+    while ((r = tsv_next(&t, 2, 3)) == 1) {
+        char **f = t.fields;
+        int kind = -1;
+        for (int k = 0; k < CUE_KIND_COUNT; k++)
+            if (!strcmp(f[1], cue_names[k]))
+                kind = k;
+        if (kind < 0) {
+            st = tsv_fail(&t, "unknown cue kind (see the list at the top of the file)");
+            break;
+        }
+        kb_cue *c = PUSH(kb, cues, n_cues, cap_cues);
+        if (!c) {
+            st = SR_ENOMEM;
+            break;
+        }
+        c->phrase = kb_strndup(kb, f[0], strlen(f[0]));
+        c->kind = (kb_cue_kind)kind;
+        c->value = kb_strndup(kb, t.nf > 2 ? f[2] : "", strlen(t.nf > 2 ? f[2] : ""));
+        c->actor = -1;
+        if (kind == CUE_GENERIC_ACTOR) {
+            c->actor = sr_kb_actor_find(kb, c->value);
+            if (c->actor < 0) {
+                st = tsv_fail(&t, "generic_actor needs a known actor id as its value");
+                break;
+            }
+        }
+        if (kb_add_alias(kb, f[0], strlen(f[0]), KT_CUE, (int)kb->n_cues - 1, 0) != SR_OK) {
+            st = SR_ENOMEM;
+            break;
+        }
+    }
+    if (r < 0)
+        st = SR_EFORMAT;
+    tsv_close(&t);
+    return st;
+}
+
+/* ---- compile and cache ---- */
+
+static int pair_cmp(const void *a, const void *b)
+{
+    const struct kb_pair *x = a, *y = b;
+    if (x->pattern != y->pattern)
+        return x->pattern < y->pattern ? -1 : 1;
+    if (x->target.type != y->target.type)
+        return x->target.type < y->target.type ? -1 : 1;
+    return (x->target.index > y->target.index) - (x->target.index < y->target.index);
+}
+
+static sr_status group_targets(sr_kb *kb)
+{
+    qsort(kb->pairs, kb->n_pairs, sizeof *kb->pairs, pair_cmp);
+    kb->targets = malloc((kb->n_pairs ? kb->n_pairs : 1) * sizeof *kb->targets);
+    if (!kb->targets)
+        return SR_ENOMEM;
+    kb->n_targets = 0;
+    for (size_t i = 0; i < kb->n_pairs; i++) {
+        kb_pattern *p = &kb->patterns[kb->pairs[i].pattern];
+        if (p->first_target < 0)
+            p->first_target = (int)kb->n_targets;
+        p->n_targets++;
+        kb->targets[kb->n_targets++] = kb->pairs[i].target;
+    }
+    free(kb->pairs);
+    kb->pairs = NULL;
+    kb->n_pairs = kb->cap_pairs = 0;
+    return SR_OK;
+}
+
+static void cache_path(const sr_kb *kb, const char *dir, char *out, size_t n)
+{
+    snprintf(out, n, "%s/kb-%016llx-%s.hsdb", dir, (unsigned long long)kb->data_hash, SR_VERSION);
+}
+
+static int mkdirs(const char *path)
+{
+    char tmp[1024];
+    snprintf(tmp, sizeof tmp, "%s", path);
+    for (char *p = tmp + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(tmp, 0755);
+            *p = '/';
+        }
+    return mkdir(tmp, 0755) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t errlen)
+{
+    char path[1200] = "";
+    if (cache_dir && *cache_dir) {
+        cache_path(kb, cache_dir, path, sizeof path);
+        FILE *f = fopen(path, "rb");
+        if (f) {
+            fseek(f, 0, SEEK_END);
+            long n = ftell(f);
+            fseek(f, 0, SEEK_SET);
+            char *buf = n > 0 ? malloc((size_t)n) : NULL;
+            if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n &&
+                hs_deserialize_database(buf, (size_t)n, &kb->db) == HS_SUCCESS)
+                kb->from_cache = 1;
+            free(buf);
+            fclose(f);
+            if (kb->from_cache)
+                return SR_OK;
+        }
+    }
+    size_t n = kb->n_patterns;
+    const char **exprs = malloc(n * sizeof *exprs);
+    size_t *lens = malloc(n * sizeof *lens);
+    unsigned *ids = malloc(n * sizeof *ids), *flags = malloc(n * sizeof *flags);
+    sr_status st = SR_OK;
+    if (!exprs || !lens || !ids || !flags)
+        st = SR_ENOMEM;
+    for (size_t i = 0; st == SR_OK && i < n; i++) {
+        exprs[i] = kb->patterns[i].folded;
+        lens[i] = kb->patterns[i].len;
+        ids[i] = (unsigned)i;
+        flags[i] = 0;
+    }
+    hs_compile_error_t *ce = NULL;
+    if (st == SR_OK &&
+        hs_compile_lit_multi(exprs, flags, ids, lens, (unsigned)n, HS_MODE_BLOCK, NULL, &kb->db,
+                             &ce) != HS_SUCCESS) {
+        snprintf(err, errlen, "compiling %zu patterns: %s", n, ce ? ce->message : "?");
+        hs_free_compile_error(ce);
+        st = SR_EFORMAT;
+    }
+    free(exprs);
+    free(lens);
+    free(ids);
+    free(flags);
+    if (st == SR_OK && path[0] && mkdirs(cache_dir) == 0) {
+        char *bytes = NULL;
+        size_t len = 0;
+        if (hs_serialize_database(kb->db, &bytes, &len) == HS_SUCCESS) {
+            char tmp[1300];
+            snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+            FILE *f = fopen(tmp, "wb");
+            if (f) {
+                int ok = fwrite(bytes, 1, len, f) == len;
+                ok &= fclose(f) == 0;
+                if (!ok || rename(tmp, path) != 0)
+                    unlink(tmp); /* a cache is an optimisation: failure is silent */
+            }
+            free(bytes);
+        }
+    }
+    return st;
+}
+
+sr_kb *sr_kb_new_empty(void)
+{
+    sr_kb *kb = calloc(1, sizeof *kb);
+    if (!kb)
+        return NULL;
+    kb->arena = sr_arena_new(NULL);
+    if (!kb->arena || sr_fold_table_load(&kb->fold, NULL, NULL, 0) != SR_OK) {
+        sr_kb_free(kb);
+        return NULL;
+    }
+    sr_arena_set_cap(kb->arena, (size_t)1 << 30);
+    kb->data_hash = 1469598103934665603ull;
+    return kb;
+}
+
+void sr_kb_free(sr_kb *kb)
+{
+    if (!kb)
+        return;
+    if (kb->db)
+        hs_free_database(kb->db);
+    sr_gazetteer_free(kb->gaz);
+    sr_fold_table_free(kb->fold);
+    sr_arena_free(kb->arena);
+    free(kb->actors);
+    free(kb->relations);
+    free(kb->cues);
+    free(kb->places);
+    free(kb->patterns);
+    free(kb->targets);
+    free(kb->pairs);
+    free(kb->slots);
+    free(kb);
+}
+
+static int file_exists(const char *p)
+{
+    struct stat sb;
+    return stat(p, &sb) == 0;
+}
+
+/* Default data directory: $SITREP_DATA, then ./data, then the install dir. */
+static const char *default_data_dir(void)
+{
+    const char *e = getenv("SITREP_DATA");
+    if (e && *e)
+        return e;
+    if (file_exists("data/actors.tsv"))
+        return "data";
+#ifdef SITREP_DATADIR
+    return SITREP_DATADIR;
+#else
+    return "data";
+#endif
+}
+
+static void default_cache_dir(char *out, size_t n)
+{
+    const char *e = getenv("SITREP_CACHE");
+    if (e) {
+        snprintf(out, n, "%s", e);
+        return;
+    }
+    e = getenv("XDG_CACHE_HOME");
+    if (e && *e) {
+        snprintf(out, n, "%s/sitrep", e);
+        return;
+    }
+    e = getenv("HOME");
+    snprintf(out, n, "%s/.cache/sitrep", e && *e ? e : "/tmp");
+}
+
+sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen);
+
+sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t errlen)
+{
+    *out = NULL;
+    sr_kb_options o = {0};
+    if (opt)
+        o = *opt;
+    const char *dir = o.data_dir ? o.data_dir : default_data_dir();
+    char cache[1024];
+    if (o.cache_dir)
+        snprintf(cache, sizeof cache, "%s", o.cache_dir);
+    else
+        default_cache_dir(cache, sizeof cache);
+    sr_kb *kb = sr_kb_new_empty();
+    if (!kb)
+        return SR_ENOMEM;
+    char path[1100];
+    sr_status st = SR_OK;
+    snprintf(path, sizeof path, "%s/fold.tsv", dir);
+    if (file_exists(path)) {
+        sr_fold_table_free(kb->fold);
+        kb->fold = NULL;
+        st = sr_fold_table_load(&kb->fold, path, err, errlen);
+        if (st == SR_OK) {
+            FILE *f = fopen(path, "rb");
+            char buf[4096];
+            size_t n;
+            while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
+                kb->data_hash = fnv(kb->data_hash, buf, n);
+            if (f)
+                fclose(f);
+        }
+    }
+    static const char *const files[] = {"countries.tsv", "actors.tsv", "relations.tsv", "cues.tsv"};
+    sr_status (*loaders[])(sr_kb *, const char *, char *, size_t) = {
+        sr_kb_load_countries, sr_kb_load_actors, sr_kb_load_relations, sr_kb_load_cues};
+    for (size_t i = 0; st == SR_OK && i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        st = loaders[i](kb, path, err, errlen);
+    }
+    if (st == SR_OK)
+        st = kb_load_places(kb, o.no_places ? NULL : dir, err, errlen);
+    if (st == SR_OK)
+        st = group_targets(kb);
+    if (st == SR_OK && !kb->n_patterns) {
+        snprintf(err, errlen, "%s: no patterns loaded", dir);
+        st = SR_EFORMAT;
+    }
+    if (st == SR_OK)
+        st = compile_db(kb, cache, err, errlen);
+    if (st != SR_OK) {
+        sr_kb_free(kb);
+        return st;
+    }
+    *out = kb;
+    return SR_OK;
+}

@@ -1,0 +1,130 @@
+/* kb_int.h - the knowledge base's internals, shared by kb.c (loading and
+ * compiling) and the annotator (matching).  Internal to libsitrep. */
+#ifndef SR_KB_INT_H
+#define SR_KB_INT_H
+
+#include <hs/hs.h>
+
+#include "sitrep/fold.h"
+#include "sitrep/gazetteer.h"
+#include "sitrep/kb.h"
+
+/* What a pattern match can mean. */
+typedef enum kb_target_type {
+    KT_ACTOR = 0, /* index: actor */
+    KT_PLACE,     /* index: place */
+    KT_CUE,       /* index: cue */
+    KT_GAZ        /* index: gazetteer place id */
+} kb_target_type;
+
+/* Place references in mentions: countries (kb->places) are 0..n-1;
+ * gazetteer places are KB_GAZ_BASE + their gazetteer id. */
+#define KB_GAZ_BASE (1 << 24)
+
+enum {
+    KF_ACRONYM = 1, /* the original text must be written in capitals */
+    KF_CAPITAL = 2, /* the original text must start with a capital */
+    KF_DEMONYM = 4  /* a country's adjective: an actor only as a backer
+                       ("Turkish-backed") or inside a longer alias */
+};
+
+typedef struct kb_target {
+    unsigned char type, flags;
+    int index;
+} kb_target;
+
+typedef struct kb_pattern {
+    const char *folded; /* skeleton, NUL-terminated */
+    size_t len;
+    int first_target;   /* into kb->targets; targets of one pattern are
+                           contiguous after compilation */
+    int n_targets;
+} kb_pattern;
+
+typedef enum kb_cue_kind {
+    CUE_HEDGE = 0,      /* value: unconfirmed | claimed | denied */
+    CUE_SOURCE_INTRO,   /* "according to", "said", ...: a source follows */
+    CUE_SOURCE,         /* a source described without a name */
+    CUE_NEGATION,
+    CUE_FUTURE,         /* expected/planned */
+    CUE_AGENT_SUFFIX,   /* "X fighters", "X's security forces" */
+    CUE_AGENT_PREFIX,   /* "commanders of X", "members of X" */
+    CUE_BACKING,        /* "X-backed", "X-linked", "X-led" */
+    CUE_GENERIC_ACTOR,  /* "militants", "civilians": value = actor id */
+    CUE_ANAPHOR,        /* "the group": value = 1 or 2 (how many) */
+    CUE_KIND_COUNT
+} kb_cue_kind;
+
+typedef struct kb_cue {
+    const char *phrase;
+    kb_cue_kind kind;
+    const char *value;
+    int actor; /* for GENERIC_ACTOR: resolved actor index, else -1 */
+} kb_cue;
+
+typedef struct kb_place {
+    const char *name;    /* as ACLED would print the location */
+    const char *country; /* country name */
+    const char *admin1, *admin2;
+    double lat, lon;
+    int has_coords;
+    int is_country;      /* a country: the coder uses it as a region */
+    int is_admin;        /* an admin area (admin1/admin2), not a town */
+    long population;
+} kb_place;
+
+struct sr_kb {
+    sr_arena *arena; /* every string of the kb */
+    sr_fold_table *fold;
+    sr_actor *actors;
+    size_t n_actors, cap_actors;
+    sr_kb_relation *relations;
+    size_t n_relations, cap_relations;
+    kb_cue *cues;
+    size_t n_cues, cap_cues;
+    kb_place *places;
+    size_t n_places, cap_places;
+    /* patterns: built while loading, compiled by kb_compile */
+    kb_pattern *patterns;
+    size_t n_patterns, cap_patterns;
+    kb_target *targets;
+    size_t n_targets, cap_targets;
+    /* pending (pattern, target) pairs before grouping */
+    struct kb_pair {
+        int pattern;
+        kb_target target;
+    } *pairs;
+    size_t n_pairs, cap_pairs;
+    /* open-addressing hash: folded string -> pattern index */
+    int *slots;
+    size_t n_slots;
+    sr_gazetteer *gaz; /* NULL when no places were loaded */
+    char ctx[24][24];  /* folded context words for place choice (places.c) */
+    hs_database_t *db;
+    int from_cache;
+    uint64_t data_hash;
+};
+
+/* Adds an already-folded pattern SKELETON for a target. */
+sr_status kb_add_folded(sr_kb *kb, const char *skeleton, size_t len, kb_target_type type,
+                        int index, unsigned flags);
+
+/* Chooses among a pattern's place targets by the words around the match in
+ * the folded text (F[start..end) of length FLEN): "X city" and "the city of
+ * X" prefer a town, "X province/countryside" an admin area; then the home
+ * country; then population.  Returns a place reference (see KB_GAZ_BASE)
+ * or -1, and sets *NEAR when the context says "near X", "outskirts of X",
+ * "X countryside", "west of X". */
+int kb_place_choose(const sr_kb *kb, const kb_pattern *p, const char *f, size_t start, size_t end,
+                    size_t flen, int *near);
+
+/* Fills a mention's place fields from a place reference. */
+struct sr_place_ref;
+void kb_place_fill(const sr_kb *kb, int ref, int near, struct sr_place_ref *out);
+
+/* Adds ALIAS (original spelling) for a target; folds it, decides the flags
+ * (acronyms: 2-5 capitals), and ignores aliases that fold to nothing. */
+sr_status kb_add_alias(sr_kb *kb, const char *alias, size_t len, kb_target_type type, int index,
+                       unsigned extra_flags);
+
+#endif

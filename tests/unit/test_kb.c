@@ -1,0 +1,219 @@
+/* test_kb.c - the fold skeleton on real variant pairs, the knowledge-file
+ * loaders' error reports, and matching on the shipped knowledge base. */
+#include "test_util.h"
+
+#include <unistd.h>
+
+#include "sitrep/annotate.h"
+#include "sitrep/fold.h"
+
+static sr_fold_table *table;
+
+static int load_table(void **state)
+{
+    char err[256];
+    return sr_fold_table_load(&table, "data/fold.tsv", err, sizeof err) == SR_OK ? 0 : -1;
+}
+
+static int free_table(void **state)
+{
+    sr_fold_table_free(table);
+    return 0;
+}
+
+static void same_skeleton(const char *const *variants, size_t n)
+{
+    char first[256], other[256];
+    assert_true(sr_fold_name(table, variants[0], strlen(variants[0]), first, sizeof first) > 0);
+    for (size_t i = 1; i < n; i++) {
+        sr_fold_name(table, variants[i], strlen(variants[i]), other, sizeof other);
+        if (strcmp(first, other))
+            fail_msg("'%s' -> '%s' but '%s' -> '%s'", variants[0], first, variants[i], other);
+    }
+}
+#define SAME(...)                                                                                  \
+    do {                                                                                           \
+        const char *v[] = {__VA_ARGS__};                                                           \
+        same_skeleton(v, sizeof v / sizeof *v);                                                    \
+    } while (0)
+
+static void fold_variants(void **state)
+{
+    SAME("Hay\xE2\x80\x99" "at Tahrir al-Sham", "Hayat Tahrir al-Sham", "Hayyaat Tahrir Al-Sham",
+         "HAY'AT TAHRIR AL SHAM");
+    SAME("Tell Rifat", "Tall Rif\xE2\x80\x98" "at", "Tal Rifaat", "Tel Rifaat");
+    SAME("Maarrat al-Numan", "Ma\xE2\x80\x98" "arrat an Nu\xE2\x80\x98m\xC4\x81n", "Marat Al-Noaman");
+    SAME("Kafr Halab", "Kfar Halab", "Kafar Halab");
+    SAME("Horas al-Din", "Hurras al-Din", "Hurras al-Deen", "Huras ad-Din");
+    SAME("el-Bab", "al-Bab", "Al Bab");
+    SAME("ad-Dana", "al-Dana");
+    SAME("Nour al-Din", "Nur al-Din", "Noor al-Din");
+    SAME("Idlib", "Idleb", "Edlib");
+    SAME("Jabhat al-Nusra", "Jabhat al-Nursa");
+    SAME("Deir ez-Zor", "Dayr az-Zor", "Deir al-Zor");
+    SAME("Raqqa", "Raqqah", "ar-Raqqa", "Al-Raqqah");
+    char out[64];
+    /* possessives fold away; different names stay different */
+    sr_fold_name(table, "HTS\xE2\x80\x99s", 6, out, sizeof out);
+    assert_string_equal(out, "hts");
+    char a[64], b[64];
+    sr_fold_name(table, "Homs", 4, a, sizeof a);
+    sr_fold_name(table, "homes", 5, b, sizeof b);
+    assert_string_not_equal(a, b);
+}
+
+static void fold_offsets(void **state)
+{
+    sr_arena *ar = sr_arena_new(NULL);
+    const char *s = "On Wednesday, Hay\xE2\x80\x99" "at Tahrir al-Sham\xC2\xA0attacked.";
+    sr_norm n;
+    assert_int_equal(sr_fold(ar, table, s, strlen(s), &n), SR_OK);
+    const char *hit = strstr(n.text, "hayat tahrir al sham");
+    assert_non_null(hit);
+    size_t i = (size_t)(hit - n.text);
+    sr_span o = sr_norm_span(&n, i, i + strlen("hayat tahrir al sham"));
+    assert_int_equal(o.end - o.start, strlen("Hay\xE2\x80\x99" "at Tahrir al-Sham"));
+    assert_memory_equal(s + o.start, "Hay", 3);
+    sr_arena_free(ar);
+}
+
+static char *write_tmp(const char *content)
+{
+    static char path[64];
+    strcpy(path, "/tmp/sitrep-kb-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, content, strlen(content)), (ssize_t)strlen(content));
+    close(fd);
+    return path;
+}
+
+static void expect_error(sr_status (*load)(sr_kb *, const char *, char *, size_t),
+                         const char *content, const char *want)
+{
+    sr_kb *kb = sr_kb_new_empty();
+    char err[512] = "";
+    char *p = write_tmp(content);
+    assert_int_equal(load(kb, p, err, sizeof err), SR_EFORMAT);
+    char prefix[128];
+    snprintf(prefix, sizeof prefix, "%s:", p);
+    if (strncmp(err, prefix, strlen(prefix)) || !strstr(err, want))
+        fail_msg("got '%s', want '%s...%s'", err, prefix, want);
+    unlink(p);
+    sr_kb_free(kb);
+}
+
+static void loader_errors(void **state)
+{
+    expect_error(sr_kb_load_actors, "# c\nHTS\tName\tarmed_group\t2\n", ":2: expected 6 to 8");
+    expect_error(sr_kb_load_actors, "hts\tName\tarmed_group\t2\tSyria\t\n", ":1: id must match");
+    expect_error(sr_kb_load_actors, "A\tName\tbrigade\t2\tSyria\t\n", ":1: unknown kind");
+    expect_error(sr_kb_load_actors, "A\tName\tarmed_group\t9\tSyria\t\n", ":1: inter must be");
+    expect_error(sr_kb_load_actors, "A\tName\tarmed_group\t2\tSyria\t\t2017-13-01\n",
+                 ":1: dates must be");
+    expect_error(sr_kb_load_countries, "Syria\tSyrian\tx\n", ":1: expected 4 to 5");
+    expect_error(sr_kb_load_countries, "sy\tSyria\tSyrian\t\t\n", ":1: iso2 must be");
+    expect_error(sr_kb_load_relations, "allied\tA\tB\n", ":1: unknown actor id 'A'");
+    expect_error(sr_kb_load_relations, "friends\tA\tB\n", ":1: unknown relation type");
+    expect_error(sr_kb_load_cues, "\n\nmaybe\tperhaps\n", ":3: unknown cue kind");
+    expect_error(sr_kb_load_cues, "militants\tgeneric_actor\tNOBODY\n", ":1: generic_actor needs");
+    sr_fold_table *t = NULL;
+    char err[256];
+    char *p = write_tmp("kfar\tkafr\ntwo words\tx\n");
+    assert_int_equal(sr_fold_table_load(&t, p, err, sizeof err), SR_EFORMAT);
+    assert_non_null(strstr(err, ":2:"));
+    unlink(p);
+}
+
+/* Matching on the shipped data. */
+static sr_kb *kb;
+static int load_kb(void **state)
+{
+    char err[512];
+    sr_kb_options o = {.data_dir = "data", .cache_dir = ""};
+    if (sr_kb_load(&kb, &o, err, sizeof err) != SR_OK) {
+        fprintf(stderr, "kb: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+static int free_kb(void **state)
+{
+    sr_kb_free(kb);
+    return 0;
+}
+
+typedef struct found {
+    char kind[16], text[96], name[96];
+} found;
+
+static size_t run(const char *text, const char *published, found *f, size_t max)
+{
+    sr_doc d;
+    sr_doc_init(&d, NULL);
+    d.id = "t";
+    d.published = published;
+    sr_doc_set_body(&d, text, strlen(text));
+    sr_cleaned c;
+    assert_int_equal(sr_clean(&d, &c), SR_OK);
+    sr_annotator *an;
+    assert_int_equal(sr_annotator_new(&an, kb), SR_OK);
+    sr_annotation a;
+    assert_int_equal(sr_annotate(an, &d, &c, &a), SR_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < a.n_mentions && n < max; i++) {
+        const sr_mention *m = &a.mentions[i];
+        snprintf(f[n].kind, sizeof f[n].kind, "%s", sr_mention_kind_name(m->kind));
+        snprintf(f[n].text, sizeof f[n].text, "%.*s", (int)(m->span.end - m->span.start),
+                 c.text + m->span.start);
+        const char *name = m->actor >= 0 ? sr_kb_actor(kb, (size_t)m->actor)->name
+                           : m->kind == SR_MENTION_PLACE ? m->where.location
+                                                         : "";
+        snprintf(f[n].name, sizeof f[n].name, "%s", name ? name : "");
+        n++;
+    }
+    sr_annotator_free(an);
+    sr_doc_free(&d);
+    return n;
+}
+
+static const found *find(const found *f, size_t n, const char *kind, const char *text)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(f[i].kind, kind) && !strcmp(f[i].text, text))
+            return &f[i];
+    return NULL;
+}
+
+static void matching(void **state)
+{
+    found f[64];
+    size_t n = run("Fighters of Hayyaat Tahrir al-Sham attacked HTS\xE2\x80\x99s rivals near Tal "
+                   "Rifaat on Sunday, and the army said it is ready. Is it over? The IS group "
+                   "denied it.",
+                   "2020-06-25", f, 64);
+    const found *x = find(f, n, "actor", "Fighters of Hayyaat Tahrir al-Sham");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Hay'at Tahrir al-Sham");
+    assert_non_null(find(f, n, "actor", "HTS\xE2\x80\x99s"));
+    assert_non_null(find(f, n, "place", "Tal Rifaat"));
+    /* "is"/"Is" the verb is not the Islamic State; "IS" is */
+    assert_null(find(f, n, "actor", "is"));
+    assert_null(find(f, n, "actor", "Is"));
+    assert_non_null(find(f, n, "actor", "IS"));
+    assert_non_null(find(f, n, "hedge", "denied"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest fold[] = {
+        cmocka_unit_test(fold_variants),
+        cmocka_unit_test(fold_offsets),
+        cmocka_unit_test(loader_errors),
+    };
+    const struct CMUnitTest match[] = {
+        cmocka_unit_test(matching),
+    };
+    int r = cmocka_run_group_tests(fold, load_table, free_table);
+    return r + cmocka_run_group_tests(match, load_kb, free_kb);
+}
