@@ -37,18 +37,18 @@ typedef struct sr_gazetteer sr_gazetteer;
  * (ADM1 -> governorate, PPLX -> neighbourhood, AIRB -> airbase, ...);
  * local.tsv rows name theirs. */
 typedef enum sr_place_kind {
-    SR_PLACE_OTHER = 0,    /* a feature kept by feature class (hill, dam) */
+    SR_PLACE_OTHER = 0, /* a feature kept by feature class (hill, dam) */
     SR_PLACE_COUNTRY,
-    SR_PLACE_GOVERNORATE,  /* admin1: muhafazah, province */
-    SR_PLACE_DISTRICT,     /* admin2: mintaqa */
-    SR_PLACE_SUBDISTRICT,  /* admin3: nahiya */
-    SR_PLACE_REGION,       /* an area without admin status: "Eastern Ghouta" */
+    SR_PLACE_GOVERNORATE, /* admin1: muhafazah, province */
+    SR_PLACE_DISTRICT,    /* admin2: mintaqa */
+    SR_PLACE_SUBDISTRICT, /* admin3: nahiya */
+    SR_PLACE_REGION,      /* an area without admin status: "Eastern Ghouta" */
     SR_PLACE_CITY,
     SR_PLACE_TOWN,
     SR_PLACE_VILLAGE,
     SR_PLACE_NEIGHBOURHOOD,
-    SR_PLACE_AIRBASE,      /* air bases and airports */
-    SR_PLACE_CROSSING,     /* border crossings */
+    SR_PLACE_AIRBASE,  /* air bases and airports */
+    SR_PLACE_CROSSING, /* border crossings */
     SR_PLACE_ROAD,
     SR_PLACE_KIND_COUNT
 } sr_place_kind;
@@ -63,24 +63,24 @@ typedef enum sr_coords_source {
 } sr_coords_source;
 
 typedef struct sr_place {
-    uint32_t id;              /* index in this gazetteer; stable for one load */
-    const char *name;         /* preferred name ("Tall Rif'at", "Mizanaz") */
-    const char *country;      /* ISO 3166-1 alpha-2, e.g. "SY" */
-    const char *admin1;       /* ACLED-style governorate ("Idleb"), or "" */
-    const char *admin2;       /* district ("Jebel Saman"), or "" */
-    const char *admin1_code;  /* GeoNames code "SY.12", or "" */
-    const char *admin2_code;  /* "SY.12.169388", or "" */
-    double lat, lon;          /* see coords */
-    int has_coords;           /* 1 when the place has its own coordinates */
+    uint32_t id;             /* index in this gazetteer; stable for one load */
+    const char *name;        /* preferred name ("Tall Rif'at", "Mizanaz") */
+    const char *country;     /* ISO 3166-1 alpha-2, e.g. "SY" */
+    const char *admin1;      /* ACLED-style governorate ("Idleb"), or "" */
+    const char *admin2;      /* district ("Jebel Saman"), or "" */
+    const char *admin1_code; /* GeoNames code "SY.12", or "" */
+    const char *admin2_code; /* "SY.12.169388", or "" */
+    double lat, lon;         /* see coords */
+    int has_coords;          /* 1 when the place has its own coordinates */
     sr_coords_source coords;
     char feature_class;       /* GeoNames class 'P', 'A', 'S', ...; 0 local */
     const char *feature_code; /* "PPLA", "ADM1", ... or "" */
     long long population;     /* 0 when unknown */
     long long geonameid;      /* 0 for local-only places */
     sr_place_kind kind;
-    int precision;            /* ACLED geo_precision when the event is at
-                                 this place: sr_geo_precision(p, 0) */
-    const char *note;         /* local.tsv note column, or "" */
+    int precision;    /* ACLED geo_precision when the event is at
+                         this place: sr_geo_precision(p, 0) */
+    const char *note; /* local.tsv note column, or "" */
 } sr_place;
 
 /* Loading options.  Zero/NULL fields take the defaults. */
@@ -137,15 +137,17 @@ size_t sr_gazetteer_skipped(const sr_gazetteer *g);
 
 /* Candidates for NAME[0..len) (valid UTF-8, as written in the text): the
  * name is folded and looked up; when nothing matches and the skeleton
- * starts with the article "al ", the rest is tried.  Up to MAX candidates
- * go into RESULTS, best first: the home country first, then admin areas
- * (governorate, district, sub-district), then by population, then by
- * feature code (capital, seat) and id.  Returns the number of candidates
- * found, which may exceed MAX (only MAX are written).  0 when none, or
- * when the name cannot be folded.  Cost: O(1) average plus O(n * MAX) for
- * n places sharing the skeleton. */
-size_t sr_gazetteer_lookup(const sr_gazetteer *g, const char *name, size_t len,
-                           sr_place *results, size_t max);
+ * starts with the article "al ", the rest is tried.  Up to MAX (at most
+ * 64) candidates go into RESULTS, best first: the home country first, then
+ * admin areas (country, governorate, district, sub-district), then by
+ * population, then by feature code (capital, seat) and id.  So "Idlib"
+ * gives the governorate Idleb, its district, then the city: pick by kind
+ * when the text says "city" or "province".  Returns the number of
+ * candidates found, which may exceed MAX (only MAX are written); 0 when
+ * none, or when the name cannot be folded.  Cost: one sr_fold_name, O(1)
+ * average hashing, plus O(n * MAX) for n places sharing the skeleton. */
+size_t sr_gazetteer_lookup(const sr_gazetteer *g, const char *name, size_t len, sr_place *results,
+                           size_t max);
 
 /* Number of places; ids run from 0 to count - 1. */
 size_t sr_gazetteer_count(const sr_gazetteer *g);
@@ -161,8 +163,8 @@ enum {
 typedef struct sr_gazetteer_name {
     const char *skeleton; /* sr_fold_name form, NUL-terminated */
     size_t len;
-    uint32_t place;       /* sr_gazetteer_place id */
-    unsigned flags;       /* SR_NAME_* */
+    uint32_t place; /* sr_gazetteer_place id */
+    unsigned flags; /* SR_NAME_* */
 } sr_gazetteer_name;
 
 /* Iterates over every (skeleton, place) pair in load order.  Start with

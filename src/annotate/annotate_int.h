@@ -146,8 +146,11 @@ static inline size_t sr_ann_len(const sr_ann_tok *t) { return t->end - t->start;
 /* Whether token T is the word W (ASCII, lower case), ignoring case. */
 static inline int sr_ann_is(const char *s, const sr_ann_tok *t, const char *w)
 {
+    /* the first letter rejects almost every candidate before strlen */
+    if (t->kind != SR_ANN_WORD || (s[t->start] | 0x20) != w[0])
+        return 0;
     size_t n = strlen(w);
-    return t->kind == SR_ANN_WORD && sr_ann_len(t) == n && !strncasecmp(s + t->start, w, n);
+    return sr_ann_len(t) == n && !strncasecmp(s + t->start, w, n);
 }
 
 /* Index of token T's word in the NULL-terminated LIST, or -1. */

@@ -113,6 +113,19 @@ static int hit_cmp(const void *a, const void *b)
 /* ---- original-text checks ---- */
 
 static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+/* The original span behind folded bytes [i, j): from the source of byte i
+ * to the end of the character that produced byte j-1.  (sr_norm_span would
+ * run on to the next kept character, past punctuation the fold dropped.) */
+static sr_span orig_span(const sr_norm *f, const char *t, size_t base, size_t i, size_t j)
+{
+    size_t s = f->map[i], e = f->map[j - 1];
+    const unsigned char *p = (const unsigned char *)t + base;
+    e++;
+    while ((p[e] & 0xC0) == 0x80)
+        e++;
+    return (sr_span){s + base, e + base};
+}
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
 static int caps_ok(const char *t, sr_span s, unsigned flags)
@@ -128,8 +141,14 @@ static int caps_ok(const char *t, sr_span s, unsigned flags)
         return 1;
     }
     if (flags & KF_CAPITAL) {
-        unsigned char c = (unsigned char)t[s.start];
-        return is_upper(c) || c >= 0x80;
+        /* a proper name: some word of it starts with a capital ("western
+         * Aleppo countryside"), or it is written in another script */
+        for (size_t i = s.start; i < s.end; i++) {
+            unsigned char c = (unsigned char)t[i];
+            if ((i == s.start || t[i - 1] == ' ' || t[i - 1] == '-') && (is_upper(c) || c >= 0x80))
+                return 1;
+        }
+        return 0;
     }
     return 1;
 }
@@ -234,12 +253,44 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         return SR_EFORMAT;
     if (h->oom)
         return SR_ENOMEM;
-    qsort(h->v, h->n, sizeof *h->v, hit_cmp);
-    /* longest match wins; later overlapping matches are dropped */
-    size_t kept = 0, last_end = 0;
+    /* drop matches whose every meaning fails the spelling checks on the
+     * original ("is" for IS, "western Aleppo countryside" is fine), so a
+     * shorter valid match under them can still win */
+    size_t valid = 0;
     for (size_t i = 0; i < h->n; i++) {
-        if (kept && h->v[i].start < last_end)
+        const kb_pattern *p = &kb->patterns[h->v[i].pattern];
+        sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
+        int ok = 0;
+        for (int k = 0; k < p->n_targets && !ok; k++) {
+            const kb_target *tg = &kb->targets[p->first_target + k];
+            unsigned fl = tg->flags | (tg->type == KT_PLACE || tg->type == KT_GAZ ? KF_CAPITAL : 0);
+            ok = caps_ok(t, os, fl);
+        }
+        if (ok)
+            h->v[valid++] = h->v[i];
+    }
+    h->n = valid;
+    qsort(h->v, h->n, sizeof *h->v, hit_cmp);
+    /* longest match wins; later overlapping matches are dropped, except a
+     * place named inside a longer place phrase ("Aleppo" in "the western
+     * Aleppo countryside", "Hmeimim" in "Hmeimim Air Base"): the text does
+     * name it, and coders want both */
+    size_t kept = 0, last_end = 0, outer = (size_t)-1;
+    for (size_t i = 0; i < h->n; i++) {
+        if (kept && h->v[i].start < last_end) {
+            const kb_pattern *op = &kb->patterns[h->v[outer].pattern];
+            const kb_pattern *ip = &kb->patterns[h->v[i].pattern];
+            const kb_target *ot = first_target(kb, op, KT_GAZ), *it = first_target(kb, ip, KT_GAZ);
+            if (!ot)
+                ot = first_target(kb, op, KT_PLACE);
+            if (!it)
+                it = first_target(kb, ip, KT_PLACE);
+            /* any place named inside the outer place phrase, at any depth */
+            if (ot && it && h->v[i].end <= last_end)
+                h->v[kept++] = h->v[i];
             continue;
+        }
+        outer = kept;
         h->v[kept++] = h->v[i];
         last_end = h->v[i].end;
     }
@@ -247,9 +298,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
     size_t first_new = ml->n;
     for (size_t i = 0; i < h->n; i++) {
         const kb_pattern *p = &kb->patterns[h->v[i].pattern];
-        sr_span os = sr_norm_span(&f, h->v[i].start, h->v[i].end);
-        os.start += para.start;
-        os.end += para.start;
+        sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
         /* actor */
         unsigned aflags = 0;
         int actor = pick_actor(kb, p, ann->anchor, &aflags);
@@ -260,9 +309,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 const kb_target *bt = np ? first_target(kb, np, KT_CUE) : NULL;
                 if (bt && kb->cues[bt->index].kind == CUE_BACKING &&
                     h->v[i + 1].start == h->v[i].end + 1) {
-                    sr_span bs = sr_norm_span(&f, h->v[i].start, h->v[i + 1].end);
-                    sr_mention *m = add_mention(ml, SR_MENTION_BACKING,
-                                                (sr_span){bs.start + para.start, bs.end + para.start});
+                    sr_span bs = orig_span(&f, t, para.start, h->v[i].start, h->v[i + 1].end);
+                    sr_mention *m = add_mention(ml, SR_MENTION_BACKING, bs);
                     if (!m)
                         return SR_ENOMEM;
                     m->actor = actor;
@@ -333,9 +381,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                     const kb_pattern *np = &kb->patterns[h->v[i + 1].pattern];
                     unsigned nf = 0;
                     int na = pick_actor(kb, np, ann->anchor, &nf);
-                    sr_span ns = sr_norm_span(&f, h->v[i + 1].start, h->v[i + 1].end);
-                    ns.start += para.start;
-                    ns.end += para.start;
+                    sr_span ns = orig_span(&f, t, para.start, h->v[i + 1].start, h->v[i + 1].end);
                     if (na >= 0 && !(nf & KF_DEMONYM) && caps_ok(t, ns, nf)) {
                         m = add_mention(ml, SR_MENTION_ACTOR, (sr_span){os.start, ns.end});
                         if (!m)
@@ -516,7 +562,9 @@ sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cle
         sr_json_key(b, "doc_id", &first);
         sr_json_cstr(b, doc->id);
         sr_json_key(b, "kind", &first);
-        sr_json_cstr(b, sr_mention_kind_name(m->kind));
+        /* a backer ("Turkish-backed", "HTS-linked") is an actor mention */
+        sr_json_cstr(b, sr_mention_kind_name(m->kind == SR_MENTION_BACKING ? SR_MENTION_ACTOR
+                                                                             : m->kind));
         sr_json_key(b, "text", &first);
         sr_json_string(b, c->text + m->span.start, m->span.end - m->span.start);
         sr_json_key(b, "start", &first);
@@ -551,7 +599,10 @@ sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cle
                 sr_json_key(b, "relation", &first);
                 sr_json_cstr(b, m->value);
             }
-            if (m->flags) {
+            if (m->kind == SR_MENTION_BACKING) {
+                sr_json_key(b, "role", &first);
+                sr_json_cstr(b, "backer");
+            } else if (m->flags) {
                 sr_json_key(b, "role", &first);
                 sr_json_cstr(b, m->flags & SR_MF_ANAPHOR   ? "anaphor"
                                 : m->flags & SR_MF_GENERIC ? "generic"

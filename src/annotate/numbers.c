@@ -373,7 +373,7 @@ static sr_span nb_noun(const nb_state *st, size_t k, const nb_core *c)
         "can",   "said",  "say",   "says",   "reportedly", "including", "among", "across",
         "against", "between", "according", "whom", "each", NULL};
     static const char *const collective[] = {
-        "people", "personnel", "police", "staff",  "youth",     "infantry", "aircraft",
+        "people", "men",       "personnel", "police", "staff",  "youth",     "infantry", "aircraft",
         "militia", "dead",     "wounded", "injured", "children", "cattle",   "livestock",
         "sheep",  "crew",      "clergy", NULL};
     const sr_ann_view *v = &st->v;

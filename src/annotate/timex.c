@@ -450,17 +450,38 @@ static size_t rule_explicit(tx_state *st, size_t i, sr_status *rc)
         return 0;
     if (t->kind == SR_ANN_NUM && sr_ann_num_attached(&st->v, k))
         return 0;
-    size_t m = k;
-    while (m + 1 < st->v.n && st->v.tok[m + 1].end - t->start <= TX_DATE_WINDOW)
-        m++;
+    /* sr_find_date reads ASCII separators, so the window is rebuilt from the
+     * tokens with one plain space wherever the text had white space (a
+     * no-break space, say) and each punctuation mark as its ASCII meaning;
+     * ENDS[] maps the copy back to tokens. */
+    char buf[TX_DATE_WINDOW + 1];
+    size_t ends[TX_DATE_WINDOW + 1], len = 0, m;
+    for (m = k; m < st->v.n; m++) {
+        const sr_ann_tok *u = &st->v.tok[m];
+        size_t need = (m > k && !u->glued) + (u->kind == SR_ANN_PUNCT ? 1 : sr_ann_len(u));
+        if (len + need > TX_DATE_WINDOW)
+            break;
+        if (m > k && !u->glued)
+            buf[len++] = ' ';
+        if (u->kind == SR_ANN_PUNCT) {
+            buf[len++] = u->punct;
+        } else {
+            memcpy(buf + len, st->v.s + u->start, sr_ann_len(u));
+            len += sr_ann_len(u);
+        }
+        ends[m - k] = len;
+    }
     sr_span sp;
     sr_date d;
-    if (!sr_find_date(st->v.s + t->start, st->v.tok[m].end - t->start, &sp, &d) || sp.start != 0)
+    if (m == k || !sr_find_date(buf, len, &sp, &d) || sp.start != 0)
         return 0;
-    size_t e = t->start + sp.end, j = k;
-    while (j < st->v.n && st->v.tok[j].end <= e)
+    size_t j = k;
+    while (j < m && ends[j - k] < sp.end)
         j++;
-    if (st->v.tok[j - 1].end != e || (j < st->v.n && st->v.tok[j].glued && st->v.tok[j].kind != SR_ANN_PUNCT))
+    if (j == m || ends[j - k] != sp.end)
+        return 0; /* the date ends inside a token */
+    j++;
+    if (j < st->v.n && st->v.tok[j].glued && st->v.tok[j].kind != SR_ANN_PUNCT)
         return 0;
     sr_date known = d;
     *rc = tx_emit_day(st, i, j, 1, days_from_civil(d.year, d.month, d.day), known, 0, 0,

@@ -25,6 +25,8 @@
 #define GZ_DEFAULT_CAP ((size_t)4 << 30)
 #define GZ_NONE UINT32_MAX
 #define GZ_MAX_FIELDS 20
+#define GZ_MAX_ADMIN_PART 40 /* bytes in one part of an admin code */
+#define GZ_MAX_CODE (2 * GZ_MAX_ADMIN_PART + 8)
 #define REJECT(msg) return (*why = (msg), SR_REJECT)
 
 /* Feature codes kept by default whatever their class: air bases and
@@ -38,7 +40,7 @@ typedef struct gz_place {
     const char *fcode;
     const char *admin1_text; /* local override of the admin names, or NULL */
     const char *admin2_text;
-    const char *parent;      /* local "parent=" town name, or NULL */
+    const char *parent; /* local "parent=" town name, or NULL */
     const char *note;
     long long geonameid, population;
     double lat, lon;
@@ -54,9 +56,9 @@ typedef struct gz_admin {
     const char *name;    /* GeoNames name, or NULL */
     const char *display; /* ACLED-style name from local.tsv, or NULL */
     long long geonameid;
-    uint32_t place;      /* the area's own place, or GZ_NONE */
-    uint32_t seat;       /* PPLA/PPLC (admin1) or PPLA2 (admin2), or GZ_NONE */
-    uint32_t parent;     /* the admin1 of an admin2, else GZ_NONE */
+    uint32_t place;  /* the area's own place, or GZ_NONE */
+    uint32_t seat;   /* PPLA/PPLC (admin1) or PPLA2 (admin2), or GZ_NONE */
+    uint32_t parent; /* the admin1 of an admin2, else GZ_NONE */
     uint8_t level;
 } gz_admin;
 
@@ -140,9 +142,18 @@ static uint64_t mix(uint64_t h)
     return h;
 }
 
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alnum(char c) { return is_upper(c) || is_digit(c) || (c >= 'a' && c <= 'z'); }
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+static int is_alnum(char c)
+{
+    return is_upper(c) || is_digit(c) || (c >= 'a' && c <= 'z');
+}
 
 /* Strict UTF-8 check (no overlongs, surrogates or code points past
  * U+10FFFF): sr_fold_name requires valid input. */
@@ -383,7 +394,7 @@ static sr_status new_place(sr_gazetteer *g, const char *name, const char *cc, ui
 }
 
 /* 1 when CODE is "CC.X" (DOTS 0) or "CC.X.Y" (DOTS 1): CC two capitals
- * (equal to CC_WANT unless NULL), parts of 1..20 letters or digits. */
+ * (equal to CC_WANT unless NULL), parts that admin_part_ok accepts. */
 static int admin_code_ok(const char *code, const char *cc_want, int dots)
 {
     if (!is_upper(code[0]) || !is_upper(code[1]) || code[2] != '.')
@@ -394,13 +405,13 @@ static int admin_code_ok(const char *code, const char *cc_want, int dots)
     size_t part = 0;
     for (const char *c = code + 3;; c++) {
         if (*c == '.' || *c == '\0') {
-            if (part == 0 || part > 20)
+            if (part == 0 || part > GZ_MAX_ADMIN_PART)
                 return 0;
             if (*c == '\0')
                 break;
             seen++;
             part = 0;
-        } else if (is_alnum(*c))
+        } else if ((unsigned char)*c >= 0x20 && *c != 0x7f)
             part++;
         else
             return 0;
@@ -422,7 +433,7 @@ static sr_status admin_get(sr_gazetteer *g, const char *code, uint32_t *out)
     uint32_t parent = GZ_NONE;
     const char *dot = strchr(code + 3, '.');
     if (dot) {
-        char a1[64];
+        char a1[GZ_MAX_CODE];
         size_t n = (size_t)(dot - code);
         if (n >= sizeof a1)
             return SR_EFORMAT;
@@ -453,15 +464,16 @@ static sr_status admin_get(sr_gazetteer *g, const char *code, uint32_t *out)
     return SR_OK;
 }
 
-/* Builds "CC.A1" or "CC.A1.A2" into BUF (64 bytes); 0 if a part is empty. */
+/* Builds "CC.A1" or "CC.A1.A2" into BUF (GZ_MAX_CODE bytes); 0 if a part
+ * is empty.  The parts passed admin_part_ok, so they fit. */
 static int admin_code(char *buf, const char *cc, const char *a1, const char *a2)
 {
     if (!cc[0] || !*a1 || (a2 && !*a2))
         return 0;
     if (a2)
-        snprintf(buf, 64, "%.2s.%.20s.%.20s", cc, a1, a2);
+        snprintf(buf, GZ_MAX_CODE, "%.2s.%s.%s", cc, a1, a2);
     else
-        snprintf(buf, 64, "%.2s.%.20s", cc, a1);
+        snprintf(buf, GZ_MAX_CODE, "%.2s.%s", cc, a1);
     return 1;
 }
 
@@ -470,9 +482,12 @@ static const char *admin_name(const gz_admin *a)
     return a->display ? a->display : a->name ? a->name : "";
 }
 
-/* Indexes NAME (any UTF-8) for place ID.  Names that fold to nothing, to
- * a single byte, or to more than GZ_MAX_SKELETON bytes are not indexed. */
-static sr_status add_name(sr_gazetteer *g, uint32_t id, const char *name, unsigned flags)
+/* Indexes NAME (valid UTF-8) for place ID.  Names that fold to nothing,
+ * to a single byte, or to more than GZ_MAX_SKELETON bytes are not indexed.
+ * STRIP: also index the skeleton without a leading article ("al atarib"
+ * as "atarib"); not done for GeoNames alternates, where it would turn
+ * "Al-Sham" (Damascus) into "sham", part of many group names. */
+static sr_status add_name(sr_gazetteer *g, uint32_t id, const char *name, unsigned flags, int strip)
 {
     size_t n = strlen(name);
     if (!n)
@@ -499,8 +514,7 @@ static sr_status add_name(sr_gazetteer *g, uint32_t id, const char *name, unsign
                     return SR_ENOMEM;
                 s->key = kept;
             }
-            st = grow(g, (void **)&g->entries, &g->cap_entries, g->n_entries + 1,
-                      sizeof(gz_entry));
+            st = grow(g, (void **)&g->entries, &g->cap_entries, g->n_entries + 1, sizeof(gz_entry));
             if (st != SR_OK)
                 return st;
             gz_entry *e = &g->entries[g->n_entries];
@@ -515,7 +529,7 @@ static sr_status add_name(sr_gazetteer *g, uint32_t id, const char *name, unsign
         }
     next:
         /* "al atarib" is also indexed as "atarib": reports drop the article */
-        if (pass == 0 && len > 6 && memcmp(skel, "al ", 3) == 0) {
+        if (strip && pass == 0 && len > 6 && memcmp(skel, "al ", 3) == 0) {
             skel += 3;
             len -= 3;
             flags |= SR_NAME_NO_ARTICLE;
@@ -547,8 +561,8 @@ static int useful_alternate(const char *a)
 /* ---- kinds and ranking ---- */
 
 static const char *const kind_names[SR_PLACE_KIND_COUNT] = {
-    "other", "country", "governorate", "district",      "subdistrict", "region", "city",
-    "town",  "village", "neighbourhood", "airbase",     "crossing",    "road"};
+    "other", "country", "governorate",   "district", "subdistrict", "region", "city",
+    "town",  "village", "neighbourhood", "airbase",  "crossing",    "road"};
 
 const char *sr_place_kind_name(sr_place_kind k)
 {
@@ -729,8 +743,8 @@ void sr_gazetteer_free(sr_gazetteer *g)
     if (!g)
         return;
     const sr_mem *m = g->mem;
-    void *arrays[] = {g->places,       g->admins,       g->entries,    g->local_ids,
-                      g->names.slots,  g->codes.slots,  g->ids.slots,  g->codes_list};
+    void *arrays[] = {g->places,      g->admins,      g->entries,   g->local_ids,
+                      g->names.slots, g->codes.slots, g->ids.slots, g->codes_list};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         if (arrays[i])
             m->release(arrays[i], m->ctx);
@@ -739,8 +753,14 @@ void sr_gazetteer_free(sr_gazetteer *g)
     m->release(g, m->ctx);
 }
 
-size_t sr_gazetteer_skipped(const sr_gazetteer *g) { return g->skipped; }
-size_t sr_gazetteer_count(const sr_gazetteer *g) { return g->n_places; }
+size_t sr_gazetteer_skipped(const sr_gazetteer *g)
+{
+    return g->skipped;
+}
+size_t sr_gazetteer_count(const sr_gazetteer *g)
+{
+    return g->n_places;
+}
 
 /* ---- line reader ---- */
 
@@ -879,8 +899,7 @@ static sr_status load_file(sr_gazetteer *g, const char *path, row_fn fn, int ski
     int reported = 0;
     while ((k = reader_next(&r, &line, &len, &st)) != RD_EOF) {
         if (k == RD_ERROR) {
-            set_err(err, errlen, path, r.lineno + 1,
-                    st == SR_EIO ? "read error" : "out of memory");
+            set_err(err, errlen, path, r.lineno + 1, st == SR_EIO ? "read error" : "out of memory");
             break;
         }
         const char *why = NULL;
@@ -918,6 +937,14 @@ static sr_status load_file(sr_gazetteer *g, const char *path, row_fn fn, int ski
 
 /* ---- GeoNames rows ---- */
 
+static int feature_code_ok(const char *s)
+{
+    for (; *s; s++)
+        if (!is_alnum(*s))
+            return 0;
+    return 1;
+}
+
 static sr_status admin_row(sr_gazetteer *g, char *line, const char **why, int level)
 {
     char *f[GZ_MAX_FIELDS];
@@ -925,7 +952,8 @@ static sr_status admin_row(sr_gazetteer *g, char *line, const char **why, int le
         REJECT("expected 4 tab-separated columns");
     const char *code = f[0];
     if (!admin_code_ok(code, NULL, level - 1))
-        REJECT(level == 1 ? "admin1 code must look like CC.X" : "admin2 code must look like CC.X.Y");
+        REJECT(level == 1 ? "admin1 code must look like CC.X"
+                          : "admin2 code must look like CC.X.Y");
     if (!*f[1] || !utf8_valid(f[1], strlen(f[1])) || !utf8_valid(f[2], strlen(f[2])))
         REJECT("empty name or invalid UTF-8");
     long long gid = 0;
@@ -957,9 +985,9 @@ static sr_status admin_row(sr_gazetteer *g, char *line, const char **why, int le
         p->admin2 = level == 1 ? GZ_NONE : ai;
         p->geonameid = gid;
     }
-    if ((st = add_name(g, pid, f[1], SR_NAME_PRIMARY)) != SR_OK)
+    if ((st = add_name(g, pid, f[1], SR_NAME_PRIMARY, 1)) != SR_OK)
         return st;
-    return add_name(g, pid, f[2], SR_NAME_PRIMARY);
+    return add_name(g, pid, f[2], SR_NAME_PRIMARY, 1);
 }
 
 static sr_status admin1_row(sr_gazetteer *g, char *line, const char **why)
@@ -972,15 +1000,34 @@ static sr_status admin2_row(sr_gazetteer *g, char *line, const char **why)
     return admin_row(g, line, why, 2);
 }
 
+/* GeoNames admin codes are mostly digits or capitals ("09", "ENG"), but
+ * some rows of the dump carry names there ("Zelenodol'skiy Rayon"), so any
+ * printable text without '.' (the separator of "SY.09.1234") is taken. */
 static int admin_part_ok(const char *s)
 {
     size_t n = strlen(s);
-    if (n > 20)
+    if (n > GZ_MAX_ADMIN_PART)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (!is_alnum(s[i]))
+        if ((unsigned char)s[i] < 0x20 || s[i] == '.' || s[i] == 0x7f)
             return 0;
     return 1;
+}
+
+/* Records place ID as the seat of its admin areas when its feature code
+ * says so: PPLA/PPLC seat a governorate, PPLA2 (or a PPLA/PPLC with a
+ * district) a district.  The first seat seen stays. */
+static void note_seat(sr_gazetteer *g, uint32_t id)
+{
+    const gz_place *p = &g->places[id];
+    if (p->fclass != 'P' || !p->has_coords)
+        return;
+    int capital = strcmp(p->fcode, "PPLA") == 0 || strcmp(p->fcode, "PPLC") == 0;
+    if (p->admin1 != GZ_NONE && capital && g->admins[p->admin1].seat == GZ_NONE)
+        g->admins[p->admin1].seat = id;
+    if (p->admin2 != GZ_NONE && (capital || strcmp(p->fcode, "PPLA2") == 0) &&
+        g->admins[p->admin2].seat == GZ_NONE)
+        g->admins[p->admin2].seat = id;
 }
 
 static sr_status geonames_row(sr_gazetteer *g, char *line, const char **why)
@@ -1006,7 +1053,7 @@ static sr_status geonames_row(sr_gazetteer *g, char *line, const char **why)
         REJECT("bad latitude");
     if (!parse_degree(f[5], 180, &lon))
         REJECT("bad longitude");
-    if (strlen(cls) > 1 || strlen(code) > 10 || !admin_part_ok(code))
+    if (strlen(cls) > 1 || strlen(code) > 10 || !feature_code_ok(code))
         REJECT("bad feature class or code");
     if (!admin_part_ok(f[10]) || !admin_part_ok(f[11]))
         REJECT("bad admin code");
@@ -1016,7 +1063,7 @@ static sr_status geonames_row(sr_gazetteer *g, char *line, const char **why)
         REJECT("duplicate geonameid");
 
     sr_status st;
-    char buf[64];
+    char buf[GZ_MAX_CODE];
     uint32_t a1 = GZ_NONE, a2 = GZ_NONE, pid = GZ_NONE;
     if (admin_code(buf, cc, f[10], NULL) && (st = admin_get(g, buf, &a1)) != SR_OK)
         return st;
@@ -1048,26 +1095,22 @@ static sr_status geonames_row(sr_gazetteer *g, char *line, const char **why)
     if (area != GZ_NONE && !g->admins[area].name &&
         !(g->admins[area].name = keep_str(g, f[1], strlen(f[1]))))
         return SR_ENOMEM;
-    if (a1 != GZ_NONE && g->admins[a1].seat == GZ_NONE &&
-        (strcmp(code, "PPLA") == 0 || strcmp(code, "PPLC") == 0))
-        g->admins[a1].seat = pid;
-    if (a2 != GZ_NONE && g->admins[a2].seat == GZ_NONE && strcmp(code, "PPLA2") == 0)
-        g->admins[a2].seat = pid;
+    note_seat(g, pid);
     gz_slot *s = map_slot(g, &g->ids, (uint64_t)gid, NULL, 0, &st);
     if (!s)
         return st;
     s->val = pid;
     g->ids.n++;
 
-    if ((st = add_name(g, pid, f[1], SR_NAME_PRIMARY)) != SR_OK ||
-        (st = add_name(g, pid, f[2], SR_NAME_PRIMARY)) != SR_OK)
+    if ((st = add_name(g, pid, f[1], SR_NAME_PRIMARY, 1)) != SR_OK ||
+        (st = add_name(g, pid, f[2], SR_NAME_PRIMARY, 1)) != SR_OK)
         return st;
     for (char *a = f[3]; a && *a;) {
         char *comma = strchr(a, ',');
         if (comma)
             *comma = '\0';
         const char *alt = trim(a);
-        if (useful_alternate(alt) && (st = add_name(g, pid, alt, SR_NAME_ALTERNATE)) != SR_OK)
+        if (useful_alternate(alt) && (st = add_name(g, pid, alt, SR_NAME_ALTERNATE, 0)) != SR_OK)
             return st;
         a = comma ? comma + 1 : NULL;
     }
@@ -1135,6 +1178,7 @@ static void resolve_local(sr_gazetteer *g)
             p->admin1 = find_area(g, p->country, p->admin1_text, 1);
         if (p->admin2 == GZ_NONE && p->admin2_text)
             p->admin2 = find_area(g, p->country, p->admin2_text, 2);
+        note_seat(g, id);
         if (p->parent && p->parent_id == GZ_NONE)
             p->parent_id = find_parent(g, id);
     }
@@ -1281,10 +1325,11 @@ static sr_status local_row(sr_gazetteer *g, char *line, const char **why)
         if (a != GZ_NONE)
             p->admin2 = a;
     }
-    if ((st = add_name(g, pid, name, SR_NAME_PRIMARY)) != SR_OK)
+    note_seat(g, pid);
+    if ((st = add_name(g, pid, name, SR_NAME_PRIMARY, 1)) != SR_OK)
         return st;
     for (size_t i = 0; i < na; i++)
-        if ((st = add_name(g, pid, aliases[i], SR_NAME_ALTERNATE)) != SR_OK)
+        if ((st = add_name(g, pid, aliases[i], SR_NAME_ALTERNATE, 1)) != SR_OK)
             return st;
     return SR_OK;
 }
@@ -1363,8 +1408,8 @@ static void fill(const sr_gazetteer *g, uint32_t id, sr_place *o)
     o->precision = sr_geo_precision(o, 0);
 }
 
-size_t sr_gazetteer_lookup(const sr_gazetteer *g, const char *name, size_t len,
-                           sr_place *results, size_t max)
+size_t sr_gazetteer_lookup(const sr_gazetteer *g, const char *name, size_t len, sr_place *results,
+                           size_t max)
 {
     if (!g || !name || !g->names.cap)
         return 0;

@@ -103,7 +103,7 @@ static int parse_date(const char *s, sr_date *d)
         m = day = 0;
     } else
         return -1;
-    if (y < 1900 || y > 2100 || m < 0 || m > 12 || day < 0 || day > 31)
+    if (y < 1000 || y > 2100 || m < 0 || m > 12 || day < 0 || day > 31)
         return -1;
     *d = (sr_date){y, m, day};
     return 0;
