@@ -141,7 +141,10 @@ static inline int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann_tok
     return 1;
 }
 
-static inline size_t sr_ann_len(const sr_ann_tok *t) { return t->end - t->start; }
+static inline size_t sr_ann_len(const sr_ann_tok *t)
+{
+    return t->end - t->start;
+}
 
 /* Whether token T is the word W (ASCII, lower case), ignoring case. */
 static inline int sr_ann_is(const char *s, const sr_ann_tok *t, const char *w)
@@ -210,7 +213,13 @@ static inline int sr_ann_num_ends(const sr_ann_view *v, size_t i)
     if (t->kind != SR_ANN_PUNCT)
         return 0;
     switch (t->punct) {
-    case ',': case ';': case ')': case '"': case '\'': case '!': case '?': return 1;
+    case ',':
+    case ';':
+    case ')':
+    case '"':
+    case '\'':
+    case '!':
+    case '?': return 1;
     case '.': return !(k + 1 < v->n && v->tok[k + 1].glued && v->tok[k + 1].kind == SR_ANN_NUM);
     default: return 0;
     }
@@ -227,8 +236,8 @@ static inline int sr_ann_num_attached(const sr_ann_view *v, size_t i)
         return 1;
     if (p->punct == '$' || p->punct == '#')
         return 1;
-    return (p->punct == '-' || p->punct == '/' || p->punct == '.' || p->punct == ':') &&
-           i >= 2 && p->glued;
+    return (p->punct == '-' || p->punct == '/' || p->punct == '.' || p->punct == ':') && i >= 2 &&
+           p->glued;
 }
 
 /* Whether word T looks like a plural noun ("militants", "IDPs", "Syrians",
@@ -236,9 +245,9 @@ static inline int sr_ann_num_attached(const sr_ann_view *v, size_t i)
 static inline int sr_ann_plural(const char *s, const sr_ann_tok *t)
 {
     static const char *const not_plural[] = {
-        "was",  "has",    "as",     "its",   "his",   "this",  "thus",     "yes",    "does",
-        "goes", "always", "perhaps", "towards", "afterwards", "besides", "sometimes", "news",
-        "plus", "whereas", "says",  "lies",  "seems", "means", NULL};
+        "was",  "has",  "as",      "its",     "his",     "this",       "thus",    "yes",
+        "does", "goes", "always",  "perhaps", "towards", "afterwards", "besides", "sometimes",
+        "news", "plus", "whereas", "says",    "lies",    "seems",      "means",   NULL};
     size_t n = sr_ann_len(t);
     const char *w = s + t->start;
     if (t->kind != SR_ANN_WORD || n < 3)
@@ -260,11 +269,10 @@ static inline int sr_ann_plural(const char *s, const sr_ann_tok *t)
  * months, so the verbs "march" and "may" are not read as dates. */
 static inline int sr_ann_month(const char *s, const sr_ann_tok *t)
 {
-    static const char *const full[] = {"january", "february", "march",     "april",
-                                       "may",     "june",     "july",      "august",
-                                       "september", "october", "november", "december",
-                                       NULL};
-    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+    static const char *const full[] = {"january",  "february", "march",  "april",     "may",
+                                       "june",     "july",     "august", "september", "october",
+                                       "november", "december", NULL};
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",  "jul",
                                        "aug", "sep", "oct", "nov", "dec", "sept", NULL};
     int m = sr_ann_find(s, t, full);
     if (m >= 0)
@@ -278,11 +286,11 @@ static inline int sr_ann_month(const char *s, const sr_ann_tok *t)
 /* Cardinal 1..19 and tens 20..90 written as a word ("six", "forty"), or -1. */
 static inline int sr_ann_number_word(const char *s, const sr_ann_tok *t)
 {
-    static const char *const units[] = {"one",     "two",      "three",    "four",    "five",
-                                        "six",     "seven",    "eight",    "nine",    "ten",
-                                        "eleven",  "twelve",   "thirteen", "fourteen", "fifteen",
+    static const char *const units[] = {"one",     "two",       "three",    "four",     "five",
+                                        "six",     "seven",     "eight",    "nine",     "ten",
+                                        "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
                                         "sixteen", "seventeen", "eighteen", "nineteen", NULL};
-    static const char *const tens[] = {"twenty", "thirty",  "forty",  "fifty", "sixty",
+    static const char *const tens[] = {"twenty",  "thirty", "forty",  "fifty",  "sixty",
                                        "seventy", "eighty", "ninety", "fourty", NULL};
     int i = sr_ann_find(s, t, units);
     if (i >= 0)
@@ -296,14 +304,14 @@ static inline int sr_ann_number_word(const char *s, const sr_ann_tok *t)
 /* Ordinal 1..19 and tens 20..90 written as a word ("third"), or -1. */
 static inline int sr_ann_ordinal_word(const char *s, const sr_ann_tok *t)
 {
-    static const char *const units[] = {
-        "first",      "second",      "third",      "fourth",     "fifth",
-        "sixth",      "seventh",     "eighth",     "ninth",      "tenth",
-        "eleventh",   "twelfth",     "thirteenth", "fourteenth", "fifteenth",
-        "sixteenth",  "seventeenth", "eighteenth", "nineteenth", NULL};
-    static const char *const tens[] = {"twentieth", "thirtieth", "fortieth", "fiftieth",
-                                       "sixtieth",  "seventieth", "eightieth", "ninetieth",
-                                       NULL};
+    static const char *const units[] = {"first",       "second",     "third",      "fourth",
+                                        "fifth",       "sixth",      "seventh",    "eighth",
+                                        "ninth",       "tenth",      "eleventh",   "twelfth",
+                                        "thirteenth",  "fourteenth", "fifteenth",  "sixteenth",
+                                        "seventeenth", "eighteenth", "nineteenth", NULL};
+    static const char *const tens[] = {"twentieth", "thirtieth", "fortieth",
+                                       "fiftieth",  "sixtieth",  "seventieth",
+                                       "eightieth", "ninetieth", NULL};
     int i = sr_ann_find(s, t, units);
     if (i >= 0)
         return i + 1;
@@ -318,10 +326,10 @@ static inline int sr_ann_stop_ends(const char *s, const sr_ann_tok *tok, size_t 
                                    const sr_ann_tok *next)
 {
     static const char *const abbrev[] = {
-        "mr",  "mrs", "ms",   "dr",  "gen", "lt",  "col", "maj",  "capt", "sgt", "brig",
-        "adm", "cpl", "pvt",  "st",  "sen", "rep", "gov", "prof", "rev",  "jr",  "sr",
-        "no",  "jan", "feb",  "mar", "apr", "jun", "jul", "aug",  "sep",  "sept", "oct",
-        "nov", "dec", "vs",   "inc", "ltd", "co",  "mt",  "ft",   "approx", NULL};
+        "mr",  "mrs", "ms",  "dr",  "gen", "lt",  "col", "maj",  "capt",   "sgt",  "brig",
+        "adm", "cpl", "pvt", "st",  "sen", "rep", "gov", "prof", "rev",    "jr",   "sr",
+        "no",  "jan", "feb", "mar", "apr", "jun", "jul", "aug",  "sep",    "sept", "oct",
+        "nov", "dec", "vs",  "inc", "ltd", "co",  "mt",  "ft",   "approx", NULL};
     if (!next)
         return 1;
     if (next->glued)
@@ -333,8 +341,8 @@ static inline int sr_ann_stop_ends(const char *s, const sr_ann_tok *tok, size_t 
     }
     if (next->kind == SR_ANN_WORD)
         return next->upper;
-    return next->kind == SR_ANN_PUNCT && (next->punct == '"' || next->punct == '\'' ||
-                                          next->punct == '(' || next->punct == '[');
+    return next->kind == SR_ANN_PUNCT &&
+           (next->punct == '"' || next->punct == '\'' || next->punct == '(' || next->punct == '[');
 }
 
 /* Fills TOK (room for SR_ANN_MAX_TOKENS) with the next sentence of

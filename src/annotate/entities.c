@@ -188,27 +188,32 @@ static int armed(const sr_kb *kb, int a)
            k == SR_ACTOR_POLITICAL;
 }
 
-/* Picks the actor target valid at the anchor among a pattern's targets. */
-static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, unsigned *flags)
+static int caps_ok(const char *t, sr_span s, unsigned flags);
+
+/* Picks the actor a pattern means here: among targets whose spelling
+ * checks pass on the original text, an acronym written in capitals beats a
+ * capitalised name, which beats a lower-case phrase ("SANA" the agency, not
+ * Sanaa the capital standing for Yemen's government); then an actor valid at
+ * the anchor date beats one that is not.  -1 when none applies. */
+static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, const char *t,
+                      sr_span os, unsigned *flags)
 {
-    int best = -1;
+    int best = -1, best_score = -1;
     for (int i = 0; i < p->n_targets; i++) {
-        const kb_target *t = &kb->targets[p->first_target + i];
-        if (t->type != KT_ACTOR)
+        const kb_target *tg = &kb->targets[p->first_target + i];
+        if (tg->type != KT_ACTOR || !caps_ok(t, os, tg->flags))
             continue;
-        if (best < 0) {
-            best = t->index;
-            *flags = t->flags;
-        }
-        const sr_actor *a = &kb->actors[t->index];
+        const sr_actor *a = &kb->actors[tg->index];
+        int score = tg->flags & KF_ACRONYM ? 4 : tg->flags & KF_CAPITAL ? 2 : 0;
         int y = anchor.year;
-        if (y && a->valid_from.year && y < a->valid_from.year)
-            continue;
-        if (y && a->valid_to.year && y > a->valid_to.year)
-            continue;
-        best = t->index;
-        *flags = t->flags;
-        break;
+        if (!(y && a->valid_from.year && y < a->valid_from.year) &&
+            !(y && a->valid_to.year && y > a->valid_to.year))
+            score += 1;
+        if (score > best_score) {
+            best_score = score;
+            best = tg->index;
+            *flags = tg->flags;
+        }
     }
     return best;
 }
@@ -261,8 +266,11 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         const kb_pattern *p = &kb->patterns[h->v[i].pattern];
         sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
         int ok = 0;
+        int stop = !memchr(p->folded, ' ', p->len) && kb_is_stopword(kb, p->folded, p->len);
         for (int k = 0; k < p->n_targets && !ok; k++) {
             const kb_target *tg = &kb->targets[p->first_target + k];
+            if (stop && tg->type != KT_CUE)
+                continue; /* "Some" is not Finland, "Will" not a person */
             unsigned fl = tg->flags | (tg->type == KT_PLACE || tg->type == KT_GAZ ? KF_CAPITAL : 0);
             ok = caps_ok(t, os, fl);
         }
@@ -301,8 +309,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
         /* actor */
         unsigned aflags = 0;
-        int actor = pick_actor(kb, p, ann->anchor, &aflags);
-        if (actor >= 0 && caps_ok(t, os, aflags)) {
+        int actor = pick_actor(kb, p, ann->anchor, t, os, &aflags);
+        if (actor >= 0) {
             if (aflags & KF_DEMONYM) {
                 /* only as a backer: "Turkish-backed" (next hit is a backing cue) */
                 const kb_pattern *np = i + 1 < h->n ? &kb->patterns[h->v[i + 1].pattern] : NULL;
@@ -380,8 +388,9 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 if (i + 1 < h->n && h->v[i + 1].start == h->v[i].end + 1) {
                     const kb_pattern *np = &kb->patterns[h->v[i + 1].pattern];
                     unsigned nf = 0;
-                    int na = pick_actor(kb, np, ann->anchor, &nf);
+                    int na = -1;
                     sr_span ns = orig_span(&f, t, para.start, h->v[i + 1].start, h->v[i + 1].end);
+                    na = pick_actor(kb, np, ann->anchor, t, ns, &nf);
                     if (na >= 0 && !(nf & KF_DEMONYM) && caps_ok(t, ns, nf)) {
                         m = add_mention(ml, SR_MENTION_ACTOR, (sr_span){os.start, ns.end});
                         if (!m)

@@ -205,10 +205,10 @@ static int nb_words(const nb_state *st, size_t i, nb_core *c)
     /* "no one", "one another", "each one": pronouns, not counts */
     if (k == i + 1 && sr_ann_w(v, i, "one") &&
         (sr_ann_w(v, k, "another") ||
-         (i > 0 && (sr_ann_w(v, i - 1, "no") || sr_ann_w(v, i - 1, "each") ||
-                    sr_ann_w(v, i - 1, "any") || sr_ann_w(v, i - 1, "every") ||
-                    sr_ann_w(v, i - 1, "the") || sr_ann_w(v, i - 1, "this") ||
-                    sr_ann_w(v, i - 1, "that")))))
+         (i > 0 &&
+          (sr_ann_w(v, i - 1, "no") || sr_ann_w(v, i - 1, "each") || sr_ann_w(v, i - 1, "any") ||
+           sr_ann_w(v, i - 1, "every") || sr_ann_w(v, i - 1, "the") || sr_ann_w(v, i - 1, "this") ||
+           sr_ann_w(v, i - 1, "that")))))
         return 0;
     return 1;
 }
@@ -217,8 +217,8 @@ static int nb_words(const nb_state *st, size_t i, nb_core *c)
  * "hundreds", "thousands", "hundreds of thousands", "several dozen". */
 static int nb_vague(const nb_state *st, size_t i, nb_core *c)
 {
-    static const char *const words[] = {"dozens", "tens", "scores", "hundreds", "thousands",
-                                        "millions", NULL};
+    static const char *const words[] = {"dozens",    "tens",     "scores", "hundreds",
+                                        "thousands", "millions", NULL};
     static const long long value[] = {12, 10, 20, 100, 1000, 1000000};
     const sr_ann_view *v = &st->v;
     size_t k = i;
@@ -255,10 +255,10 @@ static int nb_vague(const nb_state *st, size_t i, nb_core *c)
  * of a range ("2014 and 2015").  "a force of 2000 fighters" stays a count. */
 static int nb_is_year(const nb_state *st, size_t i, const nb_core *c)
 {
-    static const char *const preps[] = {"in",     "since", "of",     "until",  "till",
-                                        "by",     "from",  "between", "during", "before",
-                                        "after",  "early", "late",   "throughout", "summer",
-                                        "spring", "autumn", "fall",  "winter", NULL};
+    static const char *const preps[] = {"in",     "since",  "of",      "until",      "till",
+                                        "by",     "from",   "between", "during",     "before",
+                                        "after",  "early",  "late",    "throughout", "summer",
+                                        "spring", "autumn", "fall",    "winter",     NULL};
     const sr_ann_view *v = &st->v;
     if (!c->plain || c->end != i + 1 || sr_ann_len(&v->tok[i]) != 4 || c->value < 1900 ||
         c->value > 2099 || i == 0)
@@ -362,20 +362,21 @@ static sr_span nb_noun(const nb_state *st, size_t k, const nb_core *c)
 {
     /* words that end a noun phrase; a noun is never one of these */
     static const char *const stop[] = {
-        "a",     "an",    "the",   "of",     "in",     "on",     "at",      "to",    "from",
-        "by",    "with",  "for",   "and",    "or",     "but",    "nor",     "were",  "was",
-        "are",   "is",    "be",    "been",   "being",  "have",   "had",     "has",   "who",
-        "which", "that",  "than",  "as",     "per",    "into",   "near",    "after", "before",
-        "during", "since", "while", "when",  "where",  "out",    "off",     "up",    "down",
-        "over",  "under", "it",    "they",   "them",   "he",     "she",     "we",    "you",
-        "this",  "these", "those", "there",  "their",  "its",    "his",     "her",   "our",
-        "not",   "no",    "also",  "will",   "would",  "could",  "should",  "may",   "might",
-        "can",   "said",  "say",   "says",   "reportedly", "including", "among", "across",
-        "against", "between", "according", "whom", "each", NULL};
+        "a",       "an",      "the",       "of",     "in",         "on",        "at",    "to",
+        "from",    "by",      "with",      "for",    "and",        "or",        "but",   "nor",
+        "were",    "was",     "are",       "is",     "be",         "been",      "being", "have",
+        "had",     "has",     "who",       "which",  "that",       "than",      "as",    "per",
+        "into",    "near",    "after",     "before", "during",     "since",     "while", "when",
+        "where",   "out",     "off",       "up",     "down",       "over",      "under", "it",
+        "they",    "them",    "he",        "she",    "we",         "you",       "this",  "these",
+        "those",   "there",   "their",     "its",    "his",        "her",       "our",   "not",
+        "no",      "also",    "will",      "would",  "could",      "should",    "may",   "might",
+        "can",     "said",    "say",       "says",   "reportedly", "including", "among", "across",
+        "against", "between", "according", "whom",   "each",       NULL};
     static const char *const collective[] = {
-        "people", "men",       "personnel", "police", "staff",  "youth",     "infantry", "aircraft",
-        "militia", "dead",     "wounded", "injured", "children", "cattle",   "livestock",
-        "sheep",  "crew",      "clergy", NULL};
+        "people",    "men",     "personnel", "police",  "staff",   "youth",    "infantry",
+        "aircraft",  "militia", "dead",      "wounded", "injured", "children", "cattle",
+        "livestock", "sheep",   "crew",      "clergy",  NULL};
     const sr_ann_view *v = &st->v;
     sr_span none = {0, 0};
     sr_span last = none;
@@ -404,8 +405,8 @@ static sr_span nb_noun(const nb_state *st, size_t k, const nb_core *c)
         if (sr_ann_plural(v->s, t) || sr_ann_find(v->s, t, collective) >= 0)
             return (sr_span){t->start, t->end};
         size_t len = sr_ann_len(t);
-        if (words > 0 && ((prev_upper && !t->upper) ||
-                          (len > 3 && !strncasecmp(v->s + t->end - 2, "ed", 2))))
+        if (words > 0 &&
+            ((prev_upper && !t->upper) || (len > 3 && !strncasecmp(v->s + t->end - 2, "ed", 2))))
             closed = 1;
         if (!closed)
             last = (sr_span){t->start, t->end};
@@ -423,8 +424,8 @@ static sr_status nb_emit(nb_state *st, const nb_core *c, size_t start, sr_number
 {
     if (st->n_out == st->cap_out) {
         size_t cap = st->cap_out ? st->cap_out * 2 : 16;
-        sr_number *grown = sr_arena_grow(st->a, st->out, st->cap_out * sizeof *grown,
-                                         cap * sizeof *grown);
+        sr_number *grown =
+            sr_arena_grow(st->a, st->out, st->cap_out * sizeof *grown, cap * sizeof *grown);
         if (!grown)
             return SR_ENOMEM;
         st->out = grown;
@@ -451,10 +452,9 @@ static sr_status nb_sentence(nb_state *st)
         memset(&c, 0, sizeof c);
         c.start = i;
         size_t skip = i + 1;
-        int found = st->v.tok[i].kind == SR_ANN_NUM ? nb_digits(st, i, &c, &skip)
-                    : st->v.tok[i].kind == SR_ANN_WORD
-                        ? nb_vague(st, i, &c) || nb_words(st, i, &c)
-                        : 0;
+        int found = st->v.tok[i].kind == SR_ANN_NUM    ? nb_digits(st, i, &c, &skip)
+                    : st->v.tok[i].kind == SR_ANN_WORD ? nb_vague(st, i, &c) || nb_words(st, i, &c)
+                                                       : 0;
         if (!found) {
             i = skip;
             continue;

@@ -58,7 +58,10 @@ typedef struct tx_state {
 
 /* ---- calendar ------------------------------------------------------------ */
 
-static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static int is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static int days_in(int y, int m)
 {
@@ -102,7 +105,10 @@ static int iso_weekday(long days)
     return (int)(w < 0 ? w + 7 : w) + 1;
 }
 
-static long monday_of(long days) { return days - (iso_weekday(days) - 1); }
+static long monday_of(long days)
+{
+    return days - (iso_weekday(days) - 1);
+}
 
 int sr_date_parse_iso(const char *s, sr_date *d)
 {
@@ -188,7 +194,8 @@ static int tx_full_month(const tx_state *st, size_t i)
     if (!tx_month(st, i, &next))
         return 0;
     size_t len = sr_ann_len(&st->v.tok[i]);
-    return len > 4 || sr_ann_w(&st->v, i, "may") || sr_ann_w(&st->v, i, "june") || sr_ann_w(&st->v, i, "july");
+    return len > 4 || sr_ann_w(&st->v, i, "may") || sr_ann_w(&st->v, i, "june") ||
+           sr_ann_w(&st->v, i, "july");
 }
 
 /* Day of the month at token I ("24", "24th"), 0 if none; *NEXT past it. */
@@ -253,7 +260,7 @@ static long tx_count(const tx_state *st, size_t i, size_t *next)
 
 static const char *const be_forms[] = {"is", "are", "am", "be", "s", NULL};
 /* "X to" announcing the future: "is expected to", "plans to" */
-static const char *const future_to[] = {"expected", "plans",   "plan",   "planning", "intends",
+static const char *const future_to[] = {"expected", "plans",     "plan",   "planning", "intends",
                                         "intend",   "scheduled", "slated", "poised",   NULL};
 /* "is X to": "is set to", "are due to", "is going to", "is about to" */
 static const char *const be_future_to[] = {"set", "due", "going", "about", NULL};
@@ -261,20 +268,20 @@ static const char *const be_future_to[] = {"set", "due", "going", "about", NULL}
 /* Tense marker at token K of the sentence: TX_PAST, TX_FUTURE or 0. */
 static int tx_marker(const tx_state *st, size_t k)
 {
-    static const char *const future_words[] = {"will", "shall", "tomorrow", "upcoming", "next",
-                                               NULL};
+    static const char *const future_words[] = {"will",     "shall", "tomorrow",
+                                               "upcoming", "next",  NULL};
     static const char *const past_words[] = {
-        "was",  "were",    "had",     "did",    "said",   "told",     "ago",  "yesterday",
-        "took", "came",    "began",   "fought", "struck", "shot",     "met",  "held",
-        "fell", "broke",   "went",    "saw",    "made",   "became",   "lost", "spoke",
-        "gave", "sent",    "fled",    "stood",  "brought", "caught",  "drove", "withdrew",
-        "blew", "overran", "threw",   "ran",    "rose",   "won",      "began", NULL};
+        "was",  "were",    "had",   "did",    "said",    "told",   "ago",   "yesterday",
+        "took", "came",    "began", "fought", "struck",  "shot",   "met",   "held",
+        "fell", "broke",   "went",  "saw",    "made",    "became", "lost",  "spoke",
+        "gave", "sent",    "fled",  "stood",  "brought", "caught", "drove", "withdrew",
+        "blew", "overran", "threw", "ran",    "rose",    "won",    NULL};
     /* adjectives and nouns that look like "-ed" past forms */
     static const char *const not_past_ed[] = {
-        "armed",   "based",   "backed",  "allied",  "united",   "related",  "detailed",
-        "limited", "advanced", "alleged", "hundred", "kindred", "sacred",   "naked",
-        "wicked",  "rugged",  "beloved", "skilled", "concerned", "interested", "wounded",
-        "injured", "unidentified", "unnamed", "masked", NULL};
+        "armed",   "based",        "backed",  "allied",  "united",    "related",    "detailed",
+        "limited", "advanced",     "alleged", "hundred", "kindred",   "sacred",     "naked",
+        "wicked",  "rugged",       "beloved", "skilled", "concerned", "interested", "wounded",
+        "injured", "unidentified", "unnamed", "masked",  NULL};
     const sr_ann_tok *t = &st->v.tok[k];
     const char *s = st->v.s;
     if (t->kind != SR_ANN_WORD)
@@ -297,8 +304,9 @@ static int tx_marker(const tx_state *st, size_t k)
         return 0; /* the "to" after it carries the future */
     /* after "be" a participle is passive and the auxiliary carries the
      * tense: "will be held", "is expected to be signed" */
-    if (k > 0 && (sr_ann_is(s, &st->v.tok[k - 1], "be") || sr_ann_is(s, &st->v.tok[k - 1], "been") ||
-                  sr_ann_is(s, &st->v.tok[k - 1], "being")))
+    if (k > 0 &&
+        (sr_ann_is(s, &st->v.tok[k - 1], "be") || sr_ann_is(s, &st->v.tok[k - 1], "been") ||
+         sr_ann_is(s, &st->v.tok[k - 1], "being")))
         return 0;
     if (sr_ann_find(s, t, past_words) >= 0)
         return TX_PAST;
@@ -345,8 +353,8 @@ static sr_status tx_emit(tx_state *st, size_t i, size_t j, sr_date d, sr_date e,
 {
     if (st->n_out == st->cap_out) {
         size_t cap = st->cap_out ? st->cap_out * 2 : 16;
-        sr_timex *grown = sr_arena_grow(st->a, st->out, st->cap_out * sizeof *grown,
-                                        cap * sizeof *grown);
+        sr_timex *grown =
+            sr_arena_grow(st->a, st->out, st->cap_out * sizeof *grown, cap * sizeof *grown);
         if (!grown)
             return SR_ENOMEM;
         st->out = grown;
@@ -382,7 +390,8 @@ static void tx_day_parts(const tx_state *st, size_t *i, size_t *j, int *part)
     } else if (tx_back(st, a, 1) && sr_ann_w(&st->v, a - 1, "late")) {
         *i = a - 1;
         *part = 5;
-    } else if (tx_back(st, a, 2) && sr_ann_w(&st->v, a - 1, "of") && (p = sr_ann_wl(&st->v, a - 2, parts)) >= 0) {
+    } else if (tx_back(st, a, 2) && sr_ann_w(&st->v, a - 1, "of") &&
+               (p = sr_ann_wl(&st->v, a - 2, parts)) >= 0) {
         *i = tx_back(st, a, 3) && sr_ann_w(&st->v, a - 3, "the") ? a - 3 : a - 2;
         *part = p + 1;
     }
@@ -484,8 +493,8 @@ static size_t rule_explicit(tx_state *st, size_t i, sr_status *rc)
     if (j < st->v.n && st->v.tok[j].glued && st->v.tok[j].kind != SR_ANN_PUNCT)
         return 0;
     sr_date known = d;
-    *rc = tx_emit_day(st, i, j, 1, days_from_civil(d.year, d.month, d.day), known, 0, 0,
-                      "explicit");
+    *rc =
+        tx_emit_day(st, i, j, 1, days_from_civil(d.year, d.month, d.day), known, 0, 0, "explicit");
     return j;
 }
 
@@ -533,8 +542,9 @@ static size_t rule_yearless(tx_state *st, size_t i, sr_status *rc)
         found = future ? days >= st->anchor_days : days <= st->anchor_days + 1;
     }
     /* A written weekday pins the year: "on Sunday 24 August" in a July 2016
-     * report is 2014's (24 August 2015 was a Monday).  Dates and weekdays
-     * realign within 6 years (11 across a February 29), so look no further. */
+     * report is 2014's (24 August 2015 was a Monday).  A date falls on the
+     * same weekday again within at most 11 years, so look no further; when
+     * none matches (a misprint) the tense's choice stands. */
     int wd = k > i ? tx_weekday(st, i, 1) : 0;
     if (found && wd && iso_weekday(days) != wd) {
         int y0 = civil_from_days(days).year;
@@ -570,10 +580,9 @@ static size_t rule_month_year(tx_state *st, size_t i, sr_status *rc)
  * "June" alone is not read as a date. */
 static size_t rule_month(tx_state *st, size_t i, sr_status *rc)
 {
-    static const char *const preps[] = {"in",    "since",  "during", "until",      "till",
-                                        "through", "by",   "early",  "late",       "of",
-                                        "before", "after", "from",   "throughout", "between",
-                                        NULL};
+    static const char *const preps[] = {
+        "in",   "since", "during", "until", "till", "through",    "by",      "early",
+        "late", "of",    "before", "after", "from", "throughout", "between", NULL};
     enum { TENSE, PAST, FUTURE, STRICT_PAST, STRICT_FUTURE, THIS } how = TENSE;
     if (!tx_full_month(st, i))
         return 0;
@@ -581,7 +590,8 @@ static size_t rule_month(tx_state *st, size_t i, sr_status *rc)
     size_t start = i;
     if (!tx_back(st, i, 1))
         return 0;
-    if (sr_ann_p(&st->v, i - 1, '-') && st->v.tok[i].glued && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "mid")) {
+    if (sr_ann_p(&st->v, i - 1, '-') && st->v.tok[i].glued && tx_back(st, i, 2) &&
+        sr_ann_w(&st->v, i - 2, "mid")) {
         start = i - 2;
     } else if (sr_ann_w(&st->v, i - 1, "last")) {
         how = STRICT_PAST;
@@ -592,10 +602,12 @@ static size_t rule_month(tx_state *st, size_t i, sr_status *rc)
     } else if (sr_ann_w(&st->v, i - 1, "this")) {
         how = THIS;
         start = i - 1;
-    } else if (sr_ann_w(&st->v, i - 1, "in") && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "earlier")) {
+    } else if (sr_ann_w(&st->v, i - 1, "in") && tx_back(st, i, 2) &&
+               sr_ann_w(&st->v, i - 2, "earlier")) {
         how = PAST; /* "earlier in June" cannot be ahead of the report */
         start = i - 2;
-    } else if (sr_ann_w(&st->v, i - 1, "in") && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "later")) {
+    } else if (sr_ann_w(&st->v, i - 1, "in") && tx_back(st, i, 2) &&
+               sr_ann_w(&st->v, i - 2, "later")) {
         start = i - 2;
     } else if (sr_ann_wl(&st->v, i - 1, preps) < 0) {
         return 0;
@@ -632,11 +644,13 @@ static size_t rule_year(tx_state *st, size_t i, sr_status *rc)
     if (!y1 || !tx_back(st, i, 1))
         return 0;
     size_t start = i;
-    if (sr_ann_p(&st->v, i - 1, '-') && st->v.tok[i].glued && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "mid")) {
+    if (sr_ann_p(&st->v, i - 1, '-') && st->v.tok[i].glued && tx_back(st, i, 2) &&
+        sr_ann_w(&st->v, i - 2, "mid")) {
         start = i - 2;
     } else if (sr_ann_wl(&st->v, i - 1, preps) < 0) {
         return 0;
-    } else if (sr_ann_w(&st->v, i - 1, "between") || sr_ann_w(&st->v, i - 1, "from") || sr_ann_w(&st->v, i - 1, "since")) {
+    } else if (sr_ann_w(&st->v, i - 1, "between") || sr_ann_w(&st->v, i - 1, "from") ||
+               sr_ann_w(&st->v, i - 1, "since")) {
         start = i - 1;
     }
     if (sr_ann_w(&st->v, i - 1, "of") && i + 1 < st->v.n &&
@@ -644,18 +658,20 @@ static size_t rule_year(tx_state *st, size_t i, sr_status *rc)
         return 0;
     int y2 = 0;
     size_t j = i + 1;
-    if (sr_ann_w(&st->v, j, "and") || sr_ann_w(&st->v, j, "to") || sr_ann_w(&st->v, j, "until") || sr_ann_w(&st->v, j, "till") ||
-        sr_ann_w(&st->v, j, "through")) {
+    if (sr_ann_w(&st->v, j, "and") || sr_ann_w(&st->v, j, "to") || sr_ann_w(&st->v, j, "until") ||
+        sr_ann_w(&st->v, j, "till") || sr_ann_w(&st->v, j, "through")) {
         int v = j + 1 < st->v.n ? tx_year(st, j + 1) : 0;
         if (v > y1 && sr_ann_num_ends(&st->v, j + 1)) {
             y2 = v;
             j += 2;
         }
-    } else if (sr_ann_p(&st->v, j, '-') && st->v.tok[j].glued && j + 1 < st->v.n && st->v.tok[j + 1].glued) {
+    } else if (sr_ann_p(&st->v, j, '-') && st->v.tok[j].glued && j + 1 < st->v.n &&
+               st->v.tok[j + 1].glued) {
         long v = sr_ann_digits(&st->v, j + 1, 4);
         if (sr_ann_len(&st->v.tok[j + 1]) == 2 && v >= 0)
             v += y1 / 100 * 100;
-        if (v > y1 && v <= 2099 && sr_ann_len(&st->v.tok[j + 1]) != 3 && sr_ann_num_ends(&st->v, j + 1)) {
+        if (v > y1 && v <= 2099 && sr_ann_len(&st->v.tok[j + 1]) != 3 &&
+            sr_ann_num_ends(&st->v, j + 1)) {
             y2 = (int)v;
             j += 2;
         }
@@ -674,8 +690,13 @@ static size_t rule_year(tx_state *st, size_t i, sr_status *rc)
  * "last"/"next" exclude the anchor's own day. */
 static size_t rule_weekday(tx_state *st, size_t i, sr_status *rc)
 {
+    static const char *const named[] = {"good", "bloody", "black", "palm", "easter", NULL};
     int wd = tx_weekday(st, i, 0);
     if (!wd)
+        return 0;
+    /* names, not dates: "the Sunday Times", "Good Friday", "Bloody Sunday" */
+    if (i > 0 && ((sr_ann_w(&st->v, i - 1, "the") && i + 1 < st->v.n && st->v.tok[i + 1].upper) ||
+                  (st->v.tok[i - 1].upper && sr_ann_wl(&st->v, i - 1, named) >= 0)))
         return 0;
     int dir = 0, strict = 0, part = 0;
     size_t start = i;
@@ -693,12 +714,13 @@ static size_t rule_weekday(tx_state *st, size_t i, sr_status *rc)
         } else if (sr_ann_w(&st->v, i - 1, "overnight")) {
             part = 4;
             start = i - 1;
-        } else if ((sr_ann_w(&st->v, i - 1, "on") || sr_ann_w(&st->v, i - 1, "into")) && tx_back(st, i, 2) &&
-                   sr_ann_w(&st->v, i - 2, "overnight")) {
+        } else if ((sr_ann_w(&st->v, i - 1, "on") || sr_ann_w(&st->v, i - 1, "into")) &&
+                   tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "overnight")) {
             part = 4;
             start = i - 2;
         }
-        if (start == i - 1 && tx_back(st, i, 2) && sr_ann_w(&st->v, i - 2, "this")) /* "this past" */
+        if (start == i - 1 && tx_back(st, i, 2) &&
+            sr_ann_w(&st->v, i - 2, "this")) /* "this past" */
             start = i - 2;
     }
     size_t j = i + 1;
@@ -721,8 +743,8 @@ static size_t rule_weekday(tx_state *st, size_t i, sr_status *rc)
 /* Counts of units back from the anchor: "two days ago", "a week ago". */
 static size_t rule_ago(tx_state *st, size_t i, sr_status *rc)
 {
-    static const char *const units[] = {"day", "days",   "week", "weeks",
-                                        "month", "months", "year", "years", NULL};
+    static const char *const units[] = {"day",    "days", "week",  "weeks", "month",
+                                        "months", "year", "years", NULL};
     size_t k;
     long c = tx_count(st, i, &k);
     int u = c > 0 ? sr_ann_wl(&st->v, k, units) : -1;
@@ -778,12 +800,13 @@ static size_t rule_anchor(tx_state *st, size_t i, sr_status *rc)
     }
     if (sr_ann_w(&st->v, i, "last") && sr_ann_w(&st->v, i + 1, "night")) {
         /* the night that ended on the anchor's morning began the day before */
-        *rc = tx_emit_day(st, i, i + 2, st->has_anchor, st->anchor_days - 1, none, 1, 4,
-                          "overnight");
+        *rc =
+            tx_emit_day(st, i, i + 2, st->has_anchor, st->anchor_days - 1, none, 1, 4, "overnight");
         return i + 2;
     }
     size_t k = i;
-    if ((sr_ann_w(&st->v, i, "earlier") || sr_ann_w(&st->v, i, "later")) && sr_ann_w(&st->v, i + 1, "this"))
+    if ((sr_ann_w(&st->v, i, "earlier") || sr_ann_w(&st->v, i, "later")) &&
+        sr_ann_w(&st->v, i + 1, "this"))
         k = i + 1;
     int w = sr_ann_wl(&st->v, k, which), u = sr_ann_wl(&st->v, k + 1, units);
     if (w < 0 || u < 0 || (k > i && w != 1))
@@ -819,20 +842,20 @@ static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
         const char *w[3];
         int offset, part;
     } fixed[] = {
-        {{"the", "day", "before"}, -1, 0},    {{"the", "previous", "day"}, -1, 0},
-        {{"the", "prior", "day"}, -1, 0},     {{"a", "day", "earlier"}, -1, 0},
-        {{"one", "day", "earlier"}, -1, 0},   {{"a", "day", "before"}, -1, 0},
-        {{"one", "day", "before"}, -1, 0},    {{"the", "next", "day"}, 1, 0},
-        {{"the", "following", "day"}, 1, 0},  {{"a", "day", "later"}, 1, 0},
-        {{"one", "day", "later"}, 1, 0},      {{"the", "day", "after"}, 1, 0},
-        {{"a", "day", "after"}, 1, 0},        {{"the", "next", "morning"}, 1, 1},
+        {{"the", "day", "before"}, -1, 0},       {{"the", "previous", "day"}, -1, 0},
+        {{"the", "prior", "day"}, -1, 0},        {{"a", "day", "earlier"}, -1, 0},
+        {{"one", "day", "earlier"}, -1, 0},      {{"a", "day", "before"}, -1, 0},
+        {{"one", "day", "before"}, -1, 0},       {{"the", "next", "day"}, 1, 0},
+        {{"the", "following", "day"}, 1, 0},     {{"a", "day", "later"}, 1, 0},
+        {{"one", "day", "later"}, 1, 0},         {{"the", "day", "after"}, 1, 0},
+        {{"a", "day", "after"}, 1, 0},           {{"the", "next", "morning"}, 1, 1},
         {{"the", "following", "morning"}, 1, 1}, {{"earlier", "that", "day"}, 0, 0},
-        {{"later", "that", "day"}, 0, 0},     {{"the", "same", "day"}, 0, 0},
-        {{"that", "same", "day"}, 0, 0},      {{"the", "previous", "night"}, -1, 4},
-        {{"the", "night", "before"}, -1, 4},  {{"the", "previous", "evening"}, -1, 3},
-        {{"the", "same", "night"}, 0, 4},     {{"that", "morning", NULL}, 0, 1},
-        {{"that", "afternoon", NULL}, 0, 2},  {{"that", "evening", NULL}, 0, 3},
-        {{"that", "night", NULL}, 0, 4},      {{"that", "day", NULL}, 0, 0},
+        {{"later", "that", "day"}, 0, 0},        {{"the", "same", "day"}, 0, 0},
+        {{"that", "same", "day"}, 0, 0},         {{"the", "previous", "night"}, -1, 4},
+        {{"the", "night", "before"}, -1, 4},     {{"the", "previous", "evening"}, -1, 3},
+        {{"the", "same", "night"}, 0, 4},        {{"that", "morning", NULL}, 0, 1},
+        {{"that", "afternoon", NULL}, 0, 2},     {{"that", "evening", NULL}, 0, 3},
+        {{"that", "night", NULL}, 0, 4},         {{"that", "day", NULL}, 0, 0},
     };
     sr_date none = {0, 0, 0};
     for (size_t f = 0; f < sizeof fixed / sizeof fixed[0]; f++) {
@@ -860,9 +883,9 @@ static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
     int weeks = sr_ann_w(&st->v, k, "weeks") || sr_ann_w(&st->v, k, "week");
     if (c <= 0 || c > 999 || !(weeks || sr_ann_w(&st->v, k, "days") || sr_ann_w(&st->v, k, "day")))
         return 0;
-    int sign = sr_ann_w(&st->v, k + 1, "later") || sr_ann_w(&st->v, k + 1, "after")     ? 1
+    int sign = sr_ann_w(&st->v, k + 1, "later") || sr_ann_w(&st->v, k + 1, "after")      ? 1
                : sr_ann_w(&st->v, k + 1, "earlier") || sr_ann_w(&st->v, k + 1, "before") ? -1
-                                                                          : 0;
+                                                                                         : 0;
     if (!sign)
         return 0;
     size_t j = k + 2;
@@ -897,10 +920,9 @@ typedef size_t (*tx_rule)(tx_state *, size_t, sr_status *);
 
 /* Rules in priority order: written-out forms before inferred ones, so
  * "Sunday 24 August 2014" is one explicit date, not a weekday. */
-static const tx_rule tx_rules[] = {rule_explicit, rule_yearless, rule_month_year,
-                                   rule_month,    rule_year,     rule_weekday,
-                                   rule_ago,      rule_anchor,   rule_reference,
-                                   rule_overnight};
+static const tx_rule tx_rules[] = {rule_explicit,  rule_yearless, rule_month_year, rule_month,
+                                   rule_year,      rule_weekday,  rule_ago,        rule_anchor,
+                                   rule_reference, rule_overnight};
 
 static sr_status tx_sentence(tx_state *st)
 {

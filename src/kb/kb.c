@@ -766,6 +766,67 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
     return st;
 }
 
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int kb_is_stopword(const sr_kb *kb, const char *w, size_t n)
+{
+    size_t lo = 0, hi = kb->n_stop;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(kb->stop[mid], w, n);
+        if (!c && kb->stop[mid][n])
+            c = 1;
+        if (!c)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static sr_status load_stopwords(sr_kb *kb, const char *path, char *err, size_t errlen)
+{
+    tsv t;
+    sr_status st = tsv_open(&t, kb, path, err, errlen);
+    if (st != SR_OK)
+        return st;
+    int r;
+    size_t cap = 0;
+    while ((r = tsv_next(&t, 1, 1)) == 1) {
+        char buf[64];
+        size_t n = sr_fold_name(kb->fold, t.fields[0], strlen(t.fields[0]), buf, sizeof buf);
+        if (n == (size_t)-1 || !n || memchr(buf, ' ', n)) {
+            st = tsv_fail(&t, "one word per line");
+            break;
+        }
+        if (kb->n_stop == cap) {
+            cap = cap ? cap * 2 : 256;
+            char **ns = realloc(kb->stop, cap * sizeof *ns);
+            if (!ns) {
+                st = SR_ENOMEM;
+                break;
+            }
+            kb->stop = ns;
+        }
+        kb->stop[kb->n_stop] = (char *)kb_strndup(kb, buf, n);
+        if (!kb->stop[kb->n_stop++]) {
+            st = SR_ENOMEM;
+            break;
+        }
+    }
+    if (r < 0)
+        st = SR_EFORMAT;
+    tsv_close(&t);
+    if (st == SR_OK && kb->n_stop)
+        qsort(kb->stop, kb->n_stop, sizeof *kb->stop, str_cmp);
+    return st;
+}
+
 sr_kb *sr_kb_new_empty(void)
 {
     sr_kb *kb = calloc(1, sizeof *kb);
@@ -798,6 +859,7 @@ void sr_kb_free(sr_kb *kb)
     free(kb->targets);
     free(kb->pairs);
     free(kb->slots);
+    free(kb->stop);
     free(kb);
 }
 
@@ -879,6 +941,9 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
         snprintf(path, sizeof path, "%s/%s", dir, files[i]);
         st = loaders[i](kb, path, err, errlen);
     }
+    snprintf(path, sizeof path, "%s/stopwords.txt", dir);
+    if (st == SR_OK && file_exists(path))
+        st = load_stopwords(kb, path, err, errlen);
     if (st == SR_OK)
         st = kb_load_places(kb, o.no_places ? NULL : dir, err, errlen);
     if (st == SR_OK)

@@ -99,11 +99,16 @@ struct sr_kb {
     int *slots;
     size_t n_slots;
     sr_gazetteer *gaz; /* NULL when no places were loaded */
+    char **stop;       /* folded stop words, sorted (stopwords.txt) */
+    size_t n_stop;
     char ctx[24][24];  /* folded context words for place choice (places.c) */
     hs_database_t *db;
     int from_cache;
     uint64_t data_hash;
 };
+
+/* Is the folded single word W[0..n) a stop word? */
+int kb_is_stopword(const sr_kb *kb, const char *w, size_t n);
 
 /* Adds an already-folded pattern SKELETON for a target. */
 sr_status kb_add_folded(sr_kb *kb, const char *skeleton, size_t len, kb_target_type type,

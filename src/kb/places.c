@@ -164,7 +164,12 @@ int kb_place_choose(const sr_kb *kb, const kb_pattern *p, const char *f, size_t 
                         pl.kind == SR_PLACE_SUBDISTRICT || pl.kind == SR_PLACE_REGION ||
                         pl.kind == SR_PLACE_COUNTRY;
             score = pl.population + 1;
-            if (!strcmp(pl.country, "SY"))
+            int home = !strcmp(pl.country, "SY");
+            /* a one-word name abroad is far more often a person or a word
+             * ("Omar", "Ali") than a small foreign town: keep real cities */
+            if (!home && !admin && !memchr(p->folded, ' ', p->len) && pl.population < 50000)
+                continue;
+            if (home)
                 score += 100000000; /* home country first */
             if (want == WANT_TOWN && admin)
                 score /= 1000;

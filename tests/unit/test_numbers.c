@@ -78,10 +78,9 @@ static void expect(const run *r, const sr_number *x, long long value, sr_number_
 static void qualifiers(void **state)
 {
     run *r = *state;
-    find(r,
-         "More than 400 militants were killed, at least 112 people died and nearly 70 fled. "
-         "Some 70 fighters, about 50 rebels, up to 20 soldiers, an estimated 300 civilians, "
-         "less than 10 policemen, no more than 5 officers, over 30 villages and almost 90.");
+    find(r, "More than 400 militants were killed, at least 112 people died and nearly 70 fled. "
+            "Some 70 fighters, about 50 rebels, up to 20 soldiers, an estimated 300 civilians, "
+            "less than 10 policemen, no more than 5 officers, over 30 villages and almost 90.");
     assert_int_equal(r->n, 11);
     expect(r, get(r, "More than 400"), 400, SR_NUM_LOWER_BOUND, "militants");
     expect(r, get(r, "at least 112"), 112, SR_NUM_LOWER_BOUND, "people");
@@ -100,10 +99,9 @@ static void qualifiers(void **state)
 static void vague_quantities(void **state)
 {
     run *r = *state;
-    find(r,
-         "Dozens of vehicles burned; tens of thousands of refugees fled and hundreds were "
-         "killed. Scores of people, several dozen men and at least dozens of them. Several "
-         "fighters, many civilians and some casualties.");
+    find(r, "Dozens of vehicles burned; tens of thousands of refugees fled and hundreds were "
+            "killed. Scores of people, several dozen men and at least dozens of them. Several "
+            "fighters, many civilians and some casualties.");
     assert_int_equal(r->n, 6);
     const sr_number *x = get(r, "Dozens");
     expect(r, x, 12, SR_NUM_VAGUE, "vehicles");
@@ -117,10 +115,9 @@ static void vague_quantities(void **state)
 static void number_words(void **state)
 {
     run *r = *state;
-    find(r,
-         "Six militants and three civilians died; forty-five former US military personnel "
-         "arrived with two hundred and fifty fighters, a dozen tanks, a hundred trucks and "
-         "two Turkish soldiers. One soldier was hurt; no one else, and one another.");
+    find(r, "Six militants and three civilians died; forty-five former US military personnel "
+            "arrived with two hundred and fifty fighters, a dozen tanks, a hundred trucks and "
+            "two Turkish soldiers. One soldier was hurt; no one else, and one another.");
     assert_int_equal(r->n, 8);
     expect(r, &r->x[0], 6, SR_NUM_EXACT, "militants");
     expect(r, &r->x[1], 3, SR_NUM_EXACT, "civilians");
@@ -135,9 +132,8 @@ static void number_words(void **state)
 static void digits(void **state)
 {
     run *r = *state;
-    find(r,
-         "2,500 people fled, 1500 stayed, 3.5 percent left, 1.5 million Syrians and 2 million "
-         "people; 400 Zenki militants and 1,200,000 refugees.");
+    find(r, "2,500 people fled, 1500 stayed, 3.5 percent left, 1.5 million Syrians and 2 million "
+            "people; 400 Zenki militants and 1,200,000 refugees.");
     assert_int_equal(r->n, 6);
     expect(r, get(r, "2,500"), 2500, SR_NUM_EXACT, "people");
     expect(r, get(r, "1500"), 1500, SR_NUM_EXACT, NULL);
@@ -150,9 +146,8 @@ static void digits(void **state)
 static void ordinals_and_years(void **state)
 {
     run *r = *state;
-    find(r,
-         "The 16th Division fought for a third day. In 2014, on July 19, 2016 and on 5 June "
-         "2015, since 2012 and in 2014 and 2015. A force of 2000 fighters.");
+    find(r, "The 16th Division fought for a third day. In 2014, on July 19, 2016 and on 5 June "
+            "2015, since 2012 and in 2014 and 2015. A force of 2000 fighters.");
     const sr_number *x = get(r, "16th");
     assert_true(x->is_ordinal);
     expect(r, x, 16, SR_NUM_EXACT, "Division");
@@ -174,20 +169,24 @@ static void ordinals_and_years(void **state)
 static void not_counts(void **state)
 {
     run *r = *state;
-    find(r,
-         "BGM-71 missiles hit a 12-year-old boy at 10:30 near T-72 tanks 5km away with 120mm "
-         "shells in the 1990s; 50% of $5 million, on 2016-07-19 and 05.10.2017 at 10 pm. "
-         "3.5 and 2.25 too.");
+    find(r, "BGM-71 missiles hit a 12-year-old boy at 10:30 near T-72 tanks 5km away with 120mm "
+            "shells in the 1990s; 50% of $5 million, on 2016-07-19 and 05.10.2017 at 10 pm. "
+            "3.5 and 2.25 too.");
     assert_int_equal(r->n, 0);
 }
 
 static void typographic_text(void **state)
 {
     run *r = *state;
-    find(r, "\xE2\x80\x9C" "At\xC2\xA0least 2,500\xC2\xA0people\xE2\x80\x9D died, "
-            "forty\xE2\x80\x91" "five said.");
+    find(r, "\xE2\x80\x9C"
+            "At\xC2\xA0least 2,500\xC2\xA0people\xE2\x80\x9D died, "
+            "forty\xE2\x80\x91"
+            "five said.");
     expect(r, get(r, "At\xC2\xA0least 2,500"), 2500, SR_NUM_LOWER_BOUND, "people");
-    expect(r, get(r, "forty\xE2\x80\x91" "five"), 45, SR_NUM_EXACT, NULL);
+    expect(r,
+           get(r, "forty\xE2\x80\x91"
+                  "five"),
+           45, SR_NUM_EXACT, NULL);
 }
 
 static void errors(void **state)
