@@ -39,6 +39,9 @@ sr_status sr_json_cstr(sr_buf *b, const char *s); /* NULL -> null */
 /* ,"key": -- FIRST set to 1 before the first key of an object. */
 sr_status sr_json_key(sr_buf *b, const char *key, int *first);
 sr_status sr_json_span(sr_buf *b, sr_span s); /* [start,end] */
+/* An unsigned or signed integer in decimal, without printf. */
+sr_status sr_buf_uint(sr_buf *b, uint64_t v);
+sr_status sr_buf_int(sr_buf *b, int64_t v);
 
 #ifdef __cplusplus
 }

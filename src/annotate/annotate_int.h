@@ -203,7 +203,7 @@ static inline long long sr_ann_digits(const sr_ann_view *v, size_t i, size_t max
 
 /* Whether what follows a number at token I leaves it a plain number:
  * nothing glued on, or only closing punctuation.  Rejects "24km",
- * "24-year-old", "3.5", "10:30", "50%". */
+ * "24-year-old", "3.5", "1,5", "10:30", "50%". */
 static inline int sr_ann_num_ends(const sr_ann_view *v, size_t i)
 {
     size_t k = i + 1;
@@ -213,31 +213,29 @@ static inline int sr_ann_num_ends(const sr_ann_view *v, size_t i)
     if (t->kind != SR_ANN_PUNCT)
         return 0;
     switch (t->punct) {
-    case ',':
     case ';':
     case ')':
     case '"':
     case '\'':
     case '!':
     case '?': return 1;
+    case ',': /* "1,5" and "1,2,3" are no plain number; "400," is */
     case '.': return !(k + 1 < v->n && v->tok[k + 1].glued && v->tok[k + 1].kind == SR_ANN_NUM);
     default: return 0;
     }
 }
 
 /* Whether a number at token I is glued onto what precedes it: "BGM-71",
- * "A320", "5/10", "$5", "3.5" (the fraction). */
+ * "A320", "5/10", "observer_22", "$5", "3.5" (the fraction).  An opening
+ * bracket or quote does not attach: "(400", "\"400". */
 static inline int sr_ann_num_attached(const sr_ann_view *v, size_t i)
 {
     if (i == 0 || !v->tok[i].glued)
         return 0;
     const sr_ann_tok *p = &v->tok[i - 1];
-    if (p->kind != SR_ANN_PUNCT)
+    if (p->kind != SR_ANN_PUNCT || p->punct == '$' || p->punct == '#')
         return 1;
-    if (p->punct == '$' || p->punct == '#')
-        return 1;
-    return (p->punct == '-' || p->punct == '/' || p->punct == '.' || p->punct == ':') && i >= 2 &&
-           p->glued;
+    return i >= 2 && p->glued && !strchr("([{\"'", p->punct);
 }
 
 /* Whether word T looks like a plural noun ("militants", "IDPs", "Syrians",

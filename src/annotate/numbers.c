@@ -132,7 +132,10 @@ static int nb_words(const nb_state *st, size_t i, nb_core *c)
     enum { NONE, UNIT, HUNDRED, BIG, DOZEN, AND } last = NONE;
     const sr_ann_view *v = &st->v;
     size_t k = i;
-    long long total = 0, cur = 0;
+    /* "hundred" and "dozen" multiply at most 99 and the big scales must
+     * fall ("two million three thousand"), which bounds an expression to a
+     * few dozen tokens however the words repeat */
+    long long total = 0, cur = 0, big_limit = NB_MAX_VALUE;
     int have = 0, article = 0;
     if ((sr_ann_w(v, k, "a") || sr_ann_w(v, k, "an")) &&
         (nb_scale(st, k + 1) || sr_ann_w(v, k + 1, "dozen"))) {
@@ -171,22 +174,27 @@ static int nb_words(const nb_state *st, size_t i, nb_core *c)
                 c->ordinal = 1;
                 break;
             }
-        } else if (sr_ann_w(v, k, "hundred") && (have || article) && last != HUNDRED) {
-            cur = (cur ? cur : 1) * 100;
+        } else if (sr_ann_w(v, k, "hundred") && (have || article) && cur < 100) {
+            cur = nb_mul(cur ? cur : 1, 100);
+            if (cur < 0)
+                return 0;
             have = 1;
             last = HUNDRED;
             k++;
-        } else if ((scale = nb_scale(st, k)) > 100 && (have || article)) {
+        } else if ((scale = nb_scale(st, k)) > 100 && scale < big_limit && (have || article)) {
             long long add = nb_mul(cur ? cur : 1, scale);
             if (add < 0 || total > NB_MAX_VALUE - add)
                 return 0;
             total += add;
+            big_limit = scale;
             cur = 0;
             have = 1;
             last = BIG;
             k++;
-        } else if (sr_ann_w(v, k, "dozen") && (have || article) && last != DOZEN) {
-            cur = (cur ? cur : 1) * 12;
+        } else if (sr_ann_w(v, k, "dozen") && (have || article) && cur < 100 && last != DOZEN) {
+            cur = nb_mul(cur ? cur : 1, 12);
+            if (cur < 0)
+                return 0;
             have = 1;
             last = DOZEN;
             k++;

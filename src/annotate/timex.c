@@ -360,6 +360,12 @@ static sr_status tx_emit(tx_state *st, size_t i, size_t j, sr_date d, sr_date e,
         st->out = grown;
         st->cap_out = cap;
     }
+    if (p != SR_PREC_NONE && (d.year < 1 || e.year > 9999)) {
+        /* a chain of "999 days earlier" can walk off the calendar; year 0
+         * means unknown, so such a date is left unresolved */
+        d = e = (sr_date){0, 0, 0};
+        p = SR_PREC_NONE;
+    }
     sr_timex *x = &st->out[st->n_out++];
     x->span.start = st->v.tok[i].start;
     x->span.end = st->v.tok[j - 1].end;

@@ -6,9 +6,12 @@
  *   0  every document was processed
  *   1  some records were rejected (each named on stderr); the rest is output
  *   2  usage error, or the output could not be written */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sitrep/annotate.h"
 #include "sitrep/buf.h"
@@ -90,6 +93,34 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
     return 0;
 }
 
+/* Without --data or $SITREP_DATA, and with no ./data here, look beside the
+ * executable (a build tree or an install prefix), so sitrep works from any
+ * directory.  BUF receives the path. */
+static const char *find_data_dir(char *buf, size_t n)
+{
+    struct stat sb;
+    if (getenv("SITREP_DATA") || stat("data/actors.tsv", &sb) == 0)
+        return NULL;
+    char exe[PATH_MAX];
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (k <= 0)
+        return NULL;
+    exe[k] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    static const char *const rel[] = {"data", "../data", "../share/sitrep/data"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(buf, n, "%s/%s/actors.tsv", exe, rel[i]);
+        if (stat(buf, &sb) == 0) {
+            snprintf(buf, n, "%s/%s", exe, rel[i]);
+            return buf;
+        }
+    }
+    return NULL;
+}
+
 static int write_out(sr_buf *b)
 {
     if (b->status != SR_OK)
@@ -142,6 +173,9 @@ static int run(command cmd, const char *name, cli_opts *o)
     sr_buf_init(&out, NULL);
     sr_kb *kb = NULL;
     sr_annotator *an = NULL;
+    char data_dir[PATH_MAX + 32];
+    if (cmd == CMD_ENTITIES && !o->kb.data_dir)
+        o->kb.data_dir = find_data_dir(data_dir, sizeof data_dir);
     if (cmd == CMD_ENTITIES) {
         char err[512] = "";
         sr_status st = sr_kb_load(&kb, &o->kb, err, sizeof err);

@@ -2,8 +2,8 @@
  *
  * Chunks double in size (64 KiB up to 16 MiB; a larger single request gets
  * its own chunk), so n bytes cost O(log n) system allocations.  Reset keeps
- * the first chunk only, which keeps a long stream's footprint at the size of
- * the largest document instead of the sum. */
+ * the newest (largest) chunk only, which keeps a long stream's footprint at
+ * the size of the largest document instead of the sum. */
 #include <string.h>
 
 #include "sitrep/arena.h"
@@ -66,19 +66,16 @@ void sr_arena_reset(sr_arena *a)
 {
     if (!a || !a->head)
         return;
-    /* Keep the oldest chunk (the smallest, allocated first). */
-    arena_chunk *c = a->head, *keep = NULL;
+    /* Keep the newest chunk - the largest, as chunks double - so a stream
+     * of similar documents settles on one chunk and stops calling malloc. */
+    arena_chunk *keep = a->head, *c = keep->next;
     while (c) {
         arena_chunk *n = c->next;
-        if (!n)
-            keep = c;
-        else
-            a->mem->release(c, a->mem->ctx);
+        a->mem->release(c, a->mem->ctx);
         c = n;
     }
     keep->used = 0;
     keep->next = NULL;
-    a->head = keep;
     a->total = keep->size;
     a->used = 0;
     a->last = NULL;

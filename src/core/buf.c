@@ -163,7 +163,31 @@ sr_status sr_json_key(sr_buf *b, const char *key, int *first)
     return sr_buf_putc(b, ':');
 }
 
+sr_status sr_buf_uint(sr_buf *b, uint64_t v)
+{
+    char tmp[24];
+    int i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return sr_buf_append(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
+sr_status sr_buf_int(sr_buf *b, int64_t v)
+{
+    if (v < 0) {
+        sr_buf_putc(b, '-');
+        return sr_buf_uint(b, (uint64_t)0 - (uint64_t)v);
+    }
+    return sr_buf_uint(b, (uint64_t)v);
+}
+
 sr_status sr_json_span(sr_buf *b, sr_span s)
 {
-    return sr_buf_printf(b, "[%zu,%zu]", s.start, s.end);
+    sr_buf_putc(b, '[');
+    sr_buf_uint(b, s.start);
+    sr_buf_putc(b, ',');
+    sr_buf_uint(b, s.end);
+    return sr_buf_putc(b, ']');
 }

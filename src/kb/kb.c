@@ -686,7 +686,7 @@ static sr_status group_targets(sr_kb *kb)
 
 static void cache_path(const sr_kb *kb, const char *dir, char *out, size_t n)
 {
-    snprintf(out, n, "%s/kb-%016llx-%s.hsdb", dir, (unsigned long long)kb->data_hash, SR_VERSION);
+    snprintf(out, n, "%s/kb-%016llx-%s-w.hsdb", dir, (unsigned long long)kb->data_hash, SR_VERSION);
 }
 
 static int mkdirs(const char *path)
@@ -704,6 +704,12 @@ static int mkdirs(const char *path)
 
 static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t errlen)
 {
+    /* The cache key is the compiled input itself (every pattern, in id
+     * order) plus the Vectorscan version: a change in the data or in the
+     * folding code can never load a database built for other patterns. */
+    kb->data_hash = fnv(1469598103934665603ull, hs_version(), strlen(hs_version()));
+    for (size_t i = 0; i < kb->n_patterns; i++)
+        kb->data_hash = fnv(kb->data_hash, kb->patterns[i].folded, kb->patterns[i].len + 1);
     char path[1200] = "";
     if (cache_dir && *cache_dir) {
         cache_path(kb, cache_dir, path, sizeof path);
@@ -729,11 +735,28 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
     sr_status st = SR_OK;
     if (!exprs || !lens || !ids || !flags)
         st = SR_ENOMEM;
-    for (size_t i = 0; st == SR_OK && i < n; i++) {
-        exprs[i] = kb->patterns[i].folded;
-        lens[i] = kb->patterns[i].len;
+    /* Each pattern is compiled with a space on both sides and the text is
+     * scanned with a space on both sides, so only whole words match: the
+     * callback never sees "un" inside "until" (the skeleton has exactly one
+     * space between words). */
+    char *padded = st == SR_OK ? malloc(kb->n_patterns ? 1 : 1) : NULL;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += kb->patterns[i].len + 2;
+    free(padded);
+    padded = st == SR_OK ? malloc(total + 1) : NULL;
+    if (!padded)
+        st = SR_ENOMEM;
+    for (size_t i = 0, off = 0; st == SR_OK && i < n; i++) {
+        char *e = padded + off;
+        e[0] = ' ';
+        memcpy(e + 1, kb->patterns[i].folded, kb->patterns[i].len);
+        e[kb->patterns[i].len + 1] = ' ';
+        exprs[i] = e;
+        lens[i] = kb->patterns[i].len + 2;
         ids[i] = (unsigned)i;
         flags[i] = 0;
+        off += lens[i];
     }
     hs_compile_error_t *ce = NULL;
     if (st == SR_OK &&
@@ -747,6 +770,7 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
     free(lens);
     free(ids);
     free(flags);
+    free(padded);
     if (st == SR_OK && path[0] && mkdirs(cache_dir) == 0) {
         char *bytes = NULL;
         size_t len = 0;

@@ -108,9 +108,14 @@ typedef struct fold_out {
 static void emit(fold_out *o, char c, size_t orig)
 {
     o->text[o->len] = c;
-    o->map[o->len] = orig;
+    if (o->map) /* NULL when the caller wants the skeleton only */
+        o->map[o->len] = orig;
     o->len++;
 }
+
+/* Source offset of normalised byte I; a NULL map is the identity (the
+ * ASCII fast path, where normalisation only lower-cases). */
+#define SRC(nm, i) ((nm)->map ? (nm)->map[i] : (i))
 
 static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_out *o)
 {
@@ -123,7 +128,7 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
         if (!is_word_byte(c) || c == '\'') {
             if (c != '\'' && c != '"' && o->len > 0 && !pending_space) {
                 pending_space = 1;
-                space_at = nm->map[i];
+                space_at = SRC(nm, i);
             }
             i++;
             continue;
@@ -158,7 +163,7 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
         if (!ascii || k > FOLD_MAX_WORD) {
             for (size_t j = start; j < i; j++)
                 if (s[j] != '\'')
-                    emit(o, s[j], nm->map[j]);
+                    emit(o, s[j], SRC(nm, j));
             continue;
         }
         /* look ahead for article decisions */
@@ -171,8 +176,8 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
         while (j + nn < n && (s[j + nn] >= 'a' && s[j + nn] <= 'z'))
             nn++;
         if (is_article(w, k, next, nn, hyphen)) {
-            emit(o, 'a', nm->map[wsrc[0]]);
-            emit(o, 'l', nm->map[wsrc[k - 1]]);
+            emit(o, 'a', SRC(nm, wsrc[0]));
+            emit(o, 'l', SRC(nm, wsrc[k - 1]));
             continue;
         }
         char sk[FOLD_MAX_WORD];
@@ -182,20 +187,42 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
         if (rep) {
             size_t rl = strlen(rep);
             for (size_t r = 0; r < rl; r++)
-                emit(o, rep[r], nm->map[wsrc[r < k ? r : k - 1]]);
+                emit(o, rep[r], SRC(nm, wsrc[r < k ? r : k - 1]));
         } else {
             for (size_t r = 0; r < m; r++)
-                emit(o, sk[r], nm->map[wsrc[sksrc[r]]]);
+                emit(o, sk[r], SRC(nm, wsrc[sksrc[r]]));
         }
     }
 }
 
+/* ASCII needs no ICU: NFKC and punctuation folding leave it alone, marks
+ * cannot occur, and case folding is tolower.  Returns 1 when S is ASCII and
+ * LOWER (LEN bytes) holds it lower-cased. */
+static int ascii_lower(const char *s, size_t len, char *lower)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return 0;
+        lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return 1;
+}
+
 sr_status sr_fold(sr_arena *a, const sr_fold_table *table, const char *s, size_t len, sr_norm *out)
 {
-    sr_norm nm;
-    sr_status st = sr_normalize(a, s, len, SR_NORM_DEFAULT | SR_NORM_STRIP_MARKS, &nm);
-    if (st != SR_OK)
-        return st;
+    sr_norm nm = {0};
+    char *lower = sr_arena_alloc(a, len + 1);
+    if (!lower)
+        return SR_ENOMEM;
+    if (ascii_lower(s, len, lower)) {
+        nm.text = lower;
+        nm.len = len;
+    } else {
+        sr_status st = sr_normalize(a, s, len, SR_NORM_DEFAULT | SR_NORM_STRIP_MARKS, &nm);
+        if (st != SR_OK)
+            return st;
+    }
     /* table words may be longer than what they replace: allow 2x */
     size_t cap = nm.len * 2 + 8;
     fold_out o = {sr_arena_alloc(a, cap + 1), sr_arena_alloc(a, (cap + 1) * sizeof(size_t)), 0};
@@ -212,6 +239,18 @@ sr_status sr_fold(sr_arena *a, const sr_fold_table *table, const char *s, size_t
 
 size_t sr_fold_name(const sr_fold_table *table, const char *s, size_t len, char *buf, size_t cap)
 {
+    char lower[256], text[520];
+    if (len < sizeof lower && ascii_lower(s, len, lower)) {
+        /* names are short and mostly ASCII: no arena, no ICU */
+        sr_norm nm = {lower, len, NULL};
+        fold_out o = {text, NULL, 0};
+        fold_normalised(table, &nm, &o);
+        if (o.len >= cap)
+            return (size_t)-1;
+        memcpy(buf, text, o.len);
+        buf[o.len] = '\0';
+        return o.len;
+    }
     sr_arena *a = sr_arena_new(NULL);
     if (!a)
         return (size_t)-1;

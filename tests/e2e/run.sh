@@ -157,6 +157,35 @@ for i, l in enumerate(open(sys.argv[2], encoding="utf-8")):
 print(f"  fakes: worst sentence retention {worst:.3f}; datelines found {found}/{have}")
 assert worst >= 0.99 and found >= 0.98 * have
 PY
+  # entities: recall gates, no mention from comments, anaphor accuracy
+  sr entities --cache "$tmp/cache" "$shared/seeds/seeds.jsonl" >"$tmp/seeds.ents" 2>"$tmp/err"
+  python3 "$shared/eval/score.py" "$shared/eval/seeds.gold.json" --docs "$shared/seeds" \
+      --entities "$tmp/seeds.ents" --json >"$tmp/escore.json"
+  python3 - "$tmp/escore.json" <<'PY' && ok || bad "seed entity gates (actors>=0.95, places>=0.95, none from comments)"
+import json, sys
+s = json.load(open(sys.argv[1]))
+print("  seeds:", {k: s[k] for k in ("entities_actor_recall", "entities_place_recall", "entities_from_comments")})
+assert s["entities_actor_recall"] >= 0.95 and s["entities_place_recall"] >= 0.95 and s["entities_from_comments"] == 0
+PY
+  python3 - "$tmp/seeds.ents" "$root/tests/fixtures/anaphora.tsv" <<'PY' && ok || bad "anaphor resolution accuracy >= 0.7 on the seeds"
+import json, sys
+got = {}
+for l in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(l)
+    if d.get("role") == "anaphor":
+        got[(d["doc_id"], d["start"])] = {x for x in (d.get("id"), d.get("id2")) if x}
+right = total = 0
+for line in open(sys.argv[2], encoding="utf-8"):
+    if line.startswith("#") or not line.strip():
+        continue
+    doc, off, want = line.rstrip("\n").split("\t")
+    total += 1
+    right += got.get((doc, int(off))) == set(want.split(","))
+print(f"  anaphors: {right}/{total} resolved correctly ({right / total:.2f})")
+assert right / total >= 0.7
+PY
+  sr entities --cache "$tmp/cache" "$shared/corpora/fakes.jsonl" >/dev/null 2>"$tmp/err"
+  expect "FA-KES entities: every record annotated" grep -q "804 documents read, 804 annotated, 0 rejected" "$tmp/err"
 else
   echo "  (../shared absent: accuracy gates skipped)"
 fi

@@ -117,8 +117,10 @@ static void number_words(void **state)
     run *r = *state;
     find(r, "Six militants and three civilians died; forty-five former US military personnel "
             "arrived with two hundred and fifty fighters, a dozen tanks, a hundred trucks and "
-            "two Turkish soldiers. One soldier was hurt; no one else, and one another.");
-    assert_int_equal(r->n, 8);
+            "two Turkish soldiers. One soldier was hurt; no one else, and one another. "
+            "Two million three thousand and five hundred.");
+    assert_int_equal(r->n, 9);
+    expect(r, get(r, "Two million three thousand and five hundred"), 2003500, SR_NUM_EXACT, NULL);
     expect(r, &r->x[0], 6, SR_NUM_EXACT, "militants");
     expect(r, &r->x[1], 3, SR_NUM_EXACT, "civilians");
     expect(r, get(r, "forty-five"), 45, SR_NUM_EXACT, "personnel");
@@ -171,7 +173,7 @@ static void not_counts(void **state)
     run *r = *state;
     find(r, "BGM-71 missiles hit a 12-year-old boy at 10:30 near T-72 tanks 5km away with 120mm "
             "shells in the 1990s; 50% of $5 million, on 2016-07-19 and 05.10.2017 at 10 pm. "
-            "3.5 and 2.25 too.");
+            "3.5 and 2.25 too, by observer_22 and 1,5.");
     assert_int_equal(r->n, 0);
 }
 
@@ -251,6 +253,13 @@ static void pathological_linear(void **state)
     for (size_t i = 0; i < len; i++)
         big[i] = (i % 2) ? ',' : '1'; /* "1,1,1,..." */
     find(r, big);
+    const char *words = "ninety hundred one million one million nine hundred dozen ";
+    size_t wl = strlen(words);
+    for (size_t i = 0; i < len; i++)
+        big[i] = words[i % wl];
+    find(r, big);
+    for (size_t i = 0; i < r->n; i++)
+        assert_true(r->x[i].value > 0 && r->x[i].value <= 1000000000000000LL);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     assert_true(secs < 20.0);
     free(big);

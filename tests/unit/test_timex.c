@@ -300,6 +300,20 @@ static void months_and_years(void **state)
     expect(get(r, "mid-2014"), 2014, 0, 0, SR_PREC_YEAR, "year");
     assert_int_equal(get(r, "from 2011 to 2013")->end.year, 2013);
     assert_int_equal(get(r, "2014-15")->end.year, 2015);
+    /* 700 steps of 999 days walk back past year 1: unresolved, never year 0 */
+    char *walk = calloc(700 * 24 + 64, 1);
+    assert_non_null(walk);
+    strcpy(walk, "On 1 January 1900 rebels attacked.");
+    for (int i = 0; i < 700; i++)
+        strcat(walk, " Then 999 days earlier.");
+    find(r, walk, NULL);
+    assert_int_equal(r->n, 701);
+    assert_int_equal(r->x[1].date.year, 1897);
+    assert_int_equal(r->x[700].precision, SR_PREC_NONE);
+    assert_int_equal(r->x[700].date.year, 0);
+    for (size_t i = 1; i < r->n; i++)
+        assert_true(r->x[i].precision == SR_PREC_NONE || r->x[i].date.year >= 1);
+    free(walk);
     find(r, "Fighting raged in 2014.", NULL);
     x = get(r, "2014");
     expect(x, 2014, 0, 0, SR_PREC_YEAR, "year");
