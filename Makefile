@@ -93,7 +93,7 @@ bench: ./sitrep
 	@sh bench/run.sh
 
 sample: ./sitrep
-	./sitrep clean samples/
+	./sitrep entities samples/
 
 format:
 	clang-format -i $$(find src include tests fuzz -name '*.[ch]')

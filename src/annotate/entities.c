@@ -343,7 +343,17 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         const kb_target *pt = first_target(kb, p, KT_PLACE);
         if (!pt)
             pt = first_target(kb, p, KT_GAZ);
-        if (place >= 0 && caps_ok(t, os, pt->flags | KF_CAPITAL)) {
+        /* a place named inside a phrase for the same place ("Idlib" in
+         * "Idlib city") is one mention, not two */
+        int dup = 0;
+        for (size_t k = ml->n; k-- > first_new && !dup;) {
+            const sr_mention *q = &ml->v[k];
+            if (q->span.end <= os.start)
+                break;
+            dup = q->kind == SR_MENTION_PLACE && q->place == place && q->span.start <= os.start &&
+                  os.end <= q->span.end;
+        }
+        if (place >= 0 && !dup && caps_ok(t, os, pt->flags | KF_CAPITAL)) {
             sr_mention *m = add_mention(ml, SR_MENTION_PLACE, os);
             if (!m)
                 return SR_ENOMEM;

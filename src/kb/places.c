@@ -21,11 +21,13 @@
 enum {
     W_CITY, W_TOWN, W_VILLAGE, W_PROVINCE, W_GOVERNORATE, W_REGION, W_COUNTRYSIDE,
     W_OUTSKIRTS, W_NEAR, W_AROUND, W_OUTSIDE, W_RURAL, W_OF, W_WEST, W_EAST, W_NORTH,
-    W_SOUTH, W_COUNT
+    W_SOUTH, W_PRESIDENT, W_GOVERNMENT, W_EMBASSY, W_REPUBLIC, W_MINISTER, W_PEOPLE,
+    W_CAPITAL, W_COUNT
 };
 static const char *const context_words[W_COUNT] = {
     "city", "town", "village", "province", "governorate", "region", "countryside", "outskirts",
-    "near", "around", "outside", "rural", "of", "west", "east", "north", "south"};
+    "near", "around", "outside", "rural", "of", "west", "east", "north", "south",
+    "president", "government", "embassy", "republic", "minister", "people", "capital"};
 
 sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen)
 {
@@ -104,7 +106,7 @@ static size_t word_before(const char *f, size_t i)
     return s;
 }
 
-enum { WANT_ANY = 0, WANT_TOWN, WANT_ADMIN };
+enum { WANT_ANY = 0, WANT_TOWN, WANT_ADMIN, WANT_COUNTRY };
 
 int kb_place_choose(const sr_kb *kb, const kb_pattern *p, const char *f, size_t start, size_t end,
                     size_t flen, int *near)
@@ -137,6 +139,11 @@ int kb_place_choose(const sr_kb *kb, const kb_pattern *p, const char *f, size_t 
                 want = WANT_TOWN;
             else if (AT(w2, W_PROVINCE) || AT(w2, W_GOVERNORATE))
                 want = WANT_ADMIN;
+            /* "the President of Benin", "the government of X": a state */
+            else if (AT(w2, W_PRESIDENT) || AT(w2, W_GOVERNMENT) || AT(w2, W_EMBASSY) ||
+                     AT(w2, W_REPUBLIC) || AT(w2, W_MINISTER) || AT(w2, W_PEOPLE) ||
+                     AT(w2, W_CAPITAL))
+                want = WANT_COUNTRY;
             else if (AT(w2, W_WEST) || AT(w2, W_EAST) || AT(w2, W_NORTH) || AT(w2, W_SOUTH) ||
                      AT(w2, W_OUTSKIRTS) || AT(w2, W_COUNTRYSIDE))
                 *near = 1;
@@ -152,7 +159,7 @@ int kb_place_choose(const sr_kb *kb, const kb_pattern *p, const char *f, size_t 
         if (t->type == KT_PLACE) {
             ref = t->index;
             /* a country: fine unless a town was asked for */
-            score = want == WANT_TOWN ? 1 : 3000000;
+            score = want == WANT_TOWN ? 1 : want == WANT_COUNTRY ? 2000000000 : 3000000;
             if (!strcmp(kb->places[t->index].name, "Syria"))
                 score += 1000000000;
         } else if (t->type == KT_GAZ && kb->gaz) {

@@ -205,6 +205,32 @@ static void matching(void **state)
     assert_non_null(find(f, n, "hedge", "denied"));
 }
 
+static void place_context(void **state)
+{
+    found f[64];
+    size_t n = run("Shelling hit Idlib province and Idlib city on Monday. Russian troops raided "
+                   "Benin, west of Idlib city. The town of Atarib in the western Aleppo countryside "
+                   "fell. The President of Benin visited Paris.",
+                   "2020-06-25", f, 64);
+    const found *x = find(f, n, "place", "Idlib province");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Idleb"); /* the governorate, ACLED's spelling */
+    x = find(f, n, "place", "Idlib city");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Idlib");
+    /* the Syrian village first, the country when the text speaks of a state */
+    size_t benin = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(f[i].kind, "place") && !strcmp(f[i].text, "Benin")) {
+            assert_string_equal(f[i].name, benin ? "Benin" : "Binin");
+            benin++;
+        }
+    assert_int_equal(benin, 2);
+    assert_non_null(find(f, n, "place", "western Aleppo countryside"));
+    assert_non_null(find(f, n, "place", "Aleppo")); /* named inside the region */
+    assert_non_null(find(f, n, "place", "Atarib"));
+}
+
 int main(void)
 {
     const struct CMUnitTest fold[] = {
@@ -214,6 +240,7 @@ int main(void)
     };
     const struct CMUnitTest match[] = {
         cmocka_unit_test(matching),
+        cmocka_unit_test(place_context),
     };
     int r = cmocka_run_group_tests(fold, load_table, free_table);
     return r + cmocka_run_group_tests(match, load_kb, free_kb);
