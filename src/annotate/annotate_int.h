@@ -123,58 +123,58 @@ static const unsigned char sr_ann_byte_class[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0xF0 */
 };
 
-/* Class and length of the character at S[p] (p < end), as sr_ann_unit. */
-static inline size_t sr_ann_class(const char *s, size_t p, size_t end, int *cls, char *punct)
-{
-    unsigned char c = (unsigned char)s[p];
-    *cls = sr_ann_byte_class[c];
-    *punct = (char)c;
-    if (*cls == SR_ANN_C_MULTI)
-        return sr_ann_unit(s, p, end, cls, punct);
-    return 1;
-}
-
 /* Reads the token at or after *POS in S[..end).  Returns 0 at the end.
  * *NEWLINE is set when a line break was skipped before the token. */
 static inline int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann_tok *t, int *newline)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t p = *pos, n = 0;
-    int cls = SR_ANN_C_SPACE, spaced = 0, nl = 0;
+    size_t p = *pos, n;
+    int cls, nl = 0;
     char punct = 0;
-    for (; p < end; p += n, spaced = 1) {
-        n = sr_ann_class(s, p, end, &cls, &punct);
+    for (;; p += n) {
+        if (p >= end) {
+            *newline = nl;
+            *pos = p;
+            return 0;
+        }
+        cls = sr_ann_byte_class[u[p]];
+        n = 1;
+        if (cls == SR_ANN_C_MULTI)
+            n = sr_ann_unit(s, p, end, &cls, &punct);
+        else
+            punct = (char)u[p];
         if (cls == SR_ANN_C_NEWLINE)
             nl = 1;
         else if (cls != SR_ANN_C_SPACE)
             break;
     }
     *newline = nl;
-    if (p >= end) {
-        *pos = p;
-        return 0;
-    }
     t->start = p;
-    t->glued = (unsigned char)!spaced;
-    t->upper = 0;
-    t->punct = 0;
+    t->glued = (unsigned char)(p == *pos);
     if (cls == SR_ANN_C_PUNCT) {
         t->kind = SR_ANN_PUNCT;
+        t->upper = 0;
         t->punct = punct;
         p += n;
     } else {
-        int want = cls;
-        t->kind = want == SR_ANN_C_DIGIT ? SR_ANN_NUM : SR_ANN_WORD;
+        t->kind = cls == SR_ANN_C_DIGIT ? SR_ANN_NUM : SR_ANN_WORD;
         t->upper = (unsigned char)(u[p] >= 'A' && u[p] <= 'Z');
+        t->punct = 0;
         p += n;
         for (;;) {
-            /* the common case: a run of single-byte members of the class */
-            while (p < end && sr_ann_byte_class[u[p]] == want)
+            /* the common case: a run of single-byte members of the class,
+             * four at a time while they last */
+            while (p + 4 <= end && sr_ann_byte_class[u[p]] == cls &&
+                   sr_ann_byte_class[u[p + 1]] == cls && sr_ann_byte_class[u[p + 2]] == cls &&
+                   sr_ann_byte_class[u[p + 3]] == cls)
+                p += 4;
+            while (p < end && sr_ann_byte_class[u[p]] == cls)
                 p++;
             if (p >= end || sr_ann_byte_class[u[p]] != SR_ANN_C_MULTI)
                 break;
-            n = sr_ann_unit(s, p, end, &cls, &punct);
-            if (cls != want)
+            int more;
+            n = sr_ann_unit(s, p, end, &more, &punct);
+            if (more != cls)
                 break;
             p += n;
         }
@@ -189,14 +189,24 @@ static inline size_t sr_ann_len(const sr_ann_tok *t)
     return t->end - t->start;
 }
 
+/* Whether the N bytes at P spell W (ASCII lower-case letters), ignoring
+ * case.  c | 0x20 equals a lower-case letter only for that letter and its
+ * capital, and is never 0, so a W shorter than N fails at its NUL. */
+static inline int sr_ann_eq(const char *p, size_t n, const char *w)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((p[k] | 0x20) != w[k])
+            return 0;
+    return w[n] == 0;
+}
+
 /* Whether token T is the word W (ASCII, lower case), ignoring case. */
 static inline int sr_ann_is(const char *s, const sr_ann_tok *t, const char *w)
 {
-    /* the first letter rejects almost every candidate before strlen */
+    /* the first letter rejects almost every candidate */
     if (t->kind != SR_ANN_WORD || (s[t->start] | 0x20) != w[0])
         return 0;
-    size_t n = strlen(w);
-    return sr_ann_len(t) == n && !strncasecmp(s + t->start, w, n);
+    return sr_ann_eq(s + t->start, sr_ann_len(t), w);
 }
 
 /* Index of token T's word in the NULL-terminated LIST, or -1. */
@@ -204,8 +214,9 @@ static inline int sr_ann_find(const char *s, const sr_ann_tok *t, const char *co
 {
     if (t->kind != SR_ANN_WORD)
         return -1;
+    char c = (char)(s[t->start] | 0x20);
     for (int i = 0; list[i]; i++)
-        if (sr_ann_is(s, t, list[i]))
+        if (list[i][0] == c && sr_ann_eq(s + t->start, sr_ann_len(t), list[i]))
             return i;
     return -1;
 }
@@ -293,7 +304,7 @@ static inline int sr_ann_plural(const char *s, const sr_ann_tok *t)
     const char *w = s + t->start;
     if (t->kind != SR_ANN_WORD || n < 3)
         return 0;
-    if (!t->upper && n >= 5 && !strncasecmp(w + n - 3, "men", 3))
+    if (!t->upper && n >= 5 && sr_ann_eq(w + n - 3, 3, "men"))
         return 1;
     if (w[n - 1] != 's' || sr_ann_find(s, t, not_plural) >= 0)
         return 0;
@@ -305,59 +316,264 @@ static inline int sr_ann_plural(const char *s, const sr_ann_tok *t)
     return a != 'i';
 }
 
+/* ---- the lexicon ----------------------------------------------------------
+ * Every word that can begin a date or a count, and the words that must
+ * follow the frequent ones among them, with what they mean.  Both annotators
+ * look each word of the text up here first, and try their rules only where
+ * a word (or a digit) can begin an expression: most sentences have none.  A
+ * lexicon rather than the rules' own word lists because one look-up per
+ * word, in the few entries that share its first letter, is what the
+ * throughput budget allows.  Entries are sorted by length within a letter.
+ * Adding a word that can begin an expression means adding it here. */
+
+enum {
+    SR_LX_MONTH = 1 << 0,        /* "june": value is the month */
+    SR_LX_MONTH_ABBR = 1 << 1,   /* "jun", "sept" */
+    SR_LX_WEEKDAY = 1 << 2,      /* "monday": value 1..7 from Monday */
+    SR_LX_WEEKDAY_ABBR = 1 << 3, /* "mon", "thurs" */
+    SR_LX_CARD = 1 << 4,         /* "six", "forty": value */
+    SR_LX_ORD = 1 << 5,          /* "sixth", "fortieth": value */
+    SR_LX_TX = 1 << 6,           /* begins a date: "yesterday" */
+    SR_LX_TX_IF = 1 << 7,        /* begins a date before a TX_AFTER word: "the" (day) */
+    SR_LX_TX_AFTER = 1 << 8,
+    SR_LX_NB = 1 << 9,        /* begins a count: "dozens" */
+    SR_LX_NB_IF = 1 << 10,    /* begins a count before an NB_AFTER word: "a" (dozen) */
+    SR_LX_NB_AFTER = 1 << 11
+};
+
+typedef struct sr_ann_lex {
+    unsigned char len, value;
+    unsigned short flags;
+    const char *w;
+} sr_ann_lex;
+
+#define SR_ANN_LEX(w, flags, value) {sizeof(w) - 1, value, flags, w}
+
+static const sr_ann_lex sr_ann_lex_a[] = {
+    SR_ANN_LEX("a", SR_LX_TX_IF | SR_LX_NB_IF, 0),
+    SR_ANN_LEX("an", SR_LX_TX_IF | SR_LX_NB_IF, 0),
+    SR_ANN_LEX("apr", SR_LX_MONTH_ABBR, 4),
+    SR_ANN_LEX("aug", SR_LX_MONTH_ABBR, 8),
+    SR_ANN_LEX("april", SR_LX_MONTH, 4),
+    SR_ANN_LEX("august", SR_LX_MONTH, 8),
+    SR_ANN_LEX("afternoon", SR_LX_TX_AFTER, 0),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_b[] = {
+    SR_ANN_LEX("billion", SR_LX_NB_AFTER, 0),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_d[] = {
+    SR_ANN_LEX("day", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("dec", SR_LX_MONTH_ABBR, 12),
+    SR_ANN_LEX("days", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("dozen", SR_LX_NB_AFTER, 0),
+    SR_ANN_LEX("dozens", SR_LX_NB, 0),
+    SR_ANN_LEX("december", SR_LX_MONTH, 12),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_e[] = {
+    SR_ANN_LEX("eight", SR_LX_CARD, 8),
+    SR_ANN_LEX("eighth", SR_LX_ORD, 8),
+    SR_ANN_LEX("eighty", SR_LX_CARD, 80),
+    SR_ANN_LEX("eleven", SR_LX_CARD, 11),
+    SR_ANN_LEX("earlier", SR_LX_TX_IF, 0),
+    SR_ANN_LEX("evening", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("eighteen", SR_LX_CARD, 18),
+    SR_ANN_LEX("eleventh", SR_LX_ORD, 11),
+    SR_ANN_LEX("eightieth", SR_LX_ORD, 80),
+    SR_ANN_LEX("eighteenth", SR_LX_ORD, 18),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_f[] = {
+    SR_ANN_LEX("feb", SR_LX_MONTH_ABBR, 2),
+    SR_ANN_LEX("few", SR_LX_NB_IF | SR_LX_NB_AFTER, 0),
+    SR_ANN_LEX("fri", SR_LX_WEEKDAY_ABBR, 5),
+    SR_ANN_LEX("five", SR_LX_CARD, 5),
+    SR_ANN_LEX("four", SR_LX_CARD, 4),
+    SR_ANN_LEX("fifth", SR_LX_ORD, 5),
+    SR_ANN_LEX("fifty", SR_LX_CARD, 50),
+    SR_ANN_LEX("first", SR_LX_ORD, 1),
+    SR_ANN_LEX("forty", SR_LX_CARD, 40),
+    SR_ANN_LEX("fourth", SR_LX_ORD, 4),
+    SR_ANN_LEX("fourty", SR_LX_CARD, 40),
+    SR_ANN_LEX("friday", SR_LX_WEEKDAY, 5),
+    SR_ANN_LEX("fifteen", SR_LX_CARD, 15),
+    SR_ANN_LEX("february", SR_LX_MONTH, 2),
+    SR_ANN_LEX("fiftieth", SR_LX_ORD, 50),
+    SR_ANN_LEX("fortieth", SR_LX_ORD, 40),
+    SR_ANN_LEX("fourteen", SR_LX_CARD, 14),
+    SR_ANN_LEX("fifteenth", SR_LX_ORD, 15),
+    SR_ANN_LEX("following", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("fourteenth", SR_LX_ORD, 14),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_h[] = {
+    SR_ANN_LEX("half", SR_LX_NB, 0),
+    SR_ANN_LEX("hundred", SR_LX_NB_AFTER, 0),
+    SR_ANN_LEX("hundreds", SR_LX_NB, 0),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_j[] = {
+    SR_ANN_LEX("jan", SR_LX_MONTH_ABBR, 1),
+    SR_ANN_LEX("jul", SR_LX_MONTH_ABBR, 7),
+    SR_ANN_LEX("jun", SR_LX_MONTH_ABBR, 6),
+    SR_ANN_LEX("july", SR_LX_MONTH, 7),
+    SR_ANN_LEX("june", SR_LX_MONTH, 6),
+    SR_ANN_LEX("january", SR_LX_MONTH, 1),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_l[] = {
+    SR_ANN_LEX("last", SR_LX_TX_IF, 0),
+    SR_ANN_LEX("later", SR_LX_TX_IF, 0),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_m[] = {
+    SR_ANN_LEX("mar", SR_LX_MONTH_ABBR, 3),
+    SR_ANN_LEX("may", SR_LX_MONTH, 5),
+    SR_ANN_LEX("mon", SR_LX_WEEKDAY_ABBR, 1),
+    SR_ANN_LEX("many", SR_LX_NB_IF, 0),
+    SR_ANN_LEX("march", SR_LX_MONTH, 3),
+    SR_ANN_LEX("month", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("monday", SR_LX_WEEKDAY, 1),
+    SR_ANN_LEX("months", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("million", SR_LX_NB_AFTER, 0),
+    SR_ANN_LEX("morning", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("millions", SR_LX_NB, 0),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_n[] = {
+    SR_ANN_LEX("nov", SR_LX_MONTH_ABBR, 11),
+    SR_ANN_LEX("next", SR_LX_TX_IF | SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("nine", SR_LX_CARD, 9),
+    SR_ANN_LEX("night", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("ninth", SR_LX_ORD, 9),
+    SR_ANN_LEX("ninety", SR_LX_CARD, 90),
+    SR_ANN_LEX("nineteen", SR_LX_CARD, 19),
+    SR_ANN_LEX("november", SR_LX_MONTH, 11),
+    SR_ANN_LEX("ninetieth", SR_LX_ORD, 90),
+    SR_ANN_LEX("nineteenth", SR_LX_ORD, 19),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_o[] = {
+    SR_ANN_LEX("oct", SR_LX_MONTH_ABBR, 10),
+    SR_ANN_LEX("one", SR_LX_CARD, 1),
+    SR_ANN_LEX("october", SR_LX_MONTH, 10),
+    SR_ANN_LEX("overnight", SR_LX_TX, 0),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_p[] = {
+    SR_ANN_LEX("prior", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("previous", SR_LX_TX_AFTER, 0),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_s[] = {
+    SR_ANN_LEX("sat", SR_LX_WEEKDAY_ABBR, 6),
+    SR_ANN_LEX("sep", SR_LX_MONTH_ABBR, 9),
+    SR_ANN_LEX("six", SR_LX_CARD, 6),
+    SR_ANN_LEX("sun", SR_LX_WEEKDAY_ABBR, 7),
+    SR_ANN_LEX("same", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("sept", SR_LX_MONTH_ABBR, 9),
+    SR_ANN_LEX("seven", SR_LX_CARD, 7),
+    SR_ANN_LEX("sixth", SR_LX_ORD, 6),
+    SR_ANN_LEX("sixty", SR_LX_CARD, 60),
+    SR_ANN_LEX("scores", SR_LX_NB, 0),
+    SR_ANN_LEX("second", SR_LX_ORD, 2),
+    SR_ANN_LEX("sunday", SR_LX_WEEKDAY, 7),
+    SR_ANN_LEX("seventh", SR_LX_ORD, 7),
+    SR_ANN_LEX("seventy", SR_LX_CARD, 70),
+    SR_ANN_LEX("several", SR_LX_NB_IF, 0),
+    SR_ANN_LEX("sixteen", SR_LX_CARD, 16),
+    SR_ANN_LEX("saturday", SR_LX_WEEKDAY, 6),
+    SR_ANN_LEX("sixtieth", SR_LX_ORD, 60),
+    SR_ANN_LEX("september", SR_LX_MONTH, 9),
+    SR_ANN_LEX("seventeen", SR_LX_CARD, 17),
+    SR_ANN_LEX("sixteenth", SR_LX_ORD, 16),
+    SR_ANN_LEX("seventieth", SR_LX_ORD, 70),
+    SR_ANN_LEX("seventeenth", SR_LX_ORD, 17),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_t[] = {
+    SR_ANN_LEX("ten", SR_LX_CARD, 10),
+    SR_ANN_LEX("the", SR_LX_TX_IF, 0),
+    SR_ANN_LEX("thu", SR_LX_WEEKDAY_ABBR, 4),
+    SR_ANN_LEX("tue", SR_LX_WEEKDAY_ABBR, 2),
+    SR_ANN_LEX("two", SR_LX_CARD, 2),
+    SR_ANN_LEX("tens", SR_LX_NB, 0),
+    SR_ANN_LEX("that", SR_LX_TX_IF | SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("this", SR_LX_TX_IF | SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("thur", SR_LX_WEEKDAY_ABBR, 4),
+    SR_ANN_LEX("tues", SR_LX_WEEKDAY_ABBR, 2),
+    SR_ANN_LEX("tenth", SR_LX_ORD, 10),
+    SR_ANN_LEX("third", SR_LX_ORD, 3),
+    SR_ANN_LEX("three", SR_LX_CARD, 3),
+    SR_ANN_LEX("thurs", SR_LX_WEEKDAY_ABBR, 4),
+    SR_ANN_LEX("today", SR_LX_TX, 0),
+    SR_ANN_LEX("thirty", SR_LX_CARD, 30),
+    SR_ANN_LEX("twelve", SR_LX_CARD, 12),
+    SR_ANN_LEX("twenty", SR_LX_CARD, 20),
+    SR_ANN_LEX("tonight", SR_LX_TX, 0),
+    SR_ANN_LEX("tuesday", SR_LX_WEEKDAY, 2),
+    SR_ANN_LEX("twelfth", SR_LX_ORD, 12),
+    SR_ANN_LEX("thirteen", SR_LX_CARD, 13),
+    SR_ANN_LEX("thousand", SR_LX_NB_AFTER, 0),
+    SR_ANN_LEX("thursday", SR_LX_WEEKDAY, 4),
+    SR_ANN_LEX("tomorrow", SR_LX_TX, 0),
+    SR_ANN_LEX("thirtieth", SR_LX_ORD, 30),
+    SR_ANN_LEX("thousands", SR_LX_NB, 0),
+    SR_ANN_LEX("twentieth", SR_LX_ORD, 20),
+    SR_ANN_LEX("thirteenth", SR_LX_ORD, 13),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_w[] = {
+    SR_ANN_LEX("wed", SR_LX_WEEKDAY_ABBR, 3),
+    SR_ANN_LEX("week", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("weeks", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("wednesday", SR_LX_WEEKDAY, 3),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex sr_ann_lex_y[] = {
+    SR_ANN_LEX("year", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("years", SR_LX_TX_AFTER, 0),
+    SR_ANN_LEX("yesterday", SR_LX_TX, 0),
+    {0, 0, 0, NULL}};
+static const sr_ann_lex *const sr_ann_lexicon[26] = {
+    sr_ann_lex_a, sr_ann_lex_b, NULL, sr_ann_lex_d, sr_ann_lex_e, sr_ann_lex_f, NULL, sr_ann_lex_h, NULL, sr_ann_lex_j, NULL, sr_ann_lex_l, sr_ann_lex_m,
+    sr_ann_lex_n, sr_ann_lex_o, sr_ann_lex_p, NULL, NULL, sr_ann_lex_s, sr_ann_lex_t, NULL, NULL, sr_ann_lex_w, NULL, sr_ann_lex_y, NULL};
+
+/* The lexicon entry for token T, or NULL.  O(entries of T's first letter). */
+static inline const sr_ann_lex *sr_ann_lookup(const char *s, const sr_ann_tok *t)
+{
+    unsigned c = (unsigned char)(s[t->start] | 0x20);
+    if (t->kind != SR_ANN_WORD || c < 'a' || c > 'z')
+        return NULL;
+    const sr_ann_lex *q = sr_ann_lexicon[c - 'a'];
+    size_t n = sr_ann_len(t);
+    if (!q)
+        return NULL;
+    for (; q->len && q->len <= n; q++)
+        if (q->len == n && sr_ann_eq(s + t->start + 1, n - 1, q->w + 1))
+            return q;
+    return NULL;
+}
+
+/* The flags of token T's lexicon entry, 0 when it has none. */
+static inline unsigned sr_ann_flags(const char *s, const sr_ann_tok *t)
+{
+    const sr_ann_lex *q = sr_ann_lookup(s, t);
+    return q ? q->flags : 0;
+}
+
 /* Month 1..12 named by word T: full names, three-letter forms and "Sept".
  * Abbreviations and "March"/"May" must be capitalised, as news prints
  * months, so the verbs "march" and "may" are not read as dates. */
 static inline int sr_ann_month(const char *s, const sr_ann_tok *t)
 {
-    static const char *const full[] = {"january",  "february", "march",  "april",     "may",
-                                       "june",     "july",     "august", "september", "october",
-                                       "november", "december", NULL};
-    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",  "jul",
-                                       "aug", "sep", "oct", "nov", "dec", "sept", NULL};
-    int m = sr_ann_find(s, t, full);
-    if (m >= 0)
-        return (m == 2 || m == 4) && !t->upper ? 0 : m + 1;
-    m = sr_ann_find(s, t, abbr);
-    if (m >= 0 && t->upper)
-        return m == 12 ? 9 : m + 1;
-    return 0;
+    const sr_ann_lex *q = sr_ann_lookup(s, t);
+    if (!q || !(q->flags & (SR_LX_MONTH | SR_LX_MONTH_ABBR)))
+        return 0;
+    if (q->flags & SR_LX_MONTH)
+        return (q->value == 3 || q->value == 5) && !t->upper ? 0 : q->value;
+    return t->upper ? q->value : 0;
 }
 
 /* Cardinal 1..19 and tens 20..90 written as a word ("six", "forty"), or -1. */
 static inline int sr_ann_number_word(const char *s, const sr_ann_tok *t)
 {
-    static const char *const units[] = {"one",     "two",       "three",    "four",     "five",
-                                        "six",     "seven",     "eight",    "nine",     "ten",
-                                        "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
-                                        "sixteen", "seventeen", "eighteen", "nineteen", NULL};
-    static const char *const tens[] = {"twenty",  "thirty", "forty",  "fifty",  "sixty",
-                                       "seventy", "eighty", "ninety", "fourty", NULL};
-    int i = sr_ann_find(s, t, units);
-    if (i >= 0)
-        return i + 1;
-    i = sr_ann_find(s, t, tens);
-    if (i >= 0)
-        return i == 8 ? 40 : 20 + 10 * i;
-    return -1;
+    const sr_ann_lex *q = sr_ann_lookup(s, t);
+    return q && (q->flags & SR_LX_CARD) ? q->value : -1;
 }
 
 /* Ordinal 1..19 and tens 20..90 written as a word ("third"), or -1. */
 static inline int sr_ann_ordinal_word(const char *s, const sr_ann_tok *t)
 {
-    static const char *const units[] = {"first",       "second",     "third",      "fourth",
-                                        "fifth",       "sixth",      "seventh",    "eighth",
-                                        "ninth",       "tenth",      "eleventh",   "twelfth",
-                                        "thirteenth",  "fourteenth", "fifteenth",  "sixteenth",
-                                        "seventeenth", "eighteenth", "nineteenth", NULL};
-    static const char *const tens[] = {"twentieth", "thirtieth", "fortieth",
-                                       "fiftieth",  "sixtieth",  "seventieth",
-                                       "eightieth", "ninetieth", NULL};
-    int i = sr_ann_find(s, t, units);
-    if (i >= 0)
-        return i + 1;
-    i = sr_ann_find(s, t, tens);
-    return i >= 0 ? 20 + 10 * i : -1;
+    const sr_ann_lex *q = sr_ann_lookup(s, t);
+    return q && (q->flags & SR_LX_ORD) ? q->value : -1;
 }
 
 /* Whether the '.' at TOK[i] ends a sentence: not inside "U.S." or "3.5", not
@@ -396,23 +612,23 @@ static inline size_t sr_ann_sentence(const char *s, size_t *pos, size_t end, sr_
     int newline;
     while (n < SR_ANN_MAX_TOKENS) {
         size_t before = *pos;
-        sr_ann_tok t;
-        if (!sr_ann_next(s, pos, end, &t, &newline))
+        sr_ann_tok *t = &tok[n];
+        if (!sr_ann_next(s, pos, end, t, &newline))
             break;
         if (newline && n > 0) {
             *pos = before;
             break;
         }
         if (n == 0)
-            t.glued = 0;
-        tok[n++] = t;
-        if (t.kind == SR_ANN_PUNCT && (t.punct == '.' || t.punct == '!' || t.punct == '?')) {
+            t->glued = 0;
+        n++;
+        if (t->kind == SR_ANN_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?')) {
             size_t peek = *pos;
             sr_ann_tok nx;
             int has_next = sr_ann_next(s, &peek, end, &nx, &newline);
             if (!has_next || newline)
                 break;
-            if (t.punct != '.' ? !nx.glued : sr_ann_stop_ends(s, tok, n - 1, &nx))
+            if (t->punct != '.' ? !nx.glued : sr_ann_stop_ends(s, tok, n - 1, &nx))
                 break;
         }
     }

@@ -283,7 +283,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             h->v[valid++] = h->v[i];
     }
     h->n = valid;
-    qsort(h->v, h->n, sizeof *h->v, hit_cmp);
+    if (h->n > 1)
+        qsort(h->v, h->n, sizeof *h->v, hit_cmp);
     /* longest match wins; later overlapping matches are dropped, except a
      * place named inside a longer place phrase ("Aleppo" in "the western
      * Aleppo countryside", "Hmeimim" in "Hmeimim Air Base"): the text does
@@ -564,7 +565,8 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
             m->number = nu[k];
         }
     }
-    qsort(ml.v, ml.n, sizeof *ml.v, mention_cmp);
+    if (ml.n > 1)
+        qsort(ml.v, ml.n, sizeof *ml.v, mention_cmp);
     out->mentions = ml.v;
     out->n_mentions = ml.n;
     for (size_t i = 0; i < ml.n; i++)

@@ -414,7 +414,7 @@ static sr_span nb_noun(const nb_state *st, size_t k, const nb_core *c)
             return (sr_span){t->start, t->end};
         size_t len = sr_ann_len(t);
         if (words > 0 &&
-            ((prev_upper && !t->upper) || (len > 3 && !strncasecmp(v->s + t->end - 2, "ed", 2))))
+            ((prev_upper && !t->upper) || (len > 3 && sr_ann_eq(v->s + t->end - 2, 2, "ed"))))
             closed = 1;
         if (!closed)
             last = (sr_span){t->start, t->end};
@@ -451,6 +451,18 @@ static sr_status nb_emit(nb_state *st, const nb_core *c, size_t start, sr_number
     return SR_OK;
 }
 
+/* Whether a count can begin at word I: a number word or a vague quantity,
+ * or "a", "several", "few", "many" before "dozen", a scale word or "few".
+ * The other words - nearly all of a news text - need no further reading. */
+static int nb_may_start(const nb_state *st, size_t i)
+{
+    unsigned f = sr_ann_flags(st->v.s, &st->v.tok[i]);
+    if (f & (SR_LX_CARD | SR_LX_ORD | SR_LX_NB))
+        return 1;
+    return (f & SR_LX_NB_IF) && i + 1 < st->v.n &&
+           (sr_ann_flags(st->v.s, &st->v.tok[i + 1]) & SR_LX_NB_AFTER);
+}
+
 static sr_status nb_sentence(nb_state *st)
 {
     st->free_from = 0;
@@ -461,8 +473,9 @@ static sr_status nb_sentence(nb_state *st)
         c.start = i;
         size_t skip = i + 1;
         int found = st->v.tok[i].kind == SR_ANN_NUM    ? nb_digits(st, i, &c, &skip)
-                    : st->v.tok[i].kind == SR_ANN_WORD ? nb_vague(st, i, &c) || nb_words(st, i, &c)
-                                                       : 0;
+                    : st->v.tok[i].kind == SR_ANN_WORD
+                        ? nb_may_start(st, i) && (nb_vague(st, i, &c) || nb_words(st, i, &c))
+                        : 0;
         if (!found) {
             i = skip;
             continue;

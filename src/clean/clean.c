@@ -907,7 +907,8 @@ sr_status sr_clean(sr_doc *doc, sr_cleaned *out)
         }
     }
     /* DOM boilerplate and text boilerplate were found in two passes */
-    qsort(c.rem, c.nrem, sizeof *c.rem, removed_cmp);
+    if (c.nrem > 1)
+        qsort(c.rem, c.nrem, sizeof *c.rem, removed_cmp);
     out->comments = c.com;
     out->n_comments = c.ncom;
     out->removed = c.rem;

@@ -666,7 +666,8 @@ static int pair_cmp(const void *a, const void *b)
 
 static sr_status group_targets(sr_kb *kb)
 {
-    qsort(kb->pairs, kb->n_pairs, sizeof *kb->pairs, pair_cmp);
+    if (kb->n_pairs > 1)
+        qsort(kb->pairs, kb->n_pairs, sizeof *kb->pairs, pair_cmp);
     kb->targets = malloc((kb->n_pairs ? kb->n_pairs : 1) * sizeof *kb->targets);
     if (!kb->targets)
         return SR_ENOMEM;

@@ -350,7 +350,8 @@ sr_status sr_fold_table_load(sr_fold_table **out, const char *path, char *err, s
         sr_fold_table_free(t);
         return st;
     }
-    qsort(t->e, t->n, sizeof *t->e, entry_cmp);
+    if (t->n > 1)
+        qsort(t->e, t->n, sizeof *t->e, entry_cmp);
     *out = t;
     return SR_OK;
 }
