@@ -79,7 +79,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--size-mb", type=int, default=1024)
-    ap.add_argument("--stages", default="read,clean")
+    ap.add_argument("--stages", default="read,clean,entities")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     big = os.path.join(OUT, f"fakes-{a.size_mb}m.jsonl")
@@ -91,7 +91,21 @@ def main():
     measure("baseline: cat", ["cat", big], big, nbig, a.runs, rows)
     for st in a.stages.split(","):
         measure(f"sitrep {st}", [sitrep, st, "-q", small], small, nsmall, a.runs, rows)
-        measure(f"sitrep {st}", [sitrep, st, "-q", big], big, nbig, a.runs, rows)
+        if st != "entities":  # the 100 MB input is enough to time the slower stage
+            measure(f"sitrep {st}", [sitrep, st, "-q", big], big, nbig, a.runs, rows)
+    if "entities" in a.stages.split(","):
+        # start-up with the compiled matcher cached: one tiny document
+        tiny = os.path.join(OUT, "tiny.jsonl")
+        with open(tiny, "w") as f:
+            f.write('{"id":"t","text":"HTS fighters entered Atarib on Sunday."}\n')
+        run_once([sitrep, "entities", "-q", tiny])  # warm the cache
+        times = []
+        for _ in range(11):  # GNU time has 10 ms resolution: time it here
+            t0 = time.perf_counter()
+            subprocess.run([sitrep, "entities", "-q", tiny], stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - t0)
+        times.sort()
+        rows.append(("entities start-up", "cached matcher", times[5], 0.0, 0.0, 0.0, 11))
     print(f"{'command':<22} {'input':<20} {'median s':>9} {'MB/s':>8} {'docs/s':>10} {'peak RSS MB':>12} runs")
     for name, inp, med, mbs, dps, rss, n in rows:
         print(f"{name:<22} {inp:<20} {med:9.2f} {mbs:8.1f} {dps:10.0f} {rss:12.1f} {n:4d}")

@@ -487,10 +487,49 @@ static const char *admin_name(const gz_admin *a)
  * STRIP: also index the skeleton without a leading article ("al atarib"
  * as "atarib"); not done for GeoNames alternates, where it would turn
  * "Al-Sham" (Damascus) into "sham", part of many group names. */
+/* Names in scripts English-language reports never use (Cyrillic, Greek,
+ * Hebrew, CJK, ...) are not indexed: GeoNames carries dozens per city and
+ * folding them dominated start-up.  Latin (with diacritics) and Arabic
+ * script are kept. */
+static int useful_script(const char *name)
+{
+    const unsigned char *p = (const unsigned char *)name;
+    while (*p) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        unsigned cp;
+        int len;
+        if ((*p & 0xE0) == 0xC0)
+            cp = *p & 0x1F, len = 2;
+        else if ((*p & 0xF0) == 0xE0)
+            cp = *p & 0x0F, len = 3;
+        else if ((*p & 0xF8) == 0xF0)
+            cp = *p & 0x07, len = 4;
+        else
+            return 0;
+        for (int i = 1; i < len; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        p += len;
+        int latin = cp < 0x0250 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2000 && cp < 0x2070);
+        int arabic = (cp >= 0x0600 && cp < 0x0780) || (cp >= 0x08A0 && cp < 0x0900) ||
+                     (cp >= 0xFB50 && cp < 0xFE00) || (cp >= 0xFE70 && cp < 0xFF00);
+        int marks = cp >= 0x0300 && cp < 0x0370; /* combining diacritics */
+        if (!latin && !arabic && !marks && cp != 0x02BB && cp != 0x02BC && cp != 0x02BF &&
+            cp != 0x02BE)
+            return 0;
+    }
+    return 1;
+}
+
 static sr_status add_name(sr_gazetteer *g, uint32_t id, const char *name, unsigned flags, int strip)
 {
     size_t n = strlen(name);
-    if (!n)
+    if (!n || !useful_script(name))
         return SR_OK;
     sr_arena_reset(g->scratch);
     sr_norm f;

@@ -330,12 +330,40 @@ static sr_status add_aliases(sr_kb *kb, const char *list, kb_target_type type, i
 
 /* ---- actors ---- */
 
+static size_t id_slot(const sr_kb *kb, const char *id)
+{
+    size_t mask = kb->n_id_slots - 1;
+    size_t i = (size_t)fnv(1469598103934665603ull, id, strlen(id)) & mask;
+    while (kb->id_slots[i] >= 0 && strcmp(kb->actors[kb->id_slots[i]].id, id))
+        i = (i + 1) & mask;
+    return i;
+}
+
 int sr_kb_actor_find(const sr_kb *kb, const char *id)
 {
-    for (size_t i = 0; i < kb->n_actors; i++)
-        if (!strcmp(kb->actors[i].id, id))
-            return (int)i;
-    return -1;
+    if (!kb->n_id_slots)
+        return -1;
+    return kb->id_slots[id_slot(kb, id)];
+}
+
+/* Indexes actor I by its id (the table stays under half full). */
+static int index_actor(sr_kb *kb, int i)
+{
+    if ((size_t)(i + 1) * 2 > kb->n_id_slots) {
+        size_t ns = kb->n_id_slots ? kb->n_id_slots * 2 : 1024;
+        int *nsl = malloc(ns * sizeof *nsl);
+        if (!nsl)
+            return -1;
+        free(kb->id_slots);
+        kb->id_slots = nsl;
+        kb->n_id_slots = ns;
+        for (size_t k = 0; k < ns; k++)
+            nsl[k] = -1;
+        for (int k = 0; k < i; k++)
+            kb->id_slots[id_slot(kb, kb->actors[k].id)] = k;
+    }
+    kb->id_slots[id_slot(kb, kb->actors[i].id)] = i;
+    return 0;
 }
 
 static int valid_id(const char *s)
@@ -359,6 +387,8 @@ static int add_actor(sr_kb *kb, const char *id, const char *name, sr_actor_kind 
         memset(a, 0, sizeof *a);
         a->id = kb_strndup(kb, id, strlen(id));
         i = (int)kb->n_actors - 1;
+        if (!a->id || index_actor(kb, i))
+            return -1;
     }
     sr_actor *a = &kb->actors[i];
     a->name = kb_strndup(kb, name, strlen(name));
@@ -885,6 +915,7 @@ void sr_kb_free(sr_kb *kb)
     free(kb->pairs);
     free(kb->slots);
     free(kb->stop);
+    free(kb->id_slots);
     free(kb);
 }
 

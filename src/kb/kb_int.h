@@ -78,6 +78,8 @@ struct sr_kb {
     sr_fold_table *fold;
     sr_actor *actors;
     size_t n_actors, cap_actors;
+    int *id_slots; /* open addressing: actor id -> index */
+    size_t n_id_slots;
     sr_kb_relation *relations;
     size_t n_relations, cap_relations;
     kb_cue *cues;
