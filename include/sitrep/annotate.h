@@ -30,6 +30,7 @@ typedef enum sr_mention_kind {
     SR_MENTION_NEGATION,
     SR_MENTION_FUTURE,
     SR_MENTION_BACKING,  /* "Turkish-backed": actor = the backer */
+    SR_MENTION_TRIGGER,  /* an event word: value = ACLED sub-event type */
     SR_MENTION_KIND_COUNT
 } sr_mention_kind;
 
@@ -38,6 +39,18 @@ enum {
     SR_MF_AGENT = 2,     /* extended by an agent phrase ("HTS fighters") */
     SR_MF_ANAPHOR = 4,   /* "the group", resolved to actor (and actor2) */
     SR_MF_CONTEXTUAL = 8 /* place resolved by context ("west of", "countryside") */
+};
+
+/* How a trigger reads the actors around it (data/events.tsv). */
+enum {
+    SR_FRAME_MUTUAL = 1,
+    SR_FRAME_AGENT = 2,
+    SR_FRAME_ONE_SIDE = 4,
+    SR_FRAME_PARTIES = 8,
+    SR_FRAME_KILLS = 16,
+    SR_FRAME_NOUN = 32,
+    SR_FRAME_CIVILIAN = 64,
+    SR_FRAME_TERRITORY = 128 /* sub-event decided by who takes the ground */
 };
 
 typedef struct sr_place_ref {
@@ -58,7 +71,8 @@ typedef struct sr_mention {
     int backed_by;      /* ACTOR: actor index of a stated backer, or -1 */
     int place;          /* PLACE: kb place index */
     sr_place_ref where; /* PLACE */
-    const char *value;  /* cue value, source description */
+    const char *value;  /* cue value, source description, sub-event type */
+    unsigned frame;     /* TRIGGER: SR_FRAME_* bits */
     sr_timex timex;     /* DATE */
     sr_number number;   /* NUMBER */
 } sr_mention;

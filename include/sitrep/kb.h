@@ -96,6 +96,11 @@ sr_status sr_kb_load_actors(sr_kb *kb, const char *path, char *err, size_t errle
 sr_status sr_kb_load_countries(sr_kb *kb, const char *path, char *err, size_t errlen);
 sr_status sr_kb_load_relations(sr_kb *kb, const char *path, char *err, size_t errlen);
 sr_status sr_kb_load_cues(sr_kb *kb, const char *path, char *err, size_t errlen);
+sr_status sr_kb_load_events(sr_kb *kb, const char *path, char *err, size_t errlen);
+
+/* ACLED event type of a sub-event type ("Armed clash" -> "Battles"), or
+ * NULL when it is not one of ACLED's 25. */
+const char *sr_acled_event_type(const char *sub_event_type);
 
 #ifdef __cplusplus
 }

@@ -40,9 +40,19 @@ typedef struct sr_ann_tok {
 
 enum { SR_ANN_C_SPACE, SR_ANN_C_NEWLINE, SR_ANN_C_LETTER, SR_ANN_C_DIGIT, SR_ANN_C_PUNCT };
 
+/* The slow path of the scanner stays out of line and the hot one is
+ * inlined into the annotators' sentence loops. */
+#if defined(__GNUC__)
+#define SR_ANN_COLD __attribute__((noinline, cold, unused))
+#define SR_ANN_HOT __attribute__((always_inline)) inline
+#else
+#define SR_ANN_COLD
+#define SR_ANN_HOT inline
+#endif
+
 /* Classifies the character at S[p] (p < end); returns its length in bytes
  * and sets *CLS (and *PUNCT for punctuation). */
-static inline size_t sr_ann_unit(const char *s, size_t p, size_t end, int *cls, char *punct)
+static SR_ANN_COLD size_t sr_ann_unit(const char *s, size_t p, size_t end, int *cls, char *punct)
 {
     unsigned char c = (unsigned char)s[p];
     *punct = 0;
@@ -125,7 +135,8 @@ static const unsigned char sr_ann_byte_class[256] = {
 
 /* Reads the token at or after *POS in S[..end).  Returns 0 at the end.
  * *NEWLINE is set when a line break was skipped before the token. */
-static inline int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann_tok *t, int *newline)
+static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann_tok *t,
+                                  int *newline)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t p = *pos, n;
@@ -139,14 +150,12 @@ static inline int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann_tok
         }
         cls = sr_ann_byte_class[u[p]];
         n = 1;
+        punct = (char)u[p];
         if (cls == SR_ANN_C_MULTI)
             n = sr_ann_unit(s, p, end, &cls, &punct);
-        else
-            punct = (char)u[p];
-        if (cls == SR_ANN_C_NEWLINE)
-            nl = 1;
-        else if (cls != SR_ANN_C_SPACE)
+        if (cls > SR_ANN_C_NEWLINE)
             break;
+        nl |= cls; /* SR_ANN_C_NEWLINE is 1, SR_ANN_C_SPACE 0 */
     }
     *newline = nl;
     t->start = p;
@@ -162,12 +171,7 @@ static inline int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann_tok
         t->punct = 0;
         p += n;
         for (;;) {
-            /* the common case: a run of single-byte members of the class,
-             * four at a time while they last */
-            while (p + 4 <= end && sr_ann_byte_class[u[p]] == cls &&
-                   sr_ann_byte_class[u[p + 1]] == cls && sr_ann_byte_class[u[p + 2]] == cls &&
-                   sr_ann_byte_class[u[p + 3]] == cls)
-                p += 4;
+            /* the common case: a run of single-byte members of the class */
             while (p < end && sr_ann_byte_class[u[p]] == cls)
                 p++;
             if (p >= end || sr_ann_byte_class[u[p]] != SR_ANN_C_MULTI)
@@ -323,7 +327,7 @@ static inline int sr_ann_plural(const char *s, const sr_ann_tok *t)
  * a word (or a digit) can begin an expression: most sentences have none.  A
  * lexicon rather than the rules' own word lists because one look-up per
  * word, in the few entries that share its first letter, is what the
- * throughput budget allows.  Entries are sorted by length within a letter.
+ * throughput budget allows.  The table is indexed by first letter and length.
  * Adding a word that can begin an expression means adding it here. */
 
 enum {
@@ -336,8 +340,8 @@ enum {
     SR_LX_TX = 1 << 6,           /* begins a date: "yesterday" */
     SR_LX_TX_IF = 1 << 7,        /* begins a date before a TX_AFTER word: "the" (day) */
     SR_LX_TX_AFTER = 1 << 8,
-    SR_LX_NB = 1 << 9,        /* begins a count: "dozens" */
-    SR_LX_NB_IF = 1 << 10,    /* begins a count before an NB_AFTER word: "a" (dozen) */
+    SR_LX_NB = 1 << 9,     /* begins a count: "dozens" */
+    SR_LX_NB_IF = 1 << 10, /* begins a count before an NB_AFTER word: "a" (dozen) */
     SR_LX_NB_AFTER = 1 << 11
 };
 
@@ -347,199 +351,174 @@ typedef struct sr_ann_lex {
     const char *w;
 } sr_ann_lex;
 
-#define SR_ANN_LEX(w, flags, value) {sizeof(w) - 1, value, flags, w}
+#define SR_ANN_LEX(w, flags, value)                                                                \
+    {                                                                                              \
+        sizeof(w) - 1, value, flags, w                                                             \
+    }
+/* One run of the table: the entries that share a first letter and length. */
+#define SR_ANN_RUN(...) ((const sr_ann_lex[]){__VA_ARGS__, {0, 0, 0, NULL}})
+/* No entry is longer; a longer word is in no lexicon. */
+#define SR_ANN_LEX_MAX 12
 
-static const sr_ann_lex sr_ann_lex_a[] = {
-    SR_ANN_LEX("a", SR_LX_TX_IF | SR_LX_NB_IF, 0),
-    SR_ANN_LEX("an", SR_LX_TX_IF | SR_LX_NB_IF, 0),
-    SR_ANN_LEX("apr", SR_LX_MONTH_ABBR, 4),
-    SR_ANN_LEX("aug", SR_LX_MONTH_ABBR, 8),
-    SR_ANN_LEX("april", SR_LX_MONTH, 4),
-    SR_ANN_LEX("august", SR_LX_MONTH, 8),
-    SR_ANN_LEX("afternoon", SR_LX_TX_AFTER, 0),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_b[] = {
-    SR_ANN_LEX("billion", SR_LX_NB_AFTER, 0),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_d[] = {
-    SR_ANN_LEX("day", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("dec", SR_LX_MONTH_ABBR, 12),
-    SR_ANN_LEX("days", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("dozen", SR_LX_NB_AFTER, 0),
-    SR_ANN_LEX("dozens", SR_LX_NB, 0),
-    SR_ANN_LEX("december", SR_LX_MONTH, 12),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_e[] = {
-    SR_ANN_LEX("eight", SR_LX_CARD, 8),
-    SR_ANN_LEX("eighth", SR_LX_ORD, 8),
-    SR_ANN_LEX("eighty", SR_LX_CARD, 80),
-    SR_ANN_LEX("eleven", SR_LX_CARD, 11),
-    SR_ANN_LEX("earlier", SR_LX_TX_IF, 0),
-    SR_ANN_LEX("evening", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("eighteen", SR_LX_CARD, 18),
-    SR_ANN_LEX("eleventh", SR_LX_ORD, 11),
-    SR_ANN_LEX("eightieth", SR_LX_ORD, 80),
-    SR_ANN_LEX("eighteenth", SR_LX_ORD, 18),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_f[] = {
-    SR_ANN_LEX("feb", SR_LX_MONTH_ABBR, 2),
-    SR_ANN_LEX("few", SR_LX_NB_IF | SR_LX_NB_AFTER, 0),
-    SR_ANN_LEX("fri", SR_LX_WEEKDAY_ABBR, 5),
-    SR_ANN_LEX("five", SR_LX_CARD, 5),
-    SR_ANN_LEX("four", SR_LX_CARD, 4),
-    SR_ANN_LEX("fifth", SR_LX_ORD, 5),
-    SR_ANN_LEX("fifty", SR_LX_CARD, 50),
-    SR_ANN_LEX("first", SR_LX_ORD, 1),
-    SR_ANN_LEX("forty", SR_LX_CARD, 40),
-    SR_ANN_LEX("fourth", SR_LX_ORD, 4),
-    SR_ANN_LEX("fourty", SR_LX_CARD, 40),
-    SR_ANN_LEX("friday", SR_LX_WEEKDAY, 5),
-    SR_ANN_LEX("fifteen", SR_LX_CARD, 15),
-    SR_ANN_LEX("february", SR_LX_MONTH, 2),
-    SR_ANN_LEX("fiftieth", SR_LX_ORD, 50),
-    SR_ANN_LEX("fortieth", SR_LX_ORD, 40),
-    SR_ANN_LEX("fourteen", SR_LX_CARD, 14),
-    SR_ANN_LEX("fifteenth", SR_LX_ORD, 15),
-    SR_ANN_LEX("following", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("fourteenth", SR_LX_ORD, 14),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_h[] = {
-    SR_ANN_LEX("half", SR_LX_NB, 0),
-    SR_ANN_LEX("hundred", SR_LX_NB_AFTER, 0),
-    SR_ANN_LEX("hundreds", SR_LX_NB, 0),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_j[] = {
-    SR_ANN_LEX("jan", SR_LX_MONTH_ABBR, 1),
-    SR_ANN_LEX("jul", SR_LX_MONTH_ABBR, 7),
-    SR_ANN_LEX("jun", SR_LX_MONTH_ABBR, 6),
-    SR_ANN_LEX("july", SR_LX_MONTH, 7),
-    SR_ANN_LEX("june", SR_LX_MONTH, 6),
-    SR_ANN_LEX("january", SR_LX_MONTH, 1),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_l[] = {
-    SR_ANN_LEX("last", SR_LX_TX_IF, 0),
-    SR_ANN_LEX("later", SR_LX_TX_IF, 0),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_m[] = {
-    SR_ANN_LEX("mar", SR_LX_MONTH_ABBR, 3),
-    SR_ANN_LEX("may", SR_LX_MONTH, 5),
-    SR_ANN_LEX("mon", SR_LX_WEEKDAY_ABBR, 1),
-    SR_ANN_LEX("many", SR_LX_NB_IF, 0),
-    SR_ANN_LEX("march", SR_LX_MONTH, 3),
-    SR_ANN_LEX("month", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("monday", SR_LX_WEEKDAY, 1),
-    SR_ANN_LEX("months", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("million", SR_LX_NB_AFTER, 0),
-    SR_ANN_LEX("morning", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("millions", SR_LX_NB, 0),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_n[] = {
-    SR_ANN_LEX("nov", SR_LX_MONTH_ABBR, 11),
-    SR_ANN_LEX("next", SR_LX_TX_IF | SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("nine", SR_LX_CARD, 9),
-    SR_ANN_LEX("night", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("ninth", SR_LX_ORD, 9),
-    SR_ANN_LEX("ninety", SR_LX_CARD, 90),
-    SR_ANN_LEX("nineteen", SR_LX_CARD, 19),
-    SR_ANN_LEX("november", SR_LX_MONTH, 11),
-    SR_ANN_LEX("ninetieth", SR_LX_ORD, 90),
-    SR_ANN_LEX("nineteenth", SR_LX_ORD, 19),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_o[] = {
-    SR_ANN_LEX("oct", SR_LX_MONTH_ABBR, 10),
-    SR_ANN_LEX("one", SR_LX_CARD, 1),
-    SR_ANN_LEX("october", SR_LX_MONTH, 10),
-    SR_ANN_LEX("overnight", SR_LX_TX, 0),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_p[] = {
-    SR_ANN_LEX("prior", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("previous", SR_LX_TX_AFTER, 0),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_s[] = {
-    SR_ANN_LEX("sat", SR_LX_WEEKDAY_ABBR, 6),
-    SR_ANN_LEX("sep", SR_LX_MONTH_ABBR, 9),
-    SR_ANN_LEX("six", SR_LX_CARD, 6),
-    SR_ANN_LEX("sun", SR_LX_WEEKDAY_ABBR, 7),
-    SR_ANN_LEX("same", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("sept", SR_LX_MONTH_ABBR, 9),
-    SR_ANN_LEX("seven", SR_LX_CARD, 7),
-    SR_ANN_LEX("sixth", SR_LX_ORD, 6),
-    SR_ANN_LEX("sixty", SR_LX_CARD, 60),
-    SR_ANN_LEX("scores", SR_LX_NB, 0),
-    SR_ANN_LEX("second", SR_LX_ORD, 2),
-    SR_ANN_LEX("sunday", SR_LX_WEEKDAY, 7),
-    SR_ANN_LEX("seventh", SR_LX_ORD, 7),
-    SR_ANN_LEX("seventy", SR_LX_CARD, 70),
-    SR_ANN_LEX("several", SR_LX_NB_IF, 0),
-    SR_ANN_LEX("sixteen", SR_LX_CARD, 16),
-    SR_ANN_LEX("saturday", SR_LX_WEEKDAY, 6),
-    SR_ANN_LEX("sixtieth", SR_LX_ORD, 60),
-    SR_ANN_LEX("september", SR_LX_MONTH, 9),
-    SR_ANN_LEX("seventeen", SR_LX_CARD, 17),
-    SR_ANN_LEX("sixteenth", SR_LX_ORD, 16),
-    SR_ANN_LEX("seventieth", SR_LX_ORD, 70),
-    SR_ANN_LEX("seventeenth", SR_LX_ORD, 17),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_t[] = {
-    SR_ANN_LEX("ten", SR_LX_CARD, 10),
-    SR_ANN_LEX("the", SR_LX_TX_IF, 0),
-    SR_ANN_LEX("thu", SR_LX_WEEKDAY_ABBR, 4),
-    SR_ANN_LEX("tue", SR_LX_WEEKDAY_ABBR, 2),
-    SR_ANN_LEX("two", SR_LX_CARD, 2),
-    SR_ANN_LEX("tens", SR_LX_NB, 0),
-    SR_ANN_LEX("that", SR_LX_TX_IF | SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("this", SR_LX_TX_IF | SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("thur", SR_LX_WEEKDAY_ABBR, 4),
-    SR_ANN_LEX("tues", SR_LX_WEEKDAY_ABBR, 2),
-    SR_ANN_LEX("tenth", SR_LX_ORD, 10),
-    SR_ANN_LEX("third", SR_LX_ORD, 3),
-    SR_ANN_LEX("three", SR_LX_CARD, 3),
-    SR_ANN_LEX("thurs", SR_LX_WEEKDAY_ABBR, 4),
-    SR_ANN_LEX("today", SR_LX_TX, 0),
-    SR_ANN_LEX("thirty", SR_LX_CARD, 30),
-    SR_ANN_LEX("twelve", SR_LX_CARD, 12),
-    SR_ANN_LEX("twenty", SR_LX_CARD, 20),
-    SR_ANN_LEX("tonight", SR_LX_TX, 0),
-    SR_ANN_LEX("tuesday", SR_LX_WEEKDAY, 2),
-    SR_ANN_LEX("twelfth", SR_LX_ORD, 12),
-    SR_ANN_LEX("thirteen", SR_LX_CARD, 13),
-    SR_ANN_LEX("thousand", SR_LX_NB_AFTER, 0),
-    SR_ANN_LEX("thursday", SR_LX_WEEKDAY, 4),
-    SR_ANN_LEX("tomorrow", SR_LX_TX, 0),
-    SR_ANN_LEX("thirtieth", SR_LX_ORD, 30),
-    SR_ANN_LEX("thousands", SR_LX_NB, 0),
-    SR_ANN_LEX("twentieth", SR_LX_ORD, 20),
-    SR_ANN_LEX("thirteenth", SR_LX_ORD, 13),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_w[] = {
-    SR_ANN_LEX("wed", SR_LX_WEEKDAY_ABBR, 3),
-    SR_ANN_LEX("week", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("weeks", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("wednesday", SR_LX_WEEKDAY, 3),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex sr_ann_lex_y[] = {
-    SR_ANN_LEX("year", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("years", SR_LX_TX_AFTER, 0),
-    SR_ANN_LEX("yesterday", SR_LX_TX, 0),
-    {0, 0, 0, NULL}};
-static const sr_ann_lex *const sr_ann_lexicon[26] = {
-    sr_ann_lex_a, sr_ann_lex_b, NULL, sr_ann_lex_d, sr_ann_lex_e, sr_ann_lex_f, NULL, sr_ann_lex_h, NULL, sr_ann_lex_j, NULL, sr_ann_lex_l, sr_ann_lex_m,
-    sr_ann_lex_n, sr_ann_lex_o, sr_ann_lex_p, NULL, NULL, sr_ann_lex_s, sr_ann_lex_t, NULL, NULL, sr_ann_lex_w, NULL, sr_ann_lex_y, NULL};
+static const sr_ann_lex *const sr_ann_lexicon[26][SR_ANN_LEX_MAX + 1] = {
+    ['a' - 'a'][1] = SR_ANN_RUN(SR_ANN_LEX("a", SR_LX_TX_IF | SR_LX_NB_IF, 0)),
+    ['a' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("an", SR_LX_TX_IF | SR_LX_NB_IF, 0)),
+    ['a' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("apr", SR_LX_MONTH_ABBR, 4), SR_ANN_LEX("aug", SR_LX_MONTH_ABBR, 8)),
+    ['a' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("april", SR_LX_MONTH, 4)),
+    ['a' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("august", SR_LX_MONTH, 8)),
+    ['a' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("afternoon", SR_LX_TX_AFTER, 0)),
+    ['b' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("billion", SR_LX_NB_AFTER, 0)),
+    ['d' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("day", SR_LX_TX_AFTER, 0), SR_ANN_LEX("dec", SR_LX_MONTH_ABBR, 12)),
+    ['d' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("days", SR_LX_TX_AFTER, 0)),
+    ['d' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("dozen", SR_LX_NB_AFTER, 0)),
+    ['d' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("dozens", SR_LX_NB, 0)),
+    ['d' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("december", SR_LX_MONTH, 12)),
+    ['e' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("eight", SR_LX_CARD, 8)),
+    ['e' - 'a'][6] =
+        SR_ANN_RUN(SR_ANN_LEX("eighth", SR_LX_ORD, 8), SR_ANN_LEX("eighty", SR_LX_CARD, 80),
+                   SR_ANN_LEX("eleven", SR_LX_CARD, 11)),
+    ['e' - 'a'][7] =
+        SR_ANN_RUN(SR_ANN_LEX("earlier", SR_LX_TX_IF, 0), SR_ANN_LEX("evening", SR_LX_TX_AFTER, 0)),
+    ['e' - 'a'][8] =
+        SR_ANN_RUN(SR_ANN_LEX("eighteen", SR_LX_CARD, 18), SR_ANN_LEX("eleventh", SR_LX_ORD, 11)),
+    ['e' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("eightieth", SR_LX_ORD, 80)),
+    ['e' - 'a'][10] = SR_ANN_RUN(SR_ANN_LEX("eighteenth", SR_LX_ORD, 18)),
+    ['f' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("feb", SR_LX_MONTH_ABBR, 2),
+                                SR_ANN_LEX("few", SR_LX_NB_IF | SR_LX_NB_AFTER, 0),
+                                SR_ANN_LEX("fri", SR_LX_WEEKDAY_ABBR, 5)),
+    ['f' - 'a'][4] =
+        SR_ANN_RUN(SR_ANN_LEX("five", SR_LX_CARD, 5), SR_ANN_LEX("four", SR_LX_CARD, 4)),
+    ['f' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("fifth", SR_LX_ORD, 5), SR_ANN_LEX("fifty", SR_LX_CARD, 50),
+                   SR_ANN_LEX("first", SR_LX_ORD, 1), SR_ANN_LEX("forty", SR_LX_CARD, 40)),
+    ['f' - 'a'][6] =
+        SR_ANN_RUN(SR_ANN_LEX("fourth", SR_LX_ORD, 4), SR_ANN_LEX("fourty", SR_LX_CARD, 40),
+                   SR_ANN_LEX("friday", SR_LX_WEEKDAY, 5)),
+    ['f' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("fifteen", SR_LX_CARD, 15)),
+    ['f' - 'a'][8] =
+        SR_ANN_RUN(SR_ANN_LEX("february", SR_LX_MONTH, 2), SR_ANN_LEX("fiftieth", SR_LX_ORD, 50),
+                   SR_ANN_LEX("fortieth", SR_LX_ORD, 40), SR_ANN_LEX("fourteen", SR_LX_CARD, 14)),
+    ['f' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("fifteenth", SR_LX_ORD, 15),
+                                SR_ANN_LEX("following", SR_LX_TX_AFTER, 0)),
+    ['f' - 'a'][10] = SR_ANN_RUN(SR_ANN_LEX("fourteenth", SR_LX_ORD, 14)),
+    ['h' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("half", SR_LX_NB, 0)),
+    ['h' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("hundred", SR_LX_NB_AFTER, 0)),
+    ['h' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("hundreds", SR_LX_NB, 0)),
+    ['j' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("jan", SR_LX_MONTH_ABBR, 1), SR_ANN_LEX("jul", SR_LX_MONTH_ABBR, 7),
+                   SR_ANN_LEX("jun", SR_LX_MONTH_ABBR, 6)),
+    ['j' - 'a'][4] =
+        SR_ANN_RUN(SR_ANN_LEX("july", SR_LX_MONTH, 7), SR_ANN_LEX("june", SR_LX_MONTH, 6)),
+    ['j' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("january", SR_LX_MONTH, 1)),
+    ['l' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("last", SR_LX_TX_IF, 0)),
+    ['l' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("later", SR_LX_TX_IF, 0)),
+    ['m' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("mar", SR_LX_MONTH_ABBR, 3), SR_ANN_LEX("may", SR_LX_MONTH, 5),
+                   SR_ANN_LEX("mon", SR_LX_WEEKDAY_ABBR, 1)),
+    ['m' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("many", SR_LX_NB_IF, 0)),
+    ['m' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("march", SR_LX_MONTH, 3), SR_ANN_LEX("month", SR_LX_TX_AFTER, 0)),
+    ['m' - 'a'][6] =
+        SR_ANN_RUN(SR_ANN_LEX("monday", SR_LX_WEEKDAY, 1), SR_ANN_LEX("months", SR_LX_TX_AFTER, 0)),
+    ['m' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("million", SR_LX_NB_AFTER, 0),
+                                SR_ANN_LEX("morning", SR_LX_TX_AFTER, 0)),
+    ['m' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("millions", SR_LX_NB, 0)),
+    ['n' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("nov", SR_LX_MONTH_ABBR, 11)),
+    ['n' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("next", SR_LX_TX_IF | SR_LX_TX_AFTER, 0),
+                                SR_ANN_LEX("nine", SR_LX_CARD, 9)),
+    ['n' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("night", SR_LX_TX_AFTER, 0), SR_ANN_LEX("ninth", SR_LX_ORD, 9)),
+    ['n' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("ninety", SR_LX_CARD, 90)),
+    ['n' - 'a'][8] =
+        SR_ANN_RUN(SR_ANN_LEX("nineteen", SR_LX_CARD, 19), SR_ANN_LEX("november", SR_LX_MONTH, 11)),
+    ['n' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("ninetieth", SR_LX_ORD, 90)),
+    ['n' - 'a'][10] = SR_ANN_RUN(SR_ANN_LEX("nineteenth", SR_LX_ORD, 19)),
+    ['o' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("oct", SR_LX_MONTH_ABBR, 10), SR_ANN_LEX("one", SR_LX_CARD, 1)),
+    ['o' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("october", SR_LX_MONTH, 10)),
+    ['o' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("overnight", SR_LX_TX, 0)),
+    ['p' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("prior", SR_LX_TX_AFTER, 0)),
+    ['p' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("previous", SR_LX_TX_AFTER, 0)),
+    ['s' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("sat", SR_LX_WEEKDAY_ABBR, 6), SR_ANN_LEX("sep", SR_LX_MONTH_ABBR, 9),
+                   SR_ANN_LEX("six", SR_LX_CARD, 6), SR_ANN_LEX("sun", SR_LX_WEEKDAY_ABBR, 7)),
+    ['s' - 'a'][4] =
+        SR_ANN_RUN(SR_ANN_LEX("same", SR_LX_TX_AFTER, 0), SR_ANN_LEX("sept", SR_LX_MONTH_ABBR, 9)),
+    ['s' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("seven", SR_LX_CARD, 7), SR_ANN_LEX("sixth", SR_LX_ORD, 6),
+                   SR_ANN_LEX("sixty", SR_LX_CARD, 60)),
+    ['s' - 'a'][6] =
+        SR_ANN_RUN(SR_ANN_LEX("scores", SR_LX_NB, 0), SR_ANN_LEX("second", SR_LX_ORD, 2),
+                   SR_ANN_LEX("sunday", SR_LX_WEEKDAY, 7)),
+    ['s' - 'a'][7] =
+        SR_ANN_RUN(SR_ANN_LEX("seventh", SR_LX_ORD, 7), SR_ANN_LEX("seventy", SR_LX_CARD, 70),
+                   SR_ANN_LEX("several", SR_LX_NB_IF, 0), SR_ANN_LEX("sixteen", SR_LX_CARD, 16)),
+    ['s' - 'a'][8] =
+        SR_ANN_RUN(SR_ANN_LEX("saturday", SR_LX_WEEKDAY, 6), SR_ANN_LEX("sixtieth", SR_LX_ORD, 60)),
+    ['s' - 'a'][9] =
+        SR_ANN_RUN(SR_ANN_LEX("september", SR_LX_MONTH, 9), SR_ANN_LEX("seventeen", SR_LX_CARD, 17),
+                   SR_ANN_LEX("sixteenth", SR_LX_ORD, 16)),
+    ['s' - 'a'][10] = SR_ANN_RUN(SR_ANN_LEX("seventieth", SR_LX_ORD, 70)),
+    ['s' - 'a'][11] = SR_ANN_RUN(SR_ANN_LEX("seventeenth", SR_LX_ORD, 17)),
+    ['t' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("ten", SR_LX_CARD, 10), SR_ANN_LEX("the", SR_LX_TX_IF, 0),
+                   SR_ANN_LEX("thu", SR_LX_WEEKDAY_ABBR, 4),
+                   SR_ANN_LEX("tue", SR_LX_WEEKDAY_ABBR, 2), SR_ANN_LEX("two", SR_LX_CARD, 2)),
+    ['t' - 'a'][4] = SR_ANN_RUN(
+        SR_ANN_LEX("tens", SR_LX_NB, 0), SR_ANN_LEX("that", SR_LX_TX_IF | SR_LX_TX_AFTER, 0),
+        SR_ANN_LEX("this", SR_LX_TX_IF | SR_LX_TX_AFTER, 0),
+        SR_ANN_LEX("thur", SR_LX_WEEKDAY_ABBR, 4), SR_ANN_LEX("tues", SR_LX_WEEKDAY_ABBR, 2)),
+    ['t' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("tenth", SR_LX_ORD, 10), SR_ANN_LEX("third", SR_LX_ORD, 3),
+                   SR_ANN_LEX("three", SR_LX_CARD, 3), SR_ANN_LEX("thurs", SR_LX_WEEKDAY_ABBR, 4),
+                   SR_ANN_LEX("today", SR_LX_TX, 0)),
+    ['t' - 'a'][6] =
+        SR_ANN_RUN(SR_ANN_LEX("thirty", SR_LX_CARD, 30), SR_ANN_LEX("twelve", SR_LX_CARD, 12),
+                   SR_ANN_LEX("twenty", SR_LX_CARD, 20)),
+    ['t' - 'a'][7] =
+        SR_ANN_RUN(SR_ANN_LEX("tonight", SR_LX_TX, 0), SR_ANN_LEX("tuesday", SR_LX_WEEKDAY, 2),
+                   SR_ANN_LEX("twelfth", SR_LX_ORD, 12)),
+    ['t' - 'a'][8] = SR_ANN_RUN(
+        SR_ANN_LEX("thirteen", SR_LX_CARD, 13), SR_ANN_LEX("thousand", SR_LX_NB_AFTER, 0),
+        SR_ANN_LEX("thursday", SR_LX_WEEKDAY, 4), SR_ANN_LEX("tomorrow", SR_LX_TX, 0)),
+    ['t' - 'a'][9] =
+        SR_ANN_RUN(SR_ANN_LEX("thirtieth", SR_LX_ORD, 30), SR_ANN_LEX("thousands", SR_LX_NB, 0),
+                   SR_ANN_LEX("twentieth", SR_LX_ORD, 20)),
+    ['t' - 'a'][10] = SR_ANN_RUN(SR_ANN_LEX("thirteenth", SR_LX_ORD, 13)),
+    ['w' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("wed", SR_LX_WEEKDAY_ABBR, 3)),
+    ['w' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("week", SR_LX_TX_AFTER, 0)),
+    ['w' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("weeks", SR_LX_TX_AFTER, 0)),
+    ['w' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("wednesday", SR_LX_WEEKDAY, 3)),
+    ['y' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("year", SR_LX_TX_AFTER, 0)),
+    ['y' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("years", SR_LX_TX_AFTER, 0)),
+    ['y' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("yesterday", SR_LX_TX, 0)),
+};
 
-/* The lexicon entry for token T, or NULL.  O(entries of T's first letter). */
-static inline const sr_ann_lex *sr_ann_lookup(const char *s, const sr_ann_tok *t)
+/* The entry for token T in TABLE (a lexicon's runs of entries by first
+ * letter and length, each ended by a zero length), or NULL.  O(entries of
+ * T's first letter and length), at most a handful. */
+static inline const sr_ann_lex *
+sr_ann_lookup_in(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const char *s,
+                 const sr_ann_tok *t)
 {
     unsigned c = (unsigned char)(s[t->start] | 0x20);
-    if (t->kind != SR_ANN_WORD || c < 'a' || c > 'z')
-        return NULL;
-    const sr_ann_lex *q = sr_ann_lexicon[c - 'a'];
     size_t n = sr_ann_len(t);
+    if (t->kind != SR_ANN_WORD || c < 'a' || c > 'z' || n > SR_ANN_LEX_MAX)
+        return NULL;
+    const sr_ann_lex *q = table[c - 'a'][n];
     if (!q)
         return NULL;
-    for (; q->len && q->len <= n; q++)
-        if (q->len == n && sr_ann_eq(s + t->start + 1, n - 1, q->w + 1))
+    for (; q->len; q++)
+        if (sr_ann_eq(s + t->start + 1, n - 1, q->w + 1))
             return q;
     return NULL;
+}
+
+static inline const sr_ann_lex *sr_ann_lookup(const char *s, const sr_ann_tok *t)
+{
+    return sr_ann_lookup_in(sr_ann_lexicon, s, t);
 }
 
 /* The flags of token T's lexicon entry, 0 when it has none. */
@@ -576,24 +555,56 @@ static inline int sr_ann_ordinal_word(const char *s, const sr_ann_tok *t)
     return q && (q->flags & SR_LX_ORD) ? q->value : -1;
 }
 
+/* Abbreviations a '.' follows inside a sentence: titles, ranks, months. */
+static const sr_ann_lex *const sr_ann_abbrev[26][SR_ANN_LEX_MAX + 1] = {
+    ['a' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("adm", 1, 0), SR_ANN_LEX("apr", 1, 0), SR_ANN_LEX("aug", 1, 0)),
+    ['a' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("approx", 1, 0)),
+    ['b' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("brig", 1, 0)),
+    ['c' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("co", 1, 0)),
+    ['c' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("col", 1, 0), SR_ANN_LEX("cpl", 1, 0)),
+    ['c' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("capt", 1, 0)),
+    ['d' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("dr", 1, 0)),
+    ['d' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("dec", 1, 0)),
+    ['f' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("ft", 1, 0)),
+    ['f' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("feb", 1, 0)),
+    ['g' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("gen", 1, 0), SR_ANN_LEX("gov", 1, 0)),
+    ['i' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("inc", 1, 0)),
+    ['j' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("jr", 1, 0)),
+    ['j' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("jan", 1, 0), SR_ANN_LEX("jul", 1, 0), SR_ANN_LEX("jun", 1, 0)),
+    ['l' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("lt", 1, 0)),
+    ['l' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("ltd", 1, 0)),
+    ['m' - 'a'][2] =
+        SR_ANN_RUN(SR_ANN_LEX("mr", 1, 0), SR_ANN_LEX("ms", 1, 0), SR_ANN_LEX("mt", 1, 0)),
+    ['m' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("maj", 1, 0), SR_ANN_LEX("mar", 1, 0), SR_ANN_LEX("mrs", 1, 0)),
+    ['n' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("no", 1, 0)),
+    ['n' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("nov", 1, 0)),
+    ['o' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("oct", 1, 0)),
+    ['p' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("pvt", 1, 0)),
+    ['p' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("prof", 1, 0)),
+    ['r' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("rep", 1, 0), SR_ANN_LEX("rev", 1, 0)),
+    ['s' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("sr", 1, 0), SR_ANN_LEX("st", 1, 0)),
+    ['s' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("sen", 1, 0), SR_ANN_LEX("sep", 1, 0), SR_ANN_LEX("sgt", 1, 0)),
+    ['s' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("sept", 1, 0)),
+    ['v' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("vs", 1, 0)),
+};
+
 /* Whether the '.' at TOK[i] ends a sentence: not inside "U.S." or "3.5", not
  * after a title or month abbreviation, and followed by a capital, a quote or
  * nothing.  NEXT is the token after it (NULL at the end). */
 static inline int sr_ann_stop_ends(const char *s, const sr_ann_tok *tok, size_t i,
                                    const sr_ann_tok *next)
 {
-    static const char *const abbrev[] = {
-        "mr",  "mrs", "ms",  "dr",  "gen", "lt",  "col", "maj",  "capt",   "sgt",  "brig",
-        "adm", "cpl", "pvt", "st",  "sen", "rep", "gov", "prof", "rev",    "jr",   "sr",
-        "no",  "jan", "feb", "mar", "apr", "jun", "jul", "aug",  "sep",    "sept", "oct",
-        "nov", "dec", "vs",  "inc", "ltd", "co",  "mt",  "ft",   "approx", NULL};
     if (!next)
         return 1;
     if (next->glued)
         return 0;
     if (tok[i].punct == '.' && i > 0 && tok[i].glued && tok[i - 1].kind == SR_ANN_WORD) {
         const sr_ann_tok *w = &tok[i - 1];
-        if ((sr_ann_len(w) == 1 && w->upper) || sr_ann_find(s, w, abbrev) >= 0)
+        if ((sr_ann_len(w) == 1 && w->upper) || sr_ann_lookup_in(sr_ann_abbrev, s, w))
             return 0;
     }
     if (next->kind == SR_ANN_WORD)

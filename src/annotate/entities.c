@@ -41,7 +41,8 @@ typedef struct hits {
 } hits;
 
 static const char *const mention_names[SR_MENTION_KIND_COUNT] = {
-    "actor", "place", "date", "number", "source", "hedge", "negation", "future", "backing"};
+    "actor", "place", "date", "number", "source", "hedge", "negation", "future", "backing",
+    "trigger"};
 
 const char *sr_mention_kind_name(sr_mention_kind k)
 {
@@ -431,6 +432,11 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 }
                 continue;
             }
+            case CUE_TRIGGER:
+                m = add_mention(ml, SR_MENTION_TRIGGER, os);
+                if (m)
+                    m->frame = cue->frame;
+                break;
             case CUE_SOURCE_INTRO:
             case CUE_KIND_COUNT: continue;
             }

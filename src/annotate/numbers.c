@@ -351,6 +351,9 @@ static void nb_qualifier(const nb_state *st, size_t i, sr_number_kind *kind, siz
     };
     *kind = SR_NUM_EXACT;
     *start = i;
+    /* every qualifier ends in a word just before the figure */
+    if (i == 0 || i - 1 < st->free_from || st->v.tok[i - 1].kind != SR_ANN_WORD)
+        return;
     for (size_t q = 0; q < sizeof quals / sizeof quals[0]; q++) {
         size_t len = quals[q].w[2] ? 3 : quals[q].w[1] ? 2 : 1, m;
         if (i < len || i - len < st->free_from)
@@ -365,26 +368,103 @@ static void nb_qualifier(const nb_state *st, size_t i, sr_number_kind *kind, siz
     }
 }
 
+enum {
+    NB_W_STOP = 1,      /* ends a noun phrase; a noun is never one of these */
+    NB_W_COLLECTIVE = 2 /* a counted noun without a plural "-s": "people", "dead" */
+};
+
+/* The words nb_noun looks for, as a lexicon (see annotate_int.h). */
+static const sr_ann_lex *const nb_noun_words[26][SR_ANN_LEX_MAX + 1] = {
+    ['a' - 'a'][1] = SR_ANN_RUN(SR_ANN_LEX("a", NB_W_STOP, 0)),
+    ['a' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("an", NB_W_STOP, 0), SR_ANN_LEX("as", NB_W_STOP, 0),
+                                SR_ANN_LEX("at", NB_W_STOP, 0)),
+    ['a' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("and", NB_W_STOP, 0), SR_ANN_LEX("are", NB_W_STOP, 0)),
+    ['a' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("also", NB_W_STOP, 0)),
+    ['a' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("after", NB_W_STOP, 0), SR_ANN_LEX("among", NB_W_STOP, 0)),
+    ['a' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("across", NB_W_STOP, 0)),
+    ['a' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("against", NB_W_STOP, 0)),
+    ['a' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("aircraft", NB_W_COLLECTIVE, 0)),
+    ['a' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("according", NB_W_STOP, 0)),
+    ['b' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("be", NB_W_STOP, 0), SR_ANN_LEX("by", NB_W_STOP, 0)),
+    ['b' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("but", NB_W_STOP, 0)),
+    ['b' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("been", NB_W_STOP, 0)),
+    ['b' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("being", NB_W_STOP, 0)),
+    ['b' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("before", NB_W_STOP, 0)),
+    ['b' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("between", NB_W_STOP, 0)),
+    ['c' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("can", NB_W_STOP, 0)),
+    ['c' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("crew", NB_W_COLLECTIVE, 0)),
+    ['c' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("could", NB_W_STOP, 0)),
+    ['c' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("cattle", NB_W_COLLECTIVE, 0),
+                                SR_ANN_LEX("clergy", NB_W_COLLECTIVE, 0)),
+    ['c' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("children", NB_W_COLLECTIVE, 0)),
+    ['d' - 'a'][4] =
+        SR_ANN_RUN(SR_ANN_LEX("dead", NB_W_COLLECTIVE, 0), SR_ANN_LEX("down", NB_W_STOP, 0)),
+    ['d' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("during", NB_W_STOP, 0)),
+    ['e' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("each", NB_W_STOP, 0)),
+    ['f' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("for", NB_W_STOP, 0)),
+    ['f' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("from", NB_W_STOP, 0)),
+    ['h' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("he", NB_W_STOP, 0)),
+    ['h' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("had", NB_W_STOP, 0), SR_ANN_LEX("has", NB_W_STOP, 0),
+                                SR_ANN_LEX("her", NB_W_STOP, 0), SR_ANN_LEX("his", NB_W_STOP, 0)),
+    ['h' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("have", NB_W_STOP, 0)),
+    ['i' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("in", NB_W_STOP, 0), SR_ANN_LEX("is", NB_W_STOP, 0),
+                                SR_ANN_LEX("it", NB_W_STOP, 0)),
+    ['i' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("its", NB_W_STOP, 0)),
+    ['i' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("into", NB_W_STOP, 0)),
+    ['i' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("injured", NB_W_COLLECTIVE, 0)),
+    ['i' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("infantry", NB_W_COLLECTIVE, 0)),
+    ['i' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("including", NB_W_STOP, 0)),
+    ['l' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("livestock", NB_W_COLLECTIVE, 0)),
+    ['m' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("may", NB_W_STOP, 0), SR_ANN_LEX("men", NB_W_COLLECTIVE, 0)),
+    ['m' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("might", NB_W_STOP, 0)),
+    ['m' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("militia", NB_W_COLLECTIVE, 0)),
+    ['n' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("no", NB_W_STOP, 0)),
+    ['n' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("nor", NB_W_STOP, 0), SR_ANN_LEX("not", NB_W_STOP, 0)),
+    ['n' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("near", NB_W_STOP, 0)),
+    ['o' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("of", NB_W_STOP, 0), SR_ANN_LEX("on", NB_W_STOP, 0),
+                                SR_ANN_LEX("or", NB_W_STOP, 0)),
+    ['o' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("off", NB_W_STOP, 0), SR_ANN_LEX("our", NB_W_STOP, 0),
+                                SR_ANN_LEX("out", NB_W_STOP, 0)),
+    ['o' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("over", NB_W_STOP, 0)),
+    ['p' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("per", NB_W_STOP, 0)),
+    ['p' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("people", NB_W_COLLECTIVE, 0),
+                                SR_ANN_LEX("police", NB_W_COLLECTIVE, 0)),
+    ['p' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("personnel", NB_W_COLLECTIVE, 0)),
+    ['r' - 'a'][10] = SR_ANN_RUN(SR_ANN_LEX("reportedly", NB_W_STOP, 0)),
+    ['s' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("say", NB_W_STOP, 0), SR_ANN_LEX("she", NB_W_STOP, 0)),
+    ['s' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("said", NB_W_STOP, 0), SR_ANN_LEX("says", NB_W_STOP, 0)),
+    ['s' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("sheep", NB_W_COLLECTIVE, 0), SR_ANN_LEX("since", NB_W_STOP, 0),
+                   SR_ANN_LEX("staff", NB_W_COLLECTIVE, 0)),
+    ['s' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("should", NB_W_STOP, 0)),
+    ['t' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("to", NB_W_STOP, 0)),
+    ['t' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("the", NB_W_STOP, 0)),
+    ['t' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("than", NB_W_STOP, 0), SR_ANN_LEX("that", NB_W_STOP, 0),
+                                SR_ANN_LEX("them", NB_W_STOP, 0), SR_ANN_LEX("they", NB_W_STOP, 0),
+                                SR_ANN_LEX("this", NB_W_STOP, 0)),
+    ['t' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("their", NB_W_STOP, 0), SR_ANN_LEX("there", NB_W_STOP, 0),
+                   SR_ANN_LEX("these", NB_W_STOP, 0), SR_ANN_LEX("those", NB_W_STOP, 0)),
+    ['u' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("up", NB_W_STOP, 0)),
+    ['u' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("under", NB_W_STOP, 0)),
+    ['w' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("we", NB_W_STOP, 0)),
+    ['w' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("was", NB_W_STOP, 0), SR_ANN_LEX("who", NB_W_STOP, 0)),
+    ['w' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("were", NB_W_STOP, 0), SR_ANN_LEX("when", NB_W_STOP, 0),
+                                SR_ANN_LEX("whom", NB_W_STOP, 0), SR_ANN_LEX("will", NB_W_STOP, 0),
+                                SR_ANN_LEX("with", NB_W_STOP, 0)),
+    ['w' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("where", NB_W_STOP, 0), SR_ANN_LEX("which", NB_W_STOP, 0),
+                   SR_ANN_LEX("while", NB_W_STOP, 0), SR_ANN_LEX("would", NB_W_STOP, 0)),
+    ['w' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("wounded", NB_W_COLLECTIVE, 0)),
+    ['y' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("you", NB_W_STOP, 0)),
+    ['y' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("youth", NB_W_COLLECTIVE, 0)),
+};
+
 /* The counted noun after the figure ending at token K, or an empty span. */
 static sr_span nb_noun(const nb_state *st, size_t k, const nb_core *c)
 {
-    /* words that end a noun phrase; a noun is never one of these */
-    static const char *const stop[] = {
-        "a",       "an",      "the",       "of",     "in",         "on",        "at",    "to",
-        "from",    "by",      "with",      "for",    "and",        "or",        "but",   "nor",
-        "were",    "was",     "are",       "is",     "be",         "been",      "being", "have",
-        "had",     "has",     "who",       "which",  "that",       "than",      "as",    "per",
-        "into",    "near",    "after",     "before", "during",     "since",     "while", "when",
-        "where",   "out",     "off",       "up",     "down",       "over",      "under", "it",
-        "they",    "them",    "he",        "she",    "we",         "you",       "this",  "these",
-        "those",   "there",   "their",     "its",    "his",        "her",       "our",   "not",
-        "no",      "also",    "will",      "would",  "could",      "should",    "may",   "might",
-        "can",     "said",    "say",       "says",   "reportedly", "including", "among", "across",
-        "against", "between", "according", "whom",   "each",       NULL};
-    static const char *const collective[] = {
-        "people",    "men",     "personnel", "police",  "staff",   "youth",    "infantry",
-        "aircraft",  "militia", "dead",      "wounded", "injured", "children", "cattle",
-        "livestock", "sheep",   "crew",      "clergy",  NULL};
     const sr_ann_view *v = &st->v;
     sr_span none = {0, 0};
     sr_span last = none;
@@ -407,10 +487,11 @@ static sr_span nb_noun(const nb_state *st, size_t k, const nb_core *c)
                v->tok[head + 2].glued && v->tok[head + 2].kind == SR_ANN_WORD)
             head += 2;
         const sr_ann_tok *t = &v->tok[head];
-        if (sr_ann_find(v->s, t, stop) >= 0 || sr_ann_number_word(v->s, t) >= 0 ||
-            nb_scale(st, head))
+        const sr_ann_lex *q = sr_ann_lookup_in(nb_noun_words, v->s, t);
+        unsigned f = q ? q->flags : 0;
+        if ((f & NB_W_STOP) || sr_ann_number_word(v->s, t) >= 0 || nb_scale(st, head))
             break;
-        if (sr_ann_plural(v->s, t) || sr_ann_find(v->s, t, collective) >= 0)
+        if (sr_ann_plural(v->s, t) || (f & NB_W_COLLECTIVE))
             return (sr_span){t->start, t->end};
         size_t len = sr_ann_len(t);
         if (words > 0 &&
@@ -472,7 +553,7 @@ static sr_status nb_sentence(nb_state *st)
         memset(&c, 0, sizeof c);
         c.start = i;
         size_t skip = i + 1;
-        int found = st->v.tok[i].kind == SR_ANN_NUM    ? nb_digits(st, i, &c, &skip)
+        int found = st->v.tok[i].kind == SR_ANN_NUM ? nb_digits(st, i, &c, &skip)
                     : st->v.tok[i].kind == SR_ANN_WORD
                         ? nb_may_start(st, i) && (nb_vague(st, i, &c) || nb_words(st, i, &c))
                         : 0;

@@ -43,10 +43,11 @@
 
 typedef struct tx_state {
     sr_arena *a;
-    sr_ann_view v;       /* the current sentence */
-    signed char *before; /* before[k]: nearest tense marker before token k */
-    signed char *after;  /* after[k]: nearest tense marker after token k */
-    int tensed;          /* before[] and after[] are filled for this sentence */
+    sr_ann_view v;              /* the current sentence */
+    signed char *before;        /* before[k]: nearest tense marker before token k */
+    signed char *after;         /* after[k]: nearest tense marker after token k */
+    unsigned char *tense_words; /* scratch: tense-word flags of each token */
+    int tensed;                 /* before[] and after[] are filled for this sentence */
     int has_anchor;
     sr_date anchor;
     long anchor_days;
@@ -255,62 +256,134 @@ static long tx_count(const tx_state *st, size_t i, size_t *next)
 
 /* ---- tense ---------------------------------------------------------------- */
 
-static const char *const be_forms[] = {"is", "are", "am", "be", "s", NULL};
-/* "X to" announcing the future: "is expected to", "plans to" */
-static const char *const future_to[] = {"expected", "plans",     "plan",   "planning", "intends",
-                                        "intend",   "scheduled", "slated", "poised",   NULL};
-/* "is X to": "is set to", "are due to", "is going to", "is about to" */
-static const char *const be_future_to[] = {"set", "due", "going", "about", NULL};
+enum {
+    TX_T_FUTURE = 1 << 0,       /* "will", "upcoming" */
+    TX_T_PAST = 1 << 1,         /* "was", "said", irregular past forms */
+    TX_T_NOT_PAST_ED = 1 << 2,  /* adjectives and nouns that look like "-ed" past forms */
+    TX_T_FUTURE_TO = 1 << 3,    /* "X to" announcing the future: "is expected to", "plans to" */
+    TX_T_BE_FUTURE_TO = 1 << 4, /* "is X to": "is set to", "are due to", "is going to" */
+    TX_T_BE = 1 << 5,           /* before BE_FUTURE_TO */
+    TX_T_PASSIVE = 1 << 6       /* "be", "been", "being": a participle after it is passive */
+};
 
-/* Tense marker at token K of the sentence: TX_PAST, TX_FUTURE or 0. */
-static int tx_marker(const tx_state *st, size_t k)
+/* The tense cue words, looked up in the manner of the shared lexicon. */
+static const sr_ann_lex *const tx_tense_words[26][SR_ANN_LEX_MAX + 1] = {
+    ['a' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("am", TX_T_BE, 0)),
+    ['a' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("ago", TX_T_PAST, 0), SR_ANN_LEX("are", TX_T_BE, 0)),
+    ['a' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("about", TX_T_BE_FUTURE_TO, 0),
+                                SR_ANN_LEX("armed", TX_T_NOT_PAST_ED, 0)),
+    ['a' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("allied", TX_T_NOT_PAST_ED, 0)),
+    ['a' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("alleged", TX_T_NOT_PAST_ED, 0)),
+    ['a' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("advanced", TX_T_NOT_PAST_ED, 0)),
+    ['b' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("be", TX_T_BE | TX_T_PASSIVE, 0)),
+    ['b' - 'a'][4] =
+        SR_ANN_RUN(SR_ANN_LEX("been", TX_T_PASSIVE, 0), SR_ANN_LEX("blew", TX_T_PAST, 0)),
+    ['b' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("based", TX_T_NOT_PAST_ED, 0), SR_ANN_LEX("began", TX_T_PAST, 0),
+                   SR_ANN_LEX("being", TX_T_PASSIVE, 0), SR_ANN_LEX("broke", TX_T_PAST, 0)),
+    ['b' - 'a'][6] =
+        SR_ANN_RUN(SR_ANN_LEX("backed", TX_T_NOT_PAST_ED, 0), SR_ANN_LEX("became", TX_T_PAST, 0)),
+    ['b' - 'a'][7] =
+        SR_ANN_RUN(SR_ANN_LEX("beloved", TX_T_NOT_PAST_ED, 0), SR_ANN_LEX("brought", TX_T_PAST, 0)),
+    ['c' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("came", TX_T_PAST, 0)),
+    ['c' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("caught", TX_T_PAST, 0)),
+    ['c' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("concerned", TX_T_NOT_PAST_ED, 0)),
+    ['d' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("did", TX_T_PAST, 0), SR_ANN_LEX("due", TX_T_BE_FUTURE_TO, 0)),
+    ['d' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("drove", TX_T_PAST, 0)),
+    ['d' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("detailed", TX_T_NOT_PAST_ED, 0)),
+    ['e' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("expected", TX_T_FUTURE_TO, 0)),
+    ['f' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("fell", TX_T_PAST, 0), SR_ANN_LEX("fled", TX_T_PAST, 0)),
+    ['f' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("fought", TX_T_PAST, 0)),
+    ['g' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("gave", TX_T_PAST, 0)),
+    ['g' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("going", TX_T_BE_FUTURE_TO, 0)),
+    ['h' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("had", TX_T_PAST, 0)),
+    ['h' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("held", TX_T_PAST, 0)),
+    ['h' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("hundred", TX_T_NOT_PAST_ED, 0)),
+    ['i' - 'a'][2] = SR_ANN_RUN(SR_ANN_LEX("is", TX_T_BE, 0)),
+    ['i' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("intend", TX_T_FUTURE_TO, 0)),
+    ['i' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("injured", TX_T_NOT_PAST_ED, 0),
+                                SR_ANN_LEX("intends", TX_T_FUTURE_TO, 0)),
+    ['i' - 'a'][10] = SR_ANN_RUN(SR_ANN_LEX("interested", TX_T_NOT_PAST_ED, 0)),
+    ['k' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("kindred", TX_T_NOT_PAST_ED, 0)),
+    ['l' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("lost", TX_T_PAST, 0)),
+    ['l' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("limited", TX_T_NOT_PAST_ED, 0)),
+    ['m' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("met", TX_T_PAST, 0)),
+    ['m' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("made", TX_T_PAST, 0)),
+    ['m' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("masked", TX_T_NOT_PAST_ED, 0)),
+    ['n' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("next", TX_T_FUTURE, 0)),
+    ['n' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("naked", TX_T_NOT_PAST_ED, 0)),
+    ['o' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("overran", TX_T_PAST, 0)),
+    ['p' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("plan", TX_T_FUTURE_TO, 0)),
+    ['p' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("plans", TX_T_FUTURE_TO, 0)),
+    ['p' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("poised", TX_T_FUTURE_TO, 0)),
+    ['p' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("planning", TX_T_FUTURE_TO, 0)),
+    ['r' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("ran", TX_T_PAST, 0)),
+    ['r' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("rose", TX_T_PAST, 0)),
+    ['r' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("rugged", TX_T_NOT_PAST_ED, 0)),
+    ['r' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("related", TX_T_NOT_PAST_ED, 0)),
+    ['s' - 'a'][1] = SR_ANN_RUN(SR_ANN_LEX("s", TX_T_BE, 0)),
+    ['s' - 'a'][3] =
+        SR_ANN_RUN(SR_ANN_LEX("saw", TX_T_PAST, 0), SR_ANN_LEX("set", TX_T_BE_FUTURE_TO, 0)),
+    ['s' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("said", TX_T_PAST, 0), SR_ANN_LEX("sent", TX_T_PAST, 0),
+                                SR_ANN_LEX("shot", TX_T_PAST, 0)),
+    ['s' - 'a'][5] =
+        SR_ANN_RUN(SR_ANN_LEX("shall", TX_T_FUTURE, 0), SR_ANN_LEX("spoke", TX_T_PAST, 0),
+                   SR_ANN_LEX("stood", TX_T_PAST, 0)),
+    ['s' - 'a'][6] =
+        SR_ANN_RUN(SR_ANN_LEX("sacred", TX_T_NOT_PAST_ED, 0),
+                   SR_ANN_LEX("slated", TX_T_FUTURE_TO, 0), SR_ANN_LEX("struck", TX_T_PAST, 0)),
+    ['s' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("skilled", TX_T_NOT_PAST_ED, 0)),
+    ['s' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("scheduled", TX_T_FUTURE_TO, 0)),
+    ['t' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("told", TX_T_PAST, 0), SR_ANN_LEX("took", TX_T_PAST, 0)),
+    ['t' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("threw", TX_T_PAST, 0)),
+    ['t' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("tomorrow", TX_T_FUTURE, 0)),
+    ['u' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("united", TX_T_NOT_PAST_ED, 0)),
+    ['u' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("unnamed", TX_T_NOT_PAST_ED, 0)),
+    ['u' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("upcoming", TX_T_FUTURE, 0)),
+    ['u' - 'a'][12] = SR_ANN_RUN(SR_ANN_LEX("unidentified", TX_T_NOT_PAST_ED, 0)),
+    ['w' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("was", TX_T_PAST, 0), SR_ANN_LEX("won", TX_T_PAST, 0)),
+    ['w' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("went", TX_T_PAST, 0), SR_ANN_LEX("were", TX_T_PAST, 0),
+                                SR_ANN_LEX("will", TX_T_FUTURE, 0)),
+    ['w' - 'a'][6] = SR_ANN_RUN(SR_ANN_LEX("wicked", TX_T_NOT_PAST_ED, 0)),
+    ['w' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("wounded", TX_T_NOT_PAST_ED, 0)),
+    ['w' - 'a'][8] = SR_ANN_RUN(SR_ANN_LEX("withdrew", TX_T_PAST, 0)),
+    ['y' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("yesterday", TX_T_PAST, 0)),
+};
+
+/* Tense marker at token K of the sentence: TX_PAST, TX_FUTURE or 0.  F[k]
+ * holds the tense-word flags of token k. */
+static int tx_marker(const tx_state *st, const unsigned char *f, size_t k)
 {
-    static const char *const future_words[] = {"will",     "shall", "tomorrow",
-                                               "upcoming", "next",  NULL};
-    static const char *const past_words[] = {
-        "was",  "were",    "had",   "did",    "said",    "told",   "ago",   "yesterday",
-        "took", "came",    "began", "fought", "struck",  "shot",   "met",   "held",
-        "fell", "broke",   "went",  "saw",    "made",    "became", "lost",  "spoke",
-        "gave", "sent",    "fled",  "stood",  "brought", "caught", "drove", "withdrew",
-        "blew", "overran", "threw", "ran",    "rose",    "won",    NULL};
-    /* adjectives and nouns that look like "-ed" past forms */
-    static const char *const not_past_ed[] = {
-        "armed",   "based",        "backed",  "allied",  "united",    "related",    "detailed",
-        "limited", "advanced",     "alleged", "hundred", "kindred",   "sacred",     "naked",
-        "wicked",  "rugged",       "beloved", "skilled", "concerned", "interested", "wounded",
-        "injured", "unidentified", "unnamed", "masked",  NULL};
     const sr_ann_tok *t = &st->v.tok[k];
     const char *s = st->v.s;
     if (t->kind != SR_ANN_WORD)
         return 0;
-    if (sr_ann_find(s, t, future_words) >= 0)
+    if (f[k] & TX_T_FUTURE)
         return TX_FUTURE;
     if (sr_ann_is(s, t, "ll") && t->glued && k > 0 && st->v.tok[k - 1].punct == '\'')
         return TX_FUTURE;
     if (sr_ann_is(s, t, "won") && sr_ann_p(&st->v, k + 1, '\'') && sr_ann_w(&st->v, k + 2, "t"))
         return TX_FUTURE;
     if (sr_ann_is(s, t, "to")) {
-        if (k > 0 && sr_ann_find(s, &st->v.tok[k - 1], future_to) >= 0)
+        if (k > 0 && (f[k - 1] & TX_T_FUTURE_TO))
             return TX_FUTURE;
-        if (k > 1 && sr_ann_find(s, &st->v.tok[k - 1], be_future_to) >= 0 &&
-            sr_ann_find(s, &st->v.tok[k - 2], be_forms) >= 0)
+        if (k > 1 && (f[k - 1] & TX_T_BE_FUTURE_TO) && (f[k - 2] & TX_T_BE))
             return TX_FUTURE;
         return 0;
     }
-    if (sr_ann_w(&st->v, k + 1, "to") && sr_ann_find(s, t, future_to) >= 0)
+    if (sr_ann_w(&st->v, k + 1, "to") && (f[k] & TX_T_FUTURE_TO))
         return 0; /* the "to" after it carries the future */
     /* after "be" a participle is passive and the auxiliary carries the
      * tense: "will be held", "is expected to be signed" */
-    if (k > 0 &&
-        (sr_ann_is(s, &st->v.tok[k - 1], "be") || sr_ann_is(s, &st->v.tok[k - 1], "been") ||
-         sr_ann_is(s, &st->v.tok[k - 1], "being")))
+    if (k > 0 && (f[k - 1] & TX_T_PASSIVE))
         return 0;
-    if (sr_ann_find(s, t, past_words) >= 0)
+    if (f[k] & TX_T_PAST)
         return TX_PAST;
     size_t len = sr_ann_len(t);
     const char *w = s + t->start;
     if (!t->upper && len >= 5 && w[len - 2] == 'e' && w[len - 1] == 'd' && w[len - 3] != 'e' &&
-        sr_ann_find(s, t, not_past_ed) < 0 && !(k > 0 && t->glued && st->v.tok[k - 1].punct == '-'))
+        !(f[k] & TX_T_NOT_PAST_ED) && !(k > 0 && t->glued && st->v.tok[k - 1].punct == '-'))
         return TX_PAST;
     return 0;
 }
@@ -319,9 +392,14 @@ static int tx_marker(const tx_state *st, size_t k)
 static void tx_tenses(tx_state *st)
 {
     signed char last = 0;
+    unsigned char *f = st->tense_words;
+    for (size_t k = 0; k < st->v.n; k++) {
+        const sr_ann_lex *q = sr_ann_lookup_in(tx_tense_words, st->v.s, &st->v.tok[k]);
+        f[k] = q ? (unsigned char)q->flags : 0;
+    }
     for (size_t k = 0; k < st->v.n; k++) {
         st->before[k] = last;
-        int m = tx_marker(st, k);
+        int m = tx_marker(st, f, k);
         if (m)
             last = (signed char)m;
         st->after[k] = (signed char)m; /* provisional: the marker itself */
@@ -473,11 +551,13 @@ static size_t rule_explicit(tx_state *st, size_t i, sr_status *rc)
      * ENDS[] maps the copy back to tokens. */
     char buf[TX_DATE_WINDOW + 1];
     size_t ends[TX_DATE_WINDOW + 1], len = 0, m;
+    int year_digits = 0;
     for (m = k; m < st->v.n; m++) {
         const sr_ann_tok *u = &st->v.tok[m];
         size_t need = (m > k && !u->glued) + (u->kind == SR_ANN_PUNCT ? 1 : sr_ann_len(u));
         if (len + need > TX_DATE_WINDOW)
             break;
+        year_digits |= u->kind == SR_ANN_NUM && sr_ann_len(u) >= 4;
         if (m > k && !u->glued)
             buf[len++] = ' ';
         if (u->kind == SR_ANN_PUNCT) {
@@ -490,7 +570,9 @@ static size_t rule_explicit(tx_state *st, size_t i, sr_status *rc)
     }
     sr_span sp;
     sr_date d;
-    if (m == k || !sr_find_date(buf, len, &sp, &d) || sp.start != 0)
+    /* every form sr_find_date reads has a year of four digits (or a day
+     * glued to one), so most windows need not be read at all */
+    if (m == k || !year_digits || !sr_find_date(buf, len, &sp, &d) || sp.start != 0)
         return 0;
     size_t j = k;
     while (j < m && ends[j - k] < sp.end)
@@ -998,10 +1080,11 @@ sr_status sr_timex_find(sr_arena *a, const char *text, const sr_span *regions, s
         if (regions[r].start > regions[r].end)
             return SR_EINVAL;
     st.v.tok = sr_arena_alloc(a, SR_ANN_MAX_TOKENS * sizeof *st.v.tok);
-    st.before = sr_arena_alloc(a, 2 * SR_ANN_MAX_TOKENS);
+    st.before = sr_arena_alloc(a, 3 * SR_ANN_MAX_TOKENS);
     if (!st.v.tok || !st.before)
         return SR_ENOMEM;
     st.after = st.before + SR_ANN_MAX_TOKENS;
+    st.tense_words = (unsigned char *)st.before + 2 * SR_ANN_MAX_TOKENS;
     for (size_t r = 0; r < n_regions; r++) {
         size_t pos = regions[r].start;
         while ((st.v.n = sr_ann_sentence(text, &pos, regions[r].end, st.v.tok)) > 0) {

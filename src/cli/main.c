@@ -16,6 +16,7 @@
 #include "sitrep/annotate.h"
 #include "sitrep/buf.h"
 #include "sitrep/clean.h"
+#include "sitrep/code.h"
 #include "sitrep/reader.h"
 
 static const char usage_text[] =
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "Commands:\n"
     "  clean      separate report text from comments and boilerplate (JSON lines)\n"
     "  entities   actors, places, dates, numbers, sources and hedges in the report\n"
+    "  code       ACLED-style events (JSON lines, or --format acled-csv)\n"
     "  read       print documents as read, before cleaning (JSON lines)\n"
     "  version    print the version\n"
     "\n"
@@ -32,7 +34,9 @@ static const char usage_text[] =
     "gzip-compressed.  The format is guessed from the name, then the content.\n"
     "\n"
     "Options:\n"
-    "  --format F          force the input format: text, jsonl, html, warc\n"
+    "  --format F          input format: text, jsonl, html, warc; for code also the\n"
+    "                      output format: jsonl (default) or acled-csv\n"
+    "  --statements FILE   code: write statements (ACCUSE, DENY, ...) to FILE\n"
     "  --max-doc-bytes N   reject larger records (default 33554432)\n"
     "  --data DIR          knowledge files (default: $SITREP_DATA, else ./data)\n"
     "  --cache DIR         compiled-matcher cache ('' disables; default ~/.cache/sitrep)\n"
@@ -42,6 +46,8 @@ static const char usage_text[] =
 typedef struct cli_opts {
     sr_reader_options reader;
     sr_kb_options kb;
+    int acled_csv;
+    const char *statements;
     int quiet;
     const char **inputs;
     int ninputs;
@@ -59,7 +65,12 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
         return -1;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--format") && i + 1 < argc) {
+        if (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "acled-csv")) {
+            o->acled_csv = 1;
+            i++;
+        } else if (!strcmp(a, "--statements") && i + 1 < argc) {
+            o->statements = argv[++i];
+        } else if (!strcmp(a, "--format") && i + 1 < argc) {
             if (sr_input_format_parse(argv[++i], &o->reader.format) != SR_OK) {
                 fprintf(stderr, "sitrep: unknown format '%s' (text, jsonl, html, warc)\n", argv[i]);
                 return -1;
@@ -158,7 +169,7 @@ static void emit_read(const sr_doc *d, sr_buf *b)
     sr_buf_puts(b, "}\n");
 }
 
-typedef enum { CMD_CLEAN, CMD_READ, CMD_ENTITIES } command;
+typedef enum { CMD_CLEAN, CMD_READ, CMD_ENTITIES, CMD_CODE } command;
 
 static int run(command cmd, const char *name, cli_opts *o)
 {
@@ -174,9 +185,19 @@ static int run(command cmd, const char *name, cli_opts *o)
     sr_kb *kb = NULL;
     sr_annotator *an = NULL;
     char data_dir[PATH_MAX + 32];
-    if (cmd == CMD_ENTITIES && !o->kb.data_dir)
+    int needs_kb = cmd == CMD_ENTITIES || cmd == CMD_CODE;
+    if (needs_kb && !o->kb.data_dir)
         o->kb.data_dir = find_data_dir(data_dir, sizeof data_dir);
-    if (cmd == CMD_ENTITIES) {
+    FILE *stmts = NULL;
+    if (cmd == CMD_CODE && o->statements && !(stmts = fopen(o->statements, "w"))) {
+        fprintf(stderr, "sitrep: cannot write %s\n", o->statements);
+        sr_doc_free(&doc);
+        return 2;
+    }
+    sr_buf sbuf;
+    sr_buf_init(&sbuf, NULL);
+    int csv_header = o->acled_csv;
+    if (needs_kb) {
         char err[512] = "";
         sr_status st = sr_kb_load(&kb, &o->kb, err, sizeof err);
         if (st == SR_OK)
@@ -221,11 +242,26 @@ static int run(command cmd, const char *name, cli_opts *o)
             } else {
                 sr_cleaned c;
                 st = sr_clean(&doc, &c);
-                if (st == SR_OK && cmd == CMD_ENTITIES) {
+                if (st == SR_OK && needs_kb) {
                     sr_annotation ann;
+                    sr_coding cod;
                     st = sr_annotate(an, &doc, &c, &ann);
+                    if (st == SR_OK && cmd == CMD_CODE)
+                        st = sr_code(kb, &doc, &c, &ann, &cod);
                     if (st == SR_OK) {
-                        sr_annotation_to_json(kb, &doc, &c, &ann, &out);
+                        if (cmd == CMD_ENTITIES)
+                            sr_annotation_to_json(kb, &doc, &c, &ann, &out);
+                        else if (o->acled_csv) {
+                            sr_coding_to_acled_csv(kb, &doc, &c, &cod, csv_header, &out);
+                            csv_header = 0;
+                        } else
+                            sr_coding_to_json(kb, &doc, &c, &cod, &out);
+                        if (stmts) {
+                            sr_statements_to_json(kb, &doc, &c, &cod, &sbuf);
+                            if (sbuf.len)
+                                fwrite(sbuf.data, 1, sbuf.len, stmts);
+                            sr_buf_clear(&sbuf);
+                        }
                         n.ok++;
                     } else {
                         n.rejected++;
@@ -256,9 +292,18 @@ static int run(command cmd, const char *name, cli_opts *o)
     sr_doc_free(&doc);
     sr_annotator_free(an);
     sr_kb_free(kb);
+    sr_buf_free(&sbuf);
+    if (stmts && fclose(stmts)) {
+        fprintf(stderr, "sitrep: cannot write %s\n", o->statements);
+        fatal = 1;
+    }
     if (!o->quiet)
         fprintf(stderr, "sitrep %s: %llu documents read, %llu %s, %llu rejected\n", name, n.read,
-                n.ok, cmd == CMD_READ ? "passed" : cmd == CMD_CLEAN ? "cleaned" : "annotated",
+                n.ok,
+                cmd == CMD_READ    ? "passed"
+                : cmd == CMD_CLEAN ? "cleaned"
+                : cmd == CMD_CODE  ? "coded"
+                                   : "annotated",
                 n.rejected);
     return fatal ? 2 : n.rejected ? 1 : 0;
 }
@@ -286,6 +331,8 @@ int main(int argc, char **argv)
         c = CMD_READ;
     else if (!strcmp(cmd, "entities"))
         c = CMD_ENTITIES;
+    else if (!strcmp(cmd, "code"))
+        c = CMD_CODE;
     else {
         fprintf(stderr, "sitrep: unknown command '%s'\n%s", cmd, usage_text);
         return 2;

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "kb/kb_int.h"
+#include "sitrep/annotate.h"
 #include "sitrep/timex.h"
 
 #define KB_MAX_FIELDS 12
@@ -38,7 +39,7 @@ static const char *const rel_names[SR_REL_TYPE_COUNT] = {"member_of", "allied", 
 
 static const char *const cue_names[CUE_KIND_COUNT] = {
     "hedge",        "source_intro", "source",  "negation",      "future",
-    "agent_suffix", "agent_prefix", "backing", "generic_actor", "anaphor"};
+    "agent_suffix", "agent_prefix", "backing", "generic_actor", "anaphor", "trigger"};
 
 const char *sr_actor_kind_name(sr_actor_kind k)
 {
@@ -682,6 +683,107 @@ sr_status sr_kb_load_cues(sr_kb *kb, const char *path, char *err, size_t errlen)
     return st;
 }
 
+/* ---- event triggers ---- */
+
+/* ACLED's event types and sub-event types (codebook, 2023). */
+static const char *const acled_types[][2] = {
+    {"Battles", "Armed clash"},
+    {"Battles", "Government regains territory"},
+    {"Battles", "Non-state actor overtakes territory"},
+    {"Explosions/Remote violence", "Chemical weapon"},
+    {"Explosions/Remote violence", "Air/drone strike"},
+    {"Explosions/Remote violence", "Suicide bomb"},
+    {"Explosions/Remote violence", "Shelling/artillery/missile attack"},
+    {"Explosions/Remote violence", "Remote explosive/landmine/IED"},
+    {"Explosions/Remote violence", "Grenade"},
+    {"Violence against civilians", "Sexual violence"},
+    {"Violence against civilians", "Attack"},
+    {"Violence against civilians", "Abduction/forced disappearance"},
+    {"Protests", "Peaceful protest"},
+    {"Protests", "Protest with intervention"},
+    {"Protests", "Excessive force against protesters"},
+    {"Riots", "Violent demonstration"},
+    {"Riots", "Mob violence"},
+    {"Strategic developments", "Agreement"},
+    {"Strategic developments", "Arrests"},
+    {"Strategic developments", "Change to group/activity"},
+    {"Strategic developments", "Disrupted weapons use"},
+    {"Strategic developments", "Headquarters or base established"},
+    {"Strategic developments", "Looting/property destruction"},
+    {"Strategic developments", "Non-violent transfer of territory"},
+    {"Strategic developments", "Other"},
+};
+
+const char *sr_acled_event_type(const char *sub_event_type)
+{
+    for (size_t i = 0; i < sizeof acled_types / sizeof *acled_types; i++)
+        if (!strcmp(acled_types[i][1], sub_event_type))
+            return acled_types[i][0];
+    return NULL;
+}
+
+sr_status sr_kb_load_events(sr_kb *kb, const char *path, char *err, size_t errlen)
+{
+    static const struct {
+        const char *word;
+        unsigned bit;
+    } frames[] = {{"mutual", SR_FRAME_MUTUAL},     {"agent", SR_FRAME_AGENT},
+                  {"one_side", SR_FRAME_ONE_SIDE}, {"parties", SR_FRAME_PARTIES},
+                  {"kills", SR_FRAME_KILLS},       {"noun", SR_FRAME_NOUN},
+                  {"civilian", SR_FRAME_CIVILIAN}};
+    tsv t;
+    sr_status st = tsv_open(&t, kb, path, err, errlen);
+    if (st != SR_OK)
+        return st;
+    int r;
+    while ((r = tsv_next(&t, 3, 3)) == 1) {
+        char **f = t.fields;
+        unsigned frame = 0;
+        const char *sub = f[1];
+        if (!strcmp(sub, "@territory"))
+            frame |= SR_FRAME_TERRITORY;
+        else if (!sr_acled_event_type(sub)) {
+            st = tsv_fail(&t, "unknown ACLED sub-event type");
+            break;
+        }
+        char *p = f[2];
+        while (*p) {
+            char *comma = strchr(p, ',');
+            size_t n = comma ? (size_t)(comma - p) : strlen(p);
+            unsigned bit = 0;
+            for (size_t k = 0; k < sizeof frames / sizeof *frames; k++)
+                if (strlen(frames[k].word) == n && !strncmp(frames[k].word, p, n))
+                    bit = frames[k].bit;
+            if (!bit)
+                break;
+            frame |= bit;
+            p += n + (comma != NULL);
+        }
+        if (*p) {
+            st = tsv_fail(&t, "unknown frame word (see the list at the top of the file)");
+            break;
+        }
+        kb_cue *c = PUSH(kb, cues, n_cues, cap_cues);
+        if (!c) {
+            st = SR_ENOMEM;
+            break;
+        }
+        c->phrase = kb_strndup(kb, f[0], strlen(f[0]));
+        c->kind = CUE_TRIGGER;
+        c->value = kb_strndup(kb, sub, strlen(sub));
+        c->actor = -1;
+        c->frame = frame;
+        if (kb_add_alias(kb, f[0], strlen(f[0]), KT_CUE, (int)kb->n_cues - 1, 0) != SR_OK) {
+            st = SR_ENOMEM;
+            break;
+        }
+    }
+    if (r < 0)
+        st = SR_EFORMAT;
+    tsv_close(&t);
+    return st;
+}
+
 /* ---- compile and cache ---- */
 
 static int pair_cmp(const void *a, const void *b)
@@ -997,6 +1099,9 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
         snprintf(path, sizeof path, "%s/%s", dir, files[i]);
         st = loaders[i](kb, path, err, errlen);
     }
+    snprintf(path, sizeof path, "%s/events.tsv", dir);
+    if (st == SR_OK && file_exists(path))
+        st = sr_kb_load_events(kb, path, err, errlen);
     snprintf(path, sizeof path, "%s/stopwords.txt", dir);
     if (st == SR_OK && file_exists(path))
         st = load_stopwords(kb, path, err, errlen);

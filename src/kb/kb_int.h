@@ -52,6 +52,7 @@ typedef enum kb_cue_kind {
     CUE_BACKING,        /* "X-backed", "X-linked", "X-led" */
     CUE_GENERIC_ACTOR,  /* "militants", "civilians": value = actor id */
     CUE_ANAPHOR,        /* "the group": value = 1 or 2 (how many) */
+    CUE_TRIGGER,        /* events.tsv: value = sub-event type, frame bits */
     CUE_KIND_COUNT
 } kb_cue_kind;
 
@@ -60,6 +61,7 @@ typedef struct kb_cue {
     kb_cue_kind kind;
     const char *value;
     int actor; /* for GENERIC_ACTOR: resolved actor index, else -1 */
+    unsigned frame; /* for TRIGGER: SR_FRAME_* bits (annotate.h) */
 } kb_cue;
 
 typedef struct kb_place {

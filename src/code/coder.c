@@ -1,0 +1,774 @@
+/* coder.c - ACLED-style events from annotated report text (code.h).
+ *
+ * Sentence by sentence, every trigger (data/events.tsv) opens an event and
+ * its frame says how to read the actors around it:
+ *   mutual    "clashes between X and Y", "X clashed with Y", "X and Y fought"
+ *   agent     X <trigger> Y; "Y was shelled by X" swaps the two
+ *   one_side  X withdrew / surrendered / defected
+ *   parties   every actor of the sentence signs or merges
+ * Actors joined by "and" or "along with" on one side become associates.
+ * Territory verbs pick "Government regains territory" when a state force
+ * takes the ground and "Non-state actor overtakes territory" otherwise.
+ * One sentence naming several places gives one event per place (ACLED's
+ * rule); a place that only locates another ("west of Idlib city", "in the
+ * western Aleppo countryside" after a village) is not a separate event.
+ * The date is the sentence's own date, else the document's anchor; an
+ * event more than 30 days before the anchor is historical.  Deaths count
+ * only in sentences that say people were killed, never head counts of
+ * people moving, and a toll is given to one event only.  Hedges, negation
+ * and future cues in the sentence set the certainty or drop the event.
+ * Events of one document with the same type, actors and place merge.
+ * Cost: O(mentions x sentence mentions), bounded per sentence. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb/kb_int.h"
+#include "sitrep/code.h"
+
+#define HISTORICAL_DAYS 30
+
+static const char *const cert_names[] = {"reported", "claimed", "unconfirmed", "denied",
+                                         "expected"};
+static const char *const stmt_names[SR_STMT_TYPE_COUNT] = {"ACCUSE", "THREATEN", "AGREE",
+                                                           "DENY",   "CLAIM",    "CRITICIZE"};
+
+const char *sr_certainty_name(sr_certainty c)
+{
+    return (unsigned)c < 5 ? cert_names[c] : "reported";
+}
+
+const char *sr_statement_type_name(sr_statement_type t)
+{
+    return (unsigned)t < SR_STMT_TYPE_COUNT ? stmt_names[t] : "?";
+}
+
+/* ---- dates ---- */
+
+static long days_of(sr_date d)
+{
+    /* days from civil (Howard Hinnant's algorithm) */
+    int y = d.year, m = d.month ? d.month : 1, dd = d.day ? d.day : 1;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1);
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+/* ---- small text helpers on the document text ---- */
+
+static int lower_eq(const char *t, size_t s, size_t e, const char *w)
+{
+    size_t n = strlen(w);
+    if (e - s != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[s + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Does any word in T[s, e) equal one of WORDS? */
+static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n)
+{
+    size_t i = s;
+    while (i < e) {
+        while (i < e && !((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))
+            i++;
+        size_t w = i;
+        while (i < e && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') || t[i] == '-'))
+            i++;
+        for (size_t k = 0; k < n; k++)
+            if (lower_eq(t, w, i, words[k]))
+                return 1;
+    }
+    return 0;
+}
+
+static size_t words_between(const char *t, size_t s, size_t e)
+{
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = s; i < e; i++) {
+        int wc = t[i] != ' ' && t[i] != '\n' && t[i] != '\t';
+        if (wc && !in)
+            n++;
+        in = wc;
+    }
+    return n;
+}
+
+static const char *const kill_words[] = {"killed",  "killing", "kills",  "dead",
+                                         "died",    "deaths",  "death",  "slain",
+                                         "beheaded", "executed", "lost their lives"};
+static const char *const hurt_words[] = {"injuring", "injured", "wounding", "wounded", "injuries",
+                                         "hurt"};
+static const char *const people_nouns[] = {
+    "people",   "civilians", "civilian", "militants", "fighters", "soldiers", "members",
+    "children", "women",     "persons",  "troops",    "terrorists", "rebels", "gunmen",
+    "jihadists", "policemen", "personnel", "men",     "boys",     "girls",    "residents",
+    "combatants", "insurgents", "officers", "worker",  "workers",  "journalists", "militant",
+    "fighter",  "soldier",   "person",   "child",     "boy",      "girl",     "man",
+    "woman",    "member",    "others"};
+
+/* ---- building events ---- */
+
+typedef struct sent_view {
+    const sr_mention *m;
+    size_t n; /* mentions of this sentence: m[0..n) */
+} sent_view;
+
+typedef struct coder {
+    const sr_kb *kb;
+    sr_doc *doc;
+    const sr_cleaned *c;
+    const sr_annotation *a;
+    const char *t;
+    sr_coding *out;
+    size_t cap;
+    int doc_source_actor;   /* first monitor/outlet named in the body */
+    const char *doc_source; /* or an unnamed source */
+    int toll_given;         /* a toll was already assigned */
+} coder;
+
+static int is_source_actor(const sr_kb *kb, int a)
+{
+    return a >= 0 && (kb->actors[a].kind == SR_ACTOR_MONITOR ||
+                      kb->actors[a].kind == SR_ACTOR_NEWS_OUTLET);
+}
+
+static int usable_actor(const sr_kb *kb, const sr_mention *m)
+{
+    return m->kind == SR_MENTION_ACTOR && m->actor >= 0 && !is_source_actor(kb, m->actor) &&
+           kb->actors[m->actor].kind != SR_ACTOR_PERSON;
+}
+
+/* Adds actor A to an event side (main or associate), once. */
+static void side_add(sr_event *e, int side, int a)
+{
+    if (a < 0 || a == e->actor1 || a == e->actor2)
+        return;
+    int *main_slot = side == 1 ? &e->actor1 : &e->actor2;
+    int *assoc = side == 1 ? e->assoc1 : e->assoc2;
+    int *n = side == 1 ? &e->n_assoc1 : &e->n_assoc2;
+    for (int i = 0; i < *n; i++)
+        if (assoc[i] == a)
+            return;
+    if (*main_slot < 0)
+        *main_slot = a;
+    else if (*n < SR_CODE_MAX_ASSOC)
+        assoc[(*n)++] = a;
+}
+
+/* Actors joined to mention I by "and", ",", "along with", "as well as":
+ * returns the index of the last mention of the coordinated run. */
+static size_t coordinated(const char *t, const sent_view *sv, size_t i, int dir)
+{
+    size_t j = i;
+    for (;;) {
+        size_t k = j;
+        /* next actor mention in direction DIR */
+        size_t nk = (size_t)-1;
+        if (dir > 0) {
+            for (size_t q = k + 1; q < sv->n; q++)
+                if (sv->m[q].kind == SR_MENTION_ACTOR) {
+                    nk = q;
+                    break;
+                }
+        } else {
+            for (size_t q = k; q-- > 0;)
+                if (sv->m[q].kind == SR_MENTION_ACTOR) {
+                    nk = q;
+                    break;
+                }
+        }
+        if (nk == (size_t)-1)
+            return j;
+        size_t gs = dir > 0 ? sv->m[j].span.end : sv->m[nk].span.end;
+        size_t ge = dir > 0 ? sv->m[nk].span.start : sv->m[j].span.start;
+        if (ge < gs || ge - gs > 24)
+            return j;
+        static const char *const conj[] = {"and", "along", "with", "as", "well", "the", "its",
+                                           "allies", "both"};
+        /* the gap holds only conjunction words and punctuation */
+        int ok = 1, any = 0;
+        size_t p = gs;
+        while (p < ge && ok) {
+            while (p < ge && !((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
+                any |= t[p] == ',', p++;
+            size_t w = p;
+            while (p < ge && ((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
+                p++;
+            if (p > w) {
+                int hit = 0;
+                for (size_t c = 0; c < sizeof conj / sizeof *conj; c++)
+                    hit |= lower_eq(t, w, p, conj[c]);
+                if (!hit)
+                    ok = 0;
+                any = 1;
+            }
+        }
+        if (!ok || !any)
+            return j;
+        j = nk;
+    }
+}
+
+static sr_event *new_event(coder *k)
+{
+    sr_coding *o = k->out;
+    if (o->n_events == SR_CODE_MAX_EVENTS) {
+        o->dropped++;
+        return NULL;
+    }
+    if (o->n_events == k->cap) {
+        size_t nc = k->cap ? k->cap * 2 : 16;
+        sr_event *ne = sr_arena_grow(k->doc->arena, o->events, k->cap * sizeof *ne, nc * sizeof *ne);
+        if (!ne)
+            return NULL;
+        o->events = ne;
+        k->cap = nc;
+    }
+    sr_event *e = &o->events[o->n_events++];
+    memset(e, 0, sizeof *e);
+    e->actor1 = e->actor2 = -1;
+    return e;
+}
+
+/* The inter code of actor A in an event in COUNTRY: a state's forces
+ * operating abroad are external forces (ACLED: 8). */
+static int inter_of(const sr_kb *kb, int a, const char *country)
+{
+    if (a < 0)
+        return 0;
+    const sr_actor *ac = &kb->actors[a];
+    int inter = ac->inter;
+    if (inter == 1 && country && *country && ac->country && *ac->country &&
+        strcmp(ac->country, country) && strcmp(country, "SY") != 0)
+        return 8;
+    if (inter == 1 && ac->country && *ac->country && strcmp(ac->country, "Syria") &&
+        (!country || !strcmp(country, "SY") || !strcmp(country, "Syria")))
+        return 8;
+    return inter;
+}
+
+static const char *country_name(const char *c)
+{
+    /* the gazetteer gives ISO codes; ACLED prints names */
+    static const char *const map[][2] = {{"SY", "Syria"},   {"TR", "Turkey"}, {"LB", "Lebanon"},
+                                         {"IQ", "Iraq"},    {"JO", "Jordan"}, {"IL", "Israel"},
+                                         {"PS", "Palestine"}};
+    if (!c)
+        return NULL;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strcmp(map[i][0], c))
+            return map[i][1];
+    return c;
+}
+
+static void finish_actors(coder *k, sr_event *e)
+{
+    const char *country = country_name(e->where.country);
+    e->inter1 = inter_of(k->kb, e->actor1, country);
+    e->inter2 = inter_of(k->kb, e->actor2, country);
+    int lo = e->inter1, hi = e->inter2;
+    if (hi && lo > hi) {
+        int tmp = lo;
+        lo = hi;
+        hi = tmp;
+    }
+    if (!lo) {
+        lo = hi;
+        hi = 0;
+    }
+    e->interaction = lo * 10 + hi;
+}
+
+static void add_evidence(sr_event *e, sr_span s)
+{
+    for (size_t i = 0; i < e->n_evidence; i++)
+        if (e->evidence[i].start == s.start && e->evidence[i].end == s.end)
+            return;
+    if (e->n_evidence < SR_CODE_MAX_EVIDENCE)
+        e->evidence[e->n_evidence++] = s;
+}
+
+/* Deaths stated in sentence SV: people counted next to a killing word and
+ * not next to an injury word.  *VAGUE is set when killing is said without
+ * a number ("several were killed"). */
+static long long sentence_deaths(const coder *k, const sent_view *sv, sr_span sent, int *vague)
+{
+    const char *t = k->t;
+    *vague = 0;
+    if (!has_word(t, sent.start, sent.end, kill_words, sizeof kill_words / sizeof *kill_words))
+        return 0;
+    long long sum = 0;
+    int any = 0;
+    for (size_t i = 0; i < sv->n; i++) {
+        const sr_mention *m = &sv->m[i];
+        if (m->kind != SR_MENTION_NUMBER || m->number.is_ordinal || m->number.is_year)
+            continue;
+        size_t ws = m->span.start > sent.start + 40 ? m->span.start - 40 : sent.start;
+        size_t we = m->span.end + 40 < sent.end ? m->span.end + 40 : sent.end;
+        int noun_people = m->number.noun.end > m->number.noun.start &&
+                          has_word(t, m->number.noun.start, m->number.noun.end, people_nouns,
+                                   sizeof people_nouns / sizeof *people_nouns);
+        /* the nearest verb decides: "killing 4 and injuring 3" */
+        size_t before_hurt = 0, before_kill = 0;
+        for (size_t p = ws; p < m->span.start; p++) {
+            if (has_word(t, p, m->span.start, hurt_words, 6))
+                before_hurt = p;
+            if (has_word(t, p, m->span.start, kill_words, 11))
+                before_kill = p;
+            break;
+        }
+        (void)before_kill;
+        (void)before_hurt;
+        int near_hurt = has_word(t, ws > m->span.start - 1 ? ws : ws, m->span.start, hurt_words, 6) &&
+                        !has_word(t, m->span.end, we, kill_words, 11);
+        int near_kill = has_word(t, ws, we, kill_words, 11);
+        if (near_hurt && !noun_people)
+            continue;
+        if (near_hurt) {
+            /* "killing 4 and injuring 3": the word just before decides */
+            size_t ps = m->span.start > 12 ? m->span.start - 12 : 0;
+            if (ps < sent.start)
+                ps = sent.start;
+            if (has_word(t, ps, m->span.start, hurt_words, 6))
+                continue;
+        }
+        if (!(noun_people || near_kill))
+            continue;
+        sum += m->number.value;
+        any = 1;
+    }
+    if (!any)
+        *vague = 1;
+    return sum;
+}
+
+static const sr_mention *sentence_date(const sent_view *sv, size_t before)
+{
+    const sr_mention *best = NULL;
+    for (size_t i = 0; i < sv->n; i++) {
+        const sr_mention *m = &sv->m[i];
+        if (m->kind != SR_MENTION_DATE || m->timex.precision == SR_PREC_NONE ||
+            m->timex.precision == SR_PREC_YEAR)
+            continue;
+        if (!best || m->span.start < before)
+            best = m;
+    }
+    return best;
+}
+
+/* Places that are event locations in this sentence: no country when a
+ * place inside a country is named, no region or admin area when a town in
+ * it is named, no "near/west of X" right after another place. */
+static size_t event_places(const sent_view *sv, const sr_mention **out, size_t max)
+{
+    size_t n = 0;
+    int have_town = 0, have_sub = 0;
+    for (size_t i = 0; i < sv->n; i++) {
+        const sr_mention *m = &sv->m[i];
+        if (m->kind != SR_MENTION_PLACE)
+            continue;
+        if (m->where.geo_precision == 1)
+            have_town = 1;
+        if (m->where.admin1 && *m->where.admin1)
+            have_sub = 1;
+    }
+    for (size_t i = 0; i < sv->n && n < max; i++) {
+        const sr_mention *m = &sv->m[i];
+        if (m->kind != SR_MENTION_PLACE)
+            continue;
+        int country = !m->where.admin1 || !*m->where.admin1;
+        if (country && have_sub)
+            continue;
+        if (have_town && m->where.geo_precision > 1)
+            continue;
+        /* nested inside an earlier place mention: one location */
+        int nested = 0;
+        for (size_t j = 0; j < n; j++)
+            if (out[j]->span.start <= m->span.start && m->span.end <= out[j]->span.end)
+                nested = 1;
+        if (nested)
+            continue;
+        /* a locator after another place: "Arab Said west of Idlib city" */
+        if ((m->flags & SR_MF_CONTEXTUAL) && n > 0)
+            continue;
+        int dup = 0;
+        for (size_t j = 0; j < n; j++)
+            if (out[j]->where.location && m->where.location &&
+                !strcmp(out[j]->where.location, m->where.location))
+                dup = 1;
+        if (!dup)
+            out[n++] = m;
+    }
+    return n;
+}
+
+static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
+                         const sr_place_ref *prev_place)
+{
+    const sr_kb *kb = k->kb;
+    const char *t = k->t;
+    const sr_mention *tr = &sv->m[ti];
+    unsigned fr = tr->frame;
+    /* negation just before the trigger: "did not attack", "no clashes" */
+    for (size_t i = 0; i < ti; i++)
+        if (sv->m[i].kind == SR_MENTION_NEGATION && tr->span.start - sv->m[i].span.end < 30)
+            return;
+    int a1 = -1, a2 = -1;
+    size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
+    for (size_t i = 0; i < sv->n; i++) {
+        if (!usable_actor(kb, &sv->m[i]))
+            continue;
+        if (sv->m[i].span.end <= tr->span.start) {
+            if (first_before == (size_t)-1)
+                first_before = i;
+            last_before = i;
+        } else if (sv->m[i].span.start >= tr->span.end && first_after == (size_t)-1)
+            first_after = i;
+    }
+    (void)last_before;
+    sr_event proto;
+    memset(&proto, 0, sizeof proto);
+    proto.actor1 = proto.actor2 = -1;
+    /* passive: "was targeted by X", "shelled by X" */
+    int passive = 0;
+    if (first_after != (size_t)-1) {
+        size_t gs = tr->span.end, ge = sv->m[first_after].span.start;
+        static const char *const by[] = {"by"};
+        passive = ge > gs && words_between(t, gs, ge) <= 4 && has_word(t, gs, ge, by, 1);
+    }
+    int between = 0;
+    if (first_after != (size_t)-1) {
+        static const char *const bw[] = {"between"};
+        between = has_word(t, tr->span.end, sv->m[first_after].span.start, bw, 1);
+    }
+    size_t subj = first_before, obj = first_after;
+    if ((fr & SR_FRAME_MUTUAL) && between) {
+        subj = first_after;
+        size_t end1 = coordinated(t, sv, subj, +1);
+        obj = end1 != subj ? end1 : (size_t)-1;
+        side_add(&proto, 1, sv->m[subj].actor);
+        if (obj != (size_t)-1)
+            side_add(&proto, 2, sv->m[obj].actor);
+        /* "between X and Y" resolves a pair; an anaphor may carry both */
+        if (sv->m[subj].actor2 >= 0)
+            side_add(&proto, 2, sv->m[subj].actor2);
+    } else if (fr & SR_FRAME_PARTIES) {
+        for (size_t i = 0; i < sv->n; i++)
+            if (usable_actor(kb, &sv->m[i])) {
+                side_add(&proto, proto.actor1 < 0 ? 1 : 2, sv->m[i].actor);
+                if (sv->m[i].actor2 >= 0)
+                    side_add(&proto, 2, sv->m[i].actor2);
+            }
+    } else {
+        if (passive) {
+            size_t tmp = subj;
+            subj = obj;
+            obj = tmp;
+        }
+        if (subj != (size_t)-1) {
+            side_add(&proto, 1, sv->m[subj].actor);
+            if (sv->m[subj].actor2 >= 0)
+                side_add(&proto, (fr & SR_FRAME_MUTUAL) ? 2 : 1, sv->m[subj].actor2);
+            size_t dir = passive ? +1 : (size_t)-1;
+            (void)dir;
+            size_t end = coordinated(t, sv, subj, passive ? +1 : -1);
+            size_t lo = end < subj ? end : subj, hi = end < subj ? subj : end;
+            for (size_t i = lo; i <= hi; i++)
+                if (usable_actor(kb, &sv->m[i]))
+                    side_add(&proto, 1, sv->m[i].actor);
+        }
+        if (obj != (size_t)-1 && !(fr & SR_FRAME_ONE_SIDE)) {
+            side_add(&proto, 2, sv->m[obj].actor);
+            size_t end = coordinated(t, sv, obj, passive ? -1 : +1);
+            size_t lo = end < obj ? end : obj, hi = end < obj ? obj : end;
+            for (size_t i = lo; i <= hi; i++)
+                if (usable_actor(kb, &sv->m[i]))
+                    side_add(&proto, 2, sv->m[i].actor);
+        }
+    }
+    a1 = proto.actor1;
+    a2 = proto.actor2;
+    if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS))
+        return; /* nobody named: not codeable */
+    /* sub-event type */
+    const char *sub = tr->value;
+    if (fr & SR_FRAME_TERRITORY) {
+        int state = a1 >= 0 && (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE ||
+                                kb->actors[a1].kind == SR_ACTOR_GOVERNMENT);
+        sub = state ? "Government regains territory" : "Non-state actor overtakes territory";
+    }
+    int civ_target = a2 >= 0 && kb->actors[a2].kind == SR_ACTOR_CIVILIANS;
+    if ((fr & SR_FRAME_CIVILIAN) && civ_target && !strcmp(sub, "Armed clash"))
+        sub = "Attack";
+    /* "Attack" against armed actors is a clash in ACLED's terms */
+    if (!strcmp(sub, "Attack") && a2 >= 0 && !civ_target && !(fr & SR_FRAME_KILLS))
+        sub = "Armed clash";
+    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Air/drone strike") && strcmp(sub, "Agreement")) {
+        a1 = a2;
+        a2 = -1;
+        proto.actor1 = a1;
+        proto.actor2 = -1;
+    }
+    if (a1 < 0) {
+        /* unknown perpetrator: ACLED's unidentified armed group */
+        int u = sr_kb_actor_find(kb, "UNIDENTIFIED");
+        proto.actor1 = u;
+    }
+    /* certainty */
+    sr_certainty cert = SR_CERT_REPORTED;
+    for (size_t i = 0; i < sv->n; i++) {
+        const sr_mention *m = &sv->m[i];
+        if (m->kind == SR_MENTION_HEDGE && m->value) {
+            if (!strcmp(m->value, "unconfirmed"))
+                cert = SR_CERT_UNCONFIRMED;
+            else if (!strcmp(m->value, "denied") && cert == SR_CERT_REPORTED)
+                cert = SR_CERT_DENIED;
+            else if (!strcmp(m->value, "claimed") && cert == SR_CERT_REPORTED)
+                cert = SR_CERT_CLAIMED;
+        }
+        if (m->kind == SR_MENTION_FUTURE && m->span.end <= tr->span.start &&
+            tr->span.start - m->span.end < 40)
+            cert = SR_CERT_EXPECTED;
+    }
+    /* source */
+    const char *source = NULL;
+    for (size_t i = 0; i < sv->n && !source; i++) {
+        const sr_mention *m = &sv->m[i];
+        if (m->kind == SR_MENTION_ACTOR && is_source_actor(kb, m->actor))
+            source = kb->actors[m->actor].name;
+        else if (m->kind == SR_MENTION_SOURCE && m->value)
+            source = m->value;
+    }
+    if (!source)
+        source = k->doc_source_actor >= 0 ? kb->actors[k->doc_source_actor].name
+                 : k->doc_source              ? k->doc_source
+                 : k->doc->source             ? k->doc->source
+                                              : "";
+    /* date */
+    const sr_mention *dm = sentence_date(sv, tr->span.start);
+    sr_date date = k->a->anchor;
+    sr_precision prec = date.year ? SR_PREC_DAY : SR_PREC_NONE;
+    if (dm) {
+        date = dm->timex.date;
+        prec = dm->timex.precision;
+    }
+    int historical = dm && k->a->anchor.year && date.year &&
+                     days_of(k->a->anchor) - days_of(date) > HISTORICAL_DAYS;
+    /* deaths */
+    int vague = 0;
+    long long deaths = sentence_deaths(k, sv, sent, &vague);
+    /* places: one event per place */
+    const sr_mention *pl[8];
+    size_t np = event_places(sv, pl, 8);
+    sr_place_ref none;
+    memset(&none, 0, sizeof none);
+    size_t loops = np ? np : 1;
+    for (size_t p = 0; p < loops; p++) {
+        sr_event *e = new_event(k);
+        if (!e)
+            return;
+        *e = proto;
+        e->sub_event_type = sub;
+        e->event_type = sr_acled_event_type(sub);
+        e->date = date;
+        e->time_precision = prec;
+        e->where = np ? pl[p]->where : (prev_place ? *prev_place : none);
+        e->certainty = cert;
+        e->historical = historical;
+        e->source = source;
+        e->sentence = tr->sentence;
+        add_evidence(e, sent);
+        /* a toll goes to one event only (ACLED: never repeated) */
+        if (p == 0 && deaths && !k->toll_given) {
+            e->fatalities = deaths;
+            k->toll_given = 1;
+        } else if (p == 0 && vague && (fr & SR_FRAME_KILLS)) {
+            e->fatalities_vague = 1;
+        }
+        if ((fr & SR_FRAME_KILLS) && !deaths && !vague && p == 0)
+            e->fatalities_vague = 1;
+        finish_actors(k, e);
+    }
+}
+
+static int same_actors(const sr_event *x, const sr_event *y)
+{
+    return (x->actor1 == y->actor1 && x->actor2 == y->actor2) ||
+           (x->actor1 == y->actor2 && x->actor2 == y->actor1);
+}
+
+static int same_place(const sr_event *x, const sr_event *y)
+{
+    const char *a = x->where.location, *b = y->where.location;
+    if (!a || !b)
+        return !a && !b;
+    return !strcmp(a, b);
+}
+
+/* Several sentences about one event merge: same type, actors and place,
+ * and a date within a day. */
+static void merge_events(coder *k)
+{
+    sr_coding *o = k->out;
+    size_t n = 0;
+    for (size_t i = 0; i < o->n_events; i++) {
+        sr_event *e = &o->events[i];
+        size_t j = 0;
+        for (; j < n; j++) {
+            sr_event *f = &o->events[j];
+            if (!strcmp(e->sub_event_type, f->sub_event_type) && same_actors(e, f) &&
+                same_place(e, f) && labs(days_of(e->date) - days_of(f->date)) <= 1 &&
+                e->historical == f->historical)
+                break;
+        }
+        if (j < n) {
+            sr_event *f = &o->events[j];
+            for (size_t q = 0; q < e->n_evidence; q++)
+                add_evidence(f, e->evidence[q]);
+            if (!f->fatalities && e->fatalities)
+                f->fatalities = e->fatalities;
+            if (f->certainty == SR_CERT_REPORTED)
+                f->certainty = e->certainty;
+            for (int q = 0; q < e->n_assoc1; q++)
+                side_add(f, 1, e->assoc1[q]);
+            for (int q = 0; q < e->n_assoc2; q++)
+                side_add(f, 2, e->assoc2[q]);
+            continue;
+        }
+        o->events[n++] = *e;
+    }
+    o->n_events = n;
+}
+
+static const char *actor_name(const sr_kb *kb, int a)
+{
+    return a >= 0 ? kb->actors[a].name : "";
+}
+
+/* A plain one-sentence summary, in words generated here. */
+static void write_notes(coder *k, sr_event *e)
+{
+    const sr_kb *kb = k->kb;
+    char buf[600];
+    int n = snprintf(buf, sizeof buf, "%s: %s", e->sub_event_type, actor_name(kb, e->actor1));
+    if (e->actor2 >= 0)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, " against %s", actor_name(kb, e->actor2));
+    if (e->where.location)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, " at %s", e->where.location);
+    if (e->time_precision != SR_PREC_NONE && e->date.year)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, " on %04d-%02d-%02d", e->date.year,
+                      e->date.month, e->date.day);
+    if (e->fatalities)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, "; %lld reported killed", e->fatalities);
+    else if (e->fatalities_vague)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, "; deaths reported without a number");
+    if (e->certainty != SR_CERT_REPORTED)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, " (%s)", sr_certainty_name(e->certainty));
+    if (e->source && *e->source && n < (int)sizeof buf)
+        snprintf(buf + n, sizeof buf - (size_t)n, "; per %s.", e->source);
+    else if (n < (int)sizeof buf - 1)
+        snprintf(buf + n, sizeof buf - (size_t)n, ".");
+    e->notes = sr_arena_strndup(k->doc->arena, buf, strlen(buf));
+}
+
+/* Statements: "X accused Y of ...", "X denied ...". */
+static void code_statements(coder *k, const sent_view *sv)
+{
+    const char *t = k->t;
+    for (size_t i = 0; i < sv->n; i++) {
+        const sr_mention *m = &sv->m[i];
+        if (m->kind != SR_MENTION_HEDGE || !m->value)
+            continue;
+        sr_statement_type type;
+        if (!strcmp(m->value, "denied"))
+            type = SR_STMT_DENY;
+        else if (!strcmp(m->value, "claimed"))
+            type = (t[m->span.start] | 32) == 'a' ? SR_STMT_ACCUSE : SR_STMT_CLAIM;
+        else
+            continue;
+        int speaker = -1, target = -1;
+        for (size_t j = 0; j < sv->n; j++) {
+            const sr_mention *x = &sv->m[j];
+            if (x->kind != SR_MENTION_ACTOR || x->actor < 0)
+                continue;
+            if (x->span.end <= m->span.start)
+                speaker = speaker < 0 ? x->actor : speaker;
+            else if (target < 0)
+                target = x->actor;
+        }
+        if (speaker < 0)
+            continue;
+        sr_coding *o = k->out;
+        sr_statement *s = sr_arena_grow(k->doc->arena, o->statements,
+                                        o->n_statements * sizeof *s, (o->n_statements + 1) * sizeof *s);
+        if (!s)
+            return;
+        o->statements = s;
+        s = &o->statements[o->n_statements++];
+        s->type = type;
+        s->speaker = speaker;
+        s->target = target;
+        s->date = k->a->anchor;
+        s->time_precision = k->a->anchor.year ? SR_PREC_DAY : SR_PREC_NONE;
+        s->evidence = m->span;
+    }
+}
+
+sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_annotation *a,
+                  sr_coding *out)
+{
+    memset(out, 0, sizeof *out);
+    coder k = {kb, doc, c, a, c->text, out, 0, -1, NULL, 0};
+    for (size_t i = 0; i < a->n_mentions; i++) {
+        const sr_mention *m = &a->mentions[i];
+        if (k.doc_source_actor < 0 && m->kind == SR_MENTION_ACTOR && is_source_actor(kb, m->actor))
+            k.doc_source_actor = m->actor;
+        if (!k.doc_source && m->kind == SR_MENTION_SOURCE)
+            k.doc_source = m->value;
+    }
+    sr_place_ref last_place;
+    int have_last = 0;
+    size_t i = 0;
+    while (i < a->n_mentions) {
+        size_t s = a->mentions[i].sentence, j = i;
+        while (j < a->n_mentions && a->mentions[j].sentence == s)
+            j++;
+        sent_view sv = {a->mentions + i, j - i};
+        sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
+        for (size_t q = 0; q < sv.n; q++)
+            if (sv.m[q].kind == SR_MENTION_TRIGGER)
+                code_trigger(&k, &sv, q, sent, have_last ? &last_place : NULL);
+        code_statements(&k, &sv);
+        for (size_t q = 0; q < sv.n; q++)
+            if (sv.m[q].kind == SR_MENTION_PLACE && sv.m[q].where.admin1 &&
+                *sv.m[q].where.admin1) {
+                last_place = sv.m[q].where;
+                have_last = 1;
+            }
+        i = j;
+    }
+    merge_events(&k);
+    if (out->n_events) {
+        out->events[0].primary = 1;
+        for (size_t e = 0; e < out->n_events; e++)
+            if (!out->events[e].historical) {
+                out->events[0].primary = 0;
+                out->events[e].primary = 1;
+                break;
+            }
+    }
+    for (size_t e = 0; e < out->n_events; e++)
+        write_notes(&k, &out->events[e]);
+    return SR_OK;
+}
