@@ -50,7 +50,8 @@ enum {
     SR_FRAME_KILLS = 16,
     SR_FRAME_NOUN = 32,
     SR_FRAME_CIVILIAN = 64,
-    SR_FRAME_TERRITORY = 128 /* sub-event decided by who takes the ground */
+    SR_FRAME_TERRITORY = 128, /* sub-event decided by who takes the ground */
+    SR_FRAME_STRIKE = 256     /* sub-event decided by the weapon named */
 };
 
 typedef struct sr_place_ref {
@@ -60,6 +61,7 @@ typedef struct sr_place_ref {
     int has_coords;
     int geo_precision; /* ACLED: 1 exact place, 2 near / part of a region,
                           3 only the admin area */
+    int is_area;       /* a country, admin area or region, not a town */
 } sr_place_ref;
 
 typedef struct sr_mention {

@@ -326,8 +326,8 @@ static inline int sr_ann_plural(const char *s, const sr_ann_tok *t)
  * look each word of the text up here first, and try their rules only where
  * a word (or a digit) can begin an expression: most sentences have none.  A
  * lexicon rather than the rules' own word lists because one look-up per
- * word, in the few entries that share its first letter, is what the
- * throughput budget allows.  The table is indexed by first letter and length.
+ * word, among the few entries that share its first letter and length, is
+ * what the throughput budget allows.
  * Adding a word that can begin an expression means adding it here. */
 
 enum {

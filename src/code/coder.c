@@ -135,7 +135,52 @@ typedef struct coder {
     int doc_source_actor;   /* first monitor/outlet named in the body */
     const char *doc_source; /* or an unnamed source */
     int toll_given;         /* a toll was already assigned */
+    size_t first_para_end;  /* end of the first body paragraph */
+    sr_date last_date;      /* last day-precision, non-historical date seen */
+    sr_precision last_prec;
+    sr_certainty carried;   /* hedge of the previous sentence */
+    sr_place_ref prev_first_place; /* first place of the previous sentence */
+    int have_prev_place;
 } coder;
+
+static const char *const violation_words[] = {"violating", "violated", "violation", "violations",
+                                              "breaking", "breached", "breach", "broke"};
+static const char *const air_words[] = {"drone", "drones", "ucav", "warplane", "warplanes",
+                                        "jet", "jets", "aircraft", "helicopter", "helicopters",
+                                        "airstrike", "airstrikes", "air", "aerial"};
+static const char *const shell_words[] = {"rocket", "rockets", "missile", "missiles", "shell",
+                                          "shells", "artillery", "mortar", "mortars", "tank",
+                                          "tanks"};
+static const char *const determiners[] = {"the", "this", "these", "that", "those", "its"};
+static const char *const carry_words[] = {"them", "these", "those", "such"};
+
+/* ACLED sub-event types ranked for one sentence that names several: the
+ * more specific or graver reading wins ("stormed ... after clashes" is a
+ * takeover; "clashes broke out when X tried to arrest Y" is a clash). */
+static int priority(const char *sub)
+{
+    static const struct {
+        const char *sub;
+        int rank;
+    } r[] = {{"Non-state actor overtakes territory", 10},
+             {"Government regains territory", 10},
+             {"Chemical weapon", 9},
+             {"Suicide bomb", 9},
+             {"Air/drone strike", 8},
+             {"Shelling/artillery/missile attack", 7},
+             {"Remote explosive/landmine/IED", 7},
+             {"Grenade", 7},
+             {"Attack", 6},
+             {"Sexual violence", 6},
+             {"Abduction/forced disappearance", 5},
+             {"Armed clash", 4},
+             {"Non-violent transfer of territory", 3},
+             {"Arrests", 3}};
+    for (size_t i = 0; i < sizeof r / sizeof *r; i++)
+        if (!strcmp(r[i].sub, sub))
+            return r[i].rank;
+    return 2;
+}
 
 static int is_source_actor(const sr_kb *kb, int a)
 {
@@ -147,6 +192,12 @@ static int usable_actor(const sr_kb *kb, const sr_mention *m)
 {
     return m->kind == SR_MENTION_ACTOR && m->actor >= 0 && !is_source_actor(kb, m->actor) &&
            kb->actors[m->actor].kind != SR_ACTOR_PERSON;
+}
+
+static int person_actor(const sr_kb *kb, const sr_mention *m)
+{
+    return m->kind == SR_MENTION_ACTOR && m->actor >= 0 &&
+           kb->actors[m->actor].kind == SR_ACTOR_PERSON;
 }
 
 /* Adds actor A to an event side (main or associate), once. */
@@ -378,7 +429,7 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
             continue;
-        if (m->where.geo_precision == 1)
+        if (!m->where.is_area)
             have_town = 1;
         if (m->where.admin1 && *m->where.admin1)
             have_sub = 1;
@@ -390,7 +441,7 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
         int country = !m->where.admin1 || !*m->where.admin1;
         if (country && have_sub)
             continue;
-        if (have_town && m->where.geo_precision > 1)
+        if (have_town && m->where.is_area)
             continue;
         /* nested inside an earlier place mention: one location */
         int nested = 0;
@@ -424,6 +475,47 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     for (size_t i = 0; i < ti; i++)
         if (sv->m[i].kind == SR_MENTION_NEGATION && tr->span.start - sv->m[i].span.end < 30)
             return;
+    /* what a speaker claims, accuses or denies is a statement, not an
+     * event ("X accused Y of executing ...", "Y denied this"); a claim of
+     * responsibility is a claimed event */
+    for (size_t i = 0; i < ti; i++) {
+        const sr_mention *h = &sv->m[i];
+        if (h->kind == SR_MENTION_HEDGE && h->value &&
+            (!strcmp(h->value, "claimed") || !strcmp(h->value, "denied"))) {
+            static const char *const resp[] = {"responsibility"};
+            if (!has_word(t, h->span.start, h->span.end, resp, 1))
+                return;
+        }
+    }
+    /* an agreement mentioned as violated is not a new agreement */
+    if (!strcmp(tr->value, "Agreement") &&
+        has_word(t, sent.start, sent.end, violation_words,
+                 sizeof violation_words / sizeof *violation_words))
+        return;
+    const char *strike_sub = NULL;
+    if (fr & SR_FRAME_STRIKE) {
+        if (has_word(t, sent.start, sent.end, air_words, sizeof air_words / sizeof *air_words))
+            strike_sub = "Air/drone strike";
+        else if (has_word(t, sent.start, sent.end, shell_words,
+                          sizeof shell_words / sizeof *shell_words))
+            strike_sub = "Shelling/artillery/missile attack";
+        else
+            return;
+    }
+    /* "the attack on X", "the recent clashes": a reference back to an event
+     * already told, not a new one */
+    if (fr & SR_FRAME_NOUN) {
+        size_t ps = tr->span.start > sent.start + 24 ? tr->span.start - 24 : sent.start;
+        int definite = has_word(t, ps, tr->span.start, determiners,
+                                sizeof determiners / sizeof *determiners);
+        int actor_before = 0, own_date = 0;
+        for (size_t i = 0; i < ti; i++)
+            actor_before |= usable_actor(kb, &sv->m[i]);
+        for (size_t i = 0; i < sv->n; i++)
+            own_date |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
+        if (definite && !actor_before && !own_date)
+            return;
+    }
     int a1 = -1, a2 = -1;
     size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
     for (size_t i = 0; i < sv->n; i++) {
@@ -463,6 +555,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* "between X and Y" resolves a pair; an anaphor may carry both */
         if (sv->m[subj].actor2 >= 0)
             side_add(&proto, 2, sv->m[subj].actor2);
+    } else if ((fr & SR_FRAME_MUTUAL) && !passive) {
+        /* "heavy clashes broke out when X tried to arrest Y", "X clashed with
+         * Y": the first two sides named in the sentence */
+        for (size_t i = 0; i < sv->n; i++)
+            if (usable_actor(kb, &sv->m[i])) {
+                if (proto.actor1 < 0)
+                    side_add(&proto, 1, sv->m[i].actor);
+                else if (proto.actor2 < 0 && sv->m[i].actor != proto.actor1)
+                    side_add(&proto, 2, sv->m[i].actor);
+                if (sv->m[i].actor2 >= 0 && proto.actor2 < 0)
+                    side_add(&proto, 2, sv->m[i].actor2);
+            }
     } else if (fr & SR_FRAME_PARTIES) {
         for (size_t i = 0; i < sv->n; i++)
             if (usable_actor(kb, &sv->m[i])) {
@@ -502,11 +606,24 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS))
         return; /* nobody named: not codeable */
     /* sub-event type */
-    const char *sub = tr->value;
+    const char *sub = strike_sub ? strike_sub : tr->value;
     if (fr & SR_FRAME_TERRITORY) {
         int state = a1 >= 0 && (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE ||
                                 kb->actors[a1].kind == SR_ACTOR_GOVERNMENT);
         sub = state ? "Government regains territory" : "Non-state actor overtakes territory";
+    }
+    /* a named person as the target of an arrest, abduction or killing */
+    int person_targets[SR_CODE_MAX_ASSOC], n_person = 0;
+    if (!strcmp(sub, "Arrests") || !strcmp(sub, "Abduction/forced disappearance") ||
+        (fr & SR_FRAME_KILLS))
+        for (size_t i = 0; i < sv->n && n_person < SR_CODE_MAX_ASSOC; i++)
+            if (person_actor(kb, &sv->m[i]) && sv->m[i].span.start >= tr->span.end)
+                person_targets[n_person++] = sv->m[i].actor;
+    /* violence against civilians names its victims "civilians" (ACLED) */
+    if ((fr & SR_FRAME_KILLS) && (fr & SR_FRAME_CIVILIAN) && a2 < 0 && !n_person) {
+        int civ = sr_kb_actor_find(kb, "CIVILIANS");
+        side_add(&proto, 2, civ);
+        a2 = proto.actor2;
     }
     int civ_target = a2 >= 0 && kb->actors[a2].kind == SR_ACTOR_CIVILIANS;
     if ((fr & SR_FRAME_CIVILIAN) && civ_target && !strcmp(sub, "Armed clash"))
@@ -541,6 +658,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             tr->span.start - m->span.end < 40)
             cert = SR_CERT_EXPECTED;
     }
+    /* "According to them, ...": the previous sentence's hedge holds */
+    static const char *const acc[] = {"according"};
+    if (cert == SR_CERT_REPORTED && k->carried != SR_CERT_REPORTED &&
+        has_word(t, sent.start, sent.start + 14 < sent.end ? sent.start + 14 : sent.end, acc, 1) &&
+        has_word(t, sent.start, sent.start + 30 < sent.end ? sent.start + 30 : sent.end, carry_words,
+                 sizeof carry_words / sizeof *carry_words))
+        cert = k->carried;
     /* source */
     const char *source = NULL;
     for (size_t i = 0; i < sv->n && !source; i++) {
@@ -556,15 +680,24 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                  : k->doc->source             ? k->doc->source
                                               : "";
     /* date */
+    /* the sentence's own date, else the narrative's current date (the last
+     * day mentioned, as HeidelTime's reference time), else the anchor */
     const sr_mention *dm = sentence_date(sv, tr->span.start);
     sr_date date = k->a->anchor;
     sr_precision prec = date.year ? SR_PREC_DAY : SR_PREC_NONE;
     if (dm) {
         date = dm->timex.date;
         prec = dm->timex.precision;
+    } else if (k->last_date.year) {
+        date = k->last_date;
+        prec = k->last_prec;
     }
     int historical = dm && k->a->anchor.year && date.year &&
                      days_of(k->a->anchor) - days_of(date) > HISTORICAL_DAYS;
+    /* no anchor: an explicit dated event outside the lead paragraph is the
+     * article's background, not its news */
+    if (dm && !k->a->anchor.year && date.year && sent.start >= k->first_para_end)
+        historical = 1;
     /* deaths */
     int vague = 0;
     long long deaths = sentence_deaths(k, sv, sent, &vague);
@@ -584,6 +717,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->date = date;
         e->time_precision = prec;
         e->where = np ? pl[p]->where : (prev_place ? *prev_place : none);
+        if (!np && k->have_prev_place)
+            e->where = k->prev_first_place;
         e->certainty = cert;
         e->historical = historical;
         e->source = source;
@@ -596,8 +731,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         } else if (p == 0 && vague && (fr & SR_FRAME_KILLS)) {
             e->fatalities_vague = 1;
         }
-        if ((fr & SR_FRAME_KILLS) && !deaths && !vague && p == 0)
-            e->fatalities_vague = 1;
+        if ((fr & SR_FRAME_KILLS) && !deaths && p == 0) {
+            /* "beheading a Palestinian boy": one named victim is one death */
+            static const char *const one[] = {"a", "an", "one"};
+            size_t we = tr->span.end + 4 < sent.end ? tr->span.end + 4 : sent.end;
+            if (has_word(t, tr->span.end, we, one, 3) && !k->toll_given) {
+                e->fatalities = 1;
+                k->toll_given = 1;
+            } else
+                e->fatalities_vague = 1;
+        }
+        for (int q = 0; q < n_person; q++)
+            side_add(e, 2, person_targets[q]);
         finish_actors(k, e);
     }
 }
@@ -612,7 +757,7 @@ static int same_place(const sr_event *x, const sr_event *y)
 {
     const char *a = x->where.location, *b = y->where.location;
     if (!a || !b)
-        return !a && !b;
+        return 1; /* a sentence without a place adds to the located event */
     return !strcmp(a, b);
 }
 
@@ -729,7 +874,16 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                   sr_coding *out)
 {
     memset(out, 0, sizeof *out);
-    coder k = {kb, doc, c, a, c->text, out, 0, -1, NULL, 0};
+    coder k;
+    memset(&k, 0, sizeof k);
+    k.kb = kb;
+    k.doc = doc;
+    k.c = c;
+    k.a = a;
+    k.t = c->text;
+    k.out = out;
+    k.doc_source_actor = -1;
+    k.first_para_end = c->n_body ? c->body[0].end : 0;
     for (size_t i = 0; i < a->n_mentions; i++) {
         const sr_mention *m = &a->mentions[i];
         if (k.doc_source_actor < 0 && m->kind == SR_MENTION_ACTOR && is_source_actor(kb, m->actor))
@@ -746,16 +900,55 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             j++;
         sent_view sv = {a->mentions + i, j - i};
         sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
+        size_t first_event = out->n_events;
         for (size_t q = 0; q < sv.n; q++)
             if (sv.m[q].kind == SR_MENTION_TRIGGER)
                 code_trigger(&k, &sv, q, sent, have_last ? &last_place : NULL);
+        /* one reading per place and sentence: keep the highest-ranked type */
+        size_t w = first_event;
+        for (size_t q = first_event; q < out->n_events; q++) {
+            sr_event *e = &out->events[q];
+            size_t r = first_event;
+            for (; r < w; r++)
+                if (same_place(&out->events[r], e) && out->events[r].where.location &&
+                    e->where.location)
+                    break;
+            if (r < w) {
+                if (priority(e->sub_event_type) > priority(out->events[r].sub_event_type)) {
+                    if (!e->fatalities)
+                        e->fatalities = out->events[r].fatalities;
+                    out->events[r] = *e;
+                }
+                continue;
+            }
+            out->events[w++] = *e;
+        }
+        out->n_events = w;
         code_statements(&k, &sv);
+        k.carried = SR_CERT_REPORTED;
         for (size_t q = 0; q < sv.n; q++)
-            if (sv.m[q].kind == SR_MENTION_PLACE && sv.m[q].where.admin1 &&
-                *sv.m[q].where.admin1) {
-                last_place = sv.m[q].where;
+            if (sv.m[q].kind == SR_MENTION_HEDGE && sv.m[q].value &&
+                !strcmp(sv.m[q].value, "unconfirmed"))
+                k.carried = SR_CERT_UNCONFIRMED;
+        k.have_prev_place = 0;
+        for (size_t q = 0; q < sv.n; q++) {
+            const sr_mention *m = &sv.m[q];
+            if (m->kind == SR_MENTION_PLACE && m->where.admin1 && *m->where.admin1) {
+                if (!k.have_prev_place) {
+                    k.prev_first_place = m->where;
+                    k.have_prev_place = 1;
+                }
+                last_place = m->where;
                 have_last = 1;
             }
+            if (m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY &&
+                m->timex.date.year &&
+                !(a->anchor.year &&
+                  days_of(a->anchor) - days_of(m->timex.date) > HISTORICAL_DAYS)) {
+                k.last_date = m->timex.date;
+                k.last_prec = m->timex.precision;
+            }
+        }
         i = j;
     }
     merge_events(&k);

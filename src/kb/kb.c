@@ -742,6 +742,8 @@ sr_status sr_kb_load_events(sr_kb *kb, const char *path, char *err, size_t errle
         const char *sub = f[1];
         if (!strcmp(sub, "@territory"))
             frame |= SR_FRAME_TERRITORY;
+        else if (!strcmp(sub, "@strike"))
+            frame |= SR_FRAME_STRIKE;
         else if (!sr_acled_event_type(sub)) {
             st = tsv_fail(&t, "unknown ACLED sub-event type");
             break;

@@ -209,6 +209,9 @@ void kb_place_fill(const sr_kb *kb, int ref, int near, struct sr_place_ref *w)
         w->lon = pl.lon;
         w->has_coords = pl.coords != SR_COORDS_NONE;
         w->geo_precision = sr_geo_precision(&pl, near);
+        w->is_area = pl.kind == SR_PLACE_COUNTRY || pl.kind == SR_PLACE_GOVERNORATE ||
+                     pl.kind == SR_PLACE_DISTRICT || pl.kind == SR_PLACE_SUBDISTRICT ||
+                     pl.kind == SR_PLACE_REGION;
         return;
     }
     if (ref >= 0 && (size_t)ref < kb->n_places) {
@@ -218,5 +221,6 @@ void kb_place_fill(const sr_kb *kb, int ref, int near, struct sr_place_ref *w)
         w->admin1 = p->admin1;
         w->admin2 = p->admin2;
         w->geo_precision = 3;
+        w->is_area = 1;
     }
 }
