@@ -124,6 +124,10 @@ static sr_span orig_span(const sr_norm *f, const char *t, size_t base, size_t i,
     e++;
     while ((p[e] & 0xC0) == 0x80)
         e++;
+    /* matches are whole words: letters the fold absorbed at the end of the
+     * word ("will" -> "wil", "Hurras" -> "huras") still belong to it */
+    while (base + e < f->map[f->len] + base && ((p[e] | 32) >= 'a' && (p[e] | 32) <= 'z'))
+        e++;
     return (sr_span){s + base, e + base};
 }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -421,7 +425,18 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 continue;
             }
             case CUE_BACKING: {
-                /* "HTS-linked": the actor just before backs what follows */
+                /* "HTS-linked": the actor just before backs what follows;
+                 * "UK-based" only says where something is */
+                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start &&
+                    !strcmp(cue->value, "based")) {
+                    while (ml->n > first_new && ml->v[ml->n - 1].span.end <= os.start &&
+                           ml->v[ml->n - 1].span.start >=
+                               orig_span(&f, t, para.start, h->v[i - 1].start, h->v[i - 1].end).start &&
+                           (ml->v[ml->n - 1].kind == SR_MENTION_ACTOR ||
+                            ml->v[ml->n - 1].kind == SR_MENTION_PLACE))
+                        ml->n--;
+                    continue;
+                }
                 if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start) {
                     sr_mention *prev = &ml->v[ml->n - 1];
                     if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC)) {

@@ -140,6 +140,7 @@ typedef struct coder {
     sr_precision last_prec;
     sr_certainty carried;   /* hedge of the previous sentence */
     sr_place_ref prev_first_place; /* first place of the previous sentence */
+    const sr_mention *next_place;  /* first sub-national place after this sentence */
     int have_prev_place;
 } coder;
 
@@ -151,7 +152,8 @@ static const char *const air_words[] = {"drone", "drones", "ucav", "warplane", "
 static const char *const shell_words[] = {"rocket", "rockets", "missile", "missiles", "shell",
                                           "shells", "artillery", "mortar", "mortars", "tank",
                                           "tanks"};
-static const char *const determiners[] = {"the", "this", "these", "that", "those", "its"};
+static const char *const determiners[] = {"the", "this", "these", "that", "those", "its", "such"};
+static const char *const victim_words[] = {"killed", "wounded", "injured", "died", "dead"};
 static const char *const carry_words[] = {"them", "these", "those", "such"};
 
 /* ACLED sub-event types ranked for one sentence that names several: the
@@ -192,6 +194,15 @@ static int usable_actor(const sr_kb *kb, const sr_mention *m)
 {
     return m->kind == SR_MENTION_ACTOR && m->actor >= 0 && !is_source_actor(kb, m->actor) &&
            kb->actors[m->actor].kind != SR_ACTOR_PERSON;
+}
+
+/* Is OFF inside parentheses within the sentence [S, OFF)? */
+static int in_parens(const char *t, size_t s, size_t off)
+{
+    int depth = 0;
+    for (size_t i = s; i < off; i++)
+        depth += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+    return depth > 0;
 }
 
 static int person_actor(const sr_kb *kb, const sr_mention *m)
@@ -418,6 +429,32 @@ static const sr_mention *sentence_date(const sent_view *sv, size_t before)
     return best;
 }
 
+/* Names equal up to case, punctuation, doubled letters and e/i
+ * ("Lattakia" / "Latakia", "Idleb" / "Idlib"). */
+static int loose_eq(const char *a, const char *b)
+{
+    char x[64], y[64];
+    const char *src[2] = {a, b};
+    char *dst[2] = {x, y};
+    for (int k = 0; k < 2; k++) {
+        size_t n = 0;
+        for (const char *p = src[k]; *p && n < 63; p++) {
+            char c = *p;
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            if (!(c >= 'a' && c <= 'z'))
+                continue;
+            if (c == 'e')
+                c = 'i';
+            if (n && dst[k][n - 1] == c)
+                continue;
+            dst[k][n++] = c;
+        }
+        dst[k][n] = '\0';
+    }
+    return !strcmp(x, y);
+}
+
 /* Places that are event locations in this sentence: no country when a
  * place inside a country is named, no region or admin area when a town in
  * it is named, no "near/west of X" right after another place. */
@@ -443,12 +480,23 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
             continue;
         if (have_town && m->where.is_area)
             continue;
-        /* nested inside an earlier place mention: one location */
+        /* nested inside another place mention: one location */
         int nested = 0;
-        for (size_t j = 0; j < n; j++)
-            if (out[j]->span.start <= m->span.start && m->span.end <= out[j]->span.end)
+        for (size_t j = 0; j < sv->n; j++)
+            if (&sv->m[j] != m && sv->m[j].kind == SR_MENTION_PLACE &&
+                sv->m[j].span.start <= m->span.start && m->span.end <= sv->m[j].span.end &&
+                sv->m[j].span.end - sv->m[j].span.start > m->span.end - m->span.start)
                 nested = 1;
         if (nested)
+            continue;
+        /* "Hmeimim Air Base in Lattakia", "Tell Rifaat in northern Aleppo":
+         * the province of a place already kept only locates it */
+        int locator = 0;
+        for (size_t j = 0; j < n; j++)
+            if (out[j]->where.admin1 && m->where.location &&
+                loose_eq(out[j]->where.admin1, m->where.location))
+                locator = 1;
+        if (locator)
             continue;
         /* a locator after another place: "Arab Said west of Idlib city" */
         if ((m->flags & SR_MF_CONTEXTUAL) && n > 0)
@@ -508,18 +556,33 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         size_t ps = tr->span.start > sent.start + 24 ? tr->span.start - 24 : sent.start;
         int definite = has_word(t, ps, tr->span.start, determiners,
                                 sizeof determiners / sizeof *determiners);
-        int actor_before = 0, own_date = 0;
-        for (size_t i = 0; i < ti; i++)
-            actor_before |= usable_actor(kb, &sv->m[i]);
+        int own_date = 0;
         for (size_t i = 0; i < sv->n; i++)
             own_date |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
-        if (definite && !actor_before && !own_date)
+        if (definite && !own_date) {
+            /* a toll told for "the clashes" belongs to the clashes told
+             * before - once (ACLED: never repeated per event) */
+            int vague = 0;
+            long long deaths = sentence_deaths(k, sv, sent, &vague);
+            /* the same type first, then any battle */
+            for (int pass = 0; pass < 2 && deaths && !k->toll_given; pass++)
+                for (size_t e = 0; e < k->out->n_events && !k->toll_given; e++) {
+                    sr_event *x = &k->out->events[e];
+                    int fits = pass == 0 ? !strcmp(x->sub_event_type, tr->value)
+                                         : x->event_type && !strcmp(x->event_type, "Battles");
+                    if (fits) {
+                        x->fatalities = deaths;
+                        add_evidence(x, sent);
+                        k->toll_given = 1;
+                    }
+                }
             return;
+        }
     }
     int a1 = -1, a2 = -1;
     size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
     for (size_t i = 0; i < sv->n; i++) {
-        if (!usable_actor(kb, &sv->m[i]))
+        if (!usable_actor(kb, &sv->m[i]) || in_parens(t, sent.start, sv->m[i].span.start))
             continue;
         if (sv->m[i].span.end <= tr->span.start) {
             if (first_before == (size_t)-1)
@@ -545,6 +608,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         between = has_word(t, tr->span.end, sv->m[first_after].span.start, bw, 1);
     }
     size_t subj = first_before, obj = first_after;
+    /* "two Turkistan fighters ... were killed in the airstrike": people
+     * killed or wounded by the event are its target, not its agent */
+    if (subj != (size_t)-1 && !(fr & SR_FRAME_MUTUAL) &&
+        has_word(t, sv->m[subj].span.end, tr->span.start, victim_words,
+                 sizeof victim_words / sizeof *victim_words)) {
+        obj = subj;
+        subj = (size_t)-1;
+    }
     if ((fr & SR_FRAME_MUTUAL) && between) {
         subj = first_after;
         size_t end1 = coordinated(t, sv, subj, +1);
@@ -567,13 +638,25 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 if (sv->m[i].actor2 >= 0 && proto.actor2 < 0)
                     side_add(&proto, 2, sv->m[i].actor2);
             }
-    } else if (fr & SR_FRAME_PARTIES) {
-        for (size_t i = 0; i < sv->n; i++)
-            if (usable_actor(kb, &sv->m[i])) {
+    } else if ((fr & SR_FRAME_PARTIES) && between) {
+        size_t end1 = coordinated(t, sv, first_after, +1);
+        for (size_t i = first_after; i <= end1; i++)
+            if (usable_actor(kb, &sv->m[i]))
                 side_add(&proto, proto.actor1 < 0 ? 1 : 2, sv->m[i].actor);
-                if (sv->m[i].actor2 >= 0)
-                    side_add(&proto, 2, sv->m[i].actor2);
-            }
+    } else if (fr & SR_FRAME_PARTIES) {
+        /* the parties: the coordinated actors nearest before the trigger
+         * ("X and Y signed"), else after it */
+        size_t anchor_i = first_before != (size_t)-1 ? first_before : first_after;
+        if (anchor_i != (size_t)-1) {
+            size_t end = coordinated(t, sv, anchor_i, +1);
+            size_t lo = end < anchor_i ? end : anchor_i, hi = end < anchor_i ? anchor_i : end;
+            for (size_t i = lo; i <= hi; i++)
+                if (usable_actor(kb, &sv->m[i])) {
+                    side_add(&proto, proto.actor1 < 0 ? 1 : 2, sv->m[i].actor);
+                    if (sv->m[i].actor2 >= 0)
+                        side_add(&proto, 2, sv->m[i].actor2);
+                }
+        }
     } else {
         if (passive) {
             size_t tmp = subj;
@@ -607,6 +690,19 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         return; /* nobody named: not codeable */
     /* sub-event type */
     const char *sub = strike_sub ? strike_sub : tr->value;
+    if (fr & SR_FRAME_TERRITORY) {
+        /* taking ground needs the ground: a place (or "the town/village")
+         * after the verb; "fighters who have captured during ..." has none */
+        static const char *const ground[] = {"town", "village", "city", "area", "hill",
+                                             "positions", "checkpoints", "base", "hq",
+                                             "headquarters", "district", "neighbourhood"};
+        int place_after = 0;
+        for (size_t i = ti + 1; i < sv->n; i++)
+            place_after |= sv->m[i].kind == SR_MENTION_PLACE;
+        size_t ge = tr->span.end + 40 < sent.end ? tr->span.end + 40 : sent.end;
+        if (!place_after && !has_word(t, tr->span.end, ge, ground, sizeof ground / sizeof *ground))
+            return;
+    }
     if (fr & SR_FRAME_TERRITORY) {
         int state = a1 >= 0 && (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE ||
                                 kb->actors[a1].kind == SR_ACTOR_GOVERNMENT);
@@ -692,6 +788,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         date = k->last_date;
         prec = k->last_prec;
     }
+    if (cert == SR_CERT_EXPECTED && !dm) {
+        date = k->a->anchor; /* a plan is dated when it is told */
+        prec = date.year ? SR_PREC_DAY : SR_PREC_NONE;
+    }
     int historical = dm && k->a->anchor.year && date.year &&
                      days_of(k->a->anchor) - days_of(date) > HISTORICAL_DAYS;
     /* no anchor: an explicit dated event outside the lead paragraph is the
@@ -706,6 +806,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     size_t np = event_places(sv, pl, 8);
     sr_place_ref none;
     memset(&none, 0, sizeof none);
+    if (fr & SR_FRAME_PARTIES)
+        np = np > 1 ? 1 : np; /* an agreement is one event, wherever it is told */
     size_t loops = np ? np : 1;
     for (size_t p = 0; p < loops; p++) {
         sr_event *e = new_event(k);
@@ -716,9 +818,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->event_type = sr_acled_event_type(sub);
         e->date = date;
         e->time_precision = prec;
-        e->where = np ? pl[p]->where : (prev_place ? *prev_place : none);
-        if (!np && k->have_prev_place)
+        int country_only = np && pl[p]->where.is_area && (!pl[p]->where.admin1 || !*pl[p]->where.admin1);
+        e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);
+        if ((!np || country_only) && k->have_prev_place)
             e->where = k->prev_first_place;
+        if (!e->where.location && k->next_place)
+            e->where = k->next_place->where; /* the lead names the place next */
         e->certainty = cert;
         e->historical = historical;
         e->source = source;
@@ -740,6 +845,23 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 k->toll_given = 1;
             } else
                 e->fatalities_vague = 1;
+        }
+        if (!strcmp(sub, "Arrests") && n_person > 1) {
+            /* one arrest event per named detainee (new_event may move the
+             * array: keep an index, not a pointer) */
+            size_t ei = (size_t)(e - k->out->events);
+            e->actor2 = person_targets[0];
+            e->n_assoc2 = 0;
+            finish_actors(k, e);
+            for (int q = 1; q < n_person; q++) {
+                sr_event *x = new_event(k);
+                if (!x)
+                    break;
+                *x = k->out->events[ei];
+                x->actor2 = person_targets[q];
+                finish_actors(k, x);
+            }
+            continue;
         }
         for (int q = 0; q < n_person; q++)
             side_add(e, 2, person_targets[q]);
@@ -774,7 +896,8 @@ static void merge_events(coder *k)
             sr_event *f = &o->events[j];
             if (!strcmp(e->sub_event_type, f->sub_event_type) && same_actors(e, f) &&
                 same_place(e, f) && labs(days_of(e->date) - days_of(f->date)) <= 1 &&
-                e->historical == f->historical)
+                e->historical == f->historical &&
+                (e->certainty == SR_CERT_EXPECTED) == (f->certainty == SR_CERT_EXPECTED))
                 break;
         }
         if (j < n) {
@@ -901,6 +1024,11 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         sent_view sv = {a->mentions + i, j - i};
         sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
         size_t first_event = out->n_events;
+        k.next_place = NULL;
+        for (size_t q = j; q < a->n_mentions && !k.next_place; q++)
+            if (a->mentions[q].kind == SR_MENTION_PLACE && a->mentions[q].where.admin1 &&
+                *a->mentions[q].where.admin1)
+                k.next_place = &a->mentions[q];
         for (size_t q = 0; q < sv.n; q++)
             if (sv.m[q].kind == SR_MENTION_TRIGGER)
                 code_trigger(&k, &sv, q, sent, have_last ? &last_place : NULL);
@@ -909,16 +1037,37 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         for (size_t q = first_event; q < out->n_events; q++) {
             sr_event *e = &out->events[q];
             size_t r = first_event;
-            for (; r < w; r++)
-                if (same_place(&out->events[r], e) && out->events[r].where.location &&
-                    e->where.location)
+            for (; r < w; r++) {
+                const sr_event *o2 = &out->events[r];
+                int place = (o2->where.location && e->where.location &&
+                             !strcmp(o2->where.location, e->where.location)) ||
+                            (!o2->where.location && !e->where.location);
+                /* two readings of one happening share a side; two arrests of
+                 * different people are two events */
+                int same_type = !strcmp(o2->sub_event_type, e->sub_event_type);
+                int clash_of_readings = !same_type && (o2->actor1 == e->actor1 ||
+                                                       o2->actor1 == e->actor2 ||
+                                                       o2->actor2 == e->actor1);
+                if (place && (clash_of_readings || (same_type && same_actors(o2, e))))
                     break;
+            }
             if (r < w) {
-                if (priority(e->sub_event_type) > priority(out->events[r].sub_event_type)) {
-                    if (!e->fatalities)
-                        e->fatalities = out->events[r].fatalities;
-                    out->events[r] = *e;
+                sr_event *keep = &out->events[r];
+                if (priority(e->sub_event_type) > priority(keep->sub_event_type)) {
+                    sr_event lost = *keep;
+                    *keep = *e;
+                    e = &lost;
+                    if (!keep->fatalities)
+                        keep->fatalities = e->fatalities;
+                    side_add(keep, 1, e->actor1);
+                    side_add(keep, 2, e->actor2);
+                } else {
+                    if (!keep->fatalities)
+                        keep->fatalities = e->fatalities;
+                    side_add(keep, 1, e->actor1);
+                    side_add(keep, 2, e->actor2);
                 }
+                finish_actors(&k, keep);
                 continue;
             }
             out->events[w++] = *e;
