@@ -141,6 +141,7 @@ typedef struct coder {
     sr_certainty carried;   /* hedge of the previous sentence */
     sr_place_ref prev_first_place; /* first place of the previous sentence */
     const sr_mention *next_place;  /* first sub-national place after this sentence */
+    long long pending_toll;        /* deaths told in a sentence without an event */
     int have_prev_place;
 } coder;
 
@@ -406,6 +407,23 @@ static long long sentence_deaths(const coder *k, const sent_view *sv, sr_span se
                 continue;
         }
         if (!(noun_people || near_kill))
+            continue;
+        /* "18 civilians including five children": a subset, not more dead */
+        static const char *const subset[] = {"including", "among", "whom", "them"};
+        size_t ss = m->span.start > sent.start + 16 ? m->span.start - 16 : sent.start;
+        if (has_word(t, ss, m->span.start, subset, 4) && any)
+            continue;
+        /* "3 injured", "three others were injured": the count is the hurt */
+        size_t ae = m->span.end + 28 < sent.end ? m->span.end + 28 : sent.end;
+        size_t ke = m->span.end;
+        int hurt_after = 0;
+        for (size_t p = m->span.end; p < ae; p++)
+            if (t[p] == ' ' && has_word(t, m->span.end, p + 1, hurt_words, 6)) {
+                hurt_after = !has_word(t, m->span.end, p + 1, kill_words, 11);
+                break;
+            }
+        (void)ke;
+        if (hurt_after)
             continue;
         sum += m->number.value;
         any = 1;
@@ -688,6 +706,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     a2 = proto.actor2;
     if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS))
         return; /* nobody named: not codeable */
+    /* an agreement has two parties ("the ceasefire took effect" alone is
+     * background) */
+    if ((fr & SR_FRAME_PARTIES) && !strcmp(tr->value, "Agreement") && (a1 < 0 || a2 < 0))
+        return;
+    /* protesters are people, not a state's forces or government */
+    if (!strcmp(tr->value, "Peaceful protest") && a1 >= 0 &&
+        (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_GOVERNMENT))
+        return;
     /* sub-event type */
     const char *sub = strike_sub ? strike_sub : tr->value;
     if (fr & SR_FRAME_TERRITORY) {
@@ -1073,6 +1099,17 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             out->events[w++] = *e;
         }
         out->n_events = w;
+        if (out->n_events == first_event && !k.toll_given) {
+            /* "Syrian Army Killed 175 ISIS Terrorists": a toll told apart
+             * from the event goes to the next event coded (else the last) */
+            int vague = 0;
+            long long d = sentence_deaths(&k, &sv, sent, &vague);
+            if (d && !k.pending_toll)
+                k.pending_toll = d;
+        } else if (k.pending_toll && !k.toll_given) {
+            out->events[first_event].fatalities = k.pending_toll;
+            k.toll_given = 1;
+        }
         code_statements(&k, &sv);
         k.carried = SR_CERT_REPORTED;
         for (size_t q = 0; q < sv.n; q++)
@@ -1100,6 +1137,8 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         }
         i = j;
     }
+    if (k.pending_toll && !k.toll_given && out->n_events)
+        out->events[out->n_events - 1].fatalities = k.pending_toll;
     merge_events(&k);
     if (out->n_events) {
         out->events[0].primary = 1;
