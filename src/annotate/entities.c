@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kb/kb_int.h"
 #include "sitrep/annotate.h"
@@ -335,14 +336,59 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                     m->actor = actor;
                     m->value = kb->cues[bt->index].value;
                     i++;
+                    continue;
+                }
+                /* "Russian and Syrian strikes", "Turkish shelling": the
+                 * adjective names the state's forces as the agent */
+                size_t q = i + 1;
+                while (q < h->n && q <= i + 3) {
+                    const kb_pattern *qp = &kb->patterns[h->v[q].pattern];
+                    const kb_target *qt = first_target(kb, qp, KT_CUE);
+                    const kb_target *qa = first_target(kb, qp, KT_ACTOR);
+                    if (qt && kb->cues[qt->index].kind == CUE_TRIGGER)
+                        break;
+                    if (!(qa && (qa->flags & KF_DEMONYM)))
+                        q = h->n;
+                    else
+                        q++;
+                }
+                if (q < h->n && h->v[q].start - h->v[i].end <= 24) {
+                    char mil[16];
+                    const char *gid = kb->actors[actor].id;
+                    if (!strncmp(gid, "GOV_", 4)) {
+                        snprintf(mil, sizeof mil, "MIL_%s", gid + 4);
+                        int ma = sr_kb_actor_find(kb, mil);
+                        sr_mention *m = ma >= 0 ? add_mention(ml, SR_MENTION_ACTOR, os) : NULL;
+                        if (m)
+                            m->actor = ma;
+                    }
                 }
                 continue;
             }
-            sr_mention *m = add_mention(ml, SR_MENTION_ACTOR, os);
-            if (!m)
-                return SR_ENOMEM;
-            m->actor = actor;
-            /* a country name is an actor and a place */
+            /* a country's name after "in", "near", "across", ... is a place,
+             * not its government ("air strikes in Syria") */
+            if (first_target(kb, p, KT_PLACE) && kb->actors[actor].kind == SR_ACTOR_GOVERNMENT) {
+                size_t w1 = os.start;
+                while (w1 > para.start && t[w1 - 1] == ' ')
+                    w1--;
+                size_t w0 = w1;
+                while (w0 > para.start && ((t[w0 - 1] | 32) >= 'a' && (t[w0 - 1] | 32) <= 'z'))
+                    w0--;
+                static const char *const loc[] = {"in", "near", "across", "into", "from", "to",
+                                                  "throughout", "inside", "at", "outside", "of"};
+                int locative = 0;
+                for (size_t k2 = 0; k2 < sizeof loc / sizeof *loc; k2++)
+                    if (w1 - w0 == strlen(loc[k2]) && !strncasecmp(t + w0, loc[k2], w1 - w0))
+                        locative = 1;
+                if (locative)
+                    actor = -1;
+            }
+            if (actor >= 0) {
+                sr_mention *m = add_mention(ml, SR_MENTION_ACTOR, os);
+                if (!m)
+                    return SR_ENOMEM;
+                m->actor = actor;
+            }
         }
         int near = 0;
         int place = kb_place_choose(kb, p, f.text, h->v[i].start, h->v[i].end, f.len, &near);
@@ -369,7 +415,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             kb_place_fill(kb, place, near, &m->where);
         }
         const kb_target *ct = first_target(kb, p, KT_CUE);
-        if (ct && actor < 0 && place < 0) {
+        if (ct && !first_target(kb, p, KT_ACTOR) && place < 0) {
             const kb_cue *cue = &kb->cues[ct->index];
             sr_mention *m = NULL;
             switch (cue->kind) {

@@ -373,6 +373,9 @@ static long long sentence_deaths(const coder *k, const sent_view *sv, sr_span se
         return 0;
     long long sum = 0;
     int any = 0;
+    char seen_noun[8][32];
+    long long seen_val[8];
+    size_t n_seen = 0;
     for (size_t i = 0; i < sv->n; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_NUMBER || m->number.is_ordinal || m->number.is_year)
@@ -425,6 +428,32 @@ static long long sentence_deaths(const coder *k, const sent_view *sv, sr_span se
         (void)ke;
         if (hurt_after)
             continue;
+        /* the same kind of victim told twice ("16 Civilians Dead ... at least
+         * 16 civilians were killed") is one toll: keep the smallest */
+        char noun[32] = "";
+        if (m->number.noun.end > m->number.noun.start) {
+            size_t nl = m->number.noun.end - m->number.noun.start;
+            if (nl > sizeof noun - 1)
+                nl = sizeof noun - 1;
+            for (size_t q = 0; q < nl; q++)
+                noun[q] = (char)(t[m->number.noun.start + q] | 32);
+            noun[nl] = '\0';
+        }
+        int merged = 0;
+        for (size_t q = 0; q < n_seen && !merged; q++)
+            if (!strcmp(seen_noun[q], noun)) {
+                if (m->number.value < seen_val[q]) {
+                    sum -= seen_val[q] - m->number.value;
+                    seen_val[q] = m->number.value;
+                }
+                merged = 1;
+            }
+        if (merged)
+            continue;
+        if (n_seen < 8) {
+            memcpy(seen_noun[n_seen], noun, sizeof noun);
+            seen_val[n_seen++] = m->number.value;
+        }
         sum += m->number.value;
         any = 1;
     }
@@ -714,6 +743,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if (!strcmp(tr->value, "Peaceful protest") && a1 >= 0 &&
         (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_GOVERNMENT))
         return;
+    /* civilians are the victims of violence, never its agent (ACLED) */
+    if (proto.actor1 >= 0 && kb->actors[proto.actor1].kind == SR_ACTOR_CIVILIANS &&
+        strcmp(tr->value, "Peaceful protest") && strcmp(tr->value, "Violent demonstration") &&
+        strcmp(tr->value, "Mob violence")) {
+        int civ = proto.actor1;
+        proto.actor1 = proto.actor2 >= 0 && proto.actor2 != civ ? proto.actor2 : -1;
+        proto.actor2 = civ;
+        a1 = proto.actor1;
+        a2 = proto.actor2;
+    }
     /* sub-event type */
     const char *sub = strike_sub ? strike_sub : tr->value;
     if (fr & SR_FRAME_TERRITORY) {
