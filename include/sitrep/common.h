@@ -49,6 +49,11 @@ typedef struct sr_mem {
 /* The process allocator (malloc/realloc/free).  Static, never NULL. */
 const sr_mem *sr_mem_default(void);
 
+/* Initialises the libraries sitrep uses (libxml2's parser tables) once,
+ * before threads start.  Idempotent; only needed by multi-threaded
+ * callers, harmless otherwise. */
+void sr_global_init(void);
+
 #ifdef __cplusplus
 }
 #endif

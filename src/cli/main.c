@@ -7,6 +7,7 @@
  *   1  some records were rejected (each named on stderr); the rest is output
  *   2  usage error, or the output could not be written */
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,8 @@ static const char usage_text[] =
     "  --max-doc-bytes N   reject larger records (default 33554432)\n"
     "  --data DIR          knowledge files (default: $SITREP_DATA, else ./data)\n"
     "  --cache DIR         compiled-matcher cache ('' disables; default ~/.cache/sitrep)\n"
+    "  -j, --threads N     worker threads (default: all cores); output order is the\n"
+    "                      input order whatever N\n"
     "  -q, --quiet         no summary line\n"
     "  -h, --help          this text\n";
 
@@ -48,6 +51,7 @@ typedef struct cli_opts {
     sr_kb_options kb;
     int acled_csv;
     const char *statements;
+    int threads; /* -j N; default: the online cores */
     int quiet;
     const char **inputs;
     int ninputs;
@@ -68,6 +72,12 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
         if (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "acled-csv")) {
             o->acled_csv = 1;
             i++;
+        } else if ((!strcmp(a, "-j") || !strcmp(a, "--threads")) && i + 1 < argc) {
+            o->threads = atoi(argv[++i]);
+            if (o->threads < 1 || o->threads > 256) {
+                fprintf(stderr, "sitrep: -j needs a number of threads from 1 to 256\n");
+                return -1;
+            }
         } else if (!strcmp(a, "--statements") && i + 1 < argc) {
             o->statements = argv[++i];
         } else if (!strcmp(a, "--format") && i + 1 < argc) {
@@ -101,6 +111,10 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
     }
     if (!o->ninputs)
         o->inputs[o->ninputs++] = "-";
+    if (!o->threads) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        o->threads = cores > 0 ? (int)(cores < 64 ? cores : 64) : 1;
+    }
     return 0;
 }
 
@@ -132,16 +146,6 @@ static const char *find_data_dir(char *buf, size_t n)
     return NULL;
 }
 
-static int write_out(sr_buf *b)
-{
-    if (b->status != SR_OK)
-        return -1;
-    if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len)
-        return -1;
-    sr_buf_clear(b);
-    return 0;
-}
-
 static void emit_read(const sr_doc *d, sr_buf *b)
 {
     int first = 1;
@@ -171,128 +175,250 @@ static void emit_read(const sr_doc *d, sr_buf *b)
 
 typedef enum { CMD_CLEAN, CMD_READ, CMD_ENTITIES, CMD_CODE } command;
 
+/* The pipeline runs in batches: the main thread reads up to BATCH
+ * documents (reading is sequential), worker threads process them in
+ * parallel, each with its own annotator, and the main thread writes the
+ * results in input order.  Output is therefore byte-identical whatever the
+ * number of threads.  Memory: BATCH documents and their results. */
+#define BATCH_PER_THREAD 32
+
+typedef struct slot {
+    sr_doc doc;
+    sr_buf out, stmts, msg; /* results, statements, stderr lines */
+    int read_status;        /* SR_OK, SR_REJECT */
+    int ok;                 /* processed without rejection */
+} slot;
+
+typedef struct shared {
+    command cmd;
+    const cli_opts *o;
+    const sr_kb *kb;
+    slot *slots;
+    size_t n;
+    size_t next; /* next slot to process, taken under the lock */
+    pthread_mutex_t lock;
+} shared;
+
+typedef struct worker {
+    shared *sh;
+    sr_annotator *an;
+    pthread_t tid;
+} worker;
+
+static void msgf(sr_buf *b, const char *fmt, const char *a, const char *c)
+{
+    sr_buf_printf(b, fmt, a, c);
+}
+
+static void process(shared *sh, sr_annotator *an, slot *sl)
+{
+    const cli_opts *o = sh->o;
+    sr_doc *doc = &sl->doc;
+    const char *origin = doc->origin ? doc->origin : "?";
+    sl->ok = 0;
+    if (sh->cmd == CMD_READ) {
+        emit_read(doc, &sl->out);
+        sl->ok = 1;
+        return;
+    }
+    sr_cleaned c;
+    sr_status st = sr_clean(doc, &c);
+    if (st != SR_OK) {
+        msgf(&sl->msg, "sitrep: rejected %s: %s\n", origin,
+             c.n_warnings ? c.warnings[c.n_warnings - 1] : sr_status_str(st));
+        return;
+    }
+    if (sh->cmd == CMD_CLEAN) {
+        sr_clean_to_json(doc, &c, &sl->out);
+        sl->ok = 1;
+        return;
+    }
+    sr_annotation ann;
+    sr_coding cod;
+    st = sr_annotate(an, doc, &c, &ann);
+    if (st == SR_OK && sh->cmd == CMD_CODE)
+        st = sr_code(sh->kb, doc, &c, &ann, &cod);
+    if (st != SR_OK) {
+        msgf(&sl->msg, "sitrep: %s: processing failed: %s\n", origin, sr_status_str(st));
+        return;
+    }
+    if (sh->cmd == CMD_ENTITIES)
+        sr_annotation_to_json(sh->kb, doc, &c, &ann, &sl->out);
+    else if (o->acled_csv)
+        sr_coding_to_acled_csv(sh->kb, doc, &c, &cod, 0, &sl->out);
+    else
+        sr_coding_to_json(sh->kb, doc, &c, &cod, &sl->out);
+    if (o->statements)
+        sr_statements_to_json(sh->kb, doc, &c, &cod, &sl->stmts);
+    sl->ok = 1;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    shared *sh = w->sh;
+    for (;;) {
+        pthread_mutex_lock(&sh->lock);
+        size_t i = sh->next++;
+        pthread_mutex_unlock(&sh->lock);
+        if (i >= sh->n)
+            break;
+        if (sh->slots[i].read_status == SR_OK)
+            process(sh, w->an, &sh->slots[i]);
+    }
+    return NULL;
+}
+
+static int write_buf(const sr_buf *b, FILE *f)
+{
+    if (b->status != SR_OK)
+        return -1;
+    return b->len && fwrite(b->data, 1, b->len, f) != b->len ? -1 : 0;
+}
+
 static int run(command cmd, const char *name, cli_opts *o)
 {
     counts n = {0};
-    sr_doc doc;
-    sr_buf out;
     int fatal = 0;
-    if (sr_doc_init(&doc, o->reader.mem) != SR_OK) {
-        fprintf(stderr, "sitrep: out of memory\n");
-        return 2;
-    }
-    sr_buf_init(&out, NULL);
     sr_kb *kb = NULL;
-    sr_annotator *an = NULL;
     char data_dir[PATH_MAX + 32];
     int needs_kb = cmd == CMD_ENTITIES || cmd == CMD_CODE;
     if (needs_kb && !o->kb.data_dir)
         o->kb.data_dir = find_data_dir(data_dir, sizeof data_dir);
-    FILE *stmts = NULL;
-    if (cmd == CMD_CODE && o->statements && !(stmts = fopen(o->statements, "w"))) {
-        fprintf(stderr, "sitrep: cannot write %s\n", o->statements);
-        sr_doc_free(&doc);
-        return 2;
-    }
-    sr_buf sbuf;
-    sr_buf_init(&sbuf, NULL);
-    int csv_header = o->acled_csv;
     if (needs_kb) {
         char err[512] = "";
         sr_status st = sr_kb_load(&kb, &o->kb, err, sizeof err);
-        if (st == SR_OK)
-            st = sr_annotator_new(&an, kb);
         if (st != SR_OK) {
             fprintf(stderr, "sitrep: cannot load the knowledge base: %s\n",
                     err[0] ? err : sr_status_str(st));
-            sr_kb_free(kb);
-            sr_doc_free(&doc);
-            sr_buf_free(&out);
             return 2;
         }
     }
-    for (int i = 0; i < o->ninputs && !fatal; i++) {
-        sr_reader *r;
-        char err[512];
-        if (sr_reader_open(&r, o->inputs[i], &o->reader, err, sizeof err) != SR_OK) {
-            fprintf(stderr, "sitrep: %s\n", err);
-            n.read++;
-            n.rejected++;
-            continue;
-        }
-        for (;;) {
-            sr_status st = sr_reader_next(r, &doc);
-            if (st == SR_DONE)
-                break;
-            n.read++;
-            if (st == SR_REJECT) {
-                n.rejected++;
-                fprintf(stderr, "sitrep: rejected %s\n", sr_reader_error(r));
-                continue;
-            }
-            if (st != SR_OK) {
-                n.rejected++;
-                fprintf(stderr, "sitrep: %s: %s; stopping this input\n", sr_reader_error(r),
-                        sr_status_str(st));
-                break;
-            }
-            if (cmd == CMD_READ) {
-                emit_read(&doc, &out);
-                n.ok++;
-            } else {
-                sr_cleaned c;
-                st = sr_clean(&doc, &c);
-                if (st == SR_OK && needs_kb) {
-                    sr_annotation ann;
-                    sr_coding cod;
-                    st = sr_annotate(an, &doc, &c, &ann);
-                    if (st == SR_OK && cmd == CMD_CODE)
-                        st = sr_code(kb, &doc, &c, &ann, &cod);
-                    if (st == SR_OK) {
-                        if (cmd == CMD_ENTITIES)
-                            sr_annotation_to_json(kb, &doc, &c, &ann, &out);
-                        else if (o->acled_csv) {
-                            sr_coding_to_acled_csv(kb, &doc, &c, &cod, csv_header, &out);
-                            csv_header = 0;
-                        } else
-                            sr_coding_to_json(kb, &doc, &c, &cod, &out);
-                        if (stmts) {
-                            sr_statements_to_json(kb, &doc, &c, &cod, &sbuf);
-                            if (sbuf.len)
-                                fwrite(sbuf.data, 1, sbuf.len, stmts);
-                            sr_buf_clear(&sbuf);
-                        }
-                        n.ok++;
-                    } else {
-                        n.rejected++;
-                        fprintf(stderr, "sitrep: %s: annotation failed: %s\n",
-                                doc.origin ? doc.origin : "?", sr_status_str(st));
-                    }
-                } else if (st == SR_OK) {
-                    sr_clean_to_json(&doc, &c, &out);
-                    n.ok++;
-                } else {
-                    n.rejected++;
-                    fprintf(stderr, "sitrep: rejected %s: %s\n", doc.origin ? doc.origin : "?",
-                            c.n_warnings ? c.warnings[c.n_warnings - 1] : sr_status_str(st));
+    FILE *stmts = NULL;
+    if (cmd == CMD_CODE && o->statements && !(stmts = fopen(o->statements, "w"))) {
+        fprintf(stderr, "sitrep: cannot write %s\n", o->statements);
+        sr_kb_free(kb);
+        return 2;
+    }
+    int threads = o->threads > 0 ? o->threads : 1;
+    size_t nslots = (size_t)threads * BATCH_PER_THREAD;
+    shared sh = {cmd, o, kb, calloc(nslots, sizeof(slot)), 0, 0, PTHREAD_MUTEX_INITIALIZER};
+    worker *ws = calloc((size_t)threads, sizeof *ws);
+    int init_ok = sh.slots && ws;
+    for (size_t i = 0; init_ok && i < nslots; i++) {
+        init_ok = sr_doc_init(&sh.slots[i].doc, o->reader.mem) == SR_OK;
+        sr_buf_init(&sh.slots[i].out, NULL);
+        sr_buf_init(&sh.slots[i].stmts, NULL);
+        sr_buf_init(&sh.slots[i].msg, NULL);
+    }
+    for (int t = 0; init_ok && t < threads; t++) {
+        ws[t].sh = &sh;
+        if (needs_kb && sr_annotator_new(&ws[t].an, kb) != SR_OK)
+            init_ok = 0;
+    }
+    if (!init_ok) {
+        fprintf(stderr, "sitrep: out of memory\n");
+        fatal = 1;
+    }
+    int csv_header = o->acled_csv && cmd == CMD_CODE;
+    int input = 0;
+    sr_reader *r = NULL;
+    int input_done = 0;
+    while (!fatal && !input_done) {
+        /* read a batch (sequential) */
+        size_t filled = 0;
+        while (filled < nslots) {
+            if (!r) {
+                if (input == o->ninputs) {
+                    input_done = 1;
+                    break;
+                }
+                char err[512];
+                if (sr_reader_open(&r, o->inputs[input++], &o->reader, err, sizeof err) != SR_OK) {
+                    slot *sl = &sh.slots[filled++];
+                    sr_doc_reset(&sl->doc);
+                    sl->read_status = SR_REJECT;
+                    sr_buf_clear(&sl->msg);
+                    sr_buf_clear(&sl->out);
+                    sr_buf_clear(&sl->stmts);
+                    sr_buf_printf(&sl->msg, "sitrep: %s\n", err);
+                    r = NULL;
+                    continue;
                 }
             }
-            if (out.len > (1u << 20) && write_out(&out)) {
-                fatal = 1;
-                break;
+            slot *sl = &sh.slots[filled];
+            sr_buf_clear(&sl->msg);
+            sr_buf_clear(&sl->out);
+            sr_buf_clear(&sl->stmts);
+            sr_status st = sr_reader_next(r, &sl->doc);
+            if (st == SR_DONE) {
+                sr_reader_free(r);
+                r = NULL;
+                continue;
+            }
+            filled++;
+            sl->read_status = st == SR_OK ? SR_OK : SR_REJECT;
+            if (st == SR_REJECT)
+                sr_buf_printf(&sl->msg, "sitrep: rejected %s\n", sr_reader_error(r));
+            else if (st != SR_OK) {
+                sr_buf_printf(&sl->msg, "sitrep: %s: %s; stopping this input\n", sr_reader_error(r),
+                              sr_status_str(st));
+                sr_reader_free(r);
+                r = NULL;
             }
         }
-        sr_reader_free(r);
+        /* process it (parallel) */
+        sh.n = filled;
+        sh.next = 0;
+        int spawned = 0;
+        if (threads > 1 && filled > 1) {
+            for (int t = 0; t < threads; t++)
+                if (pthread_create(&ws[t].tid, NULL, work, &ws[t]) == 0)
+                    spawned++;
+            for (int t = 0; t < spawned; t++)
+                pthread_join(ws[t].tid, NULL);
+        }
+        if (!spawned)
+            work(&ws[0]);
+        /* write it (in input order) */
+        for (size_t i = 0; i < filled; i++) {
+            slot *sl = &sh.slots[i];
+            n.read++;
+            if (sl->read_status == SR_OK && sl->ok)
+                n.ok++;
+            else
+                n.rejected++;
+            if (sl->msg.len)
+                fputs(sl->msg.data, stderr);
+            if (csv_header && sl->out.len) {
+                sr_buf hb;
+                sr_buf_init(&hb, NULL);
+                sr_coding none = {0};
+                sr_coding_to_acled_csv(kb, &sl->doc, NULL, &none, 1, &hb);
+                write_buf(&hb, stdout);
+                sr_buf_free(&hb);
+                csv_header = 0;
+            }
+            if (write_buf(&sl->out, stdout) || (stmts && write_buf(&sl->stmts, stmts)))
+                fatal = 1;
+        }
     }
-    if (write_out(&out) || fflush(stdout)) {
+    sr_reader_free(r);
+    if (fflush(stdout) || ferror(stdout)) {
         fprintf(stderr, "sitrep: cannot write output\n");
         fatal = 1;
     }
-    sr_buf_free(&out);
-    sr_doc_free(&doc);
-    sr_annotator_free(an);
+    for (size_t i = 0; sh.slots && i < nslots; i++) {
+        sr_doc_free(&sh.slots[i].doc);
+        sr_buf_free(&sh.slots[i].out);
+        sr_buf_free(&sh.slots[i].stmts);
+        sr_buf_free(&sh.slots[i].msg);
+    }
+    for (int t = 0; ws && t < threads; t++)
+        sr_annotator_free(ws[t].an);
+    free(sh.slots);
+    free(ws);
     sr_kb_free(kb);
-    sr_buf_free(&sbuf);
     if (stmts && fclose(stmts)) {
         fprintf(stderr, "sitrep: cannot write %s\n", o->statements);
         fatal = 1;
@@ -310,6 +436,7 @@ static int run(command cmd, const char *name, cli_opts *o)
 
 int main(int argc, char **argv)
 {
+    sr_global_init();
     if (argc < 2) {
         fputs(usage_text, stderr);
         return 2;

@@ -8,6 +8,8 @@
 
 static const char *actor_name(const sr_kb *kb, int a) { return a >= 0 ? kb->actors[a].name : ""; }
 
+const char *sr_country_name(const char *c); /* coder.c: ISO code -> ACLED name */
+
 static void assoc_list(sr_buf *b, const sr_kb *kb, const int *v, int n)
 {
     sr_buf tmp;
@@ -95,7 +97,7 @@ sr_status sr_coding_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned
         sr_json_key(b, "interaction", &f);
         sr_buf_int(b, e->interaction);
         sr_json_key(b, "country", &f);
-        sr_json_cstr(b, e->where.country);
+        sr_json_cstr(b, sr_country_name(e->where.country));
         sr_json_key(b, "admin1", &f);
         sr_json_cstr(b, e->where.admin1);
         sr_json_key(b, "admin2", &f);
@@ -217,7 +219,7 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
         csv_field(b, civ ? "Civilian targeting" : "", 0);
         csv_field(b, "", 0); /* iso: numeric country code, not kept */
         csv_field(b, "Middle East", 0);
-        csv_field(b, e->where.country, 0);
+        csv_field(b, sr_country_name(e->where.country), 0);
         csv_field(b, e->where.admin1, 0);
         csv_field(b, e->where.admin2, 0);
         csv_field(b, "", 0);

@@ -321,7 +321,8 @@ static int inter_of(const sr_kb *kb, int a, const char *country)
     return inter;
 }
 
-static const char *country_name(const char *c)
+const char *sr_country_name(const char *c);
+const char *sr_country_name(const char *c)
 {
     /* the gazetteer gives ISO codes; ACLED prints names */
     static const char *const map[][2] = {{"SY", "Syria"},   {"TR", "Turkey"}, {"LB", "Lebanon"},
@@ -337,7 +338,7 @@ static const char *country_name(const char *c)
 
 static void finish_actors(coder *k, sr_event *e)
 {
-    const char *country = country_name(e->where.country);
+    const char *country = sr_country_name(e->where.country);
     e->inter1 = inter_of(k->kb, e->actor1, country);
     e->inter2 = inter_of(k->kb, e->actor2, country);
     int lo = e->inter1, hi = e->inter2;
@@ -995,8 +996,12 @@ static void write_notes(coder *k, sr_event *e)
     const sr_kb *kb = k->kb;
     char buf[600];
     int n = snprintf(buf, sizeof buf, "%s: %s", e->sub_event_type, actor_name(kb, e->actor1));
-    if (e->actor2 >= 0)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, " against %s", actor_name(kb, e->actor2));
+    if (e->actor2 >= 0) {
+        const char *rel = e->event_type && !strcmp(e->event_type, "Strategic developments")
+                              ? "with"
+                              : "against";
+        n += snprintf(buf + n, sizeof buf - (size_t)n, " %s %s", rel, actor_name(kb, e->actor2));
+    }
     if (e->where.location)
         n += snprintf(buf + n, sizeof buf - (size_t)n, " at %s", e->where.location);
     if (e->time_precision != SR_PREC_NONE && e->date.year)
