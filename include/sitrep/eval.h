@@ -37,10 +37,10 @@ extern "C" {
 #define SR_EVAL_MAX_DIAGS 100
 
 typedef struct sr_eval_result {
-    size_t events_system;        /* events whose doc_id names a gold document */
-    size_t events_gold_required; /* required gold events */
-    size_t events_tp;            /* required gold events matched */
-    size_t optional_matched;     /* system events matched to optional gold */
+    size_t events_system;         /* events whose doc_id names a gold document */
+    size_t events_gold_required;  /* required gold events */
+    size_t events_tp;             /* required gold events matched */
+    size_t optional_matched;      /* system events matched to optional gold */
     double precision, recall, f1; /* unrounded; printing rounds to 3 places */
 
     const char **missed; /* ids of unmatched required gold, in gold order */
@@ -59,7 +59,7 @@ typedef struct sr_eval_result {
 
     size_t negatives_hit; /* gold negatives turned into an event */
 
-    size_t lines_read; /* non-blank events lines */
+    size_t lines_read;  /* non-blank events lines */
     size_t n_bad_lines; /* lines skipped as malformed */
     const char **diags; /* first SR_EVAL_MAX_DIAGS diagnostics */
     size_t n_diags;

@@ -18,6 +18,7 @@
 #include "sitrep/buf.h"
 #include "sitrep/clean.h"
 #include "sitrep/code.h"
+#include "sitrep/eval.h"
 #include "sitrep/reader.h"
 
 static const char usage_text[] =
@@ -27,6 +28,8 @@ static const char usage_text[] =
     "  clean      separate report text from comments and boilerplate (JSON lines)\n"
     "  entities   actors, places, dates, numbers, sources and hedges in the report\n"
     "  code       ACLED-style events (JSON lines, or --format acled-csv)\n"
+    "  eval GOLD --events FILE [--actors FILE] [--json]\n"
+    "             score events against a gold file (precision, recall, F1, fields)\n"
     "  read       print documents as read, before cleaning (JSON lines)\n"
     "  version    print the version\n"
     "\n"
@@ -434,6 +437,48 @@ static int run(command cmd, const char *name, cli_opts *o)
     return fatal ? 2 : n.rejected ? 1 : 0;
 }
 
+/* sitrep eval GOLD --events FILE [--actors FILE] [--json] */
+static int run_eval(int argc, char **argv)
+{
+    const char *gold = NULL, *events = NULL, *actors = NULL;
+    int json = 0;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--events") && i + 1 < argc)
+            events = argv[++i];
+        else if (!strcmp(argv[i], "--actors") && i + 1 < argc)
+            actors = argv[++i];
+        else if (!strcmp(argv[i], "--json"))
+            json = 1;
+        else if (argv[i][0] != '-' && !gold)
+            gold = argv[i];
+        else {
+            fprintf(stderr, "sitrep eval: unexpected '%s'\n", argv[i]);
+            return 2;
+        }
+    }
+    if (!gold || !events) {
+        fprintf(stderr, "usage: sitrep eval GOLD.json --events EVENTS.jsonl [--actors FILE] [--json]\n");
+        return 2;
+    }
+    sr_eval_result r;
+    char err[512] = "";
+    sr_status st = sr_eval_events(gold, events, actors, NULL, &r, err, sizeof err);
+    if (st != SR_OK) {
+        fprintf(stderr, "sitrep eval: %s\n", err[0] ? err : sr_status_str(st));
+        sr_eval_result_free(&r);
+        return 2;
+    }
+    for (size_t i = 0; i < r.n_diags; i++)
+        fprintf(stderr, "sitrep eval: %s\n", r.diags[i]);
+    sr_buf b;
+    sr_buf_init(&b, NULL);
+    sr_eval_result_print(&r, &b, json);
+    int rc = write_buf(&b, stdout) ? 2 : r.n_bad_lines ? 1 : 0;
+    sr_buf_free(&b);
+    sr_eval_result_free(&r);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     sr_global_init();
@@ -450,6 +495,8 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
+    if (!strcmp(cmd, "eval"))
+        return run_eval(argc - 2, argv + 2);
     cli_opts o;
     command c;
     if (!strcmp(cmd, "clean"))

@@ -15,8 +15,8 @@
 typedef struct jparse {
     sr_arena *a;
     const char *p, *end;
-    const char *line_start;
-    uint32_t line;
+    const char *text, *line_start;
+    uint32_t line, first_col;
     char *err;
     size_t errlen;
     sr_status fail;
@@ -31,14 +31,16 @@ typedef struct jnode {
 
 static uint32_t col_of(const jparse *j)
 {
+    if (j->line_start == j->text)
+        return (uint32_t)(j->p - j->text) + j->first_col;
     return (uint32_t)(j->p - j->line_start) + 1;
 }
 
 static sr_status jfail(jparse *j, const char *why)
 {
     if (j->err && j->errlen)
-        snprintf(j->err, j->errlen, "%lu:%lu: %s", (unsigned long)j->line,
-                 (unsigned long)col_of(j), why);
+        snprintf(j->err, j->errlen, "%lu:%lu: %s", (unsigned long)j->line, (unsigned long)col_of(j),
+                 why);
     j->fail = SR_EFORMAT;
     return SR_EFORMAT;
 }
@@ -320,14 +322,16 @@ static sr_status close_frame(jparse *j, jframe *f)
 }
 
 sr_status json_parse(sr_arena *a, const char *text, size_t len, uint32_t first_line,
-                     json_value **out, char *err, size_t errlen)
+                     uint32_t first_col, json_value **out, char *err, size_t errlen)
 {
     if (err && errlen)
         err[0] = '\0';
     if (!a || (!text && len) || !out)
         return SR_EINVAL;
     *out = NULL;
-    jparse j = {a, text, text + len, text, first_line ? first_line : 1, err, errlen, SR_OK};
+    jparse j = {
+        a,   text,   text + len, text, text, first_line ? first_line : 1, first_col ? first_col : 1,
+        err, errlen, SR_OK};
     jframe stack[JSON_MAX_DEPTH];
     int depth = 0;
     jnode *root = NULL;

@@ -48,11 +48,13 @@ struct json_value {
     int is_int; /* JSON_NUMBER: the literal has no fraction and no exponent */
 };
 
-/* Parses TEXT[0..len) as one JSON value into arena A.  FIRST_LINE is the
- * line number of TEXT's first byte (for error messages).  On error returns
- * SR_EFORMAT (or SR_ENOMEM) and writes "LINE:COL: reason" into ERR. */
+/* Parses TEXT[0..len) as one JSON value into arena A.  FIRST_LINE and
+ * FIRST_COL place TEXT's first byte in its file (both 1-based; 0 means 1),
+ * so a caller parsing a slice of a line still reports true positions.  On
+ * error returns SR_EFORMAT (or SR_ENOMEM) and writes "LINE:COL: reason"
+ * into ERR. */
 sr_status json_parse(sr_arena *a, const char *text, size_t len, uint32_t first_line,
-                     json_value **out, char *err, size_t errlen);
+                     uint32_t first_col, json_value **out, char *err, size_t errlen);
 
 /* The member KEY of object OBJ, the last one when the key repeats (as
  * Python's json module keeps the last).  NULL when OBJ is not an object or

@@ -184,6 +184,24 @@ for line in open(sys.argv[2], encoding="utf-8"):
 print(f"  anaphors: {right}/{total} resolved correctly ({right / total:.2f})")
 assert right / total >= 0.7
 PY
+  # events: the seed gates, and sitrep eval agreeing with score.py
+  sr code --cache "$tmp/cache" "$shared/seeds/seeds.jsonl" >"$tmp/seeds.events" 2>"$tmp/err"
+  python3 "$shared/eval/score.py" "$shared/eval/seeds.gold.json" --docs "$shared/seeds" \
+      --events "$tmp/seeds.events" --json >"$tmp/vscore.json"
+  python3 - "$tmp/vscore.json" <<'PY' && ok || bad "seed event gates (F1>=0.90, no comments, no negatives, totals right)"
+import json, sys
+s = json.load(open(sys.argv[1]))
+print("  seeds:", {k: s[k] for k in ("events_f1", "events_precision", "events_recall", "events_from_comments", "negatives_hit", "historical_flagged", "hedged_marked")})
+assert s["events_f1"] >= 0.90 and s["events_from_comments"] == 0 and s["negatives_hit"] == 0
+assert s["doc_fatality_totals_wrong"] == []
+PY
+  sr eval "$shared/eval/seeds.gold.json" --events "$tmp/seeds.events" --json >"$tmp/veval.json" 2>/dev/null
+  python3 "$shared/eval/score.py" "$shared/eval/seeds.gold.json" --events "$tmp/seeds.events" --json >"$tmp/vpy.json"
+  expect "sitrep eval agrees with score.py" cmp -s "$tmp/veval.json" "$tmp/vpy.json"
+  sr code -q --cache "$tmp/cache" -j 1 "$shared/corpora/fakes.jsonl" >"$tmp/f1.events" 2>/dev/null
+  sr code --cache "$tmp/cache" -j 2 "$shared/corpora/fakes.jsonl" >"$tmp/f2.events" 2>"$tmp/err"
+  expect "FA-KES code: every record coded" grep -q "804 documents read, 804 coded, 0 rejected" "$tmp/err"
+  expect "code output identical for 1 and 2 threads" cmp -s "$tmp/f1.events" "$tmp/f2.events"
   sr entities --cache "$tmp/cache" "$shared/corpora/fakes.jsonl" >/dev/null 2>"$tmp/err"
   expect "FA-KES entities: every record annotated" grep -q "804 documents read, 804 annotated, 0 rejected" "$tmp/err"
 else
