@@ -463,18 +463,24 @@ static long long sentence_deaths(const coder *k, const sent_view *sv, sr_span se
     return sum;
 }
 
+/* The sentence's date: a day, week or month before the trigger, else any;
+ * a bare year ("in 2014 and 2015") only when nothing finer is given. */
 static const sr_mention *sentence_date(const sent_view *sv, size_t before)
 {
-    const sr_mention *best = NULL;
+    const sr_mention *best = NULL, *year = NULL;
     for (size_t i = 0; i < sv->n; i++) {
         const sr_mention *m = &sv->m[i];
-        if (m->kind != SR_MENTION_DATE || m->timex.precision == SR_PREC_NONE ||
-            m->timex.precision == SR_PREC_YEAR)
+        if (m->kind != SR_MENTION_DATE || m->timex.precision == SR_PREC_NONE)
             continue;
+        if (m->timex.precision == SR_PREC_YEAR) {
+            if (!year)
+                year = m;
+            continue;
+        }
         if (!best || m->span.start < before)
             best = m;
     }
-    return best;
+    return best ? best : year;
 }
 
 /* Names equal up to case, punctuation, doubled letters and e/i
@@ -734,8 +740,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     a1 = proto.actor1;
     a2 = proto.actor2;
-    if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS))
-        return; /* nobody named: not codeable */
+    /* nobody named: not codeable - except a strike or blast, whose maker
+     * is usually unknown (ACLED codes an unidentified armed group) */
+    const char *etype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+    if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS) &&
+        !(etype && !strcmp(etype, "Explosions/Remote violence")))
+        return;
     /* an agreement has two parties ("the ceasefire took effect" alone is
      * background) */
     if ((fr & SR_FRAME_PARTIES) && !strcmp(tr->value, "Agreement") && (a1 < 0 || a2 < 0))
@@ -938,7 +948,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
 static int same_actors(const sr_event *x, const sr_event *y)
 {
     return (x->actor1 == y->actor1 && x->actor2 == y->actor2) ||
-           (x->actor1 == y->actor2 && x->actor2 == y->actor1);
+           (x->actor1 == y->actor2 && x->actor2 == y->actor1) ||
+           /* a later sentence naming the target of the same strike */
+           (x->actor1 == y->actor1 && (x->actor2 < 0 || y->actor2 < 0));
 }
 
 static int same_place(const sr_event *x, const sr_event *y)
@@ -972,6 +984,10 @@ static void merge_events(coder *k)
                 add_evidence(f, e->evidence[q]);
             if (!f->fatalities && e->fatalities)
                 f->fatalities = e->fatalities;
+            if (f->actor2 < 0 && e->actor2 >= 0) {
+                f->actor2 = e->actor2;
+                finish_actors(k, f);
+            }
             if (f->certainty == SR_CERT_REPORTED)
                 f->certainty = e->certainty;
             for (int q = 0; q < e->n_assoc1; q++)
