@@ -427,7 +427,10 @@ static long long sentence_deaths(const coder *k, const sent_view *sv, sr_span se
                 break;
             }
         (void)ke;
-        if (hurt_after)
+        /* "killing 4 and injuring 3": the verb right before decides */
+        size_t kb0 = m->span.start > sent.start + 12 ? m->span.start - 12 : sent.start;
+        int kill_before = has_word(t, kb0, m->span.start, kill_words, 11);
+        if (hurt_after && !kill_before)
             continue;
         /* the same kind of victim told twice ("16 Civilians Dead ... at least
          * 16 civilians were killed") is one toll: keep the smallest */
