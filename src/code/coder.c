@@ -961,7 +961,12 @@ static int same_place(const sr_event *x, const sr_event *y)
     const char *a = x->where.location, *b = y->where.location;
     if (!a || !b)
         return 1; /* a sentence without a place adds to the located event */
-    return !strcmp(a, b);
+    if (!strcmp(a, b))
+        return 1;
+    /* a report retelling its event names the town once and the province or
+     * a neighbourhood the next time: one admin area, one event */
+    return x->where.admin1 && y->where.admin1 && *x->where.admin1 &&
+           !strcmp(x->where.admin1, y->where.admin1) && (x->where.is_area || y->where.is_area);
 }
 
 /* Several sentences about one event merge: same type, actors and place,
