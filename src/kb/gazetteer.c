@@ -529,7 +529,8 @@ static int useful_script(const char *name)
 static sr_status add_name(sr_gazetteer *g, uint32_t id, const char *name, unsigned flags, int strip)
 {
     size_t n = strlen(name);
-    if (!n || !useful_script(name))
+    /* a place's own name is always indexed; only alternates are filtered */
+    if (!n || (!(flags & SR_NAME_PRIMARY) && !useful_script(name)))
         return SR_OK;
     sr_arena_reset(g->scratch);
     sr_norm f;

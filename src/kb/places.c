@@ -80,6 +80,17 @@ sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen)
     while (sr_gazetteer_next_name(kb->gaz, &cursor, &nm)) {
         if (nm.len < 3)
             continue; /* two-letter names are mostly noise in English text */
+        /* abroad, only the names English reports use for real towns: the
+         * primary name of an admin area or a place of 5,000 or more (the
+         * alternates of every Turkish and Israeli village were half the
+         * matcher and almost never appear in Syria coverage) */
+        sr_place pl;
+        if (sr_gazetteer_place(kb->gaz, nm.place, &pl) && strcmp(pl.country, "SY")) {
+            int admin = pl.kind == SR_PLACE_COUNTRY || pl.kind == SR_PLACE_GOVERNORATE ||
+                        pl.kind == SR_PLACE_DISTRICT || pl.kind == SR_PLACE_REGION;
+            if (!(nm.flags & SR_NAME_PRIMARY) || (!admin && pl.population < 5000))
+                continue;
+        }
         st = kb_add_folded(kb, nm.skeleton, nm.len, KT_GAZ, (int)nm.place, KF_CAPITAL);
         if (st != SR_OK)
             return st;
