@@ -79,7 +79,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--size-mb", type=int, default=1024)
-    ap.add_argument("--stages", default="read,clean,entities")
+    ap.add_argument("--stages", default="read,clean,entities,code")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     big = os.path.join(OUT, f"fakes-{a.size_mb}m.jsonl")
@@ -89,10 +89,24 @@ def main():
     sitrep = os.path.join(ROOT, "sitrep")
     rows = []
     measure("baseline: cat", ["cat", big], big, nbig, a.runs, rows)
+    # -j 1: the per-core figures the targets are stated in
     for st in a.stages.split(","):
-        measure(f"sitrep {st}", [sitrep, st, "-q", small], small, nsmall, a.runs, rows)
-        if st != "entities":  # the 100 MB input is enough to time the slower stage
-            measure(f"sitrep {st}", [sitrep, st, "-q", big], big, nbig, a.runs, rows)
+        measure(f"sitrep {st} -j1", [sitrep, st, "-q", "-j", "1", small], small, nsmall, a.runs, rows)
+        if st in ("read", "clean"):  # the 100 MB input is enough for the slower stages
+            measure(f"sitrep {st} -j1", [sitrep, st, "-q", "-j", "1", big], big, nbig, a.runs, rows)
+    if "code" in a.stages.split(","):
+        cores = os.cpu_count() or 1
+        measure(f"sitrep code -j{cores}", [sitrep, "code", "-q", small], small, nsmall, a.runs, rows)
+    if "code" in a.stages.split(","):
+        # events/s and sentences/s from the summary line of one run
+        p = subprocess.run([sitrep, "code", "-j", "1", small], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE)
+        last = p.stderr.decode().strip().splitlines()[-1]
+        sents = int(last.split(":")[1].split()[0])
+        events = int(last.split(",")[-1].split()[0])
+        med = [r for r in rows if r[0] == "sitrep code -j1"][-1][2]
+        print(f"sitrep code on {os.path.basename(small)}: {events} events, {sents} sentences; "
+              f"{events / med:.0f} events/s, {sents / med:.0f} sentences/s (median run)")
     if "entities" in a.stages.split(","):
         # start-up with the compiled matcher cached: one tiny document
         tiny = os.path.join(OUT, "tiny.jsonl")

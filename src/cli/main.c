@@ -61,7 +61,7 @@ typedef struct cli_opts {
 } cli_opts;
 
 typedef struct counts {
-    unsigned long long read, ok, rejected;
+    unsigned long long read, ok, rejected, sentences, events, mentions;
 } counts;
 
 static int parse_opts(int argc, char **argv, cli_opts *o)
@@ -190,6 +190,7 @@ typedef struct slot {
     sr_buf out, stmts, msg; /* results, statements, stderr lines */
     int read_status;        /* SR_OK, SR_REJECT */
     int ok;                 /* processed without rejection */
+    size_t sentences, events, mentions;
 } slot;
 
 typedef struct shared {
@@ -219,6 +220,7 @@ static void process(shared *sh, sr_annotator *an, slot *sl)
     sr_doc *doc = &sl->doc;
     const char *origin = doc->origin ? doc->origin : "?";
     sl->ok = 0;
+    sl->sentences = sl->events = sl->mentions = 0;
     if (sh->cmd == CMD_READ) {
         emit_read(doc, &sl->out);
         sl->ok = 1;
@@ -245,6 +247,10 @@ static void process(shared *sh, sr_annotator *an, slot *sl)
         msgf(&sl->msg, "sitrep: %s: processing failed: %s\n", origin, sr_status_str(st));
         return;
     }
+    sl->sentences = ann.n_sentences;
+    sl->mentions = ann.n_mentions;
+    if (sh->cmd == CMD_CODE)
+        sl->events = cod.n_events;
     if (sh->cmd == CMD_ENTITIES)
         sr_annotation_to_json(sh->kb, doc, &c, &ann, &sl->out);
     else if (o->acled_csv)
@@ -387,9 +393,12 @@ static int run(command cmd, const char *name, cli_opts *o)
         for (size_t i = 0; i < filled; i++) {
             slot *sl = &sh.slots[i];
             n.read++;
-            if (sl->read_status == SR_OK && sl->ok)
+            if (sl->read_status == SR_OK && sl->ok) {
                 n.ok++;
-            else
+                n.sentences += sl->sentences;
+                n.events += sl->events;
+                n.mentions += sl->mentions;
+            } else
                 n.rejected++;
             if (sl->msg.len)
                 fputs(sl->msg.data, stderr);
@@ -434,6 +443,11 @@ static int run(command cmd, const char *name, cli_opts *o)
                 : cmd == CMD_CODE  ? "coded"
                                    : "annotated",
                 n.rejected);
+    if (!o->quiet && needs_kb)
+        fprintf(stderr, "sitrep %s: %llu sentences, %llu mentions%s", name, n.sentences,
+                n.mentions, cmd == CMD_CODE ? "" : "\n");
+    if (!o->quiet && cmd == CMD_CODE)
+        fprintf(stderr, ", %llu events\n", n.events);
     return fatal ? 2 : n.rejected ? 1 : 0;
 }
 
