@@ -35,6 +35,8 @@ typedef struct sr_event {
     const char *sub_event_type; /* ACLED sub-event type, e.g. "Armed clash" */
     sr_date date;
     sr_precision time_precision;
+    int date_in_text;           /* the date is written in the event's own
+                                   sentence (else narrative or anchor) */
     int actor1, actor2;         /* kb actor indexes or -1 */
     int assoc1[SR_CODE_MAX_ASSOC], n_assoc1;
     int assoc2[SR_CODE_MAX_ASSOC], n_assoc2;

@@ -368,18 +368,36 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             /* a country's name after "in", "near", "across", ... is a place,
              * not its government ("air strikes in Syria") */
             if (first_target(kb, p, KT_PLACE) && kb->actors[actor].kind == SR_ACTOR_GOVERNMENT) {
-                size_t w1 = os.start;
-                while (w1 > para.start && t[w1 - 1] == ' ')
-                    w1--;
-                size_t w0 = w1;
-                while (w0 > para.start && ((t[w0 - 1] | 32) >= 'a' && (t[w0 - 1] | 32) <= 'z'))
-                    w0--;
                 static const char *const loc[] = {"in", "near", "across", "into", "from", "to",
                                                   "throughout", "inside", "at", "outside", "of"};
+                /* "in northern Syria", "across war-torn Syria": look past
+                 * up to two modifiers for the preposition */
+                static const char *const mods[] = {
+                    "northern", "southern", "eastern", "western", "northwestern", "northeastern",
+                    "southwestern", "southeastern", "central", "rural", "war-torn", "wartorn",
+                    "north", "south", "east", "west", "northwest", "northeast", "southwest",
+                    "southeast", "neighbouring", "neighboring", "government-held",
+                    "rebel-held", "opposition-held"};
                 int locative = 0;
-                for (size_t k2 = 0; k2 < sizeof loc / sizeof *loc; k2++)
-                    if (w1 - w0 == strlen(loc[k2]) && !strncasecmp(t + w0, loc[k2], w1 - w0))
-                        locative = 1;
+                size_t w1 = os.start;
+                for (int hop = 0; hop < 3 && !locative; hop++) {
+                    while (w1 > para.start && t[w1 - 1] == ' ')
+                        w1--;
+                    size_t w0 = w1;
+                    while (w0 > para.start && (((t[w0 - 1] | 32) >= 'a' && (t[w0 - 1] | 32) <= 'z') ||
+                                               t[w0 - 1] == '-'))
+                        w0--;
+                    for (size_t k2 = 0; k2 < sizeof loc / sizeof *loc; k2++)
+                        if (w1 - w0 == strlen(loc[k2]) && !strncasecmp(t + w0, loc[k2], w1 - w0))
+                            locative = 1;
+                    int mod = 0;
+                    for (size_t k2 = 0; k2 < sizeof mods / sizeof *mods; k2++)
+                        if (w1 - w0 == strlen(mods[k2]) && !strncasecmp(t + w0, mods[k2], w1 - w0))
+                            mod = 1;
+                    if (!mod)
+                        break;
+                    w1 = w0;
+                }
                 if (locative)
                     actor = -1;
             }

@@ -75,8 +75,10 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
         if (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "acled-csv")) {
             o->acled_csv = 1;
             i++;
-        } else if ((!strcmp(a, "-j") || !strcmp(a, "--threads")) && i + 1 < argc) {
-            o->threads = atoi(argv[++i]);
+        } else if ((!strcmp(a, "-j") || !strcmp(a, "--threads") ||
+                    (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9')) &&
+                   (a[2] || i + 1 < argc)) {
+            o->threads = atoi(a[1] == 'j' && a[2] ? a + 2 : argv[++i]);
             if (o->threads < 1 || o->threads > 256) {
                 fprintf(stderr, "sitrep: -j needs a number of threads from 1 to 256\n");
                 return -1;

@@ -468,12 +468,16 @@ static long long sentence_deaths(const coder *k, const sent_view *sv, sr_span se
 
 /* The sentence's date: a day, week or month before the trigger, else any;
  * a bare year ("in 2014 and 2015") only when nothing finer is given. */
-static const sr_mention *sentence_date(const sent_view *sv, size_t before)
+static const sr_mention *sentence_date(const sent_view *sv, size_t before, const sr_cleaned *c)
 {
     const sr_mention *best = NULL, *year = NULL;
     for (size_t i = 0; i < sv->n; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_DATE || m->timex.precision == SR_PREC_NONE)
+            continue;
+        /* the dateline is when the report was filed, not when it happened */
+        if (c->has_dateline && m->span.start < c->dateline_span.end &&
+            m->span.end > c->dateline_span.start)
             continue;
         if (m->timex.precision == SR_PREC_YEAR) {
             if (!year)
@@ -757,6 +761,30 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if (!strcmp(tr->value, "Peaceful protest") && a1 >= 0 &&
         (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_GOVERNMENT))
         return;
+    /* in violence, political bodies, monitors and outlets are no side */
+    const char *vtype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+    int violent = vtype && (!strcmp(vtype, "Battles") || !strcmp(vtype, "Explosions/Remote violence") ||
+                            !strcmp(vtype, "Violence against civilians") ||
+                            (fr & SR_FRAME_TERRITORY));
+    if (violent) {
+        int *sides[2] = {&proto.actor1, &proto.actor2};
+        for (int q = 0; q < 2; q++) {
+            int x = *sides[q];
+            if (x < 0)
+                continue;
+            sr_actor_kind kd = kb->actors[x].kind;
+            if (kd == SR_ACTOR_POLITICAL || kd == SR_ACTOR_MONITOR ||
+                       kd == SR_ACTOR_NEWS_OUTLET || kd == SR_ACTOR_INTERNATIONAL_ORG) {
+                *sides[q] = -1;
+            }
+        }
+        if (proto.actor1 < 0 && proto.actor2 >= 0 && !(fr & SR_FRAME_MUTUAL) &&
+            etype && !strcmp(etype, "Explosions/Remote violence")) {
+            /* keep the target as the target */
+        }
+        a1 = proto.actor1;
+        a2 = proto.actor2;
+    }
     /* civilians are the victims of violence, never its agent (ACLED) */
     if (proto.actor1 >= 0 && kb->actors[proto.actor1].kind == SR_ACTOR_CIVILIANS &&
         strcmp(tr->value, "Peaceful protest") && strcmp(tr->value, "Violent demonstration") &&
@@ -857,7 +885,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* date */
     /* the sentence's own date, else the narrative's current date (the last
      * day mentioned, as HeidelTime's reference time), else the anchor */
-    const sr_mention *dm = sentence_date(sv, tr->span.start);
+    const sr_mention *dm = sentence_date(sv, tr->span.start, k->c);
     sr_date date = k->a->anchor;
     sr_precision prec = date.year ? SR_PREC_DAY : SR_PREC_NONE;
     if (dm) {
@@ -897,6 +925,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->event_type = sr_acled_event_type(sub);
         e->date = date;
         e->time_precision = prec;
+        e->date_in_text = dm != NULL;
         int country_only = np && pl[p]->where.is_area && (!pl[p]->where.admin1 || !*pl[p]->where.admin1);
         e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);
         if ((!np || country_only) && k->have_prev_place)
@@ -992,6 +1021,12 @@ static void merge_events(coder *k)
                 add_evidence(f, e->evidence[q]);
             if (!f->fatalities && e->fatalities)
                 f->fatalities = e->fatalities;
+            /* a date written next to the event beats one assumed for it */
+            if (e->date_in_text && !f->date_in_text) {
+                f->date = e->date;
+                f->time_precision = e->time_precision;
+                f->date_in_text = 1;
+            }
             if (f->actor2 < 0 && e->actor2 >= 0) {
                 f->actor2 = e->actor2;
                 finish_actors(k, f);
