@@ -573,6 +573,45 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
     return n;
 }
 
+/* An admin area or region as an event location is named as the report
+ * names it ("Idlib" for the governorate ACLED files as "Idleb"; "Aleppo
+ * countryside"), with admin1/admin2 keeping the gazetteer's spelling. */
+static const char *area_location(coder *k, const sr_mention *m)
+{
+    const char *t = k->t;
+    size_t s = m->span.start, e = m->span.end;
+    static const char *const skip[] = {"the",  "northern", "southern", "eastern", "western",
+                                       "north", "south",   "east",     "west",    "rural",
+                                       "greater", "northwestern", "northeastern",
+                                       "southwestern", "southeastern", "central"};
+    for (;;) {
+        size_t w = s;
+        while (w < e && ((t[w] | 32) >= 'a' && (t[w] | 32) <= 'z'))
+            w++;
+        int hit = 0;
+        for (size_t i = 0; i < sizeof skip / sizeof *skip; i++)
+            hit |= lower_eq(t, s, w, skip[i]);
+        if (!hit || w >= e)
+            break;
+        s = w;
+        while (s < e && t[s] == ' ')
+            s++;
+    }
+    static const char *const tail[] = {"province", "governorate", "countryside", "region"};
+    size_t w = e;
+    while (w > s && t[w - 1] != ' ')
+        w--;
+    for (size_t i = 0; i < 4; i++)
+        if (w > s && lower_eq(t, w, e, tail[i])) {
+            e = w;
+            while (e > s && t[e - 1] == ' ')
+                e--;
+        }
+    if (e <= s)
+        return m->where.location;
+    return sr_arena_strndup(k->doc->arena, t + s, e - s);
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -928,6 +967,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->date_in_text = dm != NULL;
         int country_only = np && pl[p]->where.is_area && (!pl[p]->where.admin1 || !*pl[p]->where.admin1);
         e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);
+        if (np && !country_only && pl[p]->where.is_area)
+            e->where.location = area_location(k, pl[p]);
         if ((!np || country_only) && k->have_prev_place)
             e->where = k->prev_first_place;
         if (!e->where.location && k->next_place)
