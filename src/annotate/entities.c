@@ -433,7 +433,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             kb_place_fill(kb, place, near, &m->where);
         }
         const kb_target *ct = first_target(kb, p, KT_CUE);
-        if (ct && !first_target(kb, p, KT_ACTOR) && place < 0) {
+        if (ct && actor < 0 && place < 0) {
             const kb_cue *cue = &kb->cues[ct->index];
             sr_mention *m = NULL;
             switch (cue->kind) {

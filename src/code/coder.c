@@ -642,7 +642,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         return;
     const char *strike_sub = NULL;
     if (fr & SR_FRAME_STRIKE) {
-        if (has_word(t, sent.start, sent.end, air_words, sizeof air_words / sizeof *air_words))
+        static const char *const strike_words[] = {"strike", "strikes"};
+        if (has_word(t, sent.start, sent.end, air_words, sizeof air_words / sizeof *air_words) ||
+            (has_word(t, tr->span.start, tr->span.end, strike_words, 2) &&
+             !has_word(t, sent.start, sent.end, shell_words, sizeof shell_words / sizeof *shell_words)))
             strike_sub = "Air/drone strike";
         else if (has_word(t, sent.start, sent.end, shell_words,
                           sizeof shell_words / sizeof *shell_words))
@@ -878,6 +881,20 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         a2 = -1;
         proto.actor1 = a1;
         proto.actor2 = -1;
+    }
+    if (a1 < 0) {
+        /* "US-led air strikes", "Russian-backed offensive": the state named
+         * right before the trigger acts through its forces */
+        for (size_t i = 0; i < ti; i++) {
+            const sr_mention *bm = &sv->m[i];
+            if (bm->kind == SR_MENTION_BACKING && bm->actor >= 0 &&
+                tr->span.start - bm->span.end <= 16 &&
+                !strncmp(kb->actors[bm->actor].id, "GOV_", 4)) {
+                char mil[16];
+                snprintf(mil, sizeof mil, "MIL_%s", kb->actors[bm->actor].id + 4);
+                proto.actor1 = a1 = sr_kb_actor_find(kb, mil);
+            }
+        }
     }
     if (a1 < 0) {
         /* unknown perpetrator: ACLED's unidentified armed group */
