@@ -51,7 +51,8 @@ enum {
     SR_FRAME_NOUN = 32,
     SR_FRAME_CIVILIAN = 64,
     SR_FRAME_TERRITORY = 128, /* sub-event decided by who takes the ground */
-    SR_FRAME_STRIKE = 256     /* sub-event decided by the weapon named */
+    SR_FRAME_STRIKE = 256,    /* sub-event decided by the weapon named */
+    SR_FRAME_KILL = 512       /* a killing: attack or clash by the victim */
 };
 
 typedef struct sr_place_ref {

@@ -37,6 +37,8 @@ typedef struct sr_event {
     sr_precision time_precision;
     int date_in_text;           /* the date is written in the event's own
                                    sentence (else narrative or anchor) */
+    int weak;                   /* coded from a bare killing verb: any other
+                                   reading of the sentence replaces it */
     int actor1, actor2;         /* kb actor indexes or -1 */
     int assoc1[SR_CODE_MAX_ASSOC], n_assoc1;
     int assoc2[SR_CODE_MAX_ASSOC], n_assoc2;

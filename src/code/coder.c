@@ -612,6 +612,27 @@ static const char *area_location(coder *k, const sr_mention *m)
     return sr_arena_strndup(k->doc->arena, t + s, e - s);
 }
 
+static int armed(const sr_kb *kb, int a)
+{
+    if (a < 0)
+        return 0;
+    sr_actor_kind k = kb->actors[a].kind;
+    return k == SR_ACTOR_ARMED_GROUP || k == SR_ACTOR_COALITION || k == SR_ACTOR_STATE_FORCE ||
+           k == SR_ACTOR_UNIDENTIFIED;
+}
+
+/* "were killed", "was killed" with no "by" after: a passive without agent */
+static int passive_no_agent(const char *t, const sr_mention *tr, sr_span sent)
+{
+    static const char *const be[] = {"were", "was", "been", "be", "are", "is", "being"};
+    size_t ps = tr->span.start > sent.start + 12 ? tr->span.start - 12 : sent.start;
+    if (!has_word(t, ps, tr->span.start, be, 7))
+        return 0;
+    size_t pe = tr->span.end + 8 < sent.end ? tr->span.end + 8 : sent.end;
+    static const char *const by[] = {"by"};
+    return !has_word(t, tr->span.end, pe, by, 1);
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -839,6 +860,27 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     /* sub-event type */
     const char *sub = strike_sub ? strike_sub : tr->value;
+    if (fr & SR_FRAME_KILL) {
+        /* "the Syrian army killed 28 militants", "gunmen killed two
+         * civilians": only with a named killer; passive "were killed in"
+         * leaves the event to the other trigger of the sentence */
+        if (proto.actor1 < 0 || passive_no_agent(t, tr, sent))
+            return;
+        /* someone is killed: a named victim or a count after the verb
+         * ("including killing each other" is no event) */
+        int victim = proto.actor2 >= 0;
+        for (size_t i = ti + 1; i < sv->n && !victim; i++)
+            victim = sv->m[i].kind == SR_MENTION_NUMBER && !sv->m[i].number.is_year &&
+                     !sv->m[i].number.is_ordinal;
+        if (!victim)
+            return;
+        int armed_victim = proto.actor2 >= 0 && armed(kb, proto.actor2);
+        sub = armed_victim ? "Armed clash" : "Attack";
+        if (!armed_victim && proto.actor2 < 0)
+            side_add(&proto, 2, sr_kb_actor_find(kb, "CIVILIANS"));
+        a1 = proto.actor1;
+        a2 = proto.actor2;
+    }
     if (fr & SR_FRAME_TERRITORY) {
         /* taking ground needs the ground: a place (or "the town/village")
          * after the verb; "fighters who have captured during ..." has none */
@@ -876,7 +918,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "Attack" against armed actors is a clash in ACLED's terms */
     if (!strcmp(sub, "Attack") && a2 >= 0 && !civ_target && !(fr & SR_FRAME_KILLS))
         sub = "Armed clash";
-    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Air/drone strike") && strcmp(sub, "Agreement")) {
+    const char *sub_type = sr_acled_event_type(sub);
+    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
+        !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
+        kb->actors[a2].kind != SR_ACTOR_CIVILIANS) {
         a1 = a2;
         a2 = -1;
         proto.actor1 = a1;
@@ -982,6 +1027,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->date = date;
         e->time_precision = prec;
         e->date_in_text = dm != NULL;
+        e->weak = (fr & SR_FRAME_KILL) != 0;
         int country_only = np && pl[p]->where.is_area && (!pl[p]->where.admin1 || !*pl[p]->where.admin1);
         e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);
         if (np && !country_only && pl[p]->where.is_area)
@@ -1240,7 +1286,9 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             }
             if (r < w) {
                 sr_event *keep = &out->events[r];
-                if (priority(e->sub_event_type) > priority(keep->sub_event_type)) {
+                int pe = e->weak ? 0 : priority(e->sub_event_type);
+                int pk = keep->weak ? 0 : priority(keep->sub_event_type);
+                if (pe > pk) {
                     sr_event lost = *keep;
                     *keep = *e;
                     e = &lost;

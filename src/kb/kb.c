@@ -744,6 +744,8 @@ sr_status sr_kb_load_events(sr_kb *kb, const char *path, char *err, size_t errle
             frame |= SR_FRAME_TERRITORY;
         else if (!strcmp(sub, "@strike"))
             frame |= SR_FRAME_STRIKE;
+        else if (!strcmp(sub, "@kill"))
+            frame |= SR_FRAME_KILL;
         else if (!sr_acled_event_type(sub)) {
             st = tsv_fail(&t, "unknown ACLED sub-event type");
             break;
