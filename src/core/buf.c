@@ -156,11 +156,22 @@ sr_status sr_json_cstr(sr_buf *b, const char *s)
 
 sr_status sr_json_key(sr_buf *b, const char *key, int *first)
 {
+    /* keys are the library's own identifiers: plain ASCII, no escaping */
+    size_t n = strlen(key);
+    if (sr_buf_reserve(b, n + 4) != SR_OK)
+        return b->status;
+    char *o = b->data + b->len;
     if (!*first)
-        sr_buf_putc(b, ',');
+        *o++ = ',';
     *first = 0;
-    sr_json_cstr(b, key);
-    return sr_buf_putc(b, ':');
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
+    return SR_OK;
 }
 
 sr_status sr_buf_uint(sr_buf *b, uint64_t v)

@@ -5,6 +5,7 @@
  * below.  Rules work on whole tokens so that article handling and the word
  * table see the word; every output byte keeps the original offset of the
  * byte it came from.  Cost O(len) plus one table probe per word. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,9 @@ typedef struct fold_entry {
 struct sr_fold_table {
     fold_entry *e; /* sorted by from */
     size_t n;
+    /* (first letter, length) pairs present among the variants: most words
+     * of a text are not in the table and are rejected with one bit test */
+    uint64_t present[26];
 };
 
 static int is_word_byte(unsigned char c)
@@ -61,7 +65,8 @@ static int entry_cmp(const void *a, const void *b)
 
 static const char *table_find(const sr_fold_table *t, const char *w, size_t n)
 {
-    if (!t || !t->n)
+    if (!t || !t->n || n >= 64 || w[0] < 'a' || w[0] > 'z' ||
+        !(t->present[w[0] - 'a'] & ((uint64_t)1 << n)))
         return NULL;
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
@@ -166,16 +171,19 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
                     emit(o, s[j], SRC(nm, j));
             continue;
         }
-        /* look ahead for article decisions */
+        /* look ahead for article decisions (only 2-3 letter words can be one) */
         int hyphen = i < n && s[i] == '-';
-        size_t j = i;
-        while (j < n && !is_word_byte((unsigned char)s[j]))
-            j++;
-        const char *next = j < n ? s + j : NULL;
+        const char *next = NULL;
         size_t nn = 0;
-        while (j + nn < n && (s[j + nn] >= 'a' && s[j + nn] <= 'z'))
-            nn++;
-        if (is_article(w, k, next, nn, hyphen)) {
+        if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e')) {
+            size_t j = i;
+            while (j < n && !is_word_byte((unsigned char)s[j]))
+                j++;
+            next = j < n ? s + j : NULL;
+            while (j + nn < n && (s[j + nn] >= 'a' && s[j + nn] <= 'z'))
+                nn++;
+        }
+        if (k >= 2 && k <= 3 && is_article(w, k, next, nn, hyphen)) {
             emit(o, 'a', SRC(nm, wsrc[0]));
             emit(o, 'l', SRC(nm, wsrc[k - 1]));
             continue;
@@ -352,6 +360,12 @@ sr_status sr_fold_table_load(sr_fold_table **out, const char *path, char *err, s
     }
     if (t->n > 1)
         qsort(t->e, t->n, sizeof *t->e, entry_cmp);
+    for (size_t i = 0; i < t->n; i++) {
+        size_t l = strlen(t->e[i].from);
+        char c0 = t->e[i].from[0];
+        if (c0 >= 'a' && c0 <= 'z' && l < 64)
+            t->present[c0 - 'a'] |= (uint64_t)1 << l;
+    }
     *out = t;
     return SR_OK;
 }
