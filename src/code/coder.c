@@ -633,6 +633,18 @@ static int passive_no_agent(const char *t, const sr_mention *tr, sr_span sent)
     return !has_word(t, tr->span.end, pe, by, 1);
 }
 
+/* A place that can stand in for an unnamed event location: inside the
+ * home country, below country level ("Ankara" named for a statement is no
+ * location for a strike in Syria). */
+static int home_place(const sr_place_ref *w)
+{
+    return w->admin1 && *w->admin1 && w->country && !strcmp(w->country, "SY");
+}
+
+static const char *const armed_nouns[] = {"terrorists", "militants", "fighters", "rebels",
+                                          "jihadists", "soldiers", "troops", "gunmen",
+                                          "members", "insurgents", "combatants", "militiamen"};
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -875,6 +887,21 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         if (!victim)
             return;
         int armed_victim = proto.actor2 >= 0 && armed(kb, proto.actor2);
+        /* "killed 28 ISIS terrorists": the counted noun says who died */
+        for (size_t i = ti + 1; i < sv->n && !armed_victim && proto.actor2 < 0; i++) {
+            const sr_mention *nm = &sv->m[i];
+            if (nm->kind == SR_MENTION_NUMBER && nm->number.noun.end > nm->number.noun.start &&
+                has_word(t, nm->number.noun.start, nm->number.noun.end, armed_nouns,
+                         sizeof armed_nouns / sizeof *armed_nouns)) {
+                armed_victim = 1;
+                for (size_t q = 0; q < sv->n; q++)
+                    if (usable_actor(kb, &sv->m[q]) && sv->m[q].actor != proto.actor1 &&
+                        armed(kb, sv->m[q].actor)) {
+                        side_add(&proto, 2, sv->m[q].actor);
+                        break;
+                    }
+            }
+        }
         sub = armed_victim ? "Armed clash" : "Attack";
         if (!armed_victim && proto.actor2 < 0)
             side_add(&proto, 2, sr_kb_actor_find(kb, "CIVILIANS"));
@@ -1259,8 +1286,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         size_t first_event = out->n_events;
         k.next_place = NULL;
         for (size_t q = j; q < a->n_mentions && !k.next_place; q++)
-            if (a->mentions[q].kind == SR_MENTION_PLACE && a->mentions[q].where.admin1 &&
-                *a->mentions[q].where.admin1)
+            if (a->mentions[q].kind == SR_MENTION_PLACE && home_place(&a->mentions[q].where))
                 k.next_place = &a->mentions[q];
         for (size_t q = 0; q < sv.n; q++)
             if (sv.m[q].kind == SR_MENTION_TRIGGER)
@@ -1328,7 +1354,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         k.have_prev_place = 0;
         for (size_t q = 0; q < sv.n; q++) {
             const sr_mention *m = &sv.m[q];
-            if (m->kind == SR_MENTION_PLACE && m->where.admin1 && *m->where.admin1) {
+            if (m->kind == SR_MENTION_PLACE && home_place(&m->where)) {
                 if (!k.have_prev_place) {
                     k.prev_first_place = m->where;
                     k.have_prev_place = 1;
