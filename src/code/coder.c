@@ -142,6 +142,7 @@ typedef struct coder {
     sr_place_ref prev_first_place; /* first place of the previous sentence */
     const sr_mention *next_place;  /* first sub-national place after this sentence */
     long long pending_toll;        /* deaths told in a sentence without an event */
+    int unidentified;              /* the UNIDENTIFIED actor, or -1 */
     int have_prev_place;
 } coder;
 
@@ -795,9 +796,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         }
     } else {
         if (passive) {
-            size_t tmp = subj;
-            subj = obj;
-            obj = tmp;
+            /* "killed in raids by the US-led coalition": the agent follows "by" */
+            subj = first_after;
+            obj = first_before;
         }
         if (subj != (size_t)-1) {
             side_add(&proto, 1, sv->m[subj].actor);
@@ -1267,6 +1268,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     k.out = out;
     k.doc_source_actor = -1;
     k.first_para_end = c->n_body ? c->body[0].end : 0;
+    k.unidentified = sr_kb_actor_find(kb, "UNIDENTIFIED");
     for (size_t i = 0; i < a->n_mentions; i++) {
         const sr_mention *m = &a->mentions[i];
         if (k.doc_source_actor < 0 && m->kind == SR_MENTION_ACTOR && is_source_actor(kb, m->actor))
@@ -1307,13 +1309,23 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 int clash_of_readings = !same_type && (o2->actor1 == e->actor1 ||
                                                        o2->actor1 == e->actor2 ||
                                                        o2->actor2 == e->actor1);
-                if (place && (clash_of_readings || (same_type && same_actors(o2, e))))
+                /* the same kind of event at the same place told twice in one
+                 * sentence ("Coalition Strikes ... bombing raids by the
+                 * US-led coalition") is one event, unless they are two
+                 * arrests of different people */
+                int unknown = o2->actor1 == k.unidentified || e->actor1 == k.unidentified ||
+                              o2->actor2 == e->actor2;
+                int one_happening = same_type && strcmp(e->sub_event_type, "Arrests") && unknown;
+                if (place && (clash_of_readings || one_happening || (same_type && same_actors(o2, e))))
                     break;
             }
             if (r < w) {
                 sr_event *keep = &out->events[r];
                 int pe = e->weak ? 0 : priority(e->sub_event_type);
                 int pk = keep->weak ? 0 : priority(keep->sub_event_type);
+                /* a named maker beats an unidentified one */
+                if (pe == pk && keep->actor1 == k.unidentified && e->actor1 != k.unidentified)
+                    pe++;
                 if (pe > pk) {
                     sr_event lost = *keep;
                     *keep = *e;
