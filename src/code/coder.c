@@ -697,6 +697,22 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         for (size_t i = 0; i < sv->n; i++)
             own_date |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
         if (definite && !own_date) {
+            /* "the shelling was carried out by Daesh": a maker named for
+             * an event already told, whose maker was unknown */
+            static const char *const by[] = {"by"};
+            for (size_t i = ti + 1; i < sv->n; i++)
+                if (usable_actor(kb, &sv->m[i]) &&
+                    has_word(t, tr->span.end, sv->m[i].span.start, by, 1)) {
+                    for (size_t e = k->out->n_events; e-- > 0;)
+                        if (!strcmp(k->out->events[e].sub_event_type, tr->value) &&
+                            k->out->events[e].actor1 == k->unidentified) {
+                            k->out->events[e].actor1 = sv->m[i].actor;
+                            add_evidence(&k->out->events[e], sent);
+                            finish_actors(k, &k->out->events[e]);
+                            break;
+                        }
+                    break;
+                }
             /* a toll told for "the clashes" belongs to the clashes told
              * before - once (ACLED: never repeated per event) */
             int vague = 0;
@@ -877,6 +893,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* "the Syrian army killed 28 militants", "gunmen killed two
          * civilians": only with a named killer; passive "were killed in"
          * leaves the event to the other trigger of the sentence */
+        /* "a sniper fire of Jabhat al-Nusra terrorists": the killer after
+         * "of" or "by" */
+        if (proto.actor1 < 0 && first_after != (size_t)-1) {
+            static const char *const ofby[] = {"of", "by"};
+            if (has_word(t, tr->span.end, sv->m[first_after].span.start, ofby, 2) &&
+                words_between(t, tr->span.end, sv->m[first_after].span.start) <= 3) {
+                int killer = sv->m[first_after].actor;
+                if (proto.actor2 == killer)
+                    proto.actor2 = -1;
+                proto.actor1 = killer;
+            }
+        }
         if (proto.actor1 < 0 || passive_no_agent(t, tr, sent))
             return;
         /* someone is killed: a named victim or a count after the verb
