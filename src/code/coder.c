@@ -364,6 +364,17 @@ static void add_evidence(sr_event *e, sr_span s)
         e->evidence[e->n_evidence++] = s;
 }
 
+/* The word starting at or after P (letters only), as [*S, *E). */
+static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
+{
+    while (p < end && !((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
+        p++;
+    *s = p;
+    while (p < end && ((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
+        p++;
+    *e = p;
+}
+
 /* Deaths stated in sentence SV: people counted next to a killing word and
  * not next to an injury word.  *VAGUE is set when killing is said without
  * a number ("several were killed"). */
@@ -418,20 +429,21 @@ static long long sentence_deaths(const coder *k, const sent_view *sv, sr_span se
         size_t ss = m->span.start > sent.start + 16 ? m->span.start - 16 : sent.start;
         if (has_word(t, ss, m->span.start, subset, 4) && any)
             continue;
-        /* "3 injured", "three others were injured": the count is the hurt */
-        size_t ae = m->span.end + 28 < sent.end ? m->span.end + 28 : sent.end;
-        size_t ke = m->span.end;
-        int hurt_after = 0;
-        for (size_t p = m->span.end; p < ae; p++)
-            if (t[p] == ' ' && has_word(t, m->span.end, p + 1, hurt_words, 6)) {
-                hurt_after = !has_word(t, m->span.end, p + 1, kill_words, 11);
-                break;
-            }
-        (void)ke;
-        /* "killing 4 and injuring 3": the verb right before decides */
-        size_t kb0 = m->span.start > sent.start + 12 ? m->span.start - 12 : sent.start;
-        int kill_before = has_word(t, kb0, m->span.start, kill_words, 11);
-        if (hurt_after && !kill_before)
+        /* "30 wounded", "three others were injured": the count is the hurt;
+         * "killed 28 and wounded 30": "and" hands the hurt to the next one */
+        size_t w1s, w1e, w2s, w2e;
+        next_word(t, m->span.end, sent.end, &w1s, &w1e);
+        next_word(t, w1e, sent.end, &w2s, &w2e);
+        static const char *const conj[] = {"and", "or", "while"};
+        int w1_hurt = has_word(t, w1s, w1e, hurt_words, 6);
+        int w1_conj = has_word(t, w1s, w1e, conj, 3) || (w1s > m->span.end && memchr(t + m->span.end, ',', w1s - m->span.end));
+        int w3_hurt = 0;
+        if (!w1_conj && !w1_hurt) {
+            size_t w3s, w3e;
+            next_word(t, w2e, sent.end, &w3s, &w3e);
+            w3_hurt = has_word(t, w2s, w3e, hurt_words, 6) && !has_word(t, w2s, w3e, kill_words, 11);
+        }
+        if (w1_hurt || w3_hurt)
             continue;
         /* the same kind of victim told twice ("16 Civilians Dead ... at least
          * 16 civilians were killed") is one toll: keep the smallest */
