@@ -1181,8 +1181,15 @@ static void merge_events(coder *k)
         size_t j = 0;
         for (; j < n; j++) {
             sr_event *f = &o->events[j];
-            if (!strcmp(e->sub_event_type, f->sub_event_type) && same_actors(e, f) &&
-                same_place(e, f) && labs(days_of(e->date) - days_of(f->date)) <= 1 &&
+            /* a strike or blast by an unknown hand, told again with the
+             * street or the city named, is the same strike */
+            int unknown_maker = e->actor1 == k->unidentified && f->actor1 == k->unidentified &&
+                                (e->actor2 == f->actor2 || e->actor2 < 0 || f->actor2 < 0);
+            int same_area = e->where.admin1 && f->where.admin1 &&
+                            !strcmp(e->where.admin1, f->where.admin1);
+            if (!strcmp(e->sub_event_type, f->sub_event_type) &&
+                ((same_actors(e, f) && same_place(e, f)) || (unknown_maker && same_area)) &&
+                labs(days_of(e->date) - days_of(f->date)) <= 1 &&
                 e->historical == f->historical &&
                 (e->certainty == SR_CERT_EXPECTED) == (f->certainty == SR_CERT_EXPECTED))
                 break;
