@@ -1,0 +1,146 @@
+/* test_code.c - the event coder on short reports of our own writing. */
+#include "test_util.h"
+
+#include "sitrep/code.h"
+
+static sr_kb *kb;
+static int setup(void **state)
+{
+    char err[512];
+    sr_kb_options o = {.data_dir = "data", .cache_dir = ""};
+    if (sr_kb_load(&kb, &o, err, sizeof err) != SR_OK) {
+        fprintf(stderr, "kb: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+static int teardown(void **state)
+{
+    sr_kb_free(kb);
+    return 0;
+}
+
+typedef struct ev {
+    char sub[64], a1[96], a2[96], loc[64], date[16], cert[16];
+    long long dead;
+    int hist;
+} ev;
+
+static size_t code(const char *text, const char *published, ev *out, size_t max, size_t *n_stmt)
+{
+    sr_doc d;
+    sr_doc_init(&d, NULL);
+    d.id = "t";
+    d.published = published;
+    sr_doc_set_body(&d, text, strlen(text));
+    sr_cleaned c;
+    assert_int_equal(sr_clean(&d, &c), SR_OK);
+    sr_annotator *an;
+    assert_int_equal(sr_annotator_new(&an, kb), SR_OK);
+    sr_annotation a;
+    assert_int_equal(sr_annotate(an, &d, &c, &a), SR_OK);
+    sr_coding k;
+    assert_int_equal(sr_code(kb, &d, &c, &a, &k), SR_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < k.n_events && n < max; i++, n++) {
+        const sr_event *e = &k.events[i];
+        ev *o = &out[n];
+        memset(o, 0, sizeof *o);
+        snprintf(o->sub, sizeof o->sub, "%s", e->sub_event_type);
+        snprintf(o->a1, sizeof o->a1, "%s", e->actor1 >= 0 ? sr_kb_actor(kb, (size_t)e->actor1)->name : "");
+        snprintf(o->a2, sizeof o->a2, "%s", e->actor2 >= 0 ? sr_kb_actor(kb, (size_t)e->actor2)->name : "");
+        snprintf(o->loc, sizeof o->loc, "%s", e->where.location ? e->where.location : "");
+        if (e->date.year)
+            snprintf(o->date, sizeof o->date, "%04d-%02d-%02d", e->date.year, e->date.month, e->date.day);
+        snprintf(o->cert, sizeof o->cert, "%s", sr_certainty_name(e->certainty));
+        o->dead = e->fatalities;
+        o->hist = e->historical;
+    }
+    if (n_stmt)
+        *n_stmt = k.n_statements;
+    sr_annotator_free(an);
+    sr_doc_free(&d);
+    return n;
+}
+
+#define TITLE "Fighting In The North Of The Country\n\n"
+
+static void passive_and_places(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "On Monday, the village of Mizanaz and the town of Atarib were shelled by "
+                          "Hay'at Tahrir al-Sham, local sources said.\n",
+                    "2019-01-08", e, 8, NULL);
+    assert_int_equal(n, 2); /* one event per place */
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(e[i].sub, "Shelling/artillery/missile attack");
+        assert_string_equal(e[i].a1, "Hay'at Tahrir al-Sham"); /* passive: "by X" */
+        assert_string_equal(e[i].date, "2019-01-07");
+    }
+}
+
+static void territory_and_toll(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Hay'at Tahrir al-Sham fighters stormed the town of Atarib on Sunday after "
+                          "clashes with the Nour al-Din al-Zenki Movement. According to the SOHR, six "
+                          "militants and three civilians have been killed in the clashes so far, and "
+                          "more than 400 militants withdrew.\n",
+                    "2019-01-07", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Non-state actor overtakes territory");
+    assert_string_equal(e[0].a2, "Nour al-Din al-Zenki Movement");
+    assert_string_equal(e[0].loc, "Atarib");
+    long long total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += e[i].dead;
+    assert_int_equal(total, 9); /* once, not per event; 400 withdrew is no toll */
+}
+
+static void discipline(void **state)
+{
+    ev e[8];
+    size_t stmts = 0;
+    size_t n = code(TITLE "The Nour al-Din al-Zenki Movement accused Hay'at Tahrir al-Sham of "
+                          "shelling the town of Atarib. HTS did not attack Mizanaz. Another 100 "
+                          "militants are expected to withdraw from the town of Atarib.\n",
+                    "2019-01-07", e, 8, &stmts);
+    assert_true(stmts >= 1); /* the accusation is a statement */
+    for (size_t i = 0; i < n; i++) {
+        assert_string_not_equal(e[i].sub, "Shelling/artillery/missile attack");
+        assert_string_not_equal(e[i].sub, "Armed clash");
+        if (!strcmp(e[i].sub, "Non-violent transfer of territory"))
+            assert_string_equal(e[i].cert, "expected");
+    }
+}
+
+static void history_and_hedges(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Pro-government sources are spreading rumours about a raid. Allegedly, "
+                          "Russian special forces raided a position of Suqur al-Sham near Binnish.\n\n"
+                          "On 19 July 2016, Zenki fighters beheaded a boy in Aleppo.\n",
+                    "2020-06-25", e, 8, NULL);
+    int hedged = 0, historical = 0;
+    for (size_t i = 0; i < n; i++) {
+        hedged |= !strcmp(e[i].cert, "unconfirmed");
+        if (e[i].hist) {
+            historical = 1;
+            assert_string_equal(e[i].date, "2016-07-19");
+            assert_string_equal(e[i].sub, "Attack");
+        }
+    }
+    assert_true(hedged);
+    assert_true(historical);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(passive_and_places),
+        cmocka_unit_test(territory_and_toll),
+        cmocka_unit_test(discipline),
+        cmocka_unit_test(history_and_hedges),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
