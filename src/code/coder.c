@@ -61,17 +61,16 @@ static long days_of(sr_date d)
 
 static int lower_eq(const char *t, size_t s, size_t e, const char *w)
 {
-    size_t n = strlen(w);
-    if (e - s != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
+    /* one pass, no strlen: most candidates differ in the first letter */
+    size_t i = 0;
+    for (; s + i < e; i++) {
         char c = t[s + i];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c + 32);
         if (c != w[i])
             return 0;
     }
-    return 1;
+    return w[i] == '\0';
 }
 
 /* Does any word in T[s, e) equal one of WORDS? */
@@ -143,6 +142,9 @@ typedef struct coder {
     const sr_mention *next_place;  /* first sub-national place after this sentence */
     long long pending_toll;        /* deaths told in a sentence without an event */
     int unidentified;              /* the UNIDENTIFIED actor, or -1 */
+    long long deaths;              /* sentence_deaths cache: */
+    int deaths_vague, deaths_valid;
+    size_t deaths_sent_start;
     int have_prev_place;
 } coder;
 
@@ -196,15 +198,6 @@ static int usable_actor(const sr_kb *kb, const sr_mention *m)
 {
     return m->kind == SR_MENTION_ACTOR && m->actor >= 0 && !is_source_actor(kb, m->actor) &&
            kb->actors[m->actor].kind != SR_ACTOR_PERSON;
-}
-
-/* Is OFF inside parentheses within the sentence [S, OFF)? */
-static int in_parens(const char *t, size_t s, size_t off)
-{
-    int depth = 0;
-    for (size_t i = s; i < off; i++)
-        depth += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
-    return depth > 0;
 }
 
 static int person_actor(const sr_kb *kb, const sr_mention *m)
@@ -378,7 +371,23 @@ static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
 /* Deaths stated in sentence SV: people counted next to a killing word and
  * not next to an injury word.  *VAGUE is set when killing is said without
  * a number ("several were killed"). */
-static long long sentence_deaths(const coder *k, const sent_view *sv, sr_span sent, int *vague)
+static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, sr_span sent,
+                                          int *vague);
+
+/* Deaths of the current sentence, worked out once per sentence. */
+static long long sentence_deaths(coder *k, const sent_view *sv, sr_span sent, int *vague)
+{
+    if (!k->deaths_valid || k->deaths_sent_start != sent.start) {
+        k->deaths = sentence_deaths_uncached(k, sv, sent, &k->deaths_vague);
+        k->deaths_sent_start = sent.start;
+        k->deaths_valid = 1;
+    }
+    *vague = k->deaths_vague;
+    return k->deaths;
+}
+
+static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, sr_span sent,
+                                          int *vague)
 {
     const char *t = k->t;
     *vague = 0;
@@ -746,8 +755,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     int a1 = -1, a2 = -1;
     size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
+    /* parenthesis depth at each mention, in one pass over the sentence */
+    size_t scan = sent.start;
+    int depth = 0;
     for (size_t i = 0; i < sv->n; i++) {
-        if (!usable_actor(kb, &sv->m[i]) || in_parens(t, sent.start, sv->m[i].span.start))
+        for (; scan < sv->m[i].span.start && scan < sent.end; scan++)
+            depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
+        if (!usable_actor(kb, &sv->m[i]) || depth > 0)
             continue;
         if (sv->m[i].span.end <= tr->span.start) {
             if (first_before == (size_t)-1)
