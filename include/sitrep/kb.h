@@ -4,7 +4,7 @@
  *
  * A loaded sr_kb is immutable and may be shared by any number of threads;
  * per-thread matching state lives in sr_annotator (annotate.h).  The
- * compiled database is cached on disk keyed by a hash of the data files and
+ * compiled database is cached on disk keyed by a hash of the compiled patterns and
  * the library versions, so start-up after the first run only deserialises.
  * Every loader rejects a malformed line with "file:line: reason". */
 #ifndef SITREP_KB_H

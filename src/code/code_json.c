@@ -4,11 +4,11 @@
 #include <string.h>
 
 #include "kb/kb_int.h"
+#include "code/code_int.h"
 #include "sitrep/code.h"
 
 static const char *actor_name(const sr_kb *kb, int a) { return a >= 0 ? kb->actors[a].name : ""; }
 
-const char *sr_country_name(const char *c); /* coder.c: ISO code -> ACLED name */
 
 static void assoc_list(sr_buf *b, const sr_kb *kb, const int *v, int n)
 {

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "kb/kb_int.h"
+#include "code/code_int.h"
 #include "sitrep/code.h"
 
 #define HISTORICAL_DAYS 30
@@ -315,7 +316,6 @@ static int inter_of(const sr_kb *kb, int a, const char *country)
     return inter;
 }
 
-const char *sr_country_name(const char *c);
 const char *sr_country_name(const char *c)
 {
     /* the gazetteer gives ISO codes; ACLED prints names */
@@ -407,18 +407,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         int noun_people = m->number.noun.end > m->number.noun.start &&
                           has_word(t, m->number.noun.start, m->number.noun.end, people_nouns,
                                    sizeof people_nouns / sizeof *people_nouns);
-        /* the nearest verb decides: "killing 4 and injuring 3" */
-        size_t before_hurt = 0, before_kill = 0;
-        for (size_t p = ws; p < m->span.start; p++) {
-            if (has_word(t, p, m->span.start, hurt_words, 6))
-                before_hurt = p;
-            if (has_word(t, p, m->span.start, kill_words, 11))
-                before_kill = p;
-            break;
-        }
-        (void)before_kill;
-        (void)before_hurt;
-        int near_hurt = has_word(t, ws > m->span.start - 1 ? ws : ws, m->span.start, hurt_words, 6) &&
+        int near_hurt = has_word(t, ws, m->span.start, hurt_words, 6) &&
                         !has_word(t, m->span.end, we, kill_words, 11);
         int near_kill = has_word(t, ws, we, kill_words, 11);
         if (near_hurt && !noun_people)
@@ -846,8 +835,6 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             side_add(&proto, 1, sv->m[subj].actor);
             if (sv->m[subj].actor2 >= 0)
                 side_add(&proto, (fr & SR_FRAME_MUTUAL) ? 2 : 1, sv->m[subj].actor2);
-            size_t dir = passive ? +1 : (size_t)-1;
-            (void)dir;
             size_t end = coordinated(t, sv, subj, passive ? +1 : -1);
             size_t lo = end < subj ? end : subj, hi = end < subj ? subj : end;
             for (size_t i = lo; i <= hi; i++)

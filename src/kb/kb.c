@@ -11,7 +11,7 @@
  *   places/        the gazetteer (gazetteer.h), when present
  * Every alias, place name and cue is folded to its skeleton and compiled
  * into one Vectorscan literal database.  The database is cached on disk
- * under a name derived from a hash of every data byte and the library
+ * under a name derived from a hash of the compiled patterns and the library
  * versions, so a changed file recompiles and an unchanged one loads in
  * milliseconds.  Loading is linear in the size of the files. */
 #include <errno.h>
@@ -147,7 +147,6 @@ static sr_status tsv_open(tsv *t, sr_kb *kb, const char *path, char *err, size_t
     t->len = fread(t->data, 1, (size_t)n, f);
     t->data[t->len] = '\0';
     fclose(f);
-    kb->data_hash = fnv(fnv(kb->data_hash, path, strlen(path)), t->data, t->len);
     return SR_OK;
 }
 
@@ -999,7 +998,6 @@ sr_kb *sr_kb_new_empty(void)
         return NULL;
     }
     sr_arena_set_cap(kb->arena, (size_t)1 << 30);
-    kb->data_hash = 1469598103934665603ull;
     return kb;
 }
 
@@ -1086,15 +1084,6 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
         sr_fold_table_free(kb->fold);
         kb->fold = NULL;
         st = sr_fold_table_load(&kb->fold, path, err, errlen);
-        if (st == SR_OK) {
-            FILE *f = fopen(path, "rb");
-            char buf[4096];
-            size_t n;
-            while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
-                kb->data_hash = fnv(kb->data_hash, buf, n);
-            if (f)
-                fclose(f);
-        }
     }
     static const char *const files[] = {"countries.tsv", "actors.tsv", "relations.tsv", "cues.tsv"};
     sr_status (*loaders[])(sr_kb *, const char *, char *, size_t) = {

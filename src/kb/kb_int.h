@@ -108,7 +108,7 @@ struct sr_kb {
     char ctx[24][24];  /* folded context words for place choice (places.c) */
     hs_database_t *db;
     int from_cache;
-    uint64_t data_hash;
+    uint64_t data_hash; /* cache key: patterns + Vectorscan version */
 };
 
 /* Is the folded single word W[0..n) a stop word? */

@@ -62,19 +62,6 @@ sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen)
         st = sr_gazetteer_load_local(kb->gaz, local, err, errlen);
     if (st != SR_OK)
         return st;
-    /* the cache key must change when the places change */
-    const char *files[] = {user ? user : main_path, a1, a2, local};
-    for (size_t i = 0; i < 4; i++) {
-        FILE *f = fopen(files[i], "rb");
-        if (!f)
-            continue;
-        char buf[65536];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-            for (size_t k = 0; k < n; k++)
-                kb->data_hash = (kb->data_hash ^ (unsigned char)buf[k]) * 1099511628211ull;
-        fclose(f);
-    }
     size_t cursor = 0;
     sr_gazetteer_name nm;
     while (sr_gazetteer_next_name(kb->gaz, &cursor, &nm)) {
