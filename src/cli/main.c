@@ -21,6 +21,8 @@
 #include "sitrep/eval.h"
 #include "sitrep/reader.h"
 
+#include "cli.h"
+
 static const char usage_text[] =
     "usage: sitrep COMMAND [OPTIONS] [INPUT...]\n"
     "\n"
@@ -513,6 +515,19 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "eval"))
         return run_eval(argc - 2, argv + 2);
+    if (!strcmp(cmd, "serve"))
+        return cli_serve(argc - 2, argv + 2);
+    if (!strcmp(cmd, "events") || !strcmp(cmd, "timeline") || !strcmp(cmd, "actor") ||
+        !strcmp(cmd, "actors") || !strcmp(cmd, "control") || !strcmp(cmd, "export") ||
+        !strcmp(cmd, "documents"))
+        return cli_query(cmd, argc - 2, argv + 2);
+    if (!strcmp(cmd, "relations")) {
+        /* the query form reads the database; the plain form reads articles */
+        for (int i = 2; i < argc; i++)
+            if (!strcmp(argv[i], "--at") || !strncmp(argv[i], "--at=", 5) ||
+                !strcmp(argv[i], "--db") || !strncmp(argv[i], "--db=", 5))
+                return cli_query(cmd, argc - 2, argv + 2);
+    }
     cli_opts o;
     command c;
     if (!strcmp(cmd, "clean"))

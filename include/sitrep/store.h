@@ -1,0 +1,118 @@
+/* sitrep/store.h - the durable, time-aware picture of the conflict.
+ *
+ * The store keeps documents (with the text every span indexes, the report
+ * and the reader comments), mentions, events, statements and relation facts
+ * in SQLite (default) or PostgreSQL (db.h), under one versioned schema
+ * (docs/SCHEMA.md).  It is fed "bundles": one JSON object per document as
+ * printed by `sitrep analyze` (docs/SCHEMA.md, "Bundle"):
+ *
+ *   {"doc_id", "hash", "text", "clean":{...}, "mentions":[...],
+ *    "events":[...], "statements":[...], "relations":[...]}
+ *
+ * where clean/mentions/events/statements/relations are exactly the objects
+ * `sitrep clean/entities/code/code --statements/relations` print.
+ *
+ * Ingest is incremental and idempotent: a document whose hash is already
+ * stored is skipped; a new hash for a known doc_id replaces every row of
+ * the old version.  Each document goes in within one transaction, so a
+ * killed ingest leaves whole documents only, and running it again ends in
+ * the same database.  Cross-report deduplication joins an event to an
+ * existing cluster (same sub-event type, overlapping actors, dates within
+ * the coarser precision, same place) and the cluster keeps every source and
+ * the lowest (most conservative) toll.
+ *
+ * Queries write JSON lines into a buffer; the CLI renders them as tables or
+ * prints them with --json, the HTTP server returns them as they are.
+ * Everything is deterministic: same input order, same database, same
+ * output. */
+#ifndef SITREP_STORE_H
+#define SITREP_STORE_H
+
+#include <stdio.h>
+
+#include "sitrep/buf.h"
+#include "sitrep/kb.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SR_STORE_SCHEMA_VERSION 1
+
+typedef struct sr_store sr_store;
+
+/* Opens (creating and migrating when writable) the database at TARGET
+ * (path or postgresql:// URI).  KB may be NULL for read-only query use;
+ * name resolution then falls back to the stored actor table. */
+sr_status sr_store_open(sr_store **out, const char *target, const sr_kb *kb, int readonly,
+                        char *err, size_t errlen);
+void sr_store_close(sr_store *st);
+
+typedef enum sr_ingest_result {
+    SR_INGEST_ADDED = 0,
+    SR_INGEST_UNCHANGED,
+    SR_INGEST_REPLACED
+} sr_ingest_result;
+
+/* Writes the curated actors and relations of KB (idempotent). */
+sr_status sr_store_load_kb(sr_store *st, const sr_kb *kb);
+/* Ingests one bundle line.  Bad JSON: SR_EFORMAT with the reason in ERR. */
+sr_status sr_store_ingest(sr_store *st, const char *json, size_t len, sr_ingest_result *res,
+                          char *err, size_t errlen);
+/* Recomputes the relation intervals and control picture from all stored
+ * facts (run once after a batch of ingests; idempotent). */
+sr_status sr_store_finish(sr_store *st);
+
+typedef struct sr_event_query {
+    const char *actor;    /* name or alias or id; NULL = any */
+    const char *type;     /* event_type or sub_event_type; NULL = any */
+    const char *from, *to;/* ISO dates, inclusive; NULL = open */
+    const char *admin1, *admin2;
+    const char *near;     /* place name; with km */
+    double km;
+    size_t limit;         /* 0 = no limit */
+    size_t offset;
+} sr_event_query;
+
+/* One JSON line per (deduplicated) event, sorted by date then id. */
+sr_status sr_store_events(sr_store *st, const sr_event_query *q, sr_buf *out, char *err,
+                          size_t errlen);
+sr_status sr_store_event(sr_store *st, const char *event_id, sr_buf *out, char *err,
+                         size_t errlen);
+sr_status sr_store_timeline(sr_store *st, const char *actor, sr_buf *out, char *err,
+                            size_t errlen);
+sr_status sr_store_actor(sr_store *st, const char *name, sr_buf *out, char *err, size_t errlen);
+sr_status sr_store_actors(sr_store *st, const char *prefix, sr_buf *out, char *err,
+                          size_t errlen);
+/* Relation intervals holding at DATE (NULL = all intervals), optionally
+ * those touching ACTOR. */
+sr_status sr_store_relations(sr_store *st, const char *date, const char *actor, sr_buf *out,
+                             char *err, size_t errlen);
+/* Who controls PLACE over time (DATE NULL), or at DATE; or every place of
+ * ADMIN1 at DATE when PLACE is NULL. */
+sr_status sr_store_control(sr_store *st, const char *place, const char *date,
+                           const char *admin1, sr_buf *out, char *err, size_t errlen);
+sr_status sr_store_document(sr_store *st, const char *doc_id, sr_buf *out, char *err,
+                            size_t errlen);
+sr_status sr_store_documents(sr_store *st, size_t limit, size_t offset, sr_buf *out, char *err,
+                             size_t errlen);
+
+typedef enum sr_export_format {
+    SR_EXPORT_ACLED_CSV = 0,
+    SR_EXPORT_JSONL,
+    SR_EXPORT_GEOJSON,
+    SR_EXPORT_GRAPHML,
+    SR_EXPORT_DOT
+} sr_export_format;
+
+/* Events matching Q (CSV, JSONL, GeoJSON), or the actor network (GraphML,
+ * DOT) at AT, or over [Q->from, Q->to] when AT is NULL: typed relation
+ * edges weighted by event counts.  Streams: memory stays flat however many
+ * events match. */
+sr_status sr_store_export(sr_store *st, sr_export_format f, const sr_event_query *q,
+                          const char *at, FILE *out, char *err, size_t errlen);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
