@@ -78,6 +78,14 @@ size_t sr_kb_actor_count(const sr_kb *kb);
 const sr_actor *sr_kb_actor(const sr_kb *kb, size_t i);
 /* Index of the actor with ID, or -1. */
 int sr_kb_actor_find(const sr_kb *kb, const char *id);
+/* The actor a user means by NAME: an id ("HTS"), a canonical name, or any
+ * alias the matcher knows ("Zenki", "Hayat Tahrir al-Sham"), folded the way
+ * the text is.  -1 when none.  O(actors) for names, O(1) otherwise. */
+int sr_kb_lookup_actor(const sr_kb *kb, const char *name);
+/* The best gazetteer place for NAME (home country and admin areas first).
+ * Returns 1 and fills *OUT (strings owned by KB), else 0. */
+struct sr_place_ref;
+int sr_kb_lookup_place(const sr_kb *kb, const char *name, struct sr_place_ref *out);
 size_t sr_kb_relation_count(const sr_kb *kb);
 const sr_kb_relation *sr_kb_relation_at(const sr_kb *kb, size_t i);
 /* Number of patterns compiled into the matcher, and whether the compiled

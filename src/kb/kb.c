@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1114,4 +1115,51 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
     }
     *out = kb;
     return SR_OK;
+}
+
+/* ---- name look-ups for queries ---- */
+
+static const kb_pattern *lookup_folded(const sr_kb *kb, const char *name, char *buf, size_t cap)
+{
+    if (!kb->n_slots || !name)
+        return NULL;
+    size_t fl = sr_fold_name(kb->fold, name, strlen(name), buf, cap);
+    if (fl == (size_t)-1 || fl == 0)
+        return NULL;
+    int p = kb->slots[find_slot(kb, buf, fl, fnv(1469598103934665603ull, buf, fl))];
+    return p < 0 ? NULL : &kb->patterns[p];
+}
+
+int sr_kb_lookup_actor(const sr_kb *kb, const char *name)
+{
+    if (!name || !*name)
+        return -1;
+    int i = sr_kb_actor_find(kb, name);
+    if (i >= 0)
+        return i;
+    for (size_t k = 0; k < kb->n_actors; k++)
+        if (kb->actors[k].name && !strcasecmp(kb->actors[k].name, name))
+            return (int)k;
+    char buf[512];
+    const kb_pattern *p = lookup_folded(kb, name, buf, sizeof buf);
+    if (!p || p->first_target < 0)
+        return -1;
+    for (int t = 0; t < p->n_targets; t++) {
+        const kb_target *tg = &kb->targets[p->first_target + t];
+        if (tg->type == KT_ACTOR && !(tg->flags & KF_DEMONYM))
+            return tg->index;
+    }
+    return -1;
+}
+
+int sr_kb_lookup_place(const sr_kb *kb, const char *name, sr_place_ref *out)
+{
+    if (!kb->gaz || !name || !*name)
+        return 0;
+    sr_place best;
+    if (!sr_gazetteer_lookup(kb->gaz, name, strlen(name), &best, 1))
+        return 0;
+    memset(out, 0, sizeof *out);
+    kb_place_fill(kb, KB_GAZ_BASE + (int)best.id, 0, out);
+    return 1;
 }
