@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sitrep/annotate.h"
@@ -20,6 +21,8 @@
 #include "sitrep/code.h"
 #include "sitrep/eval.h"
 #include "sitrep/reader.h"
+#include "sitrep/relations.h"
+#include "sitrep/store.h"
 
 #include "cli.h"
 
@@ -30,6 +33,14 @@ static const char usage_text[] =
     "  clean      separate report text from comments and boilerplate (JSON lines)\n"
     "  entities   actors, places, dates, numbers, sources and hedges in the report\n"
     "  code       ACLED-style events (JSON lines, or --format acled-csv)\n"
+    "  relations  dated facts: member_of, allied, hostile, backed_by, leads,\n"
+    "             formerly, controls (JSON lines); with --at DATE: the picture\n"
+    "             in the database at that date (see `sitrep relations --at -h`)\n"
+    "  analyze    everything about each document in one JSON line (a bundle)\n"
+    "  ingest     analyze articles (or read --bundles) into the database (--db)\n"
+    "  events, timeline, actor, actors, control, export, documents\n"
+    "             query the database (each has -h)\n"
+    "  serve      HTTP API and web page over the database (-h)\n"
     "  eval GOLD --events FILE [--actors FILE] [--json]\n"
     "             score events against a gold file (precision, recall, F1, fields)\n"
     "  read       print documents as read, before cleaning (JSON lines)\n"
@@ -43,6 +54,9 @@ static const char usage_text[] =
     "  --format F          input format: text, jsonl, html, warc; for code also the\n"
     "                      output format: jsonl (default) or acled-csv\n"
     "  --statements FILE   code: write statements (ACCUSE, DENY, ...) to FILE\n"
+    "  --db TARGET         ingest: SQLite file or postgresql://... URI\n"
+    "                      (default: $SITREP_DB, else sitrep.db)\n"
+    "  --bundles           ingest: inputs are `sitrep analyze` lines, not articles\n"
     "  --max-doc-bytes N   reject larger records (default 33554432)\n"
     "  --data DIR          knowledge files (default: $SITREP_DATA, else ./data)\n"
     "  --cache DIR         compiled-matcher cache ('' disables; default ~/.cache/sitrep)\n"
@@ -56,6 +70,8 @@ typedef struct cli_opts {
     sr_kb_options kb;
     int acled_csv;
     const char *statements;
+    const char *db;
+    int bundles;
     int threads; /* -j N; default: the online cores */
     int quiet;
     const char **inputs;
@@ -64,6 +80,7 @@ typedef struct cli_opts {
 
 typedef struct counts {
     unsigned long long read, ok, rejected, sentences, events, mentions;
+    unsigned long long added, replaced, unchanged; /* ingest */
 } counts;
 
 static int parse_opts(int argc, char **argv, cli_opts *o)
@@ -85,6 +102,10 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
                 fprintf(stderr, "sitrep: -j needs a number of threads from 1 to 256\n");
                 return -1;
             }
+        } else if (!strcmp(a, "--db") && i + 1 < argc) {
+            o->db = argv[++i];
+        } else if (!strcmp(a, "--bundles")) {
+            o->bundles = 1;
         } else if (!strcmp(a, "--statements") && i + 1 < argc) {
             o->statements = argv[++i];
         } else if (!strcmp(a, "--format") && i + 1 < argc) {
@@ -180,7 +201,15 @@ static void emit_read(const sr_doc *d, sr_buf *b)
     sr_buf_puts(b, "}\n");
 }
 
-typedef enum { CMD_CLEAN, CMD_READ, CMD_ENTITIES, CMD_CODE } command;
+typedef enum {
+    CMD_CLEAN,
+    CMD_READ,
+    CMD_ENTITIES,
+    CMD_CODE,
+    CMD_RELATIONS,
+    CMD_ANALYZE,
+    CMD_INGEST
+} command;
 
 /* The pipeline runs in batches: the main thread reads up to BATCH
  * documents (reading is sequential), worker threads process them in
@@ -218,6 +247,84 @@ static void msgf(sr_buf *b, const char *fmt, const char *a, const char *c)
     sr_buf_printf(b, fmt, a, c);
 }
 
+/* Appends the JSON lines that WRITE produced as the members of an array:
+ * the newlines between lines become commas (JSON strings never hold a raw
+ * newline, so every newline is a line end). */
+static void lines_as_array(sr_buf *b, const sr_buf *lines)
+{
+    sr_buf_putc(b, '[');
+    size_t n = lines->len;
+    while (n && lines->data[n - 1] == '\n')
+        n--;
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++)
+        if (lines->data[i] == '\n') {
+            sr_buf_append(b, lines->data + from, i - from);
+            sr_buf_putc(b, ',');
+            from = i + 1;
+        }
+    sr_buf_append(b, lines->data + from, n - from);
+    sr_buf_putc(b, ']');
+}
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return (h ^ 0xff) * 1099511628211ull; /* field separator */
+}
+
+/* The content hash that decides whether a re-ingested document changed:
+ * the text and the metadata a correction could touch. */
+static uint64_t doc_hash(const sr_doc *d)
+{
+    uint64_t h = 1469598103934665603ull;
+    h = fnv1a(h, d->body, d->body_len);
+    const char *meta[] = {d->title, d->published, d->url, d->source};
+    for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
+        h = fnv1a(h, meta[i] ? meta[i] : "", meta[i] ? strlen(meta[i]) : 0);
+    return h;
+}
+
+/* One bundle line: the document and everything every stage said of it
+ * (docs/SCHEMA.md, "Bundle"). */
+static void write_bundle(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,
+                         const sr_annotation *ann, const sr_coding *cod,
+                         const sr_relation_set *rel, sr_buf *b)
+{
+    sr_buf part;
+    sr_buf_init(&part, NULL);
+    sr_buf_puts(b, "{\"doc_id\":");
+    sr_json_cstr(b, doc->id);
+    sr_buf_printf(b, ",\"hash\":\"%016llx\",\"text\":", (unsigned long long)doc_hash(doc));
+    sr_json_string(b, c->text, c->text_len);
+    sr_buf_puts(b, ",\"clean\":");
+    sr_clean_to_json(doc, c, &part);
+    while (part.len && part.data[part.len - 1] == '\n')
+        part.len--;
+    sr_buf_append(b, part.data, part.len);
+    sr_buf_clear(&part);
+    sr_buf_puts(b, ",\"mentions\":");
+    sr_annotation_to_json(kb, doc, c, ann, &part);
+    lines_as_array(b, &part);
+    sr_buf_clear(&part);
+    sr_buf_puts(b, ",\"events\":");
+    sr_coding_to_json(kb, doc, c, cod, &part);
+    lines_as_array(b, &part);
+    sr_buf_clear(&part);
+    sr_buf_puts(b, ",\"statements\":");
+    sr_statements_to_json(kb, doc, c, cod, &part);
+    lines_as_array(b, &part);
+    sr_buf_clear(&part);
+    sr_buf_puts(b, ",\"relations\":");
+    sr_relations_to_json(kb, doc, c, rel, &part);
+    lines_as_array(b, &part);
+    sr_buf_puts(b, "}\n");
+    if (part.status != SR_OK)
+        b->status = part.status;
+    sr_buf_free(&part);
+}
+
 static void process(shared *sh, sr_annotator *an, slot *sl)
 {
     const cli_opts *o = sh->o;
@@ -244,26 +351,34 @@ static void process(shared *sh, sr_annotator *an, slot *sl)
     }
     sr_annotation ann;
     sr_coding cod;
+    sr_relation_set rel;
+    int coding = sh->cmd != CMD_ENTITIES;
     st = sr_annotate(an, doc, &c, &ann);
-    if (st == SR_OK && sh->cmd == CMD_CODE)
+    if (st == SR_OK && coding)
         st = sr_code(sh->kb, doc, &c, &ann, &cod);
+    if (st == SR_OK && coding && sh->cmd != CMD_CODE)
+        st = sr_relations_extract(sh->kb, doc, &c, &ann, &cod, &rel);
     if (st != SR_OK) {
         msgf(&sl->msg, "sitrep: %s: processing failed: %s\n", origin, sr_status_str(st));
         return;
     }
     sl->sentences = ann.n_sentences;
     sl->mentions = ann.n_mentions;
-    if (sh->cmd == CMD_CODE)
+    if (coding)
         sl->events = cod.n_events;
     if (sh->cmd == CMD_ENTITIES)
         sr_annotation_to_json(sh->kb, doc, &c, &ann, &sl->out);
+    else if (sh->cmd == CMD_RELATIONS)
+        sr_relations_to_json(sh->kb, doc, &c, &rel, &sl->out);
+    else if (sh->cmd == CMD_ANALYZE || sh->cmd == CMD_INGEST)
+        write_bundle(sh->kb, doc, &c, &ann, &cod, &rel, &sl->out);
     else if (o->acled_csv)
         sr_coding_to_acled_csv(sh->kb, doc, &c, &cod, 0, &sl->out);
     else
         sr_coding_to_json(sh->kb, doc, &c, &cod, &sl->out);
-    if (o->statements)
+    if (o->statements && sh->cmd == CMD_CODE)
         sr_statements_to_json(sh->kb, doc, &c, &cod, &sl->stmts);
-    sl->ok = 1;
+    sl->ok = sl->out.status == SR_OK;
 }
 
 static void *work(void *arg)
@@ -289,13 +404,159 @@ static int write_buf(const sr_buf *b, FILE *f)
     return b->len && fwrite(b->data, 1, b->len, f) != b->len ? -1 : 0;
 }
 
+/* ---- ingest ---- */
+
+static int open_store(const cli_opts *o, const sr_kb *kb, sr_store **out)
+{
+    const char *target = o->db ? o->db : getenv("SITREP_DB");
+    if (!target || !*target)
+        target = SR_CLI_DEFAULT_DB;
+    char err[512] = "";
+    if (sr_store_open(out, target, kb, 0, err, sizeof err) != SR_OK) {
+        fprintf(stderr, "sitrep: cannot open the database %s: %s\n", target, err);
+        return -1;
+    }
+    if (kb && sr_store_load_kb(*out, kb) != SR_OK) {
+        fprintf(stderr, "sitrep: %s: cannot store the knowledge base\n", target);
+        sr_store_close(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* Ingests one bundle; a bad bundle is named and skipped (returns 0), a
+ * database failure stops the run (returns -1). */
+static int ingest_one(sr_store *st, const char *where, const sr_buf *b, counts *n)
+{
+    char err[512] = "";
+    sr_ingest_result res;
+    size_t len = b->len;
+    while (len && b->data[len - 1] == '\n')
+        len--;
+    sr_status s = sr_store_ingest(st, b->data, len, &res, err, sizeof err);
+    if (s == SR_EFORMAT) {
+        fprintf(stderr, "sitrep: rejected %s: %s\n", where ? where : "?", err);
+        n->ok--;
+        n->rejected++;
+        return 0;
+    }
+    if (s != SR_OK) {
+        fprintf(stderr, "sitrep: %s: cannot store: %s\n", where ? where : "?",
+                err[0] ? err : sr_status_str(s));
+        return -1;
+    }
+    if (res == SR_INGEST_ADDED)
+        n->added++;
+    else if (res == SR_INGEST_REPLACED)
+        n->replaced++;
+    else
+        n->unchanged++;
+    return 0;
+}
+
+/* Progress on a terminal: documents/s, MB/s and, when the inputs are
+ * regular files, the ETA.  Silent in pipes and with -q. */
+typedef struct progress {
+    int on;
+    double t0, last;
+    unsigned long long bytes, total;
+} progress;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress_start(progress *p, const cli_opts *o, int want)
+{
+    memset(p, 0, sizeof *p);
+    p->on = want && !o->quiet && isatty(2);
+    p->t0 = p->last = now_s();
+    for (int i = 0; p->on && i < o->ninputs; i++) {
+        struct stat sb;
+        if (strcmp(o->inputs[i], "-") && !stat(o->inputs[i], &sb) && S_ISREG(sb.st_mode))
+            p->total += (unsigned long long)sb.st_size;
+    }
+}
+
+static void progress_show(progress *p, unsigned long long docs, int final)
+{
+    if (!p->on)
+        return;
+    double t = now_s();
+    if (!final && t - p->last < 0.5)
+        return;
+    p->last = t;
+    double el = t - p->t0 > 1e-6 ? t - p->t0 : 1e-6;
+    double rate = p->bytes / el;
+    fprintf(stderr, "\r%llu documents  %.1f docs/s  %.2f MB/s", docs, docs / el, rate / 1e6);
+    if (p->total > p->bytes && rate > 0)
+        fprintf(stderr, "  ETA %.0f s   ", (p->total - p->bytes) / rate);
+    else
+        fputs("             ", stderr);
+    if (final)
+        fputc('\n', stderr);
+}
+
+/* sitrep ingest --bundles: each input line is a bundle from `sitrep
+ * analyze` (for example made on other machines). */
+static int ingest_bundles(const cli_opts *o, sr_store *st, counts *n)
+{
+    int fatal = 0;
+    sr_buf b;
+    sr_buf_init(&b, NULL);
+    char *line = NULL;
+    size_t cap = 0;
+    for (int i = 0; i < o->ninputs && !fatal; i++) {
+        const char *path = o->inputs[i];
+        FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+        if (!f) {
+            fprintf(stderr, "sitrep: cannot open %s\n", path);
+            n->rejected++;
+            continue;
+        }
+        ssize_t len;
+        unsigned long long lineno = 0;
+        while (!fatal && (len = getline(&line, &cap, f)) >= 0) {
+            lineno++;
+            if (len <= 1)
+                continue;
+            char where[PATH_MAX + 32];
+            snprintf(where, sizeof where, "%s:%llu", path, lineno);
+            sr_buf_clear(&b);
+            sr_buf_append(&b, line, (size_t)len);
+            n->read++;
+            n->ok++;
+            if (ingest_one(st, where, &b, n))
+                fatal = 1;
+        }
+        if (f != stdin)
+            fclose(f);
+    }
+    free(line);
+    sr_buf_free(&b);
+    if (!fatal && sr_store_finish(st) != SR_OK) {
+        fprintf(stderr, "sitrep: ingest: cannot update the relation picture\n");
+        fatal = 1;
+    }
+    if (!o->quiet)
+        fprintf(stderr,
+                "sitrep ingest: %llu bundles read, %llu added, %llu replaced, %llu unchanged, "
+                "%llu rejected\n",
+                n->read, n->added, n->replaced, n->unchanged, n->rejected);
+    return fatal ? 2 : n->rejected ? 1 : 0;
+}
+
 static int run(command cmd, const char *name, cli_opts *o)
 {
     counts n = {0};
     int fatal = 0;
     sr_kb *kb = NULL;
     char data_dir[PATH_MAX + 32];
-    int needs_kb = cmd == CMD_ENTITIES || cmd == CMD_CODE;
+    int needs_kb = cmd != CMD_CLEAN && cmd != CMD_READ;
     if (needs_kb && !o->kb.data_dir)
         o->kb.data_dir = find_data_dir(data_dir, sizeof data_dir);
     if (needs_kb) {
@@ -307,6 +568,19 @@ static int run(command cmd, const char *name, cli_opts *o)
             return 2;
         }
     }
+    sr_store *store = NULL;
+    if (cmd == CMD_INGEST && open_store(o, kb, &store)) {
+        sr_kb_free(kb);
+        return 2;
+    }
+    if (cmd == CMD_INGEST && o->bundles) {
+        int rc = ingest_bundles(o, store, &n);
+        sr_store_close(store);
+        sr_kb_free(kb);
+        return rc;
+    }
+    progress pg;
+    progress_start(&pg, o, cmd == CMD_INGEST);
     FILE *stmts = NULL;
     if (cmd == CMD_CODE && o->statements && !(stmts = fopen(o->statements, "w"))) {
         fprintf(stderr, "sitrep: cannot write %s\n", o->statements);
@@ -415,10 +689,26 @@ static int run(command cmd, const char *name, cli_opts *o)
                 sr_buf_free(&hb);
                 csv_header = 0;
             }
+            pg.bytes += sl->doc.input_bytes;
+            if (cmd == CMD_INGEST) {
+                if (sl->out.len && ingest_one(store, sl->doc.origin, &sl->out, &n))
+                    fatal = 1;
+                continue;
+            }
             if (write_buf(&sl->out, stdout) || (stmts && write_buf(&sl->stmts, stmts)))
                 fatal = 1;
         }
+        progress_show(&pg, n.read, 0);
     }
+    progress_show(&pg, n.read, 1);
+    if (store && !fatal) {
+        char err[512] = "";
+        if (sr_store_finish(store) != SR_OK) {
+            fprintf(stderr, "sitrep: ingest: %s\n", err);
+            fatal = 1;
+        }
+    }
+    sr_store_close(store);
     sr_reader_free(r);
     if (fflush(stdout) || ferror(stdout)) {
         fprintf(stderr, "sitrep: cannot write output\n");
@@ -444,14 +734,18 @@ static int run(command cmd, const char *name, cli_opts *o)
                 n.ok,
                 cmd == CMD_READ    ? "passed"
                 : cmd == CMD_CLEAN ? "cleaned"
-                : cmd == CMD_CODE  ? "coded"
-                                   : "annotated",
+                : cmd == CMD_ENTITIES ? "annotated"
+                : cmd == CMD_INGEST   ? "ingested"
+                                      : "coded",
                 n.rejected);
     if (!o->quiet && needs_kb)
         fprintf(stderr, "sitrep %s: %llu sentences, %llu mentions%s", name, n.sentences,
-                n.mentions, cmd == CMD_CODE ? "" : "\n");
-    if (!o->quiet && cmd == CMD_CODE)
+                n.mentions, cmd == CMD_ENTITIES ? "\n" : "");
+    if (!o->quiet && needs_kb && cmd != CMD_ENTITIES)
         fprintf(stderr, ", %llu events\n", n.events);
+    if (!o->quiet && cmd == CMD_INGEST)
+        fprintf(stderr, "sitrep ingest: %llu added, %llu replaced, %llu unchanged\n", n.added,
+                n.replaced, n.unchanged);
     return fatal ? 2 : n.rejected ? 1 : 0;
 }
 
@@ -538,6 +832,12 @@ int main(int argc, char **argv)
         c = CMD_ENTITIES;
     else if (!strcmp(cmd, "code"))
         c = CMD_CODE;
+    else if (!strcmp(cmd, "relations"))
+        c = CMD_RELATIONS;
+    else if (!strcmp(cmd, "analyze"))
+        c = CMD_ANALYZE;
+    else if (!strcmp(cmd, "ingest"))
+        c = CMD_INGEST;
     else {
         fprintf(stderr, "sitrep: unknown command '%s'\n%s", cmd, usage_text);
         return 2;
