@@ -47,6 +47,7 @@ enum {
     P_DEPLOY,        /* is deploying its forces inside the town */
     P_TOWN_ANAPHOR,  /* the town / this village */
     P_TOWN_OF,       /* the town of P */
+    P_TOWN_ANAPHOR_START, /* a sentence opening "This town was ..." */
     P_PLURAL,        /* both these groups / the two groups */
     P_COUNT
 };
@@ -100,6 +101,7 @@ static const char *const pattern_src[P_COUNT] = {
                  "troops) (inside|in|into|within) (the )?(town|village|city|area)",
     [P_TOWN_ANAPHOR] = "(the|this|that) (town|village|city)",
     [P_TOWN_OF] = "(town|village|city) of *$",
+    [P_TOWN_ANAPHOR_START] = "^ *(the|this|that) (town|village|city) ",
     [P_PLURAL] = "(both (these|the|of these|of the) groups|the two groups|both groups|"
                  "these two groups)",
 };
@@ -374,6 +376,11 @@ static int plural_pair(const ctx *x, size_t s, size_t pos, int *g1, int *g2)
     return 0;
 }
 
+/* An alliance word must follow the pair closely ("X and Y reached a full
+ * reconciliation agreement"), not anywhere in a long sentence that names a
+ * "Reconciliation Center". */
+static size_t cue_end(size_t from, size_t end) { return end - from > 90 ? from + 90 : end; }
+
 static void text_facts(ctx *x, size_t s)
 {
     const char *t = x->c->text;
@@ -429,14 +436,14 @@ static void text_facts(ctx *x, size_t s)
         }
         /* allied: "X and Y reached a reconciliation agreement" */
         if (!negated && is_party(kb, P) && is_party(kb, Q) && between(t, a0, b0, P_COORD) &&
-            between(t, q->span.end, sent.end, P_ALLY_CUE))
+            between(t, q->span.end, cue_end(q->span.end, sent.end), P_ALLY_CUE))
             add(x, SR_REL_ALLIED, P, Q, NULL, d, prec, s, sent, 0.7, 0, cert);
     }
     /* an anaphor for two groups ("The two groups agreed to merge") */
     for (size_t i = 0; i < n; i++) {
         const sr_mention *p = &M[ai[i]];
         if ((p->flags & SR_MF_ANAPHOR) && p->actor2 >= 0 && !negated &&
-            between(t, p->span.end, sent.end, P_ALLY_CUE))
+            between(t, p->span.end, cue_end(p->span.end, sent.end), P_ALLY_CUE))
             add(x, SR_REL_ALLIED, p->actor, p->actor2, NULL, d, prec, s, sent, 0.6, 0, cert);
     }
     /* "Both these groups are a part of the ... Y" */
@@ -592,8 +599,17 @@ static void control_facts(ctx *x, size_t s)
         /* passive: "<place> was recently captured by X" */
         size_t from = p->span.start > sent.start + 80 ? p->span.start - 80 : sent.start;
         if (lower_span(t, from, p->span.start, low) && match(P_CAPTURE_BY, low)) {
-            const sr_mention *pl = town_after(x, s, sent.start, p->span.start);
-            if (!pl)
+            /* the place is the passive's subject: named just before the
+             * verb, or "this town" pointing back */
+            const sr_mention *pl = NULL;
+            for (size_t j = 0; j < x->a->n_mentions; j++) {
+                const sr_mention *m = &M[j];
+                if (m->sentence == s && m->kind == SR_MENTION_PLACE && !m->where.is_area &&
+                    m->where.location && m->span.end <= p->span.start &&
+                    p->span.start - m->span.end < 60)
+                    pl = m;
+            }
+            if (!pl && between(t, sent.start, p->span.start, P_TOWN_ANAPHOR_START))
                 pl = town_before(x, s, sent.start);
             if (pl)
                 add(x, SR_REL_CONTROLS, p->actor, -1, &pl->where, (sr_date){0, 0, 0},
@@ -661,6 +677,35 @@ static int hostile_type(const char *sub)
     return 0;
 }
 
+static int within(sr_date d, sr_date from, sr_date to)
+{
+    if (!d.year)
+        return 1;
+    /* a bound given as a year only covers that whole year */
+    if (from.year && (from.month ? date_cmp(d, from) < 0 : d.year < from.year))
+        return 0;
+    if (to.year && (to.month ? date_cmp(d, to) > 0 : d.year > to.year))
+        return 0;
+    return 1;
+}
+
+/* Do the curated relations make A and B friends at D (allied, one a member
+ * of or backed by the other)?  Then an event coding them as opponents is
+ * more likely a misreading ("Russian and Syrian jets struck ...") than a
+ * new enmity, and no hostile fact is drawn from it. */
+static int kb_friends(const sr_kb *kb, int a, int b, sr_date d)
+{
+    for (size_t i = 0; i < kb->n_relations; i++) {
+        const sr_kb_relation *r = &kb->relations[i];
+        if (r->type != SR_REL_ALLIED && r->type != SR_REL_MEMBER_OF && r->type != SR_REL_BACKED_BY)
+            continue;
+        if (((r->subject == a && r->object == b) || (r->subject == b && r->object == a)) &&
+            within(d, r->valid_from, r->valid_to))
+            return 1;
+    }
+    return 0;
+}
+
 static void event_facts(ctx *x)
 {
     for (size_t i = 0; i < x->k->n_events; i++) {
@@ -676,6 +721,8 @@ static void event_facts(ctx *x)
         sr_actor_kind k1 = x->kb->actors[e->actor1].kind, k2 = x->kb->actors[e->actor2].kind;
         if (k1 != SR_ACTOR_ARMED_GROUP && k1 != SR_ACTOR_COALITION && k2 != SR_ACTOR_ARMED_GROUP &&
             k2 != SR_ACTOR_COALITION && c1 && c2 && *c1 && !strcmp(c1, c2))
+            continue;
+        if (kb_friends(x->kb, e->actor1, e->actor2, e->date))
             continue;
         sr_span ev = e->n_evidence ? e->evidence[0] : x->a->sentences[e->sentence];
         add(x, SR_REL_HOSTILE, e->actor1, e->actor2, NULL, e->date, e->time_precision,
