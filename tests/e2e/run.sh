@@ -204,6 +204,30 @@ PY
   expect "code output identical for 1 and 2 threads" cmp -s "$tmp/f1.events" "$tmp/f2.events"
   sr entities --cache "$tmp/cache" "$shared/corpora/fakes.jsonl" >/dev/null 2>"$tmp/err"
   expect "FA-KES entities: every record annotated" grep -q "804 documents read, 804 annotated, 0 rejected" "$tmp/err"
+  # relations: the seed gates, nothing from comments, thread-independent output
+  sr relations -q --cache "$tmp/cache" "$shared/seeds/seeds.jsonl" >"$tmp/seeds.rel" 2>/dev/null
+  python3 "$shared/eval/score.py" "$shared/eval/seeds.gold.json" --docs "$shared/seeds" \
+      --relations "$tmp/seeds.rel" --json >"$tmp/rscore.json"
+  python3 - "$tmp/rscore.json" <<'PY' && ok || bad "seed relation gates (recall>=0.90, precision>=0.80)"
+import json, sys
+s = json.load(open(sys.argv[1]))
+print("  seeds:", {k: s[k] for k in ("relations_recall", "relations_precision", "relations_system")})
+assert s["relations_recall"] >= 0.90 and s["relations_precision"] >= 0.80
+PY
+  sr clean -q "$shared/seeds/seeds.jsonl" >"$tmp/seeds.clean" 2>/dev/null
+  python3 - "$tmp/seeds.rel" "$tmp/seeds.clean" <<'PY' && ok || bad "every relation's evidence lies in the report body"
+import json, sys
+body = {}
+for l in open(sys.argv[2]):
+    d = json.loads(l)
+    body[d["doc_id"]] = " ".join(d["body"].split())
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    assert " ".join(r["evidence"]["text"].split()) in body[r["doc_id"]], r
+PY
+  sr relations -q --cache "$tmp/cache" -j 1 "$shared/corpora/fakes.jsonl" >"$tmp/r1" 2>/dev/null
+  sr relations -q --cache "$tmp/cache" -j 2 "$shared/corpora/fakes.jsonl" >"$tmp/r2" 2>/dev/null
+  expect "relations output identical for 1 and 2 threads" cmp -s "$tmp/r1" "$tmp/r2"
 else
   echo "  (../shared absent: accuracy gates skipped)"
 fi
