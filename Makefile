@@ -5,7 +5,7 @@
 #   make fuzz       libFuzzer targets (clang-14); FUZZ_SECONDS=600 make fuzz-run
 #   make bench      throughput and peak RSS on a >= 1 GB corpus
 #   make format     clang-format every source file
-PKGS      := libxml-2.0 zlib icu-uc icu-i18n libhs
+PKGS      := libxml-2.0 zlib icu-uc icu-i18n libhs libmicrohttpd sqlite3 libpq
 TEST_PKGS := cmocka
 BUILD     ?= build
 CC        ?= cc
@@ -56,6 +56,15 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test_util.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB) \
 	  $(LDLIBS) $(shell pkg-config --libs $(TEST_PKGS))
+
+# The web page (ui/) compiled into the server as a C table (serve_assets.c).
+UI_FILES := $(sort $(wildcard ui/*.html ui/*.js ui/*.css ui/map/*.json))
+%/gen/ui_assets.inc: tools/embed_assets.py $(UI_FILES)
+	python3 tools/embed_assets.py $@ ui $(UI_FILES)
+$(BUILD)/src/serve/serve_assets.o: $(BUILD)/gen/ui_assets.inc
+$(BUILD)/src/serve/serve_assets.o: ALL_CFLAGS += -I$(BUILD)/gen
+build-fuzz/src/serve/serve_assets.o: build-fuzz/gen/ui_assets.inc
+build-fuzz/src/serve/serve_assets.o: PKG_CFLAGS += -Ibuild-fuzz/gen
 
 unit: $(TEST_BIN)
 	@sh tests/run-unit.sh $(BUILD)/tests
