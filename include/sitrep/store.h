@@ -54,14 +54,20 @@ typedef enum sr_ingest_result {
     SR_INGEST_REPLACED
 } sr_ingest_result;
 
-/* Writes the curated actors and relations of KB (idempotent). */
+/* Writes the curated actors and relations of KB (idempotent).  On failure
+ * sr_store_errmsg says why. */
 sr_status sr_store_load_kb(sr_store *st, const sr_kb *kb);
 /* Ingests one bundle line.  Bad JSON: SR_EFORMAT with the reason in ERR. */
 sr_status sr_store_ingest(sr_store *st, const char *json, size_t len, sr_ingest_result *res,
                           char *err, size_t errlen);
 /* Recomputes the relation intervals and control picture from all stored
- * facts (run once after a batch of ingests; idempotent). */
+ * facts (run once after a batch of ingests; idempotent).  Only the actor
+ * pairs, places and groups whose facts changed since the last call are
+ * recomputed.  On failure sr_store_errmsg says why. */
 sr_status sr_store_finish(sr_store *st);
+/* Why the last sr_store_load_kb or sr_store_finish failed ("" when it did
+ * not).  Owned by ST, valid until the next call on it. */
+const char *sr_store_errmsg(const sr_store *st);
 
 typedef struct sr_event_query {
     const char *actor;    /* name or alias or id; NULL = any */
@@ -74,9 +80,16 @@ typedef struct sr_event_query {
     size_t offset;
 } sr_event_query;
 
+/* Query answers are appended to OUT; on failure OUT is left as it was and
+ * ERR says why: SR_EINVAL names a bad parameter (an unknown actor or
+ * place, a malformed date), SR_DONE means the one thing asked for does not
+ * exist, SR_EIO is a database error.  Output fields: docs/SCHEMA.md. */
+
 /* One JSON line per (deduplicated) event, sorted by date then id. */
 sr_status sr_store_events(sr_store *st, const sr_event_query *q, sr_buf *out, char *err,
                           size_t errlen);
+/* One event (by its id or the id of any report's event in it), with the
+ * evidence of every source. */
 sr_status sr_store_event(sr_store *st, const char *event_id, sr_buf *out, char *err,
                          size_t errlen);
 sr_status sr_store_timeline(sr_store *st, const char *actor, sr_buf *out, char *err,
@@ -111,6 +124,13 @@ typedef enum sr_export_format {
  * events match. */
 sr_status sr_store_export(sr_store *st, sr_export_format f, const sr_event_query *q,
                           const char *at, FILE *out, char *err, size_t errlen);
+
+/* Renders JSON lines (a query's answer, LEN bytes) as an aligned text
+ * table of the named COLUMNS (keys, or dotted paths into nested objects),
+ * header first; long cells are cut.  Appends to OUT.  SR_EFORMAT when a
+ * line is not JSON.  Cost: linear; holds the cells until written. */
+sr_status sr_store_table(const char *jsonl, size_t len, const char *const *columns,
+                         size_t ncols, sr_buf *out);
 
 #ifdef __cplusplus
 }

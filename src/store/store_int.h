@@ -171,14 +171,34 @@ enum store_ev_col {
     EV_NCOLS
 };
 
-/* Runs the events query Q, calling EMIT for every matching cluster row in
- * order (date, then id), after the near-filter and pagination.  EMIT
- * returns SR_OK to go on. */
-typedef sr_status (*store_event_fn)(sr_store *st, sr_stmt *row, void *ctx);
-sr_status store_events_each(sr_store *st, const sr_event_query *q, store_event_fn emit,
-                            void *ctx);
-/* One event line (cluster row ROW) with its sources; EVIDENCE adds the
- * evidence spans and actors of every source. */
-sr_status store_event_json(sr_store *st, sr_stmt *row, int evidence, sr_buf *b);
+/* One deduplicated event as the iterator hands it out: the cluster's
+ * columns as text (NULL for SQL NULL, in the order of enum store_ev_col),
+ * its coordinates, the role of the queried actor, and one entry per
+ * report that carried it, in ingest order. */
+typedef struct store_src {
+    char *doc_id, *event_id, *date, *source, *certainty, *title, *url, *published;
+    int has_fatalities;
+    long long fatalities;
+} store_src;
+
+typedef struct store_row {
+    char *v[EV_NCOLS];
+    double lat, lon;
+    int has_coords;
+    char *role; /* with an actor filter: actor1, actor2, assoc_actor_1/2 */
+    store_src *src;
+    size_t n_src, cap_src;
+} store_row;
+
+/* Runs the events query Q (or the one event EVENT_ID, cluster or member
+ * id, when not NULL), calling EMIT for every matching event in order of
+ * date then id, after the near-filter and pagination.  One statement, read
+ * once: memory holds one event at a time.  EMIT returns SR_OK to go on. */
+typedef sr_status (*store_event_fn)(sr_store *st, const store_row *row, void *ctx);
+sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *event_id,
+                            store_event_fn emit, void *ctx);
+/* One event line (with '\n') for ROW; EVIDENCE adds the evidence spans of
+ * every source and the actors of every report. */
+sr_status store_event_json(sr_store *st, const store_row *row, int evidence, sr_buf *b);
 
 #endif
