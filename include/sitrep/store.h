@@ -131,6 +131,10 @@ sr_status sr_store_export(sr_store *st, sr_export_format f, const sr_event_query
  * line is not JSON.  Cost: linear; holds the cells until written. */
 sr_status sr_store_table(const char *jsonl, size_t len, const char *const *columns,
                          size_t ncols, sr_buf *out);
+/* Renders each JSON line as a block of "key  value" lines (arrays of
+ * objects one indented line per element), for one event, actor or
+ * document.  Appends to OUT. */
+sr_status sr_store_record(const char *jsonl, size_t len, sr_buf *out);
 
 #ifdef __cplusplus
 }

@@ -273,6 +273,7 @@ static sr_status validate(jctx *c, const json_value *root, bundle *bd)
         jneed(c, o, "kind");
         jstr(c, o, "text");
         jstr(c, o, "id");
+        jstr(c, o, "role");
         jint(c, o, "sentence", &n);
         jspan(c, o, "start", bd->text_len, &a, &b);
         if (c->bad)
@@ -420,7 +421,7 @@ static const char SQL_INS_SPAN[] =
     " author_end, depth, parent, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_INS_MENTION[] =
     "INSERT INTO mentions (doc_id, seq, kind, start_off, end_off, sentence, surface, actor_id,"
-    " attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " role, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_INS_STATEMENT[] =
     "INSERT INTO statements (doc_id, seq, type, speaker, speaker_id, target, target_id,"
     " stmt_date, start_off, end_off, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -558,9 +559,10 @@ static sr_status put_mentions(sr_store *st, jctx *c, const bundle *bd)
             rc = store_fail(st, attrs.status, "out of memory");
             break;
         }
-        rc = store_run(st, SQL_INS_MENTION, "titiiIttt", bd->doc_id, (long long)i, kind, a, b,
-                       has_sentence, sentence, jstr(c, o, "text"),
-                       !strcmp(kind, "actor") ? jstr(c, o, "id") : NULL, attrs.data);
+        int actor = !strcmp(kind, "actor");
+        rc = store_run(st, SQL_INS_MENTION, "titiiItttt", bd->doc_id, (long long)i, kind, a, b,
+                       has_sentence, sentence, jstr(c, o, "text"), actor ? jstr(c, o, "id") : NULL,
+                       actor ? jstr(c, o, "role") : NULL, attrs.data);
     }
     sr_buf_free(&attrs);
     return rc;

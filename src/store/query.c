@@ -804,7 +804,7 @@ static const char SQL_ACTOR_ROW[] =
     " WHERE actor_id = ?";
 static const char SQL_ALIASES[] =
     "SELECT DISTINCT surface FROM mentions WHERE kind = 'actor' AND actor_id = ?"
-    " AND surface IS NOT NULL ORDER BY surface";
+    " AND role IS NULL AND surface IS NOT NULL ORDER BY surface";
 static const char SQL_COUNTS_ID[] =
     "SELECT c.event_type, c.sub_event_type, COUNT(*) FROM clusters c WHERE c.cluster_id IN"
     " (SELECT cluster_id FROM event_actors WHERE actor_id = ?)"

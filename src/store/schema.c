@@ -47,7 +47,7 @@ static const char SCHEMA_V1[] =
     "CREATE TABLE mentions ("
     " doc_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL,"
     " start_off BIGINT NOT NULL, end_off BIGINT NOT NULL, sentence BIGINT,"
-    " surface TEXT, actor_id TEXT, attrs TEXT NOT NULL,"
+    " surface TEXT, actor_id TEXT, role TEXT, attrs TEXT NOT NULL,"
     " PRIMARY KEY (doc_id, seq));"
     "CREATE INDEX mentions_actor ON mentions (actor_id, surface);"
     "CREATE INDEX mentions_surface ON mentions (surface);"

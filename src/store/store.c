@@ -338,8 +338,8 @@ static const char SQL_ACTOR_BY_ID[] = "SELECT actor_id FROM actors WHERE actor_i
 static const char SQL_ACTOR_BY_NAME[] =
     "SELECT actor_id FROM actors WHERE name = ? ORDER BY actor_id LIMIT 1";
 static const char SQL_ACTOR_BY_ALIAS[] =
-    "SELECT actor_id FROM mentions WHERE kind = 'actor' AND surface = ? AND actor_id IS NOT NULL "
-    "ORDER BY actor_id LIMIT 1";
+    "SELECT actor_id FROM mentions WHERE kind = 'actor' AND surface = ? AND role IS NULL"
+    " AND actor_id IS NOT NULL ORDER BY actor_id LIMIT 1";
 
 int store_actor_id(sr_store *st, const char *name, char *out, size_t n)
 {

@@ -1,5 +1,5 @@
 /* table.c - JSON lines shown as an aligned text table (the CLI's default
- * view of a query answer).
+ * view of a query answer), or one record as "key  value" lines.
  *
  * Each column names a key of the line's object, or a dotted path into
  * nested objects ("place.location").  Strings print as they are (line
@@ -168,6 +168,77 @@ sr_status sr_store_table(const char *jsonl, size_t len, const char *const *colum
     free(cells);
     sr_arena_free(a);
     return rc;
+}
+
+/* "k=v, k=v" for the members of object O (nested containers summarised). */
+static void inline_object(sr_buf *b, const json_value *o)
+{
+    int n = 0;
+    for (size_t i = 0; i < o->len; i++) {
+        const json_value *v = o->items[i];
+        if (v->type == JSON_NULL)
+            continue;
+        sr_buf_puts(b, n++ ? ", " : "");
+        sr_buf_append(b, v->key, v->key_len);
+        sr_buf_putc(b, '=');
+        scalar(b, v);
+    }
+}
+
+sr_status sr_store_record(const char *jsonl, size_t len, sr_buf *out)
+{
+    sr_arena *a = sr_arena_new(NULL);
+    if (!a)
+        return SR_ENOMEM;
+    sr_status rc = SR_OK;
+    size_t line = 0;
+    for (const char *p = jsonl, *end = jsonl + len; p < end && rc == SR_OK; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        json_value *v = NULL;
+        char err[128];
+        if (n && (rc = json_parse(a, p, n, (uint32_t)line + 1, 1, &v, err, sizeof err)) == SR_OK &&
+            v->type == JSON_OBJECT) {
+            size_t kw = 0;
+            for (size_t i = 0; i < v->len; i++)
+                kw = v->items[i]->key_len > kw ? v->items[i]->key_len : kw;
+            if (line)
+                sr_buf_putc(out, '\n');
+            for (size_t i = 0; i < v->len; i++) {
+                const json_value *x = v->items[i];
+                sr_buf_printf(out, "%-*.*s  ", (int)kw, (int)x->key_len, x->key);
+                int rows = x->type == JSON_ARRAY && x->len && x->items[0]->type == JSON_OBJECT;
+                if (rows) {
+                    sr_buf_printf(out, "(%zu)\n", x->len);
+                    for (size_t k = 0; k < x->len; k++) {
+                        sr_buf_printf(out, "%*s- ", (int)kw + 2, "");
+                        if (x->items[k]->type == JSON_OBJECT)
+                            inline_object(out, x->items[k]);
+                        else
+                            scalar(out, x->items[k]);
+                        sr_buf_putc(out, '\n');
+                    }
+                } else if (x->type == JSON_OBJECT) {
+                    inline_object(out, x);
+                    sr_buf_putc(out, '\n');
+                } else if (x->type == JSON_STRING) {
+                    /* long texts keep their line breaks, indented */
+                    for (size_t k = 0; k < x->len; k++) {
+                        sr_buf_putc(out, x->str[k]);
+                        if (x->str[k] == '\n')
+                            sr_buf_printf(out, "%*s", (int)kw + 2, "");
+                    }
+                    sr_buf_putc(out, '\n');
+                } else {
+                    scalar(out, x);
+                    sr_buf_putc(out, '\n');
+                }
+            }
+        }
+        p += n + 1;
+    }
+    sr_arena_free(a);
+    return rc == SR_OK ? out->status : rc;
 }
 
 const char *sr_store_errmsg(const sr_store *st) { return st ? st->msg : ""; }
