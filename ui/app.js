@@ -221,7 +221,12 @@ async function showEventDetail(id, box) {
     for (const r of ev.reports || []) if (r.doc_id) docs.add(r.doc_id);
     const links = [...docs].map((d) => el('li', {}, el('a', { href: '#', text: d, onclick: (e) => { e.preventDefault(); openDocument(d, id); } })));
     const evid = evidenceList(ev);
-    for (const r of ev.reports || []) for (const s of r.evidence || []) evid.push(el('blockquote', { text: s.text || '' }));
+    for (const r of [...(ev.reports || []), ...(ev.sources || [])])
+      for (const s of (typeof r === 'object' && r.evidence) || []) {
+        const q = el('blockquote', { text: s.text || '' });
+        if (r.doc_id) q.append(el('br'), el('a', { href: '#', text: '— ' + (r.title || r.doc_id), onclick: (e) => { e.preventDefault(); openDocument(r.doc_id, id); } }));
+        evid.push(q);
+      }
     box.replaceChildren(el('h3', { text: ev.sub_event_type || ev.event_type || 'Event' }), dl,
       el('h4', { text: 'Evidence' }), ...(evid.length ? evid : [el('p', { class: 'hint', text: 'none stored' })]),
       el('h4', { text: 'Reports' }), el('ul', {}, ...links));
@@ -336,9 +341,8 @@ function initTimeline() {
     const status = $('#timeline-status');
     setStatus(status, 'Loading…');
     try {
-      const res = await api('timeline', { actor });
-      let rows = timelineRows(res.items);
-      if (!rows.length && res.items.length === 0 && !actor) rows = timelineRows(await fetchAllEvents({}));
+      // one actor: its timeline; nobody in particular: every event
+      const rows = timelineRows(actor ? (await api('timeline', { actor })).items : await fetchAllEvents({}));
       drawTimeline($('#timeline'), rows);
       const n = rows.reduce((a, r) => a + r.n, 0);
       setStatus(status, `${n} events` + (actor ? ` involving ${actor}` : ''));
@@ -449,35 +453,37 @@ function drawNetwork() {
   const isPerson = (id) => (byId.get(id) || {}).kind === 'person';
   let edges = d.edges.filter((e) => on.has(e.type) && (persons || (!isPerson(e.source) && !isPerson(e.target))));
   let keep = new Set(edges.flatMap((e) => [e.source, e.target]));
-  let focus = null;
-  if (focusName) {
-    focus = [...keep].find((id) => id.toLowerCase() === focusName || label(id).toLowerCase() === focusName) ||
-      [...keep].find((id) => label(id).toLowerCase().includes(focusName));
-    if (focus) {
-      let ring = new Set([focus]);
-      const seen = new Set([focus]);
-      for (let k = 0; k < depth; k++) {
-        const next = new Set();
-        for (const e of edges) {
-          if (ring.has(e.source) && !seen.has(e.target)) next.add(e.target);
-          if (ring.has(e.target) && !seen.has(e.source)) next.add(e.source);
-        }
-        next.forEach((x) => seen.add(x));
-        ring = next;
+  // focus: one or more actors (comma-separated ids or names) and their
+  // neighbours within DEPTH steps
+  const wanted = focusName.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+  const find = (w) => [...keep].find((id) => id.toLowerCase() === w || label(id).toLowerCase() === w) ||
+    [...keep].sort().find((id) => label(id).toLowerCase().includes(w));
+  const focus = new Set(wanted.map(find).filter(Boolean));
+  const missing = wanted.filter((w) => !find(w));
+  if (focus.size) {
+    let ring = new Set(focus);
+    const seen = new Set(focus);
+    for (let k = 0; k < depth; k++) {
+      const next = new Set();
+      for (const e of edges) {
+        if (ring.has(e.source) && !seen.has(e.target)) next.add(e.target);
+        if (ring.has(e.target) && !seen.has(e.source)) next.add(e.source);
       }
-      keep = seen;
-      edges = edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+      next.forEach((x) => seen.add(x));
+      ring = next;
     }
+    keep = seen;
+    edges = edges.filter((e) => keep.has(e.source) && keep.has(e.target));
   }
   const nodes = [...keep].sort().map((id) => byId.get(id) || { id });
   const status = $('#network-status');
-  setStatus(status, `${nodes.length} actors, ${edges.length} ties on ${state.date}` +
-    (focusName && !focus ? ` (no actor '${focusName}' at this date)` : ''));
+  setStatus(status, `${nodes.length} actors, ${edges.length} ties on ${d.at || 'any date'}` +
+    (missing.length ? ` (not in the network at this date: ${missing.join(', ')})` : ''));
   if (!nodes.length) {
     svg.append(el('text', { x: W / 2, y: H / 2, class: 'axis-label', 'text-anchor': 'middle', text: 'No relations at this date.' }));
     return;
   }
-  const P = forceLayout(nodes, edges, W, H);
+  const P = fitView(forceLayout(nodes, edges, W, H), W, H);
   const at = new Map(nodes.map((n, i) => [n.id, P[i]]));
   // coalitions as soft circles around their members
   const members = new Map();
@@ -510,19 +516,36 @@ function drawNetwork() {
     path.dataset.a = e.source; path.dataset.b = e.target;
     edgeLayer.append(path);
   }
+  // in a crowded picture only the hubs, coalitions and focused actors
+  // carry a label; every node keeps its tooltip
+  const degree = new Map();
+  for (const e of edges) for (const x of [e.source, e.target]) degree.set(x, (degree.get(x) || 0) + 1);
+  const labelled = (n) => nodes.length <= 60 || focus.has(n.id) || members.has(n.id) || (degree.get(n.id) || 0) >= 4;
   const nodeLayer = el('g');
   nodes.forEach((n, i) => {
     const p = P[i];
     const r = nodeRadius(n);
-    const g = el('g', { class: 'node' + (n.id === focus ? ' focus' : ''), transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})` },
+    const g = el('g', { class: 'node' + (focus.has(n.id) ? ' focus' : ''), transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})` },
       el('circle', { r, fill: KIND_COLOURS[n.kind] || '#5b7083' }),
-      el('text', { x: r + 3, y: 4, text: shortName(label(n.id)) }),
+      labelled(n) ? el('text', { x: r + 3, y: 4, text: shortName(label(n.id)) }) : null,
       el('title', { text: `${label(n.id)}${n.kind ? ' (' + n.kind.replace('_', ' ') + ')' : ''}${n.events ? ', ' + n.events + ' events' : ''}` }));
     g.dataset.id = n.id;
     g.addEventListener('click', () => { form.elements.center.value = label(n.id); drawNetwork(); });
     nodeLayer.append(g);
   });
   svg.append(groups, edgeLayer, nodeLayer);
+}
+
+// Scales the layout to fill the drawing (the layout itself stays as is,
+// so the next date starts from the same places); room on the right for
+// labels.
+function fitView(P, W, H) {
+  const xs = P.map((p) => p.x), ys = P.map((p) => p.y);
+  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const ml = 40, mr = 170, mt = 40, mb = 40;
+  const k = Math.min((W - ml - mr) / Math.max(1, x1 - x0), (H - mt - mb) / Math.max(1, y1 - y0), 3);
+  const ox = ml + ((W - ml - mr) - (x1 - x0) * k) / 2, oy = mt + ((H - mt - mb) - (y1 - y0) * k) / 2;
+  return P.map((p) => ({ x: ox + (p.x - x0) * k, y: oy + (p.y - y0) * k }));
 }
 
 function nodeRadius(n) {
@@ -546,11 +569,15 @@ function initNetwork() {
   const form = $('#network-form');
   form.addEventListener('change', drawNetwork);
   form.addEventListener('submit', (e) => { e.preventDefault(); drawNetwork(); });
+  let seq = 0;
   const load = async () => {
     const status = $('#network-status');
     setStatus(status, 'Loading…');
+    const mine = ++seq; // a slider drag sends many; only the last answer counts
     try {
-      networkData = await api('network', { at: state.date });
+      const data = await api('network', { at: state.date });
+      if (mine !== seq) return;
+      networkData = data;
       drawNetwork();
     } catch (e) {
       setStatus(status, e.message, true);
@@ -663,35 +690,48 @@ function initMap() {
 
 function initControl() {
   const form = $('#control-form');
+  let seq = 0;
   const load = async () => {
     const status = $('#control-status');
     setStatus(status, 'Loading…');
+    const mine = ++seq;
     const fd = new FormData(form);
     try {
-      const [g, res] = await Promise.all([loadGeo(), api('control', { at: state.date, admin1: fd.get('admin1'), place: fd.get('place') })]);
+      const g = await loadGeo();
+      // the store answers per place or per governorate: "all" asks each
+      const place = fd.get('place'), admin1 = fd.get('admin1');
+      const asks = place ? [{ place, at: state.date }] : admin1 ? [{ admin1, at: state.date }]
+        : g.governorates.filter((x) => !x.undof).map((x) => ({ admin1: x.name, at: state.date }));
+      const items = (await Promise.all(asks.map((q) => api('control', q)))).flatMap((r) => r.items);
+      if (mine !== seq) return;
       const svg = $('#control-map');
       const proj = drawBaseMap(svg, g);
       const holders = new Map();
       const rows = [];
-      for (const it of res.items) {
-        const holder = pick(it, 'controller', 'subject', 'actor', 'held_by') || '?';
-        const place = pick(it, 'location', 'place', 'object') || '?';
+      for (const it of items) {
+        const holder = pick(it, 'subject', 'controller', 'actor') || '?';
+        const pl = typeof it.place === 'object' && it.place ? it.place : it;
+        const name = pick(pl, 'location', 'name') || (typeof it.place === 'string' ? it.place : '?');
         holders.set(holder, colourOf(holder));
-        rows.push(el('tr', {},
-          el('td', { text: place }), el('td', { text: it.admin1 || '' }),
+        const tr = el('tr', {},
+          el('td', { text: name }), el('td', { text: pl.admin1 || '' }),
           el('td', {}, swatch(colourOf(holder)), ' ' + holder),
-          el('td', { text: it.valid_from || '' }), el('td', { text: it.valid_to || '' })));
-        const lat = Number(it.latitude), lon = Number(it.longitude);
+          el('td', { text: it.valid_from || '' }), el('td', { text: it.valid_to || '' }));
+        const evd = (it.evidence || []).find((x) => x.doc_id);
+        if (evd) tr.addEventListener('click', () => openDocument(evd.doc_id));
+        rows.push(tr);
+        const lat = Number(pl.latitude), lon = Number(pl.longitude);
         if (isFinite(lat) && isFinite(lon) && lat && lon) {
           const [x, y] = proj(lon, lat);
           svg.append(el('rect', { x: x - 6, y: y - 6, width: 12, height: 12, fill: colourOf(holder), class: 'ctl' },
-            el('title', { text: `${place}: ${holder}${it.valid_from ? ' since ' + it.valid_from : ''}` })),
-          el('text', { x: x + 8, y: y + 4, class: 'gov-label', 'text-anchor': 'start', text: place }));
+            el('title', { text: `${name}: ${holder}${it.valid_from ? ' since ' + it.valid_from : ''}` })),
+          el('text', { x: x + 8, y: y + 4, class: 'gov-label', 'text-anchor': 'start', text: name }));
         }
       }
+      const res = { count: items.length };
       $('#control-table tbody').replaceChildren(...rows);
       legend($('#control-legend'), [...holders].map(([h, c]) => [h, c]));
-      setStatus(status, `${res.count} places held on ${state.date}`);
+      setStatus(status, `${res.count} places held on ${asks[0].at}`);
     } catch (e) {
       setStatus(status, e.message, true);
     }
@@ -723,25 +763,53 @@ function byteToIndex(text) {
   return (off) => (off >= b ? text.length : off <= 0 ? 0 : map[off]);
 }
 
+// A span in any of the forms the API writes: [start, end], {start, end},
+// or an object with a "span" member.
+function spanOf(x) {
+  if (!x) return null;
+  if (Array.isArray(x) && x.length === 2 && typeof x[0] === 'number') return [x[0], x[1]];
+  if (typeof x.start === 'number') return [x.start, x.end];
+  if (x.span) return spanOf(x.span);
+  return null;
+}
+const spansOf = (ev) => (Array.isArray(ev) ? ev.map(spanOf) : [spanOf(ev)]).filter(Boolean);
+
 // Facts of a document: its events, relations and statements, each with
 // evidence spans into the document text.
 function documentFacts(doc) {
+  if (Array.isArray(doc.evidence)) {
+    // the store's form: one entry per evidence span, tagged with its fact
+    const byFact = new Map();
+    for (const x of doc.evidence) {
+      const sp = spanOf(x);
+      if (!sp) continue;
+      const key = x.kind + ':' + (x.cluster_id || x.id);
+      if (!byFact.has(key))
+        byFact.set(key, { id: key, kind: x.kind, eventId: x.kind === 'event' ? (x.cluster_id || x.id) : null,
+          label: String(x.label || '').replace(/_/g, ' '), detail: '', spans: [] });
+      byFact.get(key).spans.push(sp);
+    }
+    const ev = new Map((doc.events || []).map((e) => [eventId(e), e]));
+    for (const f of byFact.values()) {
+      const e = f.eventId && ev.get(f.eventId);
+      if (e) f.detail = [e.event_date, [e.actor1, e.actor2].filter(Boolean).join(' vs '), e.location].filter(Boolean).join(' · ');
+    }
+    return [...byFact.values()];
+  }
   const facts = [];
   for (const ev of doc.events || []) {
-    const spans = (ev.evidence || []).map((s) => [s.start, s.end]);
     facts.push({ id: 'e:' + eventId(ev), kind: 'event', eventId: eventId(ev), label: `${ev.event_date || ''} ${ev.sub_event_type || ev.event_type || ''}`,
-      detail: [ev.actor1, ev.actor2].filter(Boolean).join(' vs ') + (ev.location ? ' at ' + ev.location : ''), spans });
+      detail: [ev.actor1, ev.actor2].filter(Boolean).join(' vs ') + (ev.location ? ' at ' + ev.location : ''), spans: spansOf(ev.evidence) });
   }
   for (const r of doc.relations || []) {
-    const ev = r.evidence;
-    const spans = Array.isArray(ev) ? ev.map((s) => [s.start, s.end]) : ev && ev.start !== undefined ? [[ev.start, ev.end]] :
-      r.ev_start !== undefined ? [[r.ev_start, r.ev_end]] : [];
-    facts.push({ id: 'r:' + facts.length, kind: 'relation ' + (r.type || ''), label: `${r.subject || ''} ${String(r.type || '').replace('_', ' ')} ${r.object || r.location || r.place || ''}`,
-      detail: [r.valid_from && 'from ' + r.valid_from, r.valid_to && 'to ' + r.valid_to].filter(Boolean).join(' '), spans });
+    const spans = r.ev_start !== undefined ? [[r.ev_start, r.ev_end]] : spansOf(r.evidence);
+    facts.push({ id: 'r:' + facts.length, kind: 'relation · ' + String(r.type || '').replace('_', ' '),
+      label: `${r.subject || ''} ${String(r.type || '').replace('_', ' ')} ${r.object || r.location || r.place || ''}`,
+      detail: [r.valid_from && 'from ' + r.valid_from, r.valid_to && 'to ' + r.valid_to, r.certainty].filter(Boolean).join(' '), spans });
   }
-  for (const s of doc.statements || []) {
-    const spans = s.start !== undefined ? [[s.start, s.end]] : (s.evidence || []).map((x) => [x.start, x.end]);
-    facts.push({ id: 's:' + facts.length, kind: 'statement ' + (s.type || ''), label: `${s.speaker || ''} ${s.type || ''} ${s.target || ''}`, detail: '', spans });
+  for (const st of doc.statements || []) {
+    facts.push({ id: 's:' + facts.length, kind: 'statement · ' + String(st.type || '').toLowerCase(),
+      label: `${st.speaker || '?'} → ${st.target || '?'}`, detail: '', spans: spansOf(st.evidence || st) });
   }
   return facts.filter((f) => f.spans.length);
 }
@@ -779,23 +847,28 @@ function selectFact(id) {
 }
 
 // The blocks to show: title, report paragraphs and reader comments, from
-// whichever span lists the document carries; the whole text otherwise.
-function documentBlocks(doc, toIdx, text) {
+// the span lists the document carries (its "clean" part); the whole text
+// as one block otherwise.
+function documentBlocks(doc, text) {
   const clean = doc.clean || {};
-  const span = (s) => Array.isArray(s) ? { start: s[0], end: s[1] } : s;
   const blocks = [];
-  const title = span(pick(doc, 'title_span') || clean.title);
-  if (title && title.start !== undefined) blocks.push({ kind: 'title', start: title.start, end: title.end });
-  for (const s of pick(doc, 'body', 'report', 'paragraphs') || clean.body || clean.report || [])
-    blocks.push({ kind: 'body', ...span(s) });
-  for (const s of pick(doc, 'comments') || clean.comments || [])
-    blocks.push({ kind: 'comment', ...span(s), author: s.author });
-  const usable = blocks.filter((b) => typeof b.start === 'number' && typeof b.end === 'number');
-  if (!usable.some((b) => b.kind === 'body')) {
-    const tEnd = usable.find((b) => b.kind === 'title');
-    return [...usable.filter((b) => b.kind === 'title'), { kind: 'body', start: tEnd ? tEnd.end : 0, end: new TextEncoder().encode(text).length }];
+  const title = spanOf(pick(doc, 'title_span') || clean.title_span);
+  if (title) blocks.push({ kind: 'title', start: title[0], end: title[1] });
+  const body = pick(doc, 'body_spans') || (Array.isArray(doc.body) ? doc.body : null) || clean.body_spans || [];
+  for (const x of body) {
+    const sp = spanOf(x);
+    if (sp) blocks.push({ kind: 'body', start: sp[0], end: sp[1] });
   }
-  return usable;
+  const comments = pick(doc, 'comments') || clean.comments || [];
+  for (const c of Array.isArray(comments) ? comments : []) {
+    const sp = spanOf(c);
+    if (sp) blocks.push({ kind: 'comment', start: sp[0], end: sp[1], author: c.author });
+  }
+  if (!blocks.some((b) => b.kind === 'body')) {
+    const t = blocks.find((b) => b.kind === 'title');
+    blocks.push({ kind: 'body', start: t ? t.end : 0, end: new TextEncoder().encode(text).length });
+  }
+  return blocks;
 }
 
 async function openDocument(id, factEvent) {
@@ -812,7 +885,7 @@ async function openDocument(id, factEvent) {
     const toIdx = byteToIndex(text);
     const facts = documentFacts(doc);
     const spans = facts.flatMap((f) => f.spans.map(([s, e]) => ({ start: toIdx(s), end: toIdx(e), fact: f.id })));
-    const blocks = documentBlocks(doc, toIdx, text);
+    const blocks = documentBlocks(doc, text);
     const body = el('div', { class: 'body' });
     const comments = el('div', { class: 'comments' }, el('h3', { text: 'Reader comments (not used as evidence)' }));
     let title = null;
@@ -853,7 +926,7 @@ function initArticles() {
       const res = await api('documents', { limit: 50, offset: state.docOffset });
       $('#doc-list').replaceChildren(...res.items.map((d) => {
         const id = pick(d, 'doc_id', 'id');
-        const li = el('li', {}, el('span', { text: d.title || id }), el('small', { text: [d.published, d.source, `${d.events ?? d.n_events ?? ''}`].filter((x) => x && x !== 'undefined').join(' · ') }));
+        const li = el('li', {}, el('span', { text: d.title || id }), el('small', { text: [d.published, d.source, d.events !== undefined ? `${d.events} events` : null].filter(Boolean).join(' · ') }));
         li.dataset.id = id;
         li.addEventListener('click', () => openDocument(id));
         return li;

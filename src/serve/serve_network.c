@@ -18,6 +18,8 @@
 typedef struct node {
     const char *id; /* raw JSON string, quotes included, inside the lines */
     size_t len;
+    const char *name; /* the relation's name for it, raw JSON */
+    size_t name_len;
 } node;
 
 static long node_find(const node *nodes, size_t n, const char *id, size_t len)
@@ -43,6 +45,19 @@ static int next_line(const sr_buf *b, size_t *pos, const char **line, size_t *le
         }
     }
     return 0;
+}
+
+/* An edge end: its actor id when the store knows one, else its name. */
+static int edge_end(const char *line, size_t len, const char *id_key, const char *name_key,
+                    node *out)
+{
+    int has_name = serve_json_member(line, len, name_key, &out->name, &out->name_len) &&
+                   *out->name == '"';
+    if (serve_json_member(line, len, id_key, &out->id, &out->len) && *out->id == '"')
+        return 1;
+    out->id = out->name;
+    out->len = out->name_len;
+    return has_name;
 }
 
 static void copy_member(sr_buf *out, const char *line, size_t len, const char *key,
@@ -87,22 +102,21 @@ int serve_network(sr_store *st, const char *at, sr_buf *out, char *err, size_t e
     const char *line;
     size_t len, pos = 0;
     while (next_line(&rel, &pos, &line, &len)) {
-        const char *type, *subj, *obj;
-        size_t tlen, slen, olen;
+        const char *type;
+        size_t tlen;
+        node ends[2];
         if (!serve_json_member(line, len, "type", &type, &tlen) ||
-            !serve_json_member(line, len, "subject", &subj, &slen) ||
-            !serve_json_member(line, len, "object", &obj, &olen) || *obj != '"' ||
-            (tlen == 10 && !memcmp(type, "\"controls\"", 10)))
+            (tlen == 10 && !memcmp(type, "\"controls\"", 10)) ||
+            !edge_end(line, len, "subject_id", "subject", &ends[0]) ||
+            !edge_end(line, len, "object_id", "object", &ends[1]))
             continue;
-        const char *ends[2] = {subj, obj};
-        size_t lens[2] = {slen, olen};
         int full = 0;
         for (int k = 0; k < 2; k++)
-            if (node_find(nodes, nnodes, ends[k], lens[k]) < 0) {
+            if (node_find(nodes, nnodes, ends[k].id, ends[k].len) < 0) {
                 if (nnodes == MAX_NODES)
                     full = 1;
                 else
-                    nodes[nnodes++] = (node){ends[k], lens[k]};
+                    nodes[nnodes++] = ends[k];
             }
         if (full)
             continue;
@@ -114,9 +128,9 @@ int serve_network(sr_store *st, const char *at, sr_buf *out, char *err, size_t e
         sr_json_key(out, "type", &f);
         sr_buf_append(out, type, tlen);
         sr_json_key(out, "source", &f);
-        sr_buf_append(out, subj, slen);
+        sr_buf_append(out, ends[0].id, ends[0].len);
         sr_json_key(out, "target", &f);
-        sr_buf_append(out, obj, olen);
+        sr_buf_append(out, ends[1].id, ends[1].len);
         copy_member(out, line, len, "valid_from", &f);
         copy_member(out, line, len, "valid_to", &f);
         copy_member(out, line, len, "source_kind", &f);
@@ -135,7 +149,8 @@ int serve_network(sr_store *st, const char *at, sr_buf *out, char *err, size_t e
     while (next_line(&act, &pos, &line, &len)) {
         const char *id;
         size_t idlen;
-        if (!serve_json_member(line, len, "id", &id, &idlen))
+        if (!serve_json_member(line, len, "id", &id, &idlen) &&
+            !serve_json_member(line, len, "actor_id", &id, &idlen))
             continue;
         long k = node_find(nodes, nnodes, id, idlen);
         if (k < 0 || seen[k])
@@ -161,6 +176,10 @@ int serve_network(sr_store *st, const char *at, sr_buf *out, char *err, size_t e
         nfirst = 0;
         sr_buf_puts(out, "{\"id\":");
         sr_buf_append(out, nodes[k].id, nodes[k].len);
+        if (nodes[k].name) {
+            sr_buf_puts(out, ",\"name\":");
+            sr_buf_append(out, nodes[k].name, nodes[k].name_len);
+        }
         sr_buf_putc(out, '}');
     }
     free(seen);

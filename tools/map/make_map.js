@@ -156,6 +156,15 @@ function clip(ring) {
 const round = (ring) => ring.map((p) => [Math.round(p[0] * 1000) / 1000, Math.round(p[1] * 1000) / 1000]);
 const dedup = (ring) => ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1][0] || p[1] !== ring[i - 1][1]);
 
+// ACLED's spellings, which sitrep's gazetteer reports as admin1
+// (data/places/ATTRIBUTION.md), keyed by ISO 3166-2
+const ACLED_ADMIN1 = {
+  'SY-HL': 'Aleppo', 'SY-ID': 'Idleb', 'SY-HM': 'Hama', 'SY-HI': 'Homs', 'SY-LA': 'Lattakia',
+  'SY-TA': 'Tartous', 'SY-DI': 'Damascus', 'SY-RD': 'Rural Damascus', 'SY-DR': "Dar'a",
+  'SY-SU': 'As-Sweida', 'SY-QU': 'Quneitra', 'SY-DY': 'Deir-ez-Zor', 'SY-RA': 'Ar-Raqqa',
+  'SY-HA': 'Al-Hasakeh',
+};
+
 const syria = all.filter((f) => f.properties.adm0_a3 === 'SYR');
 // one list of polygons for the whole layer, then back to features
 const owner = [];
@@ -164,7 +173,8 @@ syria.forEach((f, i) => rings(f.geometry).forEach((poly) => { owner.push(i); syr
 const simplePolys = simplifyShared(syriaPolys, TOLERANCE);
 const simple = syria.map((_, i) => simplePolys.filter((_p, j) => owner[j] === i));
 const governorates = syria.map((f, i) => ({
-  name: f.properties.name_en || f.properties.name,
+  name: ACLED_ADMIN1[f.properties.iso_3166_2] || f.properties.name_en || f.properties.name,
+  name_ne: f.properties.name_en || f.properties.name,
   name_ar: f.properties.name_ar || '',
   iso: f.properties.iso_3166_2,
   undof: f.properties.iso_3166_2 === 'SY-X01~',
