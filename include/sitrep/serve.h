@@ -38,16 +38,16 @@ extern "C" {
 #define SR_SERVE_TOKEN_LEN 32 /* hex characters of a generated token */
 
 typedef struct sr_serve_options {
-    const char *db;        /* store target: SQLite path or postgresql:// URI */
-    const sr_kb *kb;       /* passed to sr_store_open; may be NULL */
-    const char *listen;    /* IPv4 or IPv6 address; NULL = 127.0.0.1 */
-    unsigned port;         /* 0 = SR_SERVE_DEFAULT_PORT */
-    const char *token;     /* ingest token; NULL = 32 random hex digits */
-    int readonly;          /* open the store read-only, refuse ingest (403) */
-    size_t max_body;       /* request body cap; 0 = SR_SERVE_DEFAULT_MAX_BODY */
-    unsigned threads;      /* worker threads; 0 = 4 */
-    unsigned max_conns;    /* open connections; 0 = 64 */
-    unsigned timeout_s;    /* idle connection timeout; 0 = 30 */
+    const char *db;     /* store target: SQLite path or postgresql:// URI */
+    const sr_kb *kb;    /* passed to sr_store_open; may be NULL */
+    const char *listen; /* IPv4 or IPv6 address; NULL = 127.0.0.1 */
+    unsigned port;      /* 0 = SR_SERVE_DEFAULT_PORT */
+    const char *token;  /* ingest token; NULL = 32 random hex digits */
+    int readonly;       /* open the store read-only, refuse ingest (403) */
+    size_t max_body;    /* request body cap; 0 = SR_SERVE_DEFAULT_MAX_BODY */
+    unsigned threads;   /* worker threads; 0 = 4 */
+    unsigned max_conns; /* open connections; 0 = 64 */
+    unsigned timeout_s; /* idle connection timeout; 0 = 30 */
     /* Turns one article line (the JSON-lines reader format: "id", "text",
      * ...) into one bundle line for sr_store_ingest.  The pipeline that does
      * it belongs to the caller (`sitrep analyze`); NULL = POST /api/ingest
@@ -96,8 +96,7 @@ typedef struct sr_http_request {
  * exposed so tests can drive routing and validation directly (no listen
  * needed).  Writes the body into OUT, sets *CTYPE to a static content type
  * and returns the HTTP status.  Thread-safe. */
-int sr_server_handle(sr_server *srv, const sr_http_request *req, sr_buf *out,
-                     const char **ctype);
+int sr_server_handle(sr_server *srv, const sr_http_request *req, sr_buf *out, const char **ctype);
 
 #ifdef __cplusplus
 }

@@ -141,8 +141,14 @@ sr_status sr_server_new(sr_server **out, const sr_serve_options *opt, char *err,
     return SR_OK;
 }
 
-const char *sr_server_token(const sr_server *srv) { return srv->token; }
-unsigned sr_server_port(const sr_server *srv) { return srv->opt.port; }
+const char *sr_server_token(const sr_server *srv)
+{
+    return srv->token;
+}
+unsigned sr_server_port(const sr_server *srv)
+{
+    return srv->opt.port;
+}
 
 sr_store *serve_borrow(sr_server *srv, int *slot)
 {
@@ -166,9 +172,9 @@ void serve_return(sr_server *srv, int slot)
 
 typedef struct conn_state {
     sr_buf body;
-    int too_big;       /* the body passed max_body: answer 413 at its end */
-    size_t body_seen;  /* bytes received, kept or not */
-    int answered;      /* a response was already queued */
+    int too_big;      /* the body passed max_body: answer 413 at its end */
+    size_t body_seen; /* bytes received, kept or not */
+    int answered;     /* a response was already queued */
 } conn_state;
 
 typedef struct param_list {
@@ -226,9 +232,8 @@ static enum MHD_Result send_too_big(struct MHD_Connection *c, const sr_server *s
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
     (void)version;
     sr_server *srv = cls;

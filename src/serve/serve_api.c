@@ -74,10 +74,10 @@ static int check_params(const sr_http_request *req, const char *allowed, sr_buf 
             p += len + (e != NULL);
         }
         if (!ok)
-            return *allowed ? error_reply(out, 400, "unknown parameter '%.64s' (allowed: %s)",
-                                          name, allowed)
-                            : error_reply(out, 400, "unknown parameter '%.64s' (none allowed)",
-                                          name);
+            return *allowed
+                       ? error_reply(out, 400, "unknown parameter '%.64s' (allowed: %s)", name,
+                                     allowed)
+                       : error_reply(out, 400, "unknown parameter '%.64s' (none allowed)", name);
         for (size_t j = 0; j < i; j++)
             if (!strcmp(req->params[j].name, name))
                 return error_reply(out, 400, "parameter '%.64s' given twice", name);
@@ -137,12 +137,12 @@ static int uint_param(const sr_http_request *req, const char *name, size_t dflt,
         return 0;
     char *end;
     if (!digits(s, 1))
-        return error_reply(out, 400, "parameter '%s' must be a whole number from %zu to %zu",
-                           name, min, max);
+        return error_reply(out, 400, "parameter '%s' must be a whole number from %zu to %zu", name,
+                           min, max);
     unsigned long long x = strtoull(s, &end, 10);
     if (*end || x < min || x > max)
-        return error_reply(out, 400, "parameter '%s' must be a whole number from %zu to %zu",
-                           name, min, max);
+        return error_reply(out, 400, "parameter '%s' must be a whole number from %zu to %zu", name,
+                           min, max);
     *v = (size_t)x;
     return 0;
 }
@@ -192,6 +192,18 @@ static int list_reply(sr_buf *out, const sr_buf *res, size_t limit, size_t offse
     }
     sr_buf_puts(out, "}\n");
     return 200;
+}
+
+/* A single record asked for by id or name: the store's "no such" (an empty
+ * answer, SR_DONE, or SR_EINVAL for a name it cannot resolve) is a 404;
+ * the parameters were already checked. */
+static int record_failed(sr_status st, const char *err, const char *what, const char *id,
+                         sr_buf *out)
+{
+    if (st == SR_EINVAL || st == SR_EFORMAT || st == SR_REJECT)
+        return *err ? error_reply(out, 404, "%s", err)
+                    : error_reply(out, 404, "no %s '%.200s'", what, id);
+    return store_failed(st, err, out);
 }
 
 /* A single record: the store's one line, or 404. */
@@ -284,7 +296,7 @@ static int api_event(sr_server *srv, const sr_http_request *req, const char *id,
     call_begin(&c, srv);
     sr_status st = sr_store_event(c.st, id, &c.res, c.err, sizeof c.err);
     rc = st == SR_OK || st == SR_DONE ? record_reply(out, &c.res, "event", id)
-                                      : store_failed(st, c.err, out);
+                                      : record_failed(st, c.err, "event", id, out);
     call_end(&c);
     return rc;
 }
@@ -314,7 +326,7 @@ static int api_document(sr_server *srv, const sr_http_request *req, const char *
     call_begin(&c, srv);
     sr_status st = sr_store_document(c.st, id, &c.res, c.err, sizeof c.err);
     rc = st == SR_OK || st == SR_DONE ? record_reply(out, &c.res, "document", id)
-                                      : store_failed(st, c.err, out);
+                                      : record_failed(st, c.err, "document", id, out);
     call_end(&c);
     return rc;
 }
@@ -328,8 +340,7 @@ static int api_actors(sr_server *srv, const sr_http_request *req, sr_buf *out)
         return rc;
     call c;
     call_begin(&c, srv);
-    sr_status st =
-        sr_store_actors(c.st, param_opt(req, "prefix"), &c.res, c.err, sizeof c.err);
+    sr_status st = sr_store_actors(c.st, param_opt(req, "prefix"), &c.res, c.err, sizeof c.err);
     rc = st == SR_OK ? list_reply(out, &c.res, limit, offset, 0, NULL, NULL)
                      : store_failed(st, c.err, out);
     call_end(&c);
@@ -345,7 +356,7 @@ static int api_actor(sr_server *srv, const sr_http_request *req, const char *nam
     call_begin(&c, srv);
     sr_status st = sr_store_actor(c.st, name, &c.res, c.err, sizeof c.err);
     rc = st == SR_OK || st == SR_DONE ? record_reply(out, &c.res, "actor", name)
-                                      : store_failed(st, c.err, out);
+                                      : record_failed(st, c.err, "actor", name, out);
     call_end(&c);
     return rc;
 }
@@ -460,8 +471,9 @@ static int api_ingest(sr_server *srv, const sr_http_request *req, sr_buf *out)
     if (srv->opt.readonly || !srv->writer)
         return error_reply(out, 403, "the server is read-only (--read-only)");
     if (!token_ok(req->authorization, srv->token))
-        return error_reply(out, 401, "ingest needs the header 'Authorization: Bearer TOKEN' "
-                                     "with the token sitrep serve printed at start-up");
+        return error_reply(out, 401,
+                           "ingest needs the header 'Authorization: Bearer TOKEN' "
+                           "with the token sitrep serve printed at start-up");
     unsigned long added = 0, unchanged = 0, replaced = 0, rejected = 0, lineno = 0;
     sr_buf rejects, bundle;
     sr_buf_init(&rejects, NULL);
@@ -491,8 +503,7 @@ static int api_ingest(sr_server *srv, const sr_http_request *req, sr_buf *out)
             sr_buf_clear(&bundle);
             st = srv->opt.analyze(srv->opt.analyze_ctx, line, len, &bundle, err, sizeof err);
             if (st == SR_OK)
-                st = sr_store_ingest(srv->writer, bundle.data, bundle.len, &res, err,
-                                     sizeof err);
+                st = sr_store_ingest(srv->writer, bundle.data, bundle.len, &res, err, sizeof err);
         } else {
             st = SR_EFORMAT;
             snprintf(err, sizeof err,
@@ -527,8 +538,7 @@ static int api_ingest(sr_server *srv, const sr_http_request *req, sr_buf *out)
         sr_buf_putc(&rejects, '[');
     sr_buf_putc(&rejects, ']');
     if (fin != SR_OK)
-        rc = error_reply(out, 500, "store: recomputing relations failed: %s",
-                         sr_status_str(fin));
+        rc = error_reply(out, 500, "store: recomputing relations failed: %s", sr_status_str(fin));
     else if (!added && !replaced && !unchanged && !rejected)
         rc = error_reply(out, 400, "empty body: send JSON lines of bundles");
     else {
@@ -563,8 +573,7 @@ static const char *sub_path(const char *path, const char *prefix)
     return path + n + 1;
 }
 
-int sr_server_handle(sr_server *srv, const sr_http_request *req, sr_buf *out,
-                     const char **ctype)
+int sr_server_handle(sr_server *srv, const sr_http_request *req, sr_buf *out, const char **ctype)
 {
     const char *path = req->path ? req->path : "/";
     int get = !strcmp(req->method, "GET") || !strcmp(req->method, "HEAD");
@@ -578,15 +587,13 @@ int sr_server_handle(sr_server *srv, const sr_http_request *req, sr_buf *out,
         if (!a)
             return error_reply(out, 404, "no page at '%.200s'", path);
         if (!get)
-            return error_reply(out, 405, "method %.16s not allowed on '%.200s'", req->method,
-                               path);
+            return error_reply(out, 405, "method %.16s not allowed on '%.200s'", req->method, path);
         *ctype = a->ctype;
         sr_buf_append(out, (const char *)a->data, a->len);
         return 200;
     }
     if (!strcmp(path, "/api/ingest"))
-        return post ? api_ingest(srv, req, out)
-                    : error_reply(out, 405, "/api/ingest takes POST");
+        return post ? api_ingest(srv, req, out) : error_reply(out, 405, "/api/ingest takes POST");
 
     int (*list)(sr_server *, const sr_http_request *, sr_buf *) = NULL;
     int (*one)(sr_server *, const sr_http_request *, const char *, sr_buf *) = NULL;
@@ -613,8 +620,8 @@ int sr_server_handle(sr_server *srv, const sr_http_request *req, sr_buf *out,
     else
         return error_reply(out, 404, "no API endpoint '%.200s'", path);
     if (!get)
-        return error_reply(out, 405, "method %.16s not allowed on '%.200s' (GET only)",
-                           req->method, path);
+        return error_reply(out, 405, "method %.16s not allowed on '%.200s' (GET only)", req->method,
+                           path);
     if (one && strlen(id) > MAX_VALUE_BYTES)
         return error_reply(out, 400, "the name or id in the path is longer than %d bytes",
                            MAX_VALUE_BYTES);

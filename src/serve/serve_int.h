@@ -52,16 +52,15 @@ const serve_asset *serve_asset_find(const char *path);
  * (a string keeps its quotes).  0 when absent.  O(len); strings and nested
  * values are skipped by bracket depth, so LINE must be valid JSON (the
  * store's output is). */
-int serve_json_member(const char *line, size_t len, const char *key, const char **v,
-                      size_t *vlen);
+int serve_json_member(const char *line, size_t len, const char *key, const char **v, size_t *vlen);
 /* Decodes the JSON string literal S[0..len) (with quotes) into OUT,
  * NUL-terminated.  Returns 0 when S is not a string. */
 int serve_json_unquote(const char *s, size_t len, sr_buf *out);
 /* Appends the JSON lines of LINES[0..len) as array elements, skipping the
  * first SKIP lines and stopping after MAX lines (0 = no cap).  Returns the
  * number of elements written; *MORE is set when lines were left over. */
-size_t serve_json_lines_array(sr_buf *out, const char *lines, size_t len, size_t skip,
-                              size_t max, int *more);
+size_t serve_json_lines_array(sr_buf *out, const char *lines, size_t len, size_t skip, size_t max,
+                              int *more);
 
 /* ---- serve_network.c ---- */
 /* {"at":..., "nodes":[...], "edges":[...]} for the network view at AT

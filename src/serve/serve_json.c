@@ -58,8 +58,7 @@ static size_t skip_space(const char *s, size_t len, size_t i)
     return i;
 }
 
-int serve_json_member(const char *line, size_t len, const char *key, const char **v,
-                      size_t *vlen)
+int serve_json_member(const char *line, size_t len, const char *key, const char **v, size_t *vlen)
 {
     size_t klen = strlen(key);
     size_t i = skip_space(line, len, 0);
@@ -166,8 +165,7 @@ int serve_json_unquote(const char *s, size_t len, sr_buf *out)
             if (cp < 0)
                 return 0;
             i += 4;
-            if (cp >= 0xD800 && cp < 0xDC00 && i + 2 < len && s[i + 1] == '\\' &&
-                s[i + 2] == 'u') {
+            if (cp >= 0xD800 && cp < 0xDC00 && i + 2 < len && s[i + 1] == '\\' && s[i + 2] == 'u') {
                 long lo = hex4(s, len, i + 3);
                 if (lo >= 0xDC00 && lo < 0xE000) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -185,8 +183,8 @@ int serve_json_unquote(const char *s, size_t len, sr_buf *out)
     return out->status == SR_OK;
 }
 
-size_t serve_json_lines_array(sr_buf *out, const char *lines, size_t len, size_t skip,
-                              size_t max, int *more)
+size_t serve_json_lines_array(sr_buf *out, const char *lines, size_t len, size_t skip, size_t max,
+                              int *more)
 {
     size_t n = 0, seen = 0, i = 0;
     *more = 0;

@@ -51,8 +51,8 @@ static int next_line(const sr_buf *b, size_t *pos, const char **line, size_t *le
 static int edge_end(const char *line, size_t len, const char *id_key, const char *name_key,
                     node *out)
 {
-    int has_name = serve_json_member(line, len, name_key, &out->name, &out->name_len) &&
-                   *out->name == '"';
+    int has_name =
+        serve_json_member(line, len, name_key, &out->name, &out->name_len) && *out->name == '"';
     if (serve_json_member(line, len, id_key, &out->id, &out->len) && *out->id == '"')
         return 1;
     out->id = out->name;
@@ -60,8 +60,7 @@ static int edge_end(const char *line, size_t len, const char *id_key, const char
     return has_name;
 }
 
-static void copy_member(sr_buf *out, const char *line, size_t len, const char *key,
-                        int *first)
+static void copy_member(sr_buf *out, const char *line, size_t len, const char *key, int *first)
 {
     const char *v;
     size_t vlen;
