@@ -281,6 +281,13 @@ else
     start web || exit 1
     out="$root/tests/out/serve"
     (cd "$here" && timeout 300 node browser.mjs "http://127.0.0.1:$port" "$out") || api_failed=$((api_failed + 1))
+    eval "p=\$pid_web"
+    kill -TERM "$p"; wait "$p" || { echo "FAIL: browser's server exit status $?"; api_failed=$((api_failed + 1)); }
   fi
+fi
+# under make asan: any sanitizer report from a server is a failure
+if grep -l -e 'Sanitizer' -e 'runtime error:' "$tmp"/*.log >/dev/null 2>&1; then
+  echo "FAIL: sanitizer report from sitrep serve:"; grep -h -A8 -e 'Sanitizer' -e 'runtime error:' "$tmp"/*.log | head -40
+  api_failed=$((api_failed + 1))
 fi
 [ "$api_failed" -eq 0 ]
