@@ -54,14 +54,21 @@ sr_status sr_db_begin(sr_db *db);
 sr_status sr_db_commit(sr_db *db);
 sr_status sr_db_rollback(sr_db *db);
 
+/* One statement per prepare (SR_EINVAL otherwise).  PostgreSQL checks the
+ * SQL (tables, columns) here, as SQLite does. */
 sr_status sr_db_prepare(sr_db *db, const char *sql, sr_stmt **out);
-/* I is 1-based.  Text is copied; LEN may be (size_t)-1 for strlen. */
+/* I is 1-based.  Text is copied; LEN may be (size_t)-1 for strlen.
+ * Binding a statement that has already stepped resets it first. */
 sr_status sr_stmt_bind_text(sr_stmt *s, int i, const char *text, size_t len);
 sr_status sr_stmt_bind_int(sr_stmt *s, int i, int64_t v);
 sr_status sr_stmt_bind_double(sr_stmt *s, int i, double v);
 sr_status sr_stmt_bind_null(sr_stmt *s, int i);
 /* Executes on the first call, then moves through the rows:
- * 1 = a row is ready, 0 = done, -1 = error (see sr_db_error). */
+ * 1 = a row is ready, 0 = done, -1 = error (see sr_db_error); after 0 or
+ * -1 it returns the same until reset.  Other statements may run between
+ * rows; on PostgreSQL that reads the rest of this result into memory
+ * first (otherwise rows stream one at a time).  A PostgreSQL error inside
+ * a transaction fails the whole transaction: roll back on any error. */
 int sr_stmt_step(sr_stmt *s);
 /* Ready to run again; bindings are kept until rebound. */
 void sr_stmt_reset(sr_stmt *s);
@@ -69,6 +76,8 @@ void sr_stmt_finalize(sr_stmt *s);
 /* Rows changed by the last INSERT/UPDATE/DELETE run through S. */
 int64_t sr_stmt_changes(const sr_stmt *s);
 
+/* Known once a step has returned 1 or 0.  Values are read only while a
+ * row is ready (NULL / 0 otherwise). */
 int sr_stmt_columns(const sr_stmt *s);
 int sr_stmt_is_null(const sr_stmt *s, int col); /* col is 0-based */
 const char *sr_stmt_text(const sr_stmt *s, int col);
