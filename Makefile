@@ -72,9 +72,10 @@ unit: $(TEST_BIN)
 e2e: $(BIN)
 	@sh tests/e2e/run.sh $(BIN)
 
-# One summary line across unit and end-to-end tests.
+# One summary line across unit and end-to-end tests, with a throw-away
+# PostgreSQL server (tests/pg.sh) so the store runs on both backends.
 test: $(TEST_BIN) $(BIN)
-	@sh tests/run-all.sh $(BUILD)
+	@sh tests/pg.sh sh tests/run-all.sh $(BUILD)
 
 asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 \
