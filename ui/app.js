@@ -361,6 +361,10 @@ const EDGE_TYPES = [
   ['member_of', 'member of'], ['allied', 'allied'], ['hostile', 'hostile'],
   ['backed_by', 'backed by'], ['formerly', 'formerly'], ['leads', 'leads'],
 ];
+// the stroke colours of style.css's .edge classes, for the arrowheads
+const EDGE_COLOURS = {
+  member_of: '#2f6fb5', allied: '#2e9b4f', hostile: '#d0342c', backed_by: '#e08a1e', leads: '#8c8c8c', formerly: '#8e5bb5',
+};
 const EDGE_DEFAULT_ON = new Set(['member_of', 'allied', 'hostile', 'backed_by', 'formerly']);
 const KIND_COLOURS = {
   armed_group: '#5b7083', coalition: '#2f6fb5', state_force: '#7a5c2e', government: '#a0522d',
@@ -429,7 +433,7 @@ function arrowDefs() {
   const defs = el('defs');
   for (const [t] of EDGE_TYPES) {
     defs.append(el('marker', { id: 'arrow-' + t, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
-      el('path', { d: 'M0,0 L10,5 L0,10 z', class: 'edge ' + t, fill: 'currentColor' })));
+      el('path', { d: 'M0,0 L10,5 L0,10 z', fill: EDGE_COLOURS[t] })));
   }
   return defs;
 }
