@@ -447,7 +447,6 @@ function drawNetwork() {
   const fd = new FormData(form);
   const on = new Set(EDGE_TYPES.map(([t]) => t).filter((t) => fd.get('edge-' + t)));
   const persons = !!fd.get('persons');
-  const focusName = (fd.get('center') || '').trim().toLowerCase();
   const depth = Number(fd.get('depth') || 2);
   const d = networkData;
   svg.replaceChildren(arrowDefs());
@@ -459,11 +458,12 @@ function drawNetwork() {
   let keep = new Set(edges.flatMap((e) => [e.source, e.target]));
   // focus: one or more actors (comma-separated ids or names) and their
   // neighbours within DEPTH steps
-  const wanted = focusName.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+  const asked = (fd.get('center') || '').split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+  const wanted = asked.map((x) => x.toLowerCase());
   const find = (w) => [...keep].find((id) => id.toLowerCase() === w || label(id).toLowerCase() === w) ||
     [...keep].sort().find((id) => label(id).toLowerCase().includes(w));
   const focus = new Set(wanted.map(find).filter(Boolean));
-  const missing = wanted.filter((w) => !find(w));
+  const missing = asked.filter((w) => !find(w.toLowerCase()));
   if (focus.size) {
     let ring = new Set(focus);
     const seen = new Set(focus);
