@@ -930,7 +930,7 @@ function initArticles() {
       const res = await api('documents', { limit: 50, offset: state.docOffset });
       $('#doc-list').replaceChildren(...res.items.map((d) => {
         const id = pick(d, 'doc_id', 'id');
-        const li = el('li', {}, el('span', { text: d.title || id }), el('small', { text: [d.published, d.source, d.events !== undefined ? `${d.events} events` : null].filter(Boolean).join(' · ') }));
+        const li = el('li', {}, el('span', { text: d.title || id }), el('small', { text: [d.published, d.source, d.events !== undefined ? `${d.events} event${d.events === 1 ? "" : "s"}` : null].filter(Boolean).join(' · ') }));
         li.dataset.id = id;
         li.addEventListener('click', () => openDocument(id));
         return li;
