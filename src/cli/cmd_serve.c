@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/analyze.h"
 #include "sitrep/kb.h"
 #include "sitrep/serve.h"
 
@@ -71,6 +72,21 @@ static int read_token_file(const char *path, char *tok, size_t n)
         return -1;
     }
     return 0;
+}
+
+/* The pipeline behind POST /api/ingest for article lines (the server calls
+ * it under its ingest lock, so one annotator and one scratch document do). */
+typedef struct analyzer {
+    const sr_kb *kb;
+    sr_annotator *an;
+    sr_doc doc;
+} analyzer;
+
+static sr_status analyze_article(void *ctx, const char *line, size_t len, sr_buf *bundle,
+                                 char *err, size_t errlen)
+{
+    analyzer *az = ctx;
+    return sr_analyze_jsonl(az->kb, az->an, &az->doc, line, len, bundle, err, errlen);
 }
 
 int cli_serve(int argc, char **argv)
@@ -147,6 +163,15 @@ int cli_serve(int argc, char **argv)
         return 2;
     }
     o.kb = kb;
+    /* POST /api/ingest also takes articles: run the pipeline on each */
+    analyzer az = {kb, NULL, {0}};
+    if (sr_annotator_new(&az.an, kb) != SR_OK || sr_doc_init(&az.doc, NULL) != SR_OK) {
+        fprintf(stderr, "sitrep: serve: out of memory\n");
+        sr_kb_free(kb);
+        return 2;
+    }
+    o.analyze = analyze_article;
+    o.analyze_ctx = &az;
 
     /* block before any thread exists: every thread inherits the mask */
     sigset_t sigs;
@@ -162,6 +187,8 @@ int cli_serve(int argc, char **argv)
         sr_server_listen(srv, err, sizeof err) != SR_OK) {
         fprintf(stderr, "sitrep: serve: %s\n", err);
         sr_server_free(srv);
+        sr_annotator_free(az.an);
+        sr_doc_free(&az.doc);
         sr_kb_free(kb);
         return 2;
     }
@@ -178,6 +205,8 @@ int cli_serve(int argc, char **argv)
         ;
     fprintf(stderr, "sitrep: %s: shutting down\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
     sr_server_free(srv);
+    sr_annotator_free(az.an);
+    sr_doc_free(&az.doc);
     sr_kb_free(kb);
     return 0;
 }

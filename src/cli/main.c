@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sitrep/analyze.h"
 #include "sitrep/annotate.h"
 #include "sitrep/buf.h"
 #include "sitrep/clean.h"
@@ -247,84 +248,6 @@ static void msgf(sr_buf *b, const char *fmt, const char *a, const char *c)
     sr_buf_printf(b, fmt, a, c);
 }
 
-/* Appends the JSON lines that WRITE produced as the members of an array:
- * the newlines between lines become commas (JSON strings never hold a raw
- * newline, so every newline is a line end). */
-static void lines_as_array(sr_buf *b, const sr_buf *lines)
-{
-    sr_buf_putc(b, '[');
-    size_t n = lines->len;
-    while (n && lines->data[n - 1] == '\n')
-        n--;
-    size_t from = 0;
-    for (size_t i = 0; i < n; i++)
-        if (lines->data[i] == '\n') {
-            sr_buf_append(b, lines->data + from, i - from);
-            sr_buf_putc(b, ',');
-            from = i + 1;
-        }
-    sr_buf_append(b, lines->data + from, n - from);
-    sr_buf_putc(b, ']');
-}
-
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return (h ^ 0xff) * 1099511628211ull; /* field separator */
-}
-
-/* The content hash that decides whether a re-ingested document changed:
- * the text and the metadata a correction could touch. */
-static uint64_t doc_hash(const sr_doc *d)
-{
-    uint64_t h = 1469598103934665603ull;
-    h = fnv1a(h, d->body, d->body_len);
-    const char *meta[] = {d->title, d->published, d->url, d->source};
-    for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
-        h = fnv1a(h, meta[i] ? meta[i] : "", meta[i] ? strlen(meta[i]) : 0);
-    return h;
-}
-
-/* One bundle line: the document and everything every stage said of it
- * (docs/SCHEMA.md, "Bundle"). */
-static void write_bundle(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,
-                         const sr_annotation *ann, const sr_coding *cod,
-                         const sr_relation_set *rel, sr_buf *b)
-{
-    sr_buf part;
-    sr_buf_init(&part, NULL);
-    sr_buf_puts(b, "{\"doc_id\":");
-    sr_json_cstr(b, doc->id);
-    sr_buf_printf(b, ",\"hash\":\"%016llx\",\"text\":", (unsigned long long)doc_hash(doc));
-    sr_json_string(b, c->text, c->text_len);
-    sr_buf_puts(b, ",\"clean\":");
-    sr_clean_to_json(doc, c, &part);
-    while (part.len && part.data[part.len - 1] == '\n')
-        part.len--;
-    sr_buf_append(b, part.data, part.len);
-    sr_buf_clear(&part);
-    sr_buf_puts(b, ",\"mentions\":");
-    sr_annotation_to_json(kb, doc, c, ann, &part);
-    lines_as_array(b, &part);
-    sr_buf_clear(&part);
-    sr_buf_puts(b, ",\"events\":");
-    sr_coding_to_json(kb, doc, c, cod, &part);
-    lines_as_array(b, &part);
-    sr_buf_clear(&part);
-    sr_buf_puts(b, ",\"statements\":");
-    sr_statements_to_json(kb, doc, c, cod, &part);
-    lines_as_array(b, &part);
-    sr_buf_clear(&part);
-    sr_buf_puts(b, ",\"relations\":");
-    sr_relations_to_json(kb, doc, c, rel, &part);
-    lines_as_array(b, &part);
-    sr_buf_puts(b, "}\n");
-    if (part.status != SR_OK)
-        b->status = part.status;
-    sr_buf_free(&part);
-}
-
 static void process(shared *sh, sr_annotator *an, slot *sl)
 {
     const cli_opts *o = sh->o;
@@ -371,7 +294,7 @@ static void process(shared *sh, sr_annotator *an, slot *sl)
     else if (sh->cmd == CMD_RELATIONS)
         sr_relations_to_json(sh->kb, doc, &c, &rel, &sl->out);
     else if (sh->cmd == CMD_ANALYZE || sh->cmd == CMD_INGEST)
-        write_bundle(sh->kb, doc, &c, &ann, &cod, &rel, &sl->out);
+        sr_bundle_write(sh->kb, doc, &c, &ann, &cod, &rel, &sl->out);
     else if (o->acled_csv)
         sr_coding_to_acled_csv(sh->kb, doc, &c, &cod, 0, &sl->out);
     else
