@@ -7,7 +7,8 @@
 # with trust authentication and exports
 #   SITREP_PG_URL=postgresql://postgres@127.0.0.1:PORT/sitrep_test
 # for COMMAND.  The server is stopped and the directory removed on any exit,
-# failure or interrupt.  If no server can be had, says so and runs COMMAND
+# failure or interrupt (a signal sent to this script alone takes effect
+# when COMMAND ends, as with any shell script).  If no server can be had, says so and runs COMMAND
 # without SITREP_PG_URL (the PostgreSQL tests then skip).  A SITREP_PG_URL
 # already set is used as it is.  Exit status: COMMAND's.
 [ $# -gt 0 ] || { echo "usage: sh tests/pg.sh COMMAND..." >&2; exit 2; }
@@ -21,14 +22,16 @@ pgrunning=""
 
 say() { echo "pg.sh: $*" >&2; }
 
-# The server refuses to run as root: as root, run it as the postgres user.
+# The server refuses to run as root: as root, run it as the postgres user,
+# from / since the postgres user may not be allowed into the current
+# directory.
 as_pg() {
   if [ "$(id -u)" -ne 0 ]; then
     "$@"
   elif command -v runuser >/dev/null 2>&1; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
-    su -s /bin/sh postgres -c "$*"   # our arguments hold no spaces
+    (cd / && su -s /bin/sh postgres -c "$*")   # our arguments hold no spaces
   fi
 }
 
