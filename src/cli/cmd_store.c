@@ -83,10 +83,10 @@ static int parse_size(const char *opt, const char *v, size_t *out)
 /* Options as "--name VALUE" or "--name=VALUE". */
 static int parse(int argc, char **argv, qopts *o)
 {
-    static const char *const valued[] = {
-        "--db",     "--at",    "--format", "-o",     "--output", "--data",  "--cache",
-        "--actor",  "--type",  "--from",   "--to",   "--admin1", "--admin2", "--near",
-        "--km",     "--limit", "--offset", "--prefix"};
+    static const char *const valued[] = {"--db",    "--at",     "--format", "-o",     "--output",
+                                         "--data",  "--cache",  "--actor",  "--type", "--from",
+                                         "--to",    "--admin1", "--admin2", "--near", "--km",
+                                         "--limit", "--offset", "--prefix"};
     memset(o, 0, sizeof *o);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
@@ -268,21 +268,20 @@ static sr_export_format export_format(const char *f, int *ok)
     return SR_EXPORT_JSONL;
 }
 
-static const char *const event_cols[] = {"event_date", "event_id",  "sub_event_type",
-                                         "actor1",     "actor2",    "location",
+static const char *const event_cols[] = {"event_date", "event_id",   "sub_event_type",
+                                         "actor1",     "actor2",     "location",
                                          "admin1",     "fatalities", "n_sources"};
-static const char *const timeline_cols[] = {"event_date", "sub_event_type", "role",
-                                            "counterpart", "location",     "fatalities",
-                                            "n_sources"};
+static const char *const timeline_cols[] = {
+    "event_date", "sub_event_type", "role", "counterpart", "location", "fatalities", "n_sources"};
 static const char *const actors_cols[] = {"id", "name", "kind", "country", "events"};
-static const char *const relation_cols[] = {"type",       "subject",  "object",
-                                            "valid_from", "valid_to", "confidence",
+static const char *const relation_cols[] = {"type",           "subject",  "object",
+                                            "valid_from",     "valid_to", "confidence",
                                             "closed_by.type", "evidence"};
 static const char *const control_cols[] = {"place.location", "place.admin1", "subject",
                                            "valid_from",     "valid_to",     "confidence",
                                            "evidence"};
-static const char *const document_cols[] = {"doc_id", "published", "title", "events",
-                                            "relations", "comments"};
+static const char *const document_cols[] = {"doc_id", "published", "title",
+                                            "events", "relations", "comments"};
 #define N(a) (sizeof(a) / sizeof *(a))
 
 /* Which commands resolve names through the kb. */
@@ -326,16 +325,14 @@ static int run_query(const char *cmd, const qopts *o, sr_store *st)
         s = sr_store_actors(st, o->arg, &ans, err, sizeof err);
         cols = actors_cols, ncols = N(actors_cols);
     } else if (!strcmp(cmd, "relations")) {
-        s = sr_store_relations(st, o->at, o->q.actor ? o->q.actor : o->arg, &ans, err,
-                               sizeof err);
+        s = sr_store_relations(st, o->at, o->q.actor ? o->q.actor : o->arg, &ans, err, sizeof err);
         cols = relation_cols, ncols = N(relation_cols);
     } else if (!strcmp(cmd, "control")) {
         if (!o->arg && !(o->q.admin1 && o->at)) {
             sr_buf_free(&ans);
             return usage_error("%s", "control needs a PLACE, or --admin1 A --at DATE");
         }
-        s = sr_store_control(st, o->arg, o->at, o->arg ? NULL : o->q.admin1, &ans, err,
-                             sizeof err);
+        s = sr_store_control(st, o->arg, o->at, o->arg ? NULL : o->q.admin1, &ans, err, sizeof err);
         cols = control_cols, ncols = N(control_cols);
     } else if (!strcmp(cmd, "documents")) {
         if (o->arg) {

@@ -46,7 +46,10 @@ static const char *kb_date(sr_date d, int last, char out[STORE_DATE_LEN])
     return store_date_norm(s, last, out) ? NULL : out;
 }
 
-static int same(const char *a, const char *b) { return !strcmp(a ? a : "", b ? b : ""); }
+static int same(const char *a, const char *b)
+{
+    return !strcmp(a ? a : "", b ? b : "");
+}
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -132,10 +135,9 @@ static sr_status load_actors(sr_store *st, const sr_kb *kb)
             break;
         }
         int r = store_step(st, s);
-        int unchanged = r > 0 && same(store_text(s, 0), a->name) &&
-                        same(store_text(s, 1), kind) && sr_stmt_int(s, 2) == a->inter &&
-                        same(store_text(s, 3), country) && same(store_text(s, 4), from) &&
-                        same(store_text(s, 5), to);
+        int unchanged = r > 0 && same(store_text(s, 0), a->name) && same(store_text(s, 1), kind) &&
+                        sr_stmt_int(s, 2) == a->inter && same(store_text(s, 3), country) &&
+                        same(store_text(s, 4), from) && same(store_text(s, 5), to);
         sr_stmt_reset(s);
         if (r < 0)
             rc = SR_EIO;
@@ -144,8 +146,8 @@ static sr_status load_actors(sr_store *st, const sr_kb *kb)
         if (r > 0)
             rc = store_run(st, SQL_DEL_ACTOR, "t", a->id);
         if (rc == SR_OK)
-            rc = store_run(st, SQL_PUT_ACTOR, "tttittt", a->id, a->name, kind,
-                           (long long)a->inter, country, from, to);
+            rc = store_run(st, SQL_PUT_ACTOR, "tttittt", a->id, a->name, kind, (long long)a->inter,
+                           country, from, to);
     }
     if (rc == SR_OK) {
         qsort(keep.v, keep.n, sizeof *keep.v, cmp_str);

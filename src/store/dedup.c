@@ -45,7 +45,10 @@ typedef struct key_set {
     size_t n;
 } key_set;
 
-static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
 
 static void ev_free(ev_info *e)
 {
@@ -69,8 +72,8 @@ static void keys_free(key_set *k)
 }
 
 /* Columns 0..9 of ROW in the order of EV_INFO_COLS. */
-#define EV_INFO_COLS                                                                              \
-    "event_id, cluster_id, doc_id, event_date, time_precision, country, admin1, admin2, "       \
+#define EV_INFO_COLS                                                                               \
+    "event_id, cluster_id, doc_id, event_date, time_precision, country, admin1, admin2, "          \
     "location, is_area"
 
 static int ev_read(sr_stmt *s, ev_info *e)
@@ -224,9 +227,9 @@ static sr_status load_candidates(sr_store *st, const ev_info *e, const char *sub
     int by_admin = e->admin1 && *e->admin1;
     if (!by_admin && !(e->location && *e->location && !e->is_area))
         return SR_OK; /* nowhere known: never merged */
-    sr_stmt *s = store_stmt(st, by_admin ? SQL_CANDIDATES_ADMIN : SQL_CANDIDATES_LOCATION,
-                            "ttttttt", sub, by_admin ? e->admin1 : e->location, lo, hi, month,
-                            year, e->doc_id);
+    sr_stmt *s =
+        store_stmt(st, by_admin ? SQL_CANDIDATES_ADMIN : SQL_CANDIDATES_LOCATION, "ttttttt", sub,
+                   by_admin ? e->admin1 : e->location, lo, hi, month, year, e->doc_id);
     if (!s)
         return SR_EIO;
     size_t cap = 0;

@@ -46,8 +46,9 @@ static sr_status emit_geojson(sr_store *st, const store_row *row, void *ctx)
     sr_buf_puts(&w->b, w->n++ ? ",\n" : "\n");
     sr_buf_puts(&w->b, "{\"type\":\"Feature\",\"id\":");
     sr_json_cstr(&w->b, row->v[EV_ID]);
-    sr_buf_printf(&w->b, ",\"geometry\":{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]},"
-                         "\"properties\":",
+    sr_buf_printf(&w->b,
+                  ",\"geometry\":{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]},"
+                  "\"properties\":",
                   row->lon, row->lat);
     sr_status rc = store_event_json(st, row, 0, &w->b);
     if (rc != SR_OK)
@@ -156,7 +157,10 @@ typedef struct graph {
     size_t n_pairs, cap_pairs;
 } graph;
 
-static char *dup(const char *s) { return s ? strdup(s) : NULL; }
+static char *dup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
 
 static char *key_of(const char *id, const char *name)
 {
@@ -484,7 +488,10 @@ static sr_status node_kind(sr_store *st, const node *n, char *out, size_t len)
     return r < 0 ? SR_EIO : SR_OK;
 }
 
-static int directed(const char *type) { return !store_symmetric(type) && strcmp(type, "event"); }
+static int directed(const char *type)
+{
+    return !store_symmetric(type) && strcmp(type, "event");
+}
 
 static sr_status write_graphml(sr_store *st, const graph *g, writer *w)
 {
@@ -524,8 +531,8 @@ static sr_status write_graphml(sr_store *st, const graph *g, writer *w)
         xml_text(b, e->a);
         sr_buf_puts(b, "\" target=\"");
         xml_text(b, e->b);
-        sr_buf_printf(b, "\" directed=\"%s\"><data key=\"type\">", directed(e->type) ? "true"
-                                                                                     : "false");
+        sr_buf_printf(b, "\" directed=\"%s\"><data key=\"type\">",
+                      directed(e->type) ? "true" : "false");
         xml_text(b, e->type);
         sr_buf_printf(b, "</data><data key=\"weight\">%lld</data>", e->weight);
         if (e->from) {
@@ -607,7 +614,7 @@ static sr_status export_graph(sr_store *st, sr_export_format f, const sr_event_q
     if ((at && store_date_norm(at, 0, a)) || (qf && store_date_norm(qf, 0, from)) ||
         (qt && store_date_norm(qt, 1, to)))
         return store_fail(st, SR_EINVAL, "export: '%s' is not a date",
-                          at && store_date_norm(at, 0, a) ? at
+                          at && store_date_norm(at, 0, a)      ? at
                           : qf && store_date_norm(qf, 0, from) ? qf
                                                                : qt);
     char *actor_key = NULL;
@@ -633,8 +640,8 @@ static sr_status export_graph(sr_store *st, sr_export_format f, const sr_event_q
     return rc;
 }
 
-sr_status sr_store_export(sr_store *st, sr_export_format f, const sr_event_query *q,
-                          const char *at, FILE *out, char *err, size_t errlen)
+sr_status sr_store_export(sr_store *st, sr_export_format f, const sr_event_query *q, const char *at,
+                          FILE *out, char *err, size_t errlen)
 {
     writer w = {.f = out};
     sr_buf_init(&w.b, NULL);

@@ -292,9 +292,9 @@ static sr_status validate(jctx *c, const json_value *root, bundle *bd)
         if (date && store_date_norm(date, 0, iso))
             jbad(c, "event_date", "expected an ISO date");
         static const char *const strs[] = {
-            "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
-            "actor2",         "assoc_actor_2", "country",     "admin1", "admin2",
-            "location",       "source",     "certainty",      "notes"};
+            "time_precision", "event_type",    "sub_event_type", "actor1", "assoc_actor_1",
+            "actor2",         "assoc_actor_2", "country",        "admin1", "admin2",
+            "location",       "source",        "certainty",      "notes"};
         for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
             jstr(c, o, strs[k]);
         jint(c, o, "inter1", &n);
@@ -478,9 +478,9 @@ static sr_status delete_doc(sr_store *st, const char *doc_id)
     if (r < 0)
         rc = SR_EIO;
     /* the relation picture of the old version's facts is recomputed */
-    const char *const dels[] = {SQL_PEND_DOC, SQL_DEL_EVIDENCE,   SQL_DEL_ACTORS, SQL_DEL_EVENTS,
-                                SQL_DEL_MENTIONS,   SQL_DEL_STATEMENTS, SQL_DEL_FACTS,
-                                SQL_DEL_SPANS,      SQL_DEL_DOC};
+    const char *const dels[] = {SQL_PEND_DOC,   SQL_DEL_EVIDENCE, SQL_DEL_ACTORS,
+                                SQL_DEL_EVENTS, SQL_DEL_MENTIONS, SQL_DEL_STATEMENTS,
+                                SQL_DEL_FACTS,  SQL_DEL_SPANS,    SQL_DEL_DOC};
     for (size_t i = 0; rc == SR_OK && i < sizeof dels / sizeof *dels; i++)
         rc = store_run(st, dels[i], "t", doc_id);
     for (size_t i = 0; rc == SR_OK && i < n; i++)
@@ -490,7 +490,6 @@ static sr_status delete_doc(sr_store *st, const char *doc_id)
     free(ids);
     return rc;
 }
-
 
 static sr_status put_document(sr_store *st, jctx *c, const bundle *bd, long long seq)
 {
@@ -536,8 +535,8 @@ static sr_status put_spans(sr_store *st, jctx *c, const bundle *bd)
         const json_value *o = bp->items[i];
         jspan(c, jget(o, "span"), "span", bd->text_len, &a, &b);
         n = (long long)i;
-        rc = store_run(st, SQL_INS_SPAN, "ttiiitIIIIt", bd->doc_id, "boilerplate", n, a, b, NULL,
-                       0, 0LL, 0, 0LL, 0, 0LL, 0, 0LL, jstr(c, o, "reason"));
+        rc = store_run(st, SQL_INS_SPAN, "ttiiitIIIIt", bd->doc_id, "boilerplate", n, a, b, NULL, 0,
+                       0LL, 0, 0LL, 0, 0LL, 0, 0LL, jstr(c, o, "reason"));
     }
     return rc;
 }
@@ -601,7 +600,9 @@ static sr_status put_statements(sr_store *st, jctx *c, const bundle *bd)
         rc = store_run(st, SQL_INS_STATEMENT, "tittttttiit", bd->doc_id, (long long)i,
                        jstr(c, o, "type"), speaker && *speaker ? speaker : NULL, si,
                        target && *target ? target : NULL, ti, d ? date : NULL, a, b,
-                       text ? text : t.data ? t.data : "");
+                       text     ? text
+                       : t.data ? t.data
+                                : "");
         sr_buf_free(&t);
     }
     return rc;
@@ -673,13 +674,13 @@ sr_status store_put_fact(sr_store *st, const char *key, const store_fact *f)
     const char *eff = f->valid_from;
     if (!eff && f->observed && (!f->valid_to || strcmp(f->observed, f->valid_to) <= 0))
         eff = f->observed;
-    sr_status rc = store_run(
-        st, SQL_INS_FACT, "ttttttttttttDDIttttdtIIttt", key, f->doc_id, f->relation_id, f->origin,
-        f->type, f->subject, f->subject_id, f->object, f->object_id, f->location, f->admin1,
-        f->admin2, f->has_coords, f->lat, f->has_coords, f->lon, f->has_geo_precision,
-        f->geo_precision, f->valid_from, f->from_precision, f->valid_to, f->observed,
-        f->confidence, f->certainty, f->has_evidence, f->ev_start, f->has_evidence, f->ev_end,
-        f->ev_text, dom.data, eff);
+    sr_status rc =
+        store_run(st, SQL_INS_FACT, "ttttttttttttDDIttttdtIIttt", key, f->doc_id, f->relation_id,
+                  f->origin, f->type, f->subject, f->subject_id, f->object, f->object_id,
+                  f->location, f->admin1, f->admin2, f->has_coords, f->lat, f->has_coords, f->lon,
+                  f->has_geo_precision, f->geo_precision, f->valid_from, f->from_precision,
+                  f->valid_to, f->observed, f->confidence, f->certainty, f->has_evidence,
+                  f->ev_start, f->has_evidence, f->ev_end, f->ev_text, dom.data, eff);
     if (rc == SR_OK)
         rc = store_run(st, SQL_PEND_DOMAIN, "t", dom.data);
     sr_buf_free(&dom);
@@ -711,8 +712,7 @@ static sr_status put_relations(sr_store *st, jctx *c, const bundle *bd)
             f.location = jstr(c, pl, "location");
             f.admin1 = jstr(c, pl, "admin1");
             f.admin2 = jstr(c, pl, "admin2");
-            f.has_coords =
-                jnum(c, pl, "latitude", &f.lat) && jnum(c, pl, "longitude", &f.lon);
+            f.has_coords = jnum(c, pl, "latitude", &f.lat) && jnum(c, pl, "longitude", &f.lon);
             f.has_geo_precision = jint(c, pl, "geo_precision", &f.geo_precision);
         } else {
             f.object = jstr(c, o, "object");
@@ -867,15 +867,15 @@ static sr_status put_events(sr_store *st, jctx *c, const bundle *bd, long long s
                        jstr(c, o, "assoc_actor_2"), has_i1, inter1, has_i2, inter2, has_ia,
                        interaction, jstr(c, o, "country"), jstr(c, o, "admin1"),
                        jstr(c, o, "admin2"), loc, has_ll, lat, has_ll, lon, has_gp, gp,
-                       (long long)area, has_fat, fat, jstr(c, o, "source"),
-                       jstr(c, o, "certainty"), (long long)jbool(c, o, "historical"),
-                       (long long)jbool(c, o, "primary"), jstr(c, o, "notes"), (long long)civ);
+                       (long long)area, has_fat, fat, jstr(c, o, "source"), jstr(c, o, "certainty"),
+                       (long long)jbool(c, o, "historical"), (long long)jbool(c, o, "primary"),
+                       jstr(c, o, "notes"), (long long)civ);
         const json_value *ev = jget(o, "evidence");
         for (size_t k = 0; ev && rc == SR_OK && k < ev->len; k++) {
             long long a, b;
             jspan(c, ev->items[k], "", bd->text_len, &a, &b);
-            const char *text = ev->items[k]->type == JSON_OBJECT ? jstr(c, ev->items[k], "text")
-                                                                  : NULL;
+            const char *text =
+                ev->items[k]->type == JSON_OBJECT ? jstr(c, ev->items[k], "text") : NULL;
             if (!text) {
                 sr_buf_clear(&t);
                 sr_buf_append(&t, bd->text + a, (size_t)(b - a));

@@ -59,9 +59,8 @@ static const char SQL_DOMAIN_FACTS[] =
     "SELECT fact_key, type, subject, subject_id, object, object_id, location, admin1, admin2,"
     " latitude, longitude, geo_precision, valid_to, confidence, eff_start FROM facts"
     " WHERE domain = ? ORDER BY COALESCE(eff_start, ''), type, fact_key";
-static const char SQL_DROP_IFACTS[] =
-    "DELETE FROM interval_facts WHERE interval_id IN"
-    " (SELECT interval_id FROM intervals WHERE domain = ?)";
+static const char SQL_DROP_IFACTS[] = "DELETE FROM interval_facts WHERE interval_id IN"
+                                      " (SELECT interval_id FROM intervals WHERE domain = ?)";
 static const char SQL_DROP_INTERVALS[] = "DELETE FROM intervals WHERE domain = ?";
 static const char SQL_PUT_INTERVAL[] =
     "INSERT INTO intervals (interval_id, type, subject, subject_id, object, object_id, location,"
@@ -72,14 +71,17 @@ static const char SQL_PUT_IFACT[] =
     "INSERT INTO interval_facts (interval_id, seq, fact_key) VALUES (?, ?, ?)";
 static const char SQL_CLEAR_PENDING[] = "DELETE FROM pending_domains";
 
-static char *dup(const char *s) { return s ? strdup(s) : NULL; }
+static char *dup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
 
 static void domain_clear(domain *d)
 {
     for (size_t i = 0; i < d->nf; i++) {
         fact *f = &d->f[i];
-        char *v[] = {f->key,      f->type,     f->subject,  f->subject_id, f->object,
-                     f->object_id, f->location, f->admin1, f->admin2,     f->valid_to,
+        char *v[] = {f->key,       f->type,     f->subject, f->subject_id, f->object,
+                     f->object_id, f->location, f->admin1,  f->admin2,     f->valid_to,
                      f->start,     f->skey,     f->okey};
         for (size_t k = 0; k < sizeof v / sizeof *v; k++)
             free(v[k]);

@@ -143,8 +143,7 @@ static void col_num(sr_buf *b, const char *key, sr_stmt *s, int col, const char 
         sr_buf_printf(b, fmt, sr_stmt_double(s, col));
 }
 
-static void put_text_span(sr_buf *b, const char *text, size_t len, long long a, long long e,
-                          int *f)
+static void put_text_span(sr_buf *b, const char *text, size_t len, long long a, long long e, int *f)
 {
     sr_json_key(b, "start", f);
     sr_buf_int(b, a);
@@ -166,9 +165,12 @@ static sr_status check_date(sr_store *st, const char *what, const char *in, int 
     return SR_OK;
 }
 
-/* Resolves NAME to an actor id (into ID), or to a name events carry
- * without an id (*BY_NAME = 1); SR_EINVAL when neither. */
+/* Resolves NAME to an actor id (into ID), or to a name events or relation
+ * facts carry without an id (*BY_NAME = 1); SR_EINVAL when neither. */
 static const char SQL_NAMED_ACTOR[] = "SELECT COUNT(*) FROM event_actors WHERE actor_name = ?";
+static const char SQL_NAMED_IN_FACTS[] =
+    "SELECT COUNT(*) FROM facts WHERE (subject = ? AND subject_id IS NULL)"
+    " OR (object = ? AND object_id IS NULL)";
 
 static sr_status resolve_actor(sr_store *st, const char *name, char *id, size_t n, int *by_name)
 {
@@ -178,10 +180,11 @@ static sr_status resolve_actor(sr_store *st, const char *name, char *id, size_t 
         return SR_EIO;
     if (r > 0)
         return SR_OK;
-    long long k = 0;
-    if (store_one_int(st, SQL_NAMED_ACTOR, &k, "t", name) < 0)
+    long long k = 0, f = 0;
+    if (store_one_int(st, SQL_NAMED_ACTOR, &k, "t", name) < 0 ||
+        (!k && store_one_int(st, SQL_NAMED_IN_FACTS, &f, "tt", name, name) < 0))
         return SR_EIO;
-    if (!k)
+    if (!k && !f)
         return store_fail(st, SR_EINVAL, "unknown actor '%s'", name);
     snprintf(id, n, "%s", name);
     *by_name = 1;
@@ -234,8 +237,8 @@ static void row_clear(store_row *row)
     free(row->role);
     for (size_t i = 0; i < row->n_src; i++) {
         store_src *s = &row->src[i];
-        char *v[] = {s->doc_id, s->event_id, s->date, s->source,
-                     s->certainty, s->title, s->url, s->published};
+        char *v[] = {s->doc_id,    s->event_id, s->date, s->source,
+                     s->certainty, s->title,    s->url,  s->published};
         for (size_t k = 0; k < sizeof v / sizeof *v; k++)
             free(v[k]);
     }
@@ -246,11 +249,24 @@ static void row_clear(store_row *row)
     row->cap_src = cap;
 }
 
-static char *dup(const char *s) { return s ? strdup(s) : NULL; }
+static char *dup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
 
 /* Columns after the cluster's: the role, then one report. */
-enum { COL_ROLE = EV_NCOLS, COL_DOC, COL_EVENT, COL_DATE, COL_FAT, COL_SOURCE, COL_CERT,
-       COL_TITLE, COL_URL, COL_PUBLISHED };
+enum {
+    COL_ROLE = EV_NCOLS,
+    COL_DOC,
+    COL_EVENT,
+    COL_DATE,
+    COL_FAT,
+    COL_SOURCE,
+    COL_CERT,
+    COL_TITLE,
+    COL_URL,
+    COL_PUBLISHED
+};
 
 static int row_start(store_row *row, sr_stmt *s)
 {
@@ -318,8 +334,9 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
                       " e.event_date, e.fatalities, e.source, e.certainty, d.title, d.url,"
                       " d.published FROM (SELECT c.*, ");
     if (q->actor) {
-        sr_buf_printf(&sql, "(SELECT MIN(ea.role) FROM event_actors ea WHERE ea.cluster_id ="
-                            " c.cluster_id AND ea.%s = ?)",
+        sr_buf_printf(&sql,
+                      "(SELECT MIN(ea.role) FROM event_actors ea WHERE ea.cluster_id ="
+                      " c.cluster_id AND ea.%s = ?)",
                       by_name ? "actor_name" : "actor_id");
         qp_text(&p, actor);
     } else {
@@ -331,7 +348,8 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         qp_text(&p, event_id);
     }
     if (q->actor) {
-        sr_buf_printf(&sql, " AND c.cluster_id IN (SELECT cluster_id FROM event_actors WHERE %s = ?)",
+        sr_buf_printf(&sql,
+                      " AND c.cluster_id IN (SELECT cluster_id FROM event_actors WHERE %s = ?)",
                       by_name ? "actor_name" : "actor_id");
         qp_text(&p, actor);
     }
@@ -395,8 +413,7 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
             /* the previous event is complete */
             int keep = 1;
             if (q->near)
-                keep = row.has_coords &&
-                       haversine_km(nlat, nlon, row.lat, row.lon) <= q->km &&
+                keep = row.has_coords && haversine_km(nlat, nlon, row.lat, row.lon) <= q->km &&
                        matched++ >= q->offset;
             if (keep && (!q->near || !q->limit || emitted < q->limit)) {
                 rc = emit(st, &row, ctx);
@@ -560,8 +577,7 @@ sr_status sr_store_events(sr_store *st, const sr_event_query *q, sr_buf *out, ch
     return answer(st, out, mark, store_events_each(st, q, NULL, emit_to_buf, &t), err, errlen);
 }
 
-sr_status sr_store_event(sr_store *st, const char *event_id, sr_buf *out, char *err,
-                         size_t errlen)
+sr_status sr_store_event(sr_store *st, const char *event_id, sr_buf *out, char *err, size_t errlen)
 {
     size_t mark = out->len;
     to_buf t = {out, 1, 0};
@@ -598,8 +614,7 @@ static sr_status emit_timeline(sr_store *st, const store_row *row, void *ctx)
     return b->status == SR_OK ? SR_OK : store_fail(st, b->status, "output buffer full");
 }
 
-sr_status sr_store_timeline(sr_store *st, const char *actor, sr_buf *out, char *err,
-                            size_t errlen)
+sr_status sr_store_timeline(sr_store *st, const char *actor, sr_buf *out, char *err, size_t errlen)
 {
     size_t mark = out->len;
     if (!actor || !*actor)
@@ -610,15 +625,15 @@ sr_status sr_store_timeline(sr_store *st, const char *actor, sr_buf *out, char *
 
 /* --- relations and control ------------------------------------------------------ */
 
-#define INTERVAL_COLS                                                                          \
-    "i.interval_id, i.type, COALESCE(sa.name, i.subject), i.subject_id,"                       \
-    " COALESCE(oa.name, i.object), i.object_id, i.location, i.admin1, i.admin2, i.latitude,"   \
-    " i.longitude, i.geo_precision, i.valid_from, i.valid_to, i.confidence, i.n_facts,"        \
+#define INTERVAL_COLS                                                                              \
+    "i.interval_id, i.type, COALESCE(sa.name, i.subject), i.subject_id,"                           \
+    " COALESCE(oa.name, i.object), i.object_id, i.location, i.admin1, i.admin2, i.latitude,"       \
+    " i.longitude, i.geo_precision, i.valid_from, i.valid_to, i.confidence, i.n_facts,"            \
     " cf.type, COALESCE(ca.name, cf.subject), cf.subject_id, cf.doc_id, cf.eff_start"
-#define INTERVAL_FROM                                                                          \
-    " FROM intervals i LEFT JOIN actors sa ON sa.actor_id = i.subject_id"                      \
-    " LEFT JOIN actors oa ON oa.actor_id = i.object_id"                                        \
-    " LEFT JOIN facts cf ON cf.fact_key = i.closed_by"                                         \
+#define INTERVAL_FROM                                                                              \
+    " FROM intervals i LEFT JOIN actors sa ON sa.actor_id = i.subject_id"                          \
+    " LEFT JOIN actors oa ON oa.actor_id = i.object_id"                                            \
+    " LEFT JOIN facts cf ON cf.fact_key = i.closed_by"                                             \
     " LEFT JOIN actors ca ON ca.actor_id = cf.subject_id"
 
 static const char SQL_INTERVAL_FACTS[] =
@@ -696,8 +711,7 @@ static sr_status interval_json(sr_store *st, sr_stmt *s, sr_buf *b)
 }
 
 /* Runs a built interval query and writes every row; *N counts them. */
-static sr_status intervals_out(sr_store *st, sr_buf *sql, const qparams *p, sr_buf *out,
-                               size_t *n)
+static sr_status intervals_out(sr_store *st, sr_buf *sql, const qparams *p, sr_buf *out, size_t *n)
 {
     sr_stmt *s = qp_prepare(st, sql, p);
     if (!s)
@@ -753,8 +767,8 @@ sr_status sr_store_relations(sr_store *st, const char *date, const char *actor, 
     return answer(st, out, mark, rc, err, errlen);
 }
 
-sr_status sr_store_control(sr_store *st, const char *place, const char *date,
-                           const char *admin1, sr_buf *out, char *err, size_t errlen)
+sr_status sr_store_control(sr_store *st, const char *place, const char *date, const char *admin1,
+                           sr_buf *out, char *err, size_t errlen)
 {
     size_t mark = out->len;
     char d[STORE_DATE_LEN], a1[256];
@@ -816,9 +830,19 @@ static const char SQL_COUNTS_NAME[] =
 static const char SQL_PROFILE_REL[] =
     "SELECT i.type, i.subject_id, COALESCE(sa.name, i.subject), i.object_id,"
     " COALESCE(oa.name, i.object), i.location, i.admin1, i.valid_from, i.valid_to, i.confidence,"
-    " i.n_facts FROM intervals i LEFT JOIN actors sa ON sa.actor_id = i.subject_id"
+    " i.n_facts, i.subject_id, i.object_id FROM intervals i"
+    " LEFT JOIN actors sa ON sa.actor_id = i.subject_id"
     " LEFT JOIN actors oa ON oa.actor_id = i.object_id"
     " WHERE i.subject_id = ? OR i.object_id = ?"
+    " ORDER BY i.type, COALESCE(i.valid_from, ''), 3, 5, COALESCE(i.location, ''),"
+    " i.interval_id";
+static const char SQL_PROFILE_REL_NAME[] =
+    "SELECT i.type, CASE WHEN i.subject_id IS NULL THEN i.subject END,"
+    " COALESCE(sa.name, i.subject), i.object, COALESCE(oa.name, i.object), i.location, i.admin1,"
+    " i.valid_from, i.valid_to, i.confidence, i.n_facts, i.subject_id, i.object_id"
+    " FROM intervals i LEFT JOIN actors sa ON sa.actor_id = i.subject_id"
+    " LEFT JOIN actors oa ON oa.actor_id = i.object_id"
+    " WHERE (i.subject_id IS NULL AND i.subject = ?) OR (i.object_id IS NULL AND i.object = ?)"
     " ORDER BY i.type, COALESCE(i.valid_from, ''), 3, 5, COALESCE(i.location, ''),"
     " i.interval_id";
 
@@ -837,11 +861,13 @@ static const rel_list profile_lists[] = {
     {"succeeded_by", "formerly", 1}, {"controls", "controls", 0},
 };
 
-static sr_status profile_relations(sr_store *st, const char *id, sr_buf *b, int *f)
+/* ID is an actor id, or with BY_NAME the name of an actor without one
+ * (column 1 then holds the subject's name when it has no id). */
+static sr_status profile_relations(sr_store *st, const char *id, int by_name, sr_buf *b, int *f)
 {
     for (size_t k = 0; k < sizeof profile_lists / sizeof *profile_lists; k++) {
         const rel_list *L = &profile_lists[k];
-        sr_stmt *s = store_stmt(st, SQL_PROFILE_REL, "tt", id, id);
+        sr_stmt *s = store_stmt(st, by_name ? SQL_PROFILE_REL_NAME : SQL_PROFILE_REL, "tt", id, id);
         if (!s)
             return SR_EIO;
         sr_json_key(b, L->key, f);
@@ -860,7 +886,7 @@ static sr_status profile_relations(sr_store *st, const char *id, sr_buf *b, int 
                 col_str(b, "admin1", s, 6, &g);
             } else {
                 col_str(b, "actor", s, other + 1, &g);
-                col_str(b, "actor_id", s, other, &g);
+                col_str(b, "actor_id", s, is_subject ? 12 : 11, &g);
             }
             col_str(b, "valid_from", s, 7, &g);
             col_str(b, "valid_to", s, 8, &g);
@@ -928,7 +954,7 @@ sr_status sr_store_actor(sr_store *st, const char *name, sr_buf *out, char *err,
             return answer(st, out, mark, SR_EIO, err, errlen);
     }
     sr_buf_putc(b, ']');
-    if (!by_name && (rc = profile_relations(st, id, b, &f)) != SR_OK)
+    if ((rc = profile_relations(st, id, by_name, b, &f)) != SR_OK)
         return answer(st, out, mark, rc, err, errlen);
     s = store_stmt(st, by_name ? SQL_COUNTS_NAME : SQL_COUNTS_ID, "t", id);
     if (!s)
@@ -957,8 +983,7 @@ sr_status sr_store_actor(sr_store *st, const char *name, sr_buf *out, char *err,
     return answer(st, out, mark, rc, err, errlen);
 }
 
-sr_status sr_store_actors(sr_store *st, const char *prefix, sr_buf *out, char *err,
-                          size_t errlen)
+sr_status sr_store_actors(sr_store *st, const char *prefix, sr_buf *out, char *err, size_t errlen)
 {
     size_t mark = out->len;
     sr_buf sql, pat;
@@ -1126,8 +1151,7 @@ static sr_status doc_spans(sr_store *st, const char *doc_id, const char *kind, c
         } else if (!strcmp(kind, "boilerplate")) {
             col_str(b, "reason", s, 7, &g);
         }
-        put_text_span(b, text, len, (long long)sr_stmt_int(s, 0), (long long)sr_stmt_int(s, 1),
-                      &g);
+        put_text_span(b, text, len, (long long)sr_stmt_int(s, 0), (long long)sr_stmt_int(s, 1), &g);
         sr_buf_putc(b, '}');
     }
     sr_stmt_reset(s);
@@ -1135,20 +1159,21 @@ static sr_status doc_spans(sr_store *st, const char *doc_id, const char *kind, c
     return r < 0 ? SR_EIO : SR_OK;
 }
 
-sr_status sr_store_document(sr_store *st, const char *doc_id, sr_buf *out, char *err,
-                            size_t errlen)
+sr_status sr_store_document(sr_store *st, const char *doc_id, sr_buf *out, char *err, size_t errlen)
 {
     size_t mark = out->len;
     if (!doc_id || !*doc_id)
-        return answer(st, out, mark, store_fail(st, SR_EINVAL, "no document id given"), err, errlen);
+        return answer(st, out, mark, store_fail(st, SR_EINVAL, "no document id given"), err,
+                      errlen);
     sr_stmt *s = store_stmt(st, SQL_DOCUMENT, "t", doc_id);
     if (!s)
         return answer(st, out, mark, SR_EIO, err, errlen);
     int r = store_step(st, s);
     if (r <= 0) {
         sr_stmt_reset(s);
-        return answer(st, out, mark, r < 0 ? SR_EIO : store_fail(st, SR_DONE, "no document '%s'", doc_id),
-                            err, errlen);
+        return answer(st, out, mark,
+                      r < 0 ? SR_EIO : store_fail(st, SR_DONE, "no document '%s'", doc_id), err,
+                      errlen);
     }
     /* the text outlives the statement: other queries run below */
     char *text = strdup(sr_stmt_text(s, 11));
@@ -1173,8 +1198,7 @@ sr_status sr_store_document(sr_store *st, const char *doc_id, sr_buf *out, char 
     if (sr_stmt_is_null(s, 8))
         sr_buf_puts(b, "null");
     else
-        sr_buf_printf(b, "[%lld,%lld]", (long long)sr_stmt_int(s, 8),
-                      (long long)sr_stmt_int(s, 9));
+        sr_buf_printf(b, "[%lld,%lld]", (long long)sr_stmt_int(s, 8), (long long)sr_stmt_int(s, 9));
     sr_stmt_reset(s);
     kv_str(b, "text", text, &f);
     sr_status rc = doc_spans(st, doc_id, "body", "body", text, len, b, &f);

@@ -142,8 +142,7 @@ static const char SCHEMA_V1[] =
     " PRIMARY KEY (interval_id, seq));";
 
 static const migration migrations[] = {
-    {1, "initial schema: documents, events and clusters, relation facts and intervals",
-     SCHEMA_V1},
+    {1, "initial schema: documents, events and clusters, relation facts and intervals", SCHEMA_V1},
 };
 
 /* The DDL with every TEXT column collated "C" (PostgreSQL). */
@@ -219,8 +218,7 @@ sr_status store_schema_migrate(sr_store *st)
             char why[sizeof st->msg];
             store_rollback(st);
             memcpy(why, st->msg, sizeof why);
-            return store_fail(st, rc, "migration to schema version %d failed: %s", m->version,
-                              why);
+            return store_fail(st, rc, "migration to schema version %d failed: %s", m->version, why);
         }
     }
     return SR_OK;

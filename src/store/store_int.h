@@ -132,11 +132,11 @@ void store_actor_key(sr_buf *b, const char *id, const char *name);
 /* --- output (query.c) ----------------------------------------------------- */
 /* The cluster columns every event query selects (alias c), in the order of
  * enum store_ev_col. */
-#define STORE_EVENT_COLS                                                                         \
-    "c.cluster_id, c.event_date, c.time_precision, c.event_type, c.sub_event_type, c.actor1, "   \
-    "c.actor1_id, c.assoc_actor_1, c.actor2, c.actor2_id, c.assoc_actor_2, c.inter1, c.inter2, " \
-    "c.interaction, c.country, c.admin1, c.admin2, c.location, c.latitude, c.longitude, "       \
-    "c.geo_precision, c.fatalities, c.source, c.certainty, c.historical, c.is_primary, c.notes, " \
+#define STORE_EVENT_COLS                                                                           \
+    "c.cluster_id, c.event_date, c.time_precision, c.event_type, c.sub_event_type, c.actor1, "     \
+    "c.actor1_id, c.assoc_actor_1, c.actor2, c.actor2_id, c.assoc_actor_2, c.inter1, c.inter2, "   \
+    "c.interaction, c.country, c.admin1, c.admin2, c.location, c.latitude, c.longitude, "          \
+    "c.geo_precision, c.fatalities, c.source, c.certainty, c.historical, c.is_primary, c.notes, "  \
     "c.civilian_targeting, c.n_sources"
 enum store_ev_col {
     EV_ID = 0,

@@ -43,9 +43,8 @@ static void scalar(sr_buf *b, const json_value *v)
     case JSON_NUMBER: sr_buf_puts(b, v->str); break;
     case JSON_STRING:
         for (size_t i = 0; i < v->len; i++)
-            sr_buf_putc(b, v->str[i] == '\n' || v->str[i] == '\r' || v->str[i] == '\t'
-                               ? ' '
-                               : v->str[i]);
+            sr_buf_putc(b, v->str[i] == '\n' || v->str[i] == '\r' || v->str[i] == '\t' ? ' '
+                                                                                       : v->str[i]);
         break;
     case JSON_OBJECT: sr_buf_puts(b, "{...}"); break;
     case JSON_ARRAY: {
@@ -102,8 +101,8 @@ static void cell(sr_buf *out, const char *s, size_t w, int last)
         sr_buf_putc(out, ' ');
 }
 
-sr_status sr_store_table(const char *jsonl, size_t len, const char *const *columns,
-                         size_t ncols, sr_buf *out)
+sr_status sr_store_table(const char *jsonl, size_t len, const char *const *columns, size_t ncols,
+                         sr_buf *out)
 {
     if (!ncols || ncols > STORE_TABLE_MAX_COLS)
         return SR_EINVAL;
@@ -241,4 +240,7 @@ sr_status sr_store_record(const char *jsonl, size_t len, sr_buf *out)
     return rc == SR_OK ? out->status : rc;
 }
 
-const char *sr_store_errmsg(const sr_store *st) { return st ? st->msg : ""; }
+const char *sr_store_errmsg(const sr_store *st)
+{
+    return st ? st->msg : "";
+}
