@@ -11,22 +11,26 @@
  *     month, year: the same year; an undated event never matches),
  *   - shares an actor (by kb id, or by name when neither has an id) among
  *     actor1, actor2 and the associated actors, or has no actor at all when
- *     the new event has none either,
- * and whose cluster holds no event of the new event's own document (the
- * coder has already merged within a document, so two events of one report
- * are two happenings).  Otherwise the event starts its own cluster.
+ *     the new event has none either; unidentified groups and civilians do
+ *     not count as actors here, since they name nobody in particular,
+ * provided the new event also fits every other event of that cluster in
+ * date and place (so that one month-precision report cannot chain every
+ * day of its month together) and the cluster holds no event of the new
+ * event's own document (the coder has already merged within a document, so
+ * two events of one report are two happenings).  Otherwise the event
+ * starts its own cluster.
  *
  * A cluster is named after its first event (lowest ingest sequence) and
  * shows that event's fields, except: the most precise date among its
  * events (the earliest event on ties), the lowest positive toll (the most
  * conservative one; ACLED codes 0 when a report gives no toll, so a silent
  * report does not lower another's count), every source, and the number of
- * reports.  Matching is single-link against member events and order-
- * dependent: the same ingest order gives the same clusters.
+ * reports.  Matching depends on ingest order: the same order gives the
+ * same clusters.
  *
  * Cost: one indexed query per new event over events of its sub-event type
  * and admin1 (or location) within its date window, plus one actor lookup
- * per candidate. */
+ * per candidate and one member scan per candidate cluster. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +98,9 @@ static int ev_read(sr_stmt *s, ev_info *e)
 static const char SQL_EVENT_INFO[] =
     "SELECT " EV_INFO_COLS ", sub_event_type FROM events WHERE event_id = ?";
 static const char SQL_EVENT_KEYS[] =
-    "SELECT actor_id, actor_name FROM event_actors WHERE event_id = ? ORDER BY role, seq";
+    "SELECT ea.actor_id, ea.actor_name, a.kind FROM event_actors ea"
+    " LEFT JOIN actors a ON a.actor_id = ea.actor_id WHERE ea.event_id = ?"
+    " ORDER BY ea.role, ea.seq";
 static const char SQL_CANDIDATES_ADMIN[] =
     "SELECT " EV_INFO_COLS " FROM events WHERE sub_event_type = ? AND admin1 = ?"
     " AND (event_date BETWEEN ? AND ? OR event_date = ? OR event_date = ?) AND doc_id <> ?"
@@ -103,8 +109,8 @@ static const char SQL_CANDIDATES_LOCATION[] =
     "SELECT " EV_INFO_COLS " FROM events WHERE sub_event_type = ? AND location = ?"
     " AND (event_date BETWEEN ? AND ? OR event_date = ? OR event_date = ?) AND doc_id <> ?"
     " ORDER BY seq, event_id";
-static const char SQL_CLUSTER_HAS_DOC[] =
-    "SELECT COUNT(*) FROM events WHERE cluster_id = ? AND doc_id = ?";
+static const char SQL_CLUSTER_MEMBERS[] =
+    "SELECT " EV_INFO_COLS " FROM events WHERE cluster_id = ? ORDER BY seq, event_id";
 static const char SQL_MOVE_EVENT[] = "UPDATE events SET cluster_id = ? WHERE event_id = ?";
 static const char SQL_MOVE_EVENT_ACTORS[] =
     "UPDATE event_actors SET cluster_id = ? WHERE event_id = ?";
@@ -117,7 +123,15 @@ static sr_status load_keys(sr_store *st, const char *event_id, key_set *ks)
     int r;
     sr_status rc = SR_OK;
     while ((r = store_step(st, s)) > 0 && ks->n < DEDUP_KEYS) {
-        const char *id = store_text(s, 0), *name = store_text(s, 1);
+        const char *id = store_text(s, 0), *name = store_text(s, 1), *kind = store_text(s, 2);
+        if (id && !kind && st->kb) {
+            int k = sr_kb_actor_find(st->kb, id);
+            kind = k >= 0 ? sr_actor_kind_name(sr_kb_actor(st->kb, (size_t)k)->kind) : NULL;
+        }
+        /* "an unidentified armed group" or "civilians" name nobody in
+         * particular: two reports sharing only those share no actor */
+        if (kind && (!strcmp(kind, "unidentified") || !strcmp(kind, "civilians")))
+            continue;
         size_t n = strlen(id ? id : name) + 2;
         char *k = malloc(n);
         if (!k) {
@@ -255,6 +269,32 @@ static sr_status load_candidates(sr_store *st, const ev_info *e, const char *sub
     return r < 0 ? SR_EIO : rc;
 }
 
+/* Does E fit every event of CLUSTER_ID in date and place, and is none of
+ * them from E's document?  Checking the whole cluster (not only the event
+ * that matched) keeps a coarse month-precision report from chaining every
+ * day of its month into one event.  *FITS gets the answer. */
+static sr_status cluster_fits(sr_store *st, const ev_info *e, const char *cluster_id, int *fits)
+{
+    *fits = 1;
+    sr_stmt *s = store_stmt(st, SQL_CLUSTER_MEMBERS, "t", cluster_id);
+    if (!s)
+        return SR_EIO;
+    sr_status rc = SR_OK;
+    int r;
+    while (*fits && (r = store_step(st, s)) > 0) {
+        ev_info m = {0};
+        if (ev_read(s, &m))
+            rc = store_fail(st, SR_ENOMEM, "out of memory");
+        else if (!strcmp(m.doc_id, e->doc_id) || !date_match(e, &m) || !place_match(e, &m))
+            *fits = 0;
+        ev_free(&m);
+        if (rc != SR_OK)
+            break;
+    }
+    sr_stmt_reset(s);
+    return r < 0 ? SR_EIO : rc;
+}
+
 sr_status store_dedup_event(sr_store *st, const char *event_id)
 {
     ev_info e = {0}, *cand = NULL;
@@ -267,27 +307,26 @@ sr_status store_dedup_event(sr_store *st, const char *event_id)
         rc = load_candidates(st, &e, sub, &cand, &n);
     if (rc == SR_OK && n)
         rc = load_keys(st, event_id, &mine);
-    const char *rejected = NULL; /* last cluster that failed the document test */
     for (size_t i = 0; rc == SR_OK && i < n && !target; i++) {
-        const ev_info *c = &cand[i];
-        if ((rejected && !strcmp(rejected, c->cluster_id)) || !date_match(&e, c) ||
-            !place_match(&e, c))
+        ev_info *c = &cand[i];
+        if (c->is_area < 0 || !date_match(&e, c) || !place_match(&e, c))
             continue;
         keys_free(&theirs);
         if ((rc = load_keys(st, c->event_id, &theirs)) != SR_OK)
             break;
         if (!keys_overlap(&mine, &theirs))
             continue;
-        long long k = 0;
-        if (store_one_int(st, SQL_CLUSTER_HAS_DOC, &k, "tt", c->cluster_id, e.doc_id) < 0) {
-            rc = SR_EIO;
+        int fits = 0;
+        if ((rc = cluster_fits(st, &e, c->cluster_id, &fits)) != SR_OK)
+            break;
+        if (fits) {
+            target = c->cluster_id;
             break;
         }
-        if (k) {
-            rejected = c->cluster_id;
-            continue;
-        }
-        target = c->cluster_id;
+        /* the cluster is out: skip its other members */
+        for (size_t k = i + 1; k < n; k++)
+            if (!strcmp(cand[k].cluster_id, c->cluster_id))
+                cand[k].is_area = -1;
     }
     if (rc == SR_OK && target) {
         rc = store_run(st, SQL_MOVE_EVENT, "tt", target, event_id);

@@ -226,7 +226,20 @@ static sr_status validate(jctx *c, const json_value *root, bundle *bd)
         jstr(c, cl, "url");
         jstr(c, cl, "origin");
         jstr(c, cl, "content_type");
-        jstr(c, cl, "dateline");
+        const json_value *dl = jget(cl, "dateline");
+        char iso[STORE_DATE_LEN];
+        if (dl && dl->type == JSON_OBJECT) {
+            snprintf(c->path, sizeof c->path, "clean.dateline");
+            const char *dd = jstr(c, dl, "date");
+            if (dd && store_date_norm(dd, 0, iso))
+                jbad(c, "date", "expected an ISO date");
+            jstr(c, dl, "text");
+            if (jget(dl, "span"))
+                jspan(c, jget(dl, "span"), "span", bd->text_len, &a, &b);
+            snprintf(c->path, sizeof c->path, "clean");
+        } else if (dl && dl->type != JSON_STRING) {
+            jbad(c, "dateline", "expected an object or a string");
+        }
         if (jget(cl, "title_span"))
             jspan(c, jget(cl, "title_span"), "title_span", bd->text_len, &a, &b);
         const json_value *bs = jtyped(c, cl, "body_spans", JSON_ARRAY);
@@ -414,8 +427,8 @@ static const char SQL_DEL_SPANS[] = "DELETE FROM doc_spans WHERE doc_id = ?";
 static const char SQL_DEL_DOC[] = "DELETE FROM documents WHERE doc_id = ?";
 static const char SQL_INS_DOC[] =
     "INSERT INTO documents (doc_id, hash, seq, title, published, source, url, origin,"
-    " content_type, title_start, title_end, dateline, text)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " content_type, title_start, title_end, dateline, dateline_text, dateline_start,"
+    " dateline_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_INS_SPAN[] =
     "INSERT INTO doc_spans (doc_id, kind, seq, start_off, end_off, author, author_start,"
     " author_end, depth, parent, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -494,14 +507,29 @@ static sr_status delete_doc(sr_store *st, const char *doc_id)
 static sr_status put_document(sr_store *st, jctx *c, const bundle *bd, long long seq)
 {
     const json_value *cl = bd->clean;
-    long long ts = 0, te = 0;
+    long long ts = 0, te = 0, ds = 0, de = 0;
     int has_title = cl && jget(cl, "title_span") &&
                     jspan(c, jget(cl, "title_span"), "title_span", bd->text_len, &ts, &te);
-    return store_run(st, SQL_INS_DOC, "ttittttttIItt", bd->doc_id, bd->hash, seq,
+    /* the dateline: {"text", "span", "date"} as sitrep clean prints it (a
+     * bare string is taken as its text) */
+    const json_value *dl = cl ? jget(cl, "dateline") : NULL;
+    const char *dtext = NULL, *ddate = NULL;
+    char iso[STORE_DATE_LEN];
+    int has_dspan = 0;
+    if (dl && dl->type == JSON_OBJECT) {
+        dtext = jstr(c, dl, "text");
+        if ((ddate = jstr(c, dl, "date")) && !store_date_norm(ddate, 0, iso))
+            ddate = iso;
+        has_dspan = jget(dl, "span") && jspan(c, jget(dl, "span"), "span", bd->text_len, &ds, &de);
+    } else if (dl) {
+        dtext = dl->str;
+    }
+    return store_run(st, SQL_INS_DOC, "ttittttttIIttIIt", bd->doc_id, bd->hash, seq,
                      cl ? jstr(c, cl, "title") : NULL, cl ? jstr(c, cl, "published") : NULL,
                      cl ? jstr(c, cl, "source") : NULL, cl ? jstr(c, cl, "url") : NULL,
                      cl ? jstr(c, cl, "origin") : NULL, cl ? jstr(c, cl, "content_type") : NULL,
-                     has_title, ts, has_title, te, cl ? jstr(c, cl, "dateline") : NULL, bd->text);
+                     has_title, ts, has_title, te, ddate, dtext, has_dspan, ds, has_dspan, de,
+                     bd->text);
 }
 
 static sr_status put_spans(sr_store *st, jctx *c, const bundle *bd)

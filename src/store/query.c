@@ -1037,7 +1037,8 @@ sr_status sr_store_actors(sr_store *st, const char *prefix, sr_buf *out, char *e
 
 static const char SQL_DOCUMENT[] =
     "SELECT doc_id, hash, title, published, source, url, origin, content_type, title_start,"
-    " title_end, dateline, text FROM documents WHERE doc_id = ?";
+    " title_end, dateline, text, dateline_text, dateline_start, dateline_end FROM documents"
+    " WHERE doc_id = ?";
 static const char SQL_DOC_SPANS[] =
     "SELECT start_off, end_off, author, author_start, author_end, depth, parent, reason"
     " FROM doc_spans WHERE doc_id = ? AND kind = ? ORDER BY seq";
@@ -1193,7 +1194,22 @@ sr_status sr_store_document(sr_store *st, const char *doc_id, sr_buf *out, char 
     col_str(b, "url", s, 5, &f);
     col_str(b, "origin", s, 6, &f);
     col_str(b, "content_type", s, 7, &f);
-    col_str(b, "dateline", s, 10, &f);
+    sr_json_key(b, "dateline", &f);
+    if (sr_stmt_is_null(s, 10) && sr_stmt_is_null(s, 12)) {
+        sr_buf_puts(b, "null");
+    } else {
+        int g = 1;
+        sr_buf_putc(b, '{');
+        col_str(b, "text", s, 12, &g);
+        sr_json_key(b, "span", &g);
+        if (sr_stmt_is_null(s, 13))
+            sr_buf_puts(b, "null");
+        else
+            sr_buf_printf(b, "[%lld,%lld]", (long long)sr_stmt_int(s, 13),
+                          (long long)sr_stmt_int(s, 14));
+        col_str(b, "date", s, 10, &g);
+        sr_buf_putc(b, '}');
+    }
     sr_json_key(b, "title_span", &f);
     if (sr_stmt_is_null(s, 8))
         sr_buf_puts(b, "null");

@@ -34,7 +34,7 @@ static const char SCHEMA_V1[] =
     " seq BIGINT NOT NULL,"
     " title TEXT, published TEXT, source TEXT, url TEXT, origin TEXT, content_type TEXT,"
     " title_start BIGINT, title_end BIGINT,"
-    " dateline TEXT,"
+    " dateline TEXT, dateline_text TEXT, dateline_start BIGINT, dateline_end BIGINT,"
     " text TEXT NOT NULL);"
     "CREATE INDEX documents_seq ON documents (seq);"
     /* body paragraphs, reader comments and removed boilerplate */

@@ -5,7 +5,8 @@
  * Scenario (tests/fixtures/store/): three differently worded reports of
  * one takeover of Atarib and a fourth elsewhere (takeover.jsonl), relation
  * facts between fictional actors (relations.jsonl: an alliance closed by
- * hostility, control passing, a leader succeeded), an idempotent re-ingest,
+ * hostility, control passing, a leader succeeded), strikes told at three
+ * precisions (chain.jsonl), an idempotent re-ingest,
  * then a corrected version of one report (takeover-corrected.jsonl).  When
  * the shared seed articles are at ../shared/seeds, they are analysed and
  * stored too, and the documented picture of the seeds is checked. */
@@ -259,6 +260,29 @@ static void check_dedup(sr_store *st)
     sr_buf_free(&b);
 }
 
+/* A month-precision report joins a day's, but does not chain other days of
+ * its month to it; reports sharing only "civilians" share no actor. */
+static void check_chain(sr_store *st)
+{
+    sr_event_query q = {.type = "Air/drone strike", .admin1 = "Idleb"};
+    sr_buf b;
+    sr_buf_init(&b, NULL);
+    char err[512] = "";
+    expect_ok(sr_store_events(st, &q, &b, err, sizeof err), "events", err);
+    assert_int_equal(lines(b.data), 4);
+    assert_non_null(line_with(b.data, "\"event_id\":\"h000000000000000\"", "\"n_sources\":2"));
+    assert_non_null(line_with(b.data, "\"event_id\":\"h000000000000000\"",
+                              "\"event_date\":\"2020-01-05\",\"time_precision\":\"day\""));
+    assert_non_null(line_with(b.data, "\"event_id\":\"j000000000000000\"", "\"n_sources\":1"));
+    assert_non_null(line_with(b.data, "\"event_id\":\"k000000000000000\"", "\"n_sources\":1"));
+    assert_non_null(line_with(b.data, "\"event_id\":\"l000000000000000\"", "\"n_sources\":1"));
+    sr_buf_free(&b);
+    char *d = answer(sr_store_document, st, "chain-h");
+    assert_non_null(strstr(
+        d, "\"dateline\":{\"text\":\"Binnish report\",\"span\":[0,14],\"date\":\"2020-01-06\"}"));
+    free(d);
+}
+
 static void check_intervals(sr_store *st)
 {
     char *r = relations_at(st, "2017-12-01", "Alpha Brigade");
@@ -425,6 +449,7 @@ static char *scenario(const char *target)
     assert_int_equal(sr_store_load_kb(st, kb), SR_OK); /* idempotent */
     ingest_file(st, FIX "takeover.jsonl", SR_INGEST_ADDED);
     ingest_file(st, FIX "relations.jsonl", SR_INGEST_ADDED);
+    ingest_file(st, FIX "chain.jsonl", SR_INGEST_ADDED);
     assert_int_equal(sr_store_finish(st), SR_OK);
     sr_buf first, again, out;
     sr_buf_init(&first, NULL);
@@ -432,6 +457,7 @@ static char *scenario(const char *target)
     sr_buf_init(&out, NULL);
     dump(st, &first);
     check_dedup(st);
+    check_chain(st);
     check_intervals(st);
     check_errors(st);
 
