@@ -360,12 +360,12 @@ static const char SQL_PUT_CLUSTER[] =
     " sub_event_type, actor1, actor1_id, assoc_actor_1, actor2, actor2_id, assoc_actor_2,"
     " inter1, inter2, interaction, country, admin1, admin2, location, latitude, longitude,"
     " geo_precision, fatalities, source, certainty, historical, is_primary, notes,"
-    " civilian_targeting, n_sources)"
+    " civilian_targeting, n_sources, sort_date)"
     " SELECT event_id, seq, CAST(? AS TEXT), CAST(? AS TEXT), event_type, sub_event_type,"
     " actor1, actor1_id, assoc_actor_1, actor2, actor2_id, assoc_actor_2, inter1, inter2,"
     " interaction, country, admin1, admin2, location, latitude, longitude, geo_precision,"
     " CAST(? AS BIGINT), CAST(? AS TEXT), certainty, historical, is_primary, notes,"
-    " civilian_targeting, CAST(? AS BIGINT) FROM events WHERE event_id = ?";
+    " civilian_targeting, CAST(? AS BIGINT), CAST(? AS TEXT) FROM events WHERE event_id = ?";
 
 sr_status store_cluster_refresh(sr_store *st, const char *cluster_id)
 {
@@ -434,8 +434,8 @@ sr_status store_cluster_refresh(sr_store *st, const char *cluster_id)
             rc = store_run(st, SQL_DEL_CLUSTER, "t", first);
     }
     if (rc == SR_OK && first)
-        rc = store_run(st, SQL_PUT_CLUSTER, "ttItit", date, date ? prec : "none", has_fat, fat,
-                       sources.len ? sources.data : NULL, n, first);
+        rc = store_run(st, SQL_PUT_CLUSTER, "ttItitt", date, date ? prec : "none", has_fat, fat,
+                       sources.len ? sources.data : NULL, n, date ? date : "", first);
     free(first);
     free(date);
     free(prec);

@@ -389,7 +389,7 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         qp_double(&p, nlon - dlon);
         qp_double(&p, nlon + dlon);
     }
-    sr_buf_puts(&sql, " ORDER BY COALESCE(c.event_date, ''), c.cluster_id");
+    sr_buf_puts(&sql, " ORDER BY c.sort_date, c.cluster_id");
     if (!q->near && (q->limit || q->offset)) {
         sr_buf_puts(&sql, " LIMIT ? OFFSET ?");
         qp_int(&p, q->limit ? (long long)q->limit : INT64_MAX);
@@ -397,7 +397,7 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
     }
     sr_buf_puts(&sql, ") c JOIN events e ON e.cluster_id = c.cluster_id"
                       " LEFT JOIN documents d ON d.doc_id = e.doc_id"
-                      " ORDER BY COALESCE(c.event_date, ''), c.cluster_id, e.seq, e.event_id");
+                      " ORDER BY c.sort_date, c.cluster_id, e.seq, e.event_id");
     sr_stmt *s = qp_prepare(st, &sql, &p);
     sr_buf_free(&sql);
     if (!s)

@@ -94,8 +94,12 @@ static const char SCHEMA_V1[] =
     " latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, geo_precision BIGINT,"
     " fatalities BIGINT, source TEXT, certainty TEXT,"
     " historical BIGINT NOT NULL, is_primary BIGINT NOT NULL, notes TEXT,"
-    " civilian_targeting BIGINT NOT NULL, n_sources BIGINT NOT NULL);"
-    "CREATE INDEX clusters_date ON clusters (event_date, cluster_id);"
+    " civilian_targeting BIGINT NOT NULL, n_sources BIGINT NOT NULL,"
+    /* event_date, '' when undated: the two backends put NULLs at opposite
+     * ends of a sort, and COALESCE in ORDER BY would defeat the index */
+    " sort_date TEXT NOT NULL);"
+    "CREATE INDEX clusters_date ON clusters (sort_date, cluster_id);"
+    "CREATE INDEX clusters_event_date ON clusters (event_date);"
     "CREATE INDEX clusters_admin ON clusters (admin1, admin2);"
     "CREATE INDEX clusters_geo ON clusters (latitude, longitude);"
     "CREATE INDEX clusters_type ON clusters (event_type);"
