@@ -569,27 +569,94 @@ static sr_status put_spans(sr_store *st, jctx *c, const bundle *bd)
     return rc;
 }
 
+/* Mentions are the bulk of a bundle (about fifty per report): they go in
+ * MENTION_BATCH rows per INSERT, since on PostgreSQL every statement is a
+ * round trip to the server.  The rest go one by one. */
+#define MENTION_BATCH 32
+#define MENTION_COLS 10
+
+static sr_status bind_mention(sr_store *st, sr_stmt *s, int base, const char *doc_id, long long seq,
+                              jctx *c, const json_value *o, size_t text_len, sr_buf *attrs)
+{
+    long long a, b, sentence = 0;
+    jspan(c, o, "start", text_len, &a, &b);
+    int has_sentence = jint(c, o, "sentence", &sentence);
+    const char *kind = jstr(c, o, "kind"), *v;
+    int actor = !strcmp(kind, "actor");
+    sr_buf_clear(attrs);
+    json_write(attrs, o);
+    if (attrs->status != SR_OK)
+        return store_fail(st, attrs->status, "out of memory");
+    sr_status rc = sr_stmt_bind_text(s, base + 1, doc_id, (size_t)-1);
+    if (rc == SR_OK)
+        rc = sr_stmt_bind_int(s, base + 2, seq);
+    if (rc == SR_OK)
+        rc = sr_stmt_bind_text(s, base + 3, kind, (size_t)-1);
+    if (rc == SR_OK)
+        rc = sr_stmt_bind_int(s, base + 4, a);
+    if (rc == SR_OK)
+        rc = sr_stmt_bind_int(s, base + 5, b);
+    if (rc == SR_OK)
+        rc =
+            has_sentence ? sr_stmt_bind_int(s, base + 6, sentence) : sr_stmt_bind_null(s, base + 6);
+    const char *texts[] = {jstr(c, o, "text"), actor ? jstr(c, o, "id") : NULL,
+                           actor ? jstr(c, o, "role") : NULL, attrs->data};
+    for (int k = 0; k < 4 && rc == SR_OK; k++)
+        rc = (v = texts[k]) ? sr_stmt_bind_text(s, base + 7 + k, v, (size_t)-1)
+                            : sr_stmt_bind_null(s, base + 7 + k);
+    return rc == SR_OK ? SR_OK : store_db_fail(st);
+}
+
+static sr_status run_stmt(sr_store *st, sr_stmt *s)
+{
+    int r;
+    while ((r = sr_stmt_step(s)) > 0)
+        ;
+    return r < 0 ? store_db_fail(st) : SR_OK;
+}
+
 static sr_status put_mentions(sr_store *st, jctx *c, const bundle *bd)
 {
+    size_t n = bd->mentions ? bd->mentions->len : 0, i = 0;
+    if (n >= MENTION_BATCH && !st->mention_batch_sql) {
+        sr_buf q;
+        sr_buf_init(&q, NULL);
+        sr_buf_puts(&q, "INSERT INTO mentions (doc_id, seq, kind, start_off, end_off, sentence,"
+                        " surface, actor_id, role, attrs) VALUES ");
+        for (int r = 0; r < MENTION_BATCH; r++)
+            sr_buf_puts(&q,
+                        r ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (q.status != SR_OK) {
+            sr_buf_free(&q);
+            return store_fail(st, SR_ENOMEM, "out of memory");
+        }
+        st->mention_batch_sql = q.data; /* owned by the handle now */
+    }
     sr_status rc = SR_OK;
     sr_buf attrs;
     sr_buf_init(&attrs, NULL);
-    for (size_t i = 0; bd->mentions && rc == SR_OK && i < bd->mentions->len; i++) {
-        const json_value *o = bd->mentions->items[i];
-        long long a, b, sentence = 0;
-        jspan(c, o, "start", bd->text_len, &a, &b);
-        int has_sentence = jint(c, o, "sentence", &sentence);
-        const char *kind = jstr(c, o, "kind");
-        sr_buf_clear(&attrs);
-        json_write(&attrs, o);
-        if (attrs.status != SR_OK) {
-            rc = store_fail(st, attrs.status, "out of memory");
+    for (; rc == SR_OK && n - i >= MENTION_BATCH; i += MENTION_BATCH) {
+        sr_stmt *s = store_cached(st, st->mention_batch_sql);
+        if (!s) {
+            rc = SR_EIO;
             break;
         }
-        int actor = !strcmp(kind, "actor");
-        rc = store_run(st, SQL_INS_MENTION, "titiiItttt", bd->doc_id, (long long)i, kind, a, b,
-                       has_sentence, sentence, jstr(c, o, "text"), actor ? jstr(c, o, "id") : NULL,
-                       actor ? jstr(c, o, "role") : NULL, attrs.data);
+        for (int r = 0; r < MENTION_BATCH && rc == SR_OK; r++)
+            rc = bind_mention(st, s, r * MENTION_COLS, bd->doc_id, (long long)(i + (size_t)r), c,
+                              bd->mentions->items[i + (size_t)r], bd->text_len, &attrs);
+        if (rc == SR_OK)
+            rc = run_stmt(st, s);
+    }
+    for (; rc == SR_OK && i < n; i++) {
+        sr_stmt *s = store_cached(st, SQL_INS_MENTION);
+        if (!s) {
+            rc = SR_EIO;
+            break;
+        }
+        rc = bind_mention(st, s, 0, bd->doc_id, (long long)i, c, bd->mentions->items[i],
+                          bd->text_len, &attrs);
+        if (rc == SR_OK)
+            rc = run_stmt(st, s);
     }
     sr_buf_free(&attrs);
     return rc;

@@ -139,6 +139,7 @@ static const char SCHEMA_V1[] =
     "CREATE INDEX intervals_object ON intervals (object_id, type);"
     "CREATE INDEX intervals_place ON intervals (location, admin1);"
     "CREATE INDEX intervals_admin1 ON intervals (admin1, type);"
+    "CREATE INDEX intervals_domain ON intervals (domain);"
     /* domains whose facts changed since the last sr_store_finish */
     "CREATE TABLE pending_domains (domain TEXT PRIMARY KEY);"
     "CREATE TABLE interval_facts ("

@@ -79,7 +79,7 @@ static int params_ok(sr_store *st, const char *sql, const char *fmt)
     return 0;
 }
 
-static sr_stmt *cached(sr_store *st, const char *sql)
+sr_stmt *store_cached(sr_store *st, const char *sql)
 {
     for (size_t i = 0; i < st->n_cache; i++)
         if (st->cache[i].sql == sql) {
@@ -109,7 +109,7 @@ sr_stmt *store_stmt(sr_store *st, const char *sql, const char *fmt, ...)
 {
     if (!params_ok(st, sql, fmt))
         return NULL;
-    sr_stmt *s = cached(st, sql);
+    sr_stmt *s = store_cached(st, sql);
     if (!s)
         return NULL;
     va_list ap;
@@ -151,7 +151,7 @@ sr_status store_run(sr_store *st, const char *sql, const char *fmt, ...)
 {
     if (!params_ok(st, sql, fmt))
         return SR_EINVAL;
-    sr_stmt *s = cached(st, sql);
+    sr_stmt *s = store_cached(st, sql);
     if (!s)
         return SR_EIO;
     va_list ap;
@@ -170,7 +170,7 @@ int store_one_int(sr_store *st, const char *sql, long long *out, const char *fmt
 {
     if (!params_ok(st, sql, fmt))
         return -1;
-    sr_stmt *s = cached(st, sql);
+    sr_stmt *s = store_cached(st, sql);
     if (!s)
         return -1;
     va_list ap;
@@ -410,6 +410,7 @@ void sr_store_close(sr_store *st)
         return;
     for (size_t i = 0; i < st->n_cache; i++)
         sr_stmt_finalize(st->cache[i].stmt);
+    free(st->mention_batch_sql);
     sr_db_close(st->db);
     free(st);
 }

@@ -28,7 +28,8 @@ struct sr_store {
     sr_db *db;
     const sr_kb *kb; /* may be NULL: names resolve through the actors table */
     int readonly;
-    char msg[512]; /* the last failure, reported through ERR */
+    char msg[512];           /* the last failure, reported through ERR */
+    char *mention_batch_sql; /* ingest.c: a multi-row INSERT, built once */
     struct {
         const char *sql;
         sr_stmt *stmt;
@@ -57,6 +58,9 @@ sr_status store_report(sr_store *st, sr_status rc, char *err, size_t errlen);
  * and bound; do not finalize it, and do not use the same SQL again while
  * stepping it. */
 sr_stmt *store_stmt(sr_store *st, const char *sql, const char *fmt, ...);
+/* The cached statement for SQL, reset, for binding by hand (sr_stmt_bind_*)
+ * when a statement has too many parameters for a format string. */
+sr_stmt *store_cached(sr_store *st, const char *sql);
 /* Runs a cached statement to completion. */
 sr_status store_run(sr_store *st, const char *sql, const char *fmt, ...);
 /* A one-off statement (dynamic SQL) the caller finalizes. */
