@@ -340,7 +340,8 @@ static int open_store(const cli_opts *o, const sr_kb *kb, sr_store **out)
         return -1;
     }
     if (kb && sr_store_load_kb(*out, kb) != SR_OK) {
-        fprintf(stderr, "sitrep: %s: cannot store the knowledge base\n", target);
+        fprintf(stderr, "sitrep: %s: cannot store the knowledge base: %s\n", target,
+                sr_store_errmsg(*out));
         sr_store_close(*out);
         *out = NULL;
         return -1;
@@ -462,7 +463,8 @@ static int ingest_bundles(const cli_opts *o, sr_store *st, counts *n)
     free(line);
     sr_buf_free(&b);
     if (!fatal && sr_store_finish(st) != SR_OK) {
-        fprintf(stderr, "sitrep: ingest: cannot update the relation picture\n");
+        fprintf(stderr, "sitrep: ingest: cannot update the relation picture: %s\n",
+                sr_store_errmsg(st));
         fatal = 1;
     }
     if (!o->quiet)
@@ -625,9 +627,9 @@ static int run(command cmd, const char *name, cli_opts *o)
     }
     progress_show(&pg, n.read, 1);
     if (store && !fatal) {
-        char err[512] = "";
         if (sr_store_finish(store) != SR_OK) {
-            fprintf(stderr, "sitrep: ingest: %s\n", err);
+            fprintf(stderr, "sitrep: ingest: cannot update the relation picture: %s\n",
+                    sr_store_errmsg(store));
             fatal = 1;
         }
     }

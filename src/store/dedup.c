@@ -2,7 +2,10 @@
  * tell one happening form a cluster, and the cluster is what queries show.
  *
  * A new event joins the oldest cluster holding an event that
- *   - has the same sub_event_type,
+ *   - has the same sub_event_type, where the three battle sub-types
+ *     (armed clash, non-state actor overtakes territory, government regains
+ *     territory) count as one: one report calls a fight a clash, the next
+ *     the takeover it ended in; the cluster shows the territorial one,
  *   - happened at the same place: the same location in the same admin1, or,
  *     when either of the two is known only to an admin area (no location,
  *     or ACLED geo_precision 3), the same country, admin1 and admin2,
@@ -102,11 +105,11 @@ static const char SQL_EVENT_KEYS[] =
     " LEFT JOIN actors a ON a.actor_id = ea.actor_id WHERE ea.event_id = ?"
     " ORDER BY ea.role, ea.seq";
 static const char SQL_CANDIDATES_ADMIN[] =
-    "SELECT " EV_INFO_COLS " FROM events WHERE sub_event_type = ? AND admin1 = ?"
+    "SELECT " EV_INFO_COLS " FROM events WHERE sub_event_type IN (?, ?, ?) AND admin1 = ?"
     " AND (event_date BETWEEN ? AND ? OR event_date = ? OR event_date = ?) AND doc_id <> ?"
     " ORDER BY seq, event_id";
 static const char SQL_CANDIDATES_LOCATION[] =
-    "SELECT " EV_INFO_COLS " FROM events WHERE sub_event_type = ? AND location = ?"
+    "SELECT " EV_INFO_COLS " FROM events WHERE sub_event_type IN (?, ?, ?) AND location = ?"
     " AND (event_date BETWEEN ? AND ? OR event_date = ? OR event_date = ?) AND doc_id <> ?"
     " ORDER BY seq, event_id";
 static const char SQL_CLUSTER_MEMBERS[] =
@@ -233,17 +236,34 @@ static sr_status load_event(sr_store *st, const char *event_id, ev_info *e, char
 
 /* The candidates (events of other documents that may match E), oldest
  * first, into *OUT / *N. */
+static const char *const battle_family[3] = {"Armed clash", "Non-state actor overtakes territory",
+                                             "Government regains territory"};
+
+static int is_battle(const char *sub)
+{
+    for (int i = 0; sub && i < 3; i++)
+        if (!strcmp(sub, battle_family[i]))
+            return 1;
+    return 0;
+}
+
 static sr_status load_candidates(sr_store *st, const ev_info *e, const char *sub, ev_info **out,
                                  size_t *n)
 {
+    const char *s1 = sub, *s2 = sub, *s3 = sub;
+    if (is_battle(sub)) {
+        s1 = battle_family[0];
+        s2 = battle_family[1];
+        s3 = battle_family[2];
+    }
     char lo[STORE_DATE_LEN], hi[STORE_DATE_LEN], month[STORE_DATE_LEN], year[STORE_DATE_LEN];
     date_window(e, lo, hi, month, year);
     int by_admin = e->admin1 && *e->admin1;
     if (!by_admin && !(e->location && *e->location && !e->is_area))
         return SR_OK; /* nowhere known: never merged */
     sr_stmt *s =
-        store_stmt(st, by_admin ? SQL_CANDIDATES_ADMIN : SQL_CANDIDATES_LOCATION, "ttttttt", sub,
-                   by_admin ? e->admin1 : e->location, lo, hi, month, year, e->doc_id);
+        store_stmt(st, by_admin ? SQL_CANDIDATES_ADMIN : SQL_CANDIDATES_LOCATION, "ttttttttt", s1,
+                   s2, s3, by_admin ? e->admin1 : e->location, lo, hi, month, year, e->doc_id);
     if (!s)
         return SR_EIO;
     size_t cap = 0;
@@ -348,12 +368,14 @@ sr_status store_dedup_event(sr_store *st, const char *event_id)
 /* --- cluster fields --------------------------------------------------------- */
 
 static const char SQL_MEMBERS[] =
-    "SELECT event_id, event_date, time_precision, fatalities, source FROM events"
+    "SELECT event_id, event_date, time_precision, fatalities, source, sub_event_type FROM events"
     " WHERE cluster_id = ? ORDER BY seq, event_id";
 static const char SQL_RENAME_EVENTS[] = "UPDATE events SET cluster_id = ? WHERE cluster_id = ?";
 static const char SQL_RENAME_ACTORS[] =
     "UPDATE event_actors SET cluster_id = ? WHERE cluster_id = ?";
 static const char SQL_DEL_CLUSTER[] = "DELETE FROM clusters WHERE cluster_id = ?";
+static const char SQL_CLUSTER_SUBTYPE[] =
+    "UPDATE clusters SET sub_event_type = ? WHERE cluster_id = ?";
 /* The first event's fields, with the cluster's own date, toll, sources. */
 static const char SQL_PUT_CLUSTER[] =
     "INSERT INTO clusters (cluster_id, first_seq, event_date, time_precision, event_type,"
@@ -369,7 +391,7 @@ static const char SQL_PUT_CLUSTER[] =
 
 sr_status store_cluster_refresh(sr_store *st, const char *cluster_id)
 {
-    char *first = NULL, *date = NULL, *prec = NULL;
+    char *first = NULL, *date = NULL, *prec = NULL, *territory = NULL;
     int best = 99, has_fat = 0;
     long long fat = 0, n = 0;
     sr_buf sources;
@@ -404,6 +426,10 @@ sr_status store_cluster_refresh(sr_store *st, const char *cluster_id)
                 fat = f;
             has_fat = 1;
         }
+        /* a takeover outranks the clash it ended */
+        const char *sb = store_text(s, 5);
+        if (sb && is_battle(sb) && strcmp(sb, battle_family[0]) && !territory)
+            territory = strdup(sb);
         /* sources: each distinct attribution once, in report order */
         const char *src = store_text(s, 4);
         if (src && *src) {
@@ -436,6 +462,9 @@ sr_status store_cluster_refresh(sr_store *st, const char *cluster_id)
     if (rc == SR_OK && first)
         rc = store_run(st, SQL_PUT_CLUSTER, "ttItitt", date, date ? prec : "none", has_fat, fat,
                        sources.len ? sources.data : NULL, n, date ? date : "", first);
+    if (rc == SR_OK && first && territory)
+        rc = store_run(st, SQL_CLUSTER_SUBTYPE, "tt", territory, first);
+    free(territory);
     free(first);
     free(date);
     free(prec);

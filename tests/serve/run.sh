@@ -207,8 +207,12 @@ expect "posted document is served" 200 GET /api/documents/serve-posted
 printf '{"doc_id": "x", "events": [\nnot json\n' >"$tmp/junk.jsonl"
 expect "ingest junk" 400 POST /api/ingest -H "Authorization: Bearer $token" --data-binary "@$tmp/junk.jsonl"
 json "junk: each bad line named" "d['rejected'] == 2 and [e['line'] for e in d['errors']] == [1, 2]"
-printf '{"id": "a1", "text": "An article, not a bundle."}\n' >"$tmp/article.jsonl"
-expect "ingest an article" 400 POST /api/ingest -H "Authorization: Bearer $token" --data-binary "@$tmp/article.jsonl"
+printf '{"id": "a1", "published": "2019-08-03", "text": "Shelling on Kafr Zita\\n\\nSyrian government forces shelled Kafr Zita in northern Hama on 2 August 2019, local activists said."}\n' >"$tmp/article.jsonl"
+expect "ingest an article (the server runs the pipeline)" 200 POST /api/ingest -H "Authorization: Bearer $token" --data-binary "@$tmp/article.jsonl"
+json "article added" "d['added'] == 1 and d['rejected'] == 0"
+expect "posted article is served" 200 GET /api/documents/a1
+printf '{"id": "a2"}\n' >"$tmp/bad-article.jsonl"
+expect "ingest an article without text" 400 POST /api/ingest -H "Authorization: Bearer $token" --data-binary "@$tmp/bad-article.jsonl"
 expect "ingest empty" 400 POST /api/ingest -H "Authorization: Bearer $token" --data-binary ""
 expect "ingest: no parameters" 400 POST "/api/ingest?x=1" -H "Authorization: Bearer $token" --data-binary "@$tmp/new.jsonl"
 
