@@ -37,7 +37,7 @@
 extern "C" {
 #endif
 
-#define SR_STORE_SCHEMA_VERSION 1
+#define SR_STORE_SCHEMA_VERSION 2
 
 typedef struct sr_store sr_store;
 
@@ -60,6 +60,18 @@ sr_status sr_store_load_kb(sr_store *st, const sr_kb *kb);
 /* Ingests one bundle line.  Bad JSON: SR_EFORMAT with the reason in ERR. */
 sr_status sr_store_ingest(sr_store *st, const char *json, size_t len, sr_ingest_result *res,
                           char *err, size_t errlen);
+/* Resumable runs.  An ingest over files names its run (RUN_KEY: a hash of
+ * the inputs' names, sizes and times) and, before each document, calls
+ * sr_store_set_progress with the number of input records handled once
+ * that document is in: the position is written in the same transaction as
+ * the document (or alone when the document is unchanged).  After a crash
+ * or SIGKILL, sr_store_progress tells the next run how many records to skip,
+ * so the resumed run replays exactly what the killed one had not done and
+ * ends in the same database as an uninterrupted run - even when the input
+ * holds two versions of one document.  sr_store_progress_clear ends a run. */
+sr_status sr_store_progress(sr_store *st, const char *run_key, long long *records);
+void sr_store_set_progress(sr_store *st, const char *run_key, long long records);
+sr_status sr_store_progress_clear(sr_store *st, const char *run_key);
 /* Recomputes the relation intervals and control picture from all stored
  * facts (run once after a batch of ingests; idempotent).  Only the actor
  * pairs, places and groups whose facts changed since the last call are

@@ -288,7 +288,7 @@ static const char *const document_cols[] = {"doc_id", "published", "title",
 static int needs_kb(const char *cmd, const qopts *o)
 {
     return !strcmp(cmd, "timeline") || !strcmp(cmd, "actor") || o->q.actor || o->q.near ||
-           (!strcmp(cmd, "control") && o->arg);
+           (!strcmp(cmd, "control") && o->arg) || (!strcmp(cmd, "relations") && o->arg);
 }
 
 static int run_query(const char *cmd, const qopts *o, sr_store *st)

@@ -223,6 +223,7 @@ typedef struct slot {
     sr_doc doc;
     sr_buf out, stmts, msg; /* results, statements, stderr lines */
     int read_status;        /* SR_OK, SR_REJECT */
+    long long rec;          /* 1-based record number in the whole input */
     int ok;                 /* processed without rejection */
     size_t sentences, events, mentions;
 } slot;
@@ -329,6 +330,27 @@ static int write_buf(const sr_buf *b, FILE *f)
 
 /* ---- ingest ---- */
 
+/* Names a resumable ingest run: a hash of every input's name, size and
+ * modification time.  Empty (no resuming) when an input is standard input
+ * or cannot be examined. */
+static void run_key(const cli_opts *o, char *key, size_t n)
+{
+    unsigned long long h = 1469598103934665603ull;
+    key[0] = '\0';
+    for (int i = 0; i < o->ninputs; i++) {
+        struct stat sb;
+        if (!strcmp(o->inputs[i], "-") || stat(o->inputs[i], &sb))
+            return;
+        char buf[PATH_MAX + 64];
+        int len = snprintf(buf, sizeof buf, "%s|%lld|%lld.%09ld|%d|", o->inputs[i],
+                           (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+                           (long)sb.st_mtim.tv_nsec, o->bundles);
+        for (int k = 0; k < len && k < (int)sizeof buf; k++)
+            h = (h ^ (unsigned char)buf[k]) * 1099511628211ull;
+    }
+    snprintf(key, n, "run-%016llx", h);
+}
+
 static int open_store(const cli_opts *o, const sr_kb *kb, sr_store **out)
 {
     const char *target = o->db ? o->db : getenv("SITREP_DB");
@@ -434,6 +456,11 @@ static int ingest_bundles(const cli_opts *o, sr_store *st, counts *n)
     sr_buf_init(&b, NULL);
     char *line = NULL;
     size_t cap = 0;
+    char rkey[40];
+    long long resume = 0, rec = 0;
+    run_key(o, rkey, sizeof rkey);
+    if (rkey[0] && sr_store_progress(st, rkey, &resume) != SR_OK)
+        resume = 0;
     for (int i = 0; i < o->ninputs && !fatal; i++) {
         const char *path = o->inputs[i];
         FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
@@ -446,8 +473,10 @@ static int ingest_bundles(const cli_opts *o, sr_store *st, counts *n)
         unsigned long long lineno = 0;
         while (!fatal && (len = getline(&line, &cap, f)) >= 0) {
             lineno++;
-            if (len <= 1)
+            if (++rec <= resume || len <= 1)
                 continue;
+            if (rkey[0])
+                sr_store_set_progress(st, rkey, rec);
             char where[PATH_MAX + 32];
             snprintf(where, sizeof where, "%s:%llu", path, lineno);
             sr_buf_clear(&b);
@@ -462,6 +491,8 @@ static int ingest_bundles(const cli_opts *o, sr_store *st, counts *n)
     }
     free(line);
     sr_buf_free(&b);
+    if (!fatal && rkey[0] && sr_store_progress_clear(st, rkey) != SR_OK)
+        fatal = 1;
     if (!fatal && sr_store_finish(st) != SR_OK) {
         fprintf(stderr, "sitrep: ingest: cannot update the relation picture: %s\n",
                 sr_store_errmsg(st));
@@ -506,6 +537,17 @@ static int run(command cmd, const char *name, cli_opts *o)
     }
     progress pg;
     progress_start(&pg, o, cmd == CMD_INGEST);
+    /* a killed ingest over the same inputs resumes where it stopped */
+    char rkey[40] = "";
+    long long resume = 0, rec = 0;
+    if (store) {
+        run_key(o, rkey, sizeof rkey);
+        if (rkey[0] && sr_store_progress(store, rkey, &resume) != SR_OK)
+            resume = 0;
+        if (resume && !o->quiet)
+            fprintf(stderr, "sitrep ingest: resuming an interrupted run after record %lld\n",
+                    resume);
+    }
     FILE *stmts = NULL;
     if (cmd == CMD_CODE && o->statements && !(stmts = fopen(o->statements, "w"))) {
         fprintf(stderr, "sitrep: cannot write %s\n", o->statements);
@@ -568,6 +610,9 @@ static int run(command cmd, const char *name, cli_opts *o)
                 r = NULL;
                 continue;
             }
+            sl->rec = ++rec;
+            if (rec <= resume && (st == SR_OK || st == SR_REJECT))
+                continue; /* done by the interrupted run */
             filled++;
             sl->read_status = st == SR_OK ? SR_OK : SR_REJECT;
             if (st == SR_REJECT)
@@ -616,6 +661,8 @@ static int run(command cmd, const char *name, cli_opts *o)
             }
             pg.bytes += sl->doc.input_bytes;
             if (cmd == CMD_INGEST) {
+                if (rkey[0])
+                    sr_store_set_progress(store, rkey, sl->rec);
                 if (sl->out.len && ingest_one(store, sl->doc.origin, &sl->out, &n))
                     fatal = 1;
                 continue;
@@ -626,6 +673,10 @@ static int run(command cmd, const char *name, cli_opts *o)
         progress_show(&pg, n.read, 0);
     }
     progress_show(&pg, n.read, 1);
+    if (store && !fatal && rkey[0] && sr_store_progress_clear(store, rkey) != SR_OK) {
+        fprintf(stderr, "sitrep: ingest: %s\n", sr_store_errmsg(store));
+        fatal = 1;
+    }
     if (store && !fatal) {
         if (sr_store_finish(store) != SR_OK) {
             fprintf(stderr, "sitrep: ingest: cannot update the relation picture: %s\n",

@@ -1011,6 +1011,44 @@ static sr_status write_bundle(sr_store *st, jctx *c, const bundle *bd, int repla
     return rc;
 }
 
+static const char SQL_PROGRESS_GET[] =
+    "SELECT records FROM ingest_progress WHERE run_key = ?";
+static const char SQL_PROGRESS_PUT[] =
+    "INSERT INTO ingest_progress (run_key, records) VALUES (?, ?)"
+    " ON CONFLICT (run_key) DO UPDATE SET records = excluded.records";
+static const char SQL_PROGRESS_DEL[] = "DELETE FROM ingest_progress WHERE run_key = ?";
+
+sr_status sr_store_progress(sr_store *st, const char *run_key, long long *records)
+{
+    *records = 0;
+    if (store_one_int(st, SQL_PROGRESS_GET, records, "t", run_key) < 0)
+        return SR_EIO;
+    return SR_OK;
+}
+
+void sr_store_set_progress(sr_store *st, const char *run_key, long long records)
+{
+    snprintf(st->progress_key, sizeof st->progress_key, "%s", run_key ? run_key : "");
+    st->progress_n = records;
+    st->progress_pending = run_key && *run_key;
+}
+
+sr_status sr_store_progress_clear(sr_store *st, const char *run_key)
+{
+    st->progress_pending = 0;
+    return store_run(st, SQL_PROGRESS_DEL, "t", run_key);
+}
+
+/* Writes the pending run position (inside the caller's transaction, or
+ * alone). */
+static sr_status put_progress(sr_store *st)
+{
+    if (!st->progress_pending)
+        return SR_OK;
+    st->progress_pending = 0;
+    return store_run(st, SQL_PROGRESS_PUT, "ti", st->progress_key, st->progress_n);
+}
+
 sr_status sr_store_ingest(sr_store *st, const char *json, size_t len, sr_ingest_result *res,
                           char *err, size_t errlen)
 {
@@ -1046,11 +1084,15 @@ sr_status sr_store_ingest(sr_store *st, const char *json, size_t len, sr_ingest_
         rc = SR_EIO;
         goto done;
     }
-    if (same)
+    if (same) {
+        rc = put_progress(st);
         goto done;
+    }
     if ((rc = store_begin(st)) != SR_OK)
         goto done;
     rc = write_bundle(st, &c, &bd, r > 0);
+    if (rc == SR_OK)
+        rc = put_progress(st);
     if (rc == SR_OK)
         rc = store_commit(st);
     if (rc != SR_OK) {

@@ -146,8 +146,14 @@ static const char SCHEMA_V1[] =
     " interval_id TEXT NOT NULL, seq BIGINT NOT NULL, fact_key TEXT NOT NULL,"
     " PRIMARY KEY (interval_id, seq));";
 
+/* v2: where a resumable ingest run stands (sitrep ingest over files) */
+static const char SCHEMA_V2[] =
+    "CREATE TABLE ingest_progress ("
+    " run_key TEXT PRIMARY KEY, records BIGINT NOT NULL);";
+
 static const migration migrations[] = {
     {1, "initial schema: documents, events and clusters, relation facts and intervals", SCHEMA_V1},
+    {2, "resumable ingest runs", SCHEMA_V2},
 };
 
 /* The DDL with every TEXT column collated "C" (PostgreSQL). */

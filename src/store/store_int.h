@@ -35,6 +35,10 @@ struct sr_store {
         sr_stmt *stmt;
     } cache[STORE_STMT_CACHE];
     size_t n_cache;
+    /* ingest.c: a resumable run's position, written with the next document */
+    char progress_key[40];
+    long long progress_n;
+    int progress_pending;
 };
 
 /* --- errors --------------------------------------------------------------
