@@ -99,7 +99,11 @@ fuzz-run: fuzz
 fuzz-replay: fuzz
 	@sh fuzz/run.sh 0
 
-bench: ./sitrep
+$(BUILD)/bench/store_bench: bench/store_bench.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+bench: ./sitrep $(BUILD)/bench/store_bench
 	@sh bench/run.sh
 
 sample: ./sitrep

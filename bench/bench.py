@@ -6,7 +6,9 @@ repeated with fresh ids to >= 1 GB (and a 100 MB prefix), then times each
 command several times and prints medians: MB/s of input, documents/s and
 peak RSS (ru_maxrss of the child).  A baseline row (`cat` to /dev/null) is
 measured in the same session so figures can be compared across machines.
-Usage: bench/bench.py [--runs N] [--size-mb M] [--stages clean,read]
+The "store" stage (bench/store.py) measures ingest into SQLite and
+PostgreSQL and query latency on a database of >= 1 million events.
+Usage: bench/bench.py [--runs N] [--size-mb M] [--stages clean,read,store]
 """
 import argparse
 import json
@@ -79,8 +81,20 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--size-mb", type=int, default=1024)
-    ap.add_argument("--stages", default="read,clean,entities,code")
+    ap.add_argument("--stages", default="read,clean,entities,code,store")
+    ap.add_argument("--events", type=int, default=1_000_000,
+                    help="store stage: events in the query-latency database")
     a = ap.parse_args()
+    stages = a.stages.split(",")
+    if "store" in stages:
+        stages.remove("store")
+        a.stages = ",".join(stages)
+        run_store = True
+    else:
+        run_store = False
+    if not stages:
+        store_stage(a)
+        return
     os.makedirs(OUT, exist_ok=True)
     big = os.path.join(OUT, f"fakes-{a.size_mb}m.jsonl")
     small = os.path.join(OUT, "fakes-100m.jsonl")
@@ -126,6 +140,13 @@ def main():
     with open(os.path.join(OUT, "results.json"), "w") as f:
         json.dump([dict(zip(("command", "input", "median_s", "mb_s", "docs_s", "peak_rss_mb", "runs"), r))
                    for r in rows], f, indent=1)
+    if run_store:
+        store_stage(a)
+
+
+def store_stage(a):
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "store.py"), "--runs", str(a.runs),
+                    "--events", str(a.events)], check=True)
 
 
 if __name__ == "__main__":
