@@ -43,6 +43,8 @@ enum {
     P_APPOS_BACKED,  /* Y (ACR), a <backer>-backed     -> backed_by(Y, backer) */
     P_CAPTURE_BY,    /* was recently captured by       -> controls(X, P) */
     P_CAPTURE,       /* X captured / took control of P */
+    P_CAPTURE_DIRECT,/* X (fighters) captured (the town of) P: nothing else between */
+    P_CAPTURE_ANAPHOR, /* X captured the town (named before) */
     P_SURRENDER,     /* forced ... to surrender */
     P_DEPLOY,        /* is deploying its forces inside the town */
     P_TOWN_ANAPHOR,  /* the town / this village */
@@ -95,7 +97,21 @@ static const char *const pattern_src[P_COUNT] = {
                      "liberated|controlled|held) by (the )?$",
     [P_CAPTURE] = "(captured|seized|took control of|taken control of|take control of|took over|"
                   "taken over|overran|recaptured|retook|entered|liberated|gained control of|"
-                  "is in control of|are in control of|now controls?) (the )?$",
+                  "is in control of|are in control of|now controls?) ",
+    [P_CAPTURE_DIRECT] = "^ *\\)? *(\\([^)]*\\) *)?((fighters|forces|militants|troops|units|"
+                         "members) )?((have|has|had) )?((also|reportedly|finally|recently|now|"
+                         "fully) )?(captured|seized|seized control of|took control of|"
+                         "taken control of|took over|taken over|overran|recaptured|retook|"
+                         "entered|liberated|gained control of|regained control of|retaken) "
+                         "(the )?(((historic|strategic|key|rebel-held|nearby|border|northern|"
+                         "southern|eastern|western) )?(town|village|city|district|"
+                         "neighbou?rhood|suburb|airbase|air base|airport) of )?$",
+    [P_CAPTURE_ANAPHOR] = "^ *((fighters|forces|militants|troops|units) )?((have|has|had|which|"
+                          "that|who) )*((also|reportedly|finally|recently|now|fully) )?"
+                          "(captured|seized|seized control of|took control of|taken control of|"
+                          "took over|taken over|overran|recaptured|retook|entered|liberated|"
+                          "gained control of|regained control of) (the|this) (town|village|city)"
+                          "( |,|\\.|$)",
     [P_SURRENDER] = "(forced|compelled) .*to surrender|surrendered (to|after)",
     [P_DEPLOY] = "(deploying|deployed|stationed|entered) (its|their) (forces|fighters|units|"
                  "troops) (inside|in|into|within) (the )?(town|village|city|area)",
@@ -529,23 +545,6 @@ static const sr_mention *town_before(const ctx *x, size_t s, size_t pos)
     return best;
 }
 
-/* The first town-level place in TEXT[from..to) of sentence S, or a "the
- * town" phrase there resolved backwards. */
-static const sr_mention *town_after(const ctx *x, size_t s, size_t from, size_t to)
-{
-    for (size_t i = 0; i < x->a->n_mentions; i++) {
-        const sr_mention *m = &x->a->mentions[i];
-        if (m->sentence != s || m->span.start < from || m->span.start >= to)
-            continue;
-        if (m->kind == SR_MENTION_PLACE && !m->where.is_area && m->where.location)
-            return m;
-    }
-    size_t end = to - from > 60 ? from + 60 : to;
-    if (between(x->c->text, from, end, P_TOWN_ANAPHOR))
-        return town_before(x, s, from);
-    return NULL;
-}
-
 /* The date of an event coded from sentence S, else the sentence's date. */
 static sr_date control_date(const ctx *x, size_t s, sr_precision *prec)
 {
@@ -629,17 +628,24 @@ static void control_facts(ctx *x, size_t s)
             end = p->span.end + LOW_CAP - 1;
         if (!lower_span(t, p->span.end, end, low))
             continue;
-        regmatch_t m;
-        if (regexec(&patterns[P_CAPTURE], low, 0, NULL, 0) == 0) {
-            /* find where the verb ends to look for the place after it */
-            regex_t *re = &patterns[P_CAPTURE];
-            (void)re;
-            const sr_mention *pl = town_after(x, s, p->span.end, sent.end);
+        if (match(P_CAPTURE, low)) {
+            /* the place the verb governs: the first town after the actor
+             * with the verb between them, or "the town" pointing back */
+            const sr_mention *pl = NULL;
+            for (size_t j = 0; j < x->a->n_mentions && !pl; j++) {
+                const sr_mention *m = &M[j];
+                if (m->sentence == s && m->kind == SR_MENTION_PLACE && !m->where.is_area &&
+                    m->where.location && m->span.start >= p->span.end)
+                    pl = m;
+            }
+            if (pl && !between(t, p->span.end, pl->span.start, P_CAPTURE_DIRECT))
+                pl = NULL;
+            if (!pl && match(P_CAPTURE_ANAPHOR, low))
+                pl = town_before(x, s, p->span.start);
             if (pl)
                 add(x, SR_REL_CONTROLS, p->actor, -1, &pl->where, d, prec, s, sent, 0.7, 0, cert);
             continue;
         }
-        (void)m;
         if (match(P_DEPLOY, low)) {
             const sr_mention *pl = town_before(x, s, sent.end);
             if (pl)
@@ -648,10 +654,8 @@ static void control_facts(ctx *x, size_t s)
         }
         if (lower_span(t, p->span.end, sent.end, low) && match(P_SURRENDER, low)) {
             const sr_place_ref *w = event_town(x, s, p->actor);
-            const sr_mention *pl = w ? NULL : town_before(x, s, sent.end);
-            if (w || pl)
-                add(x, SR_REL_CONTROLS, p->actor, -1, w ? w : &pl->where, d, prec, s, sent, 0.7,
-                    0, cert);
+            if (w)
+                add(x, SR_REL_CONTROLS, p->actor, -1, w, d, prec, s, sent, 0.7, 0, cert);
         }
     }
 }
