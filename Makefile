@@ -106,8 +106,15 @@ $(BUILD)/bench/store_bench: bench/store_bench.c $(LIB)
 bench: ./sitrep $(BUILD)/bench/store_bench
 	@sh bench/run.sh
 
-sample: ./sitrep
-	./sitrep entities samples/
+# The main job on the bundled samples: analyze and store them (a fresh
+# build/sample.db), then show the events, the relations at a date and who
+# holds Atarib.
+sample: $(BIN)
+	@rm -f $(BUILD)/sample.db $(BUILD)/sample.db-wal $(BUILD)/sample.db-shm
+	$(BIN) ingest --db $(BUILD)/sample.db samples/
+	$(BIN) events --db $(BUILD)/sample.db
+	$(BIN) relations --db $(BUILD)/sample.db --at 2019-01-10 Zenki
+	$(BIN) control --db $(BUILD)/sample.db Atarib
 
 format:
 	clang-format -i $$(find src include tests fuzz -name '*.[ch]')
