@@ -104,14 +104,19 @@ static const char SQL_EVENT_KEYS[] =
     "SELECT ea.actor_id, ea.actor_name, a.kind FROM event_actors ea"
     " LEFT JOIN actors a ON a.actor_id = ea.actor_id WHERE ea.event_id = ?"
     " ORDER BY ea.role, ea.seq";
-static const char SQL_CANDIDATES_ADMIN[] =
-    "SELECT " EV_INFO_COLS " FROM events WHERE sub_event_type IN (?, ?, ?) AND admin1 = ?"
-    " AND (event_date BETWEEN ? AND ? OR event_date = ? OR event_date = ?) AND doc_id <> ?"
-    " ORDER BY seq, event_id";
-static const char SQL_CANDIDATES_LOCATION[] =
-    "SELECT " EV_INFO_COLS " FROM events WHERE sub_event_type IN (?, ?, ?) AND location = ?"
-    " AND (event_date BETWEEN ? AND ? OR event_date = ? OR event_date = ?) AND doc_id <> ?"
-    " ORDER BY seq, event_id";
+/* Two indexed searches (the date window, then the month's and the year's
+ * first days, where coarser reports sit) joined by UNION: an OR across the
+ * date conditions would stop both backends from using the date part of the
+ * index and make each look-up scan every event of the governorate. */
+#define CANDIDATES(col)                                                                            \
+    "SELECT " EV_INFO_COLS ", seq AS s_, event_id AS e_ FROM events"                               \
+    " WHERE sub_event_type IN (?, ?, ?) AND " col " = ? AND event_date BETWEEN ? AND ?"            \
+    " AND doc_id <> ?"                                                                             \
+    " UNION SELECT " EV_INFO_COLS ", seq AS s_, event_id AS e_ FROM events"                        \
+    " WHERE sub_event_type IN (?, ?, ?) AND " col " = ? AND event_date IN (?, ?)"                  \
+    " AND doc_id <> ? ORDER BY s_, e_"
+static const char SQL_CANDIDATES_ADMIN[] = CANDIDATES("admin1");
+static const char SQL_CANDIDATES_LOCATION[] = CANDIDATES("location");
 static const char SQL_CLUSTER_MEMBERS[] =
     "SELECT " EV_INFO_COLS " FROM events WHERE cluster_id = ? ORDER BY seq, event_id";
 static const char SQL_MOVE_EVENT[] = "UPDATE events SET cluster_id = ? WHERE event_id = ?";
@@ -262,8 +267,10 @@ static sr_status load_candidates(sr_store *st, const ev_info *e, const char *sub
     if (!by_admin && !(e->location && *e->location && !e->is_area))
         return SR_OK; /* nowhere known: never merged */
     sr_stmt *s =
-        store_stmt(st, by_admin ? SQL_CANDIDATES_ADMIN : SQL_CANDIDATES_LOCATION, "ttttttttt", s1,
-                   s2, s3, by_admin ? e->admin1 : e->location, lo, hi, month, year, e->doc_id);
+        store_stmt(st, by_admin ? SQL_CANDIDATES_ADMIN : SQL_CANDIDATES_LOCATION,
+                   "tttttttttttttt", s1, s2, s3, by_admin ? e->admin1 : e->location, lo, hi,
+                   e->doc_id, s1, s2, s3, by_admin ? e->admin1 : e->location, month, year,
+                   e->doc_id);
     if (!s)
         return SR_EIO;
     size_t cap = 0;
