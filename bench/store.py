@@ -170,7 +170,10 @@ def main():
             res["http_events_requests_s"] = rps
             res["http_events_p99_ms"] = p99
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if os.environ.get("SITREP_BENCH_KEEP"):
+            print(f"store bench: kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     with open(os.path.join(OUT, "store.json"), "w") as f:
         json.dump(res, f, indent=1)
     print(json.dumps(res, indent=1))

@@ -330,6 +330,7 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
     sr_buf sql;
     sr_buf_init(&sql, NULL);
     qparams p = {0};
+    char wfrom[24], wto[24];
     sr_buf_puts(&sql, "SELECT " STORE_EVENT_COLS ", c.actor_role, e.doc_id, e.event_id,"
                       " e.event_date, e.fatalities, e.source, e.certainty, d.title, d.url,"
                       " d.published FROM (SELECT c.*, ");
@@ -349,9 +350,24 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
     }
     if (q->actor) {
         sr_buf_printf(&sql,
-                      " AND c.cluster_id IN (SELECT cluster_id FROM event_actors WHERE %s = ?)",
+                      " AND c.cluster_id IN (SELECT cluster_id FROM event_actors WHERE %s = ?",
                       by_name ? "actor_name" : "actor_id");
         qp_text(&p, actor);
+        /* the date window inside the sub-query lets the (actor_id,
+         * event_date) index bound it; a year of slack either side covers a
+         * cluster whose shown date is another member's (members are less
+         * than a year apart), and the outer filter stays exact */
+        if (!by_name && q->from && from[0]) {
+            snprintf(wfrom, sizeof wfrom, "%04d%s", atoi(from) - 1, from + 4);
+            sr_buf_puts(&sql, " AND event_date >= ?");
+            qp_text(&p, wfrom);
+        }
+        if (!by_name && q->to && to[0]) {
+            snprintf(wto, sizeof wto, "%04d%s", atoi(to) + 1, to + 4);
+            sr_buf_puts(&sql, " AND event_date <= ?");
+            qp_text(&p, wto);
+        }
+        sr_buf_putc(&sql, ')');
     }
     if (q->type) {
         sr_buf_puts(&sql, " AND (c.event_type = ? OR c.sub_event_type = ?)");
