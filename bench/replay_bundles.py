@@ -9,7 +9,7 @@ drop the document text, the mentions, the statements and the evidence
 spans (which index the text): the benchmark is
 about events and relations, and a 1-million-event database of full texts
 would not fit this machine's disk budget.
-Usage: replay_bundles.py BUNDLES.jsonl COPIES [SHIFT_DAYS] > OUT.jsonl
+Usage: replay_bundles.py BUNDLES.jsonl COPIES [SHIFT_DAYS [FIRST_COPY]] > OUT.jsonl
 """
 import datetime
 import hashlib
@@ -34,9 +34,10 @@ def new_id(old, k):
 def main():
     src, copies = sys.argv[1], int(sys.argv[2])
     step = int(sys.argv[3]) if len(sys.argv) > 3 else 35
+    first = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     bundles = [json.loads(l) for l in open(src, encoding="utf-8")]
     out = sys.stdout
-    for k in range(copies):
+    for k in range(first, first + copies):
         days = k * step
         for b in bundles:
             b2 = dict(b)

@@ -139,14 +139,20 @@ def main():
                 reset_pg(pg)
                 ts.append(ingest_time(pg, bundles))
             res["ingest_postgresql_docs_s"] = ndocs / statistics.median(ts)
-        copies = -(-a.events // nev)
+        # FA-KES repeats some ids: a later version replaces an earlier one,
+        # so a copy stores a little fewer events than its bundles hold
+        copies = -(-a.events * 105 // (nev * 100))
         replay = os.path.join(work, "replay.jsonl")
         with open(replay, "w") as f:
             sh([sys.executable, os.path.join(ROOT, "bench", "replay_bundles.py"), bundles,
                 str(copies)], stdout=f)
         big = os.path.join(work, "big.db")
         t = ingest_time(big, replay)
-        res["big_events"] = copies * nev
+        import sqlite3
+        con = sqlite3.connect(big)
+        res["big_events"] = con.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        res["big_clusters"] = con.execute("SELECT COUNT(*) FROM clusters").fetchone()[0]
+        con.close()
         res["big_docs"] = copies * ndocs
         res["big_ingest_sqlite_docs_s"] = copies * ndocs / t
         qb = os.path.join(ROOT, "build", "bench", "store_bench")
