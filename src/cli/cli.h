@@ -7,6 +7,12 @@
 /* The database a command works on: --db, else $SITREP_DB, else ./sitrep.db */
 #define SR_CLI_DEFAULT_DB "sitrep.db"
 
+#include <stddef.h>
+
+/* main.c: the knowledge directory beside the executable when neither
+ * --data, $SITREP_DATA nor ./data names one (NULL then: the default). */
+const char *cli_find_data_dir(char *buf, size_t n);
+
 /* cmd_store.c: events, timeline, actor, actors, relations (query form:
  * --at / --db), control, export, documents. */
 int cli_query(const char *cmd, int argc, char **argv);

@@ -168,32 +168,6 @@ static int parse(int argc, char **argv, qopts *o)
     return 0;
 }
 
-/* The data directory when neither --data nor $SITREP_DATA nor ./data
- * names one: beside the executable (a build tree or an install prefix). */
-static const char *data_beside_exe(char *buf, size_t n)
-{
-    struct stat sb;
-    if (getenv("SITREP_DATA") || stat("data/actors.tsv", &sb) == 0)
-        return NULL;
-    char exe[PATH_MAX];
-    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (k <= 0)
-        return NULL;
-    exe[k] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
-    static const char *const rel[] = {"data", "../data", "../share/sitrep/data"};
-    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
-        snprintf(buf, n, "%s/%s/actors.tsv", exe, rel[i]);
-        if (stat(buf, &sb) == 0) {
-            snprintf(buf, n, "%s/%s", exe, rel[i]);
-            return buf;
-        }
-    }
-    return NULL;
-}
 
 /* Loads the kb for name resolution.  Without one the store falls back on
  * its actors table, so a missing default data directory is not an error;
@@ -203,7 +177,7 @@ static int load_kb(const qopts *o, sr_kb **kb)
     char dir[PATH_MAX + 32], err[512] = "";
     sr_kb_options ko = {.data_dir = o->data, .cache_dir = o->cache};
     if (!ko.data_dir)
-        ko.data_dir = data_beside_exe(dir, sizeof dir);
+        ko.data_dir = cli_find_data_dir(dir, sizeof dir);
     struct stat sb;
     if (!o->data && !ko.data_dir && !getenv("SITREP_DATA") && stat("data/actors.tsv", &sb) != 0)
         return 0;

@@ -149,8 +149,8 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
 
 /* Without --data or $SITREP_DATA, and with no ./data here, look beside the
  * executable (a build tree or an install prefix), so sitrep works from any
- * directory.  BUF receives the path. */
-static const char *find_data_dir(char *buf, size_t n)
+ * directory (cli.h).  BUF receives the path. */
+const char *cli_find_data_dir(char *buf, size_t n)
 {
     struct stat sb;
     if (getenv("SITREP_DATA") || stat("data/actors.tsv", &sb) == 0)
@@ -165,7 +165,7 @@ static const char *find_data_dir(char *buf, size_t n)
         return NULL;
     *slash = '\0';
     static const char *const rel[] = {"data", "../data", "../share/sitrep/data"};
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
         snprintf(buf, n, "%s/%s/actors.tsv", exe, rel[i]);
         if (stat(buf, &sb) == 0) {
             snprintf(buf, n, "%s/%s", exe, rel[i]);
@@ -514,7 +514,7 @@ static int run(command cmd, const char *name, cli_opts *o)
     char data_dir[PATH_MAX + 32];
     int needs_kb = cmd != CMD_CLEAN && cmd != CMD_READ;
     if (needs_kb && !o->kb.data_dir)
-        o->kb.data_dir = find_data_dir(data_dir, sizeof data_dir);
+        o->kb.data_dir = cli_find_data_dir(data_dir, sizeof data_dir);
     if (needs_kb) {
         char err[512] = "";
         sr_status st = sr_kb_load(&kb, &o->kb, err, sizeof err);
