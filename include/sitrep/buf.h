@@ -41,6 +41,9 @@ sr_status sr_json_key(sr_buf *b, const char *key, int *first);
 sr_status sr_json_span(sr_buf *b, sr_span s); /* [start,end] */
 /* An unsigned or signed integer in decimal, without printf. */
 sr_status sr_buf_uint(sr_buf *b, uint64_t v);
+/* One CSV field (RFC 4180): quoted when it holds a comma, quote or line
+ * break, then ',' or, when LAST, '\n'.  NULL writes an empty field. */
+void sr_csv_field(sr_buf *b, const char *s, int last);
 sr_status sr_buf_int(sr_buf *b, int64_t v);
 
 #ifdef __cplusplus

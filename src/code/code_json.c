@@ -149,23 +149,6 @@ sr_status sr_coding_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned
     return b->status;
 }
 
-/* One CSV field, quoted when it holds a comma, quote or line break. */
-static void csv_field(sr_buf *b, const char *s, int last)
-{
-    s = s ? s : "";
-    if (strpbrk(s, ",\"\n\r")) {
-        sr_buf_putc(b, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                sr_buf_putc(b, '"');
-            sr_buf_putc(b, *s);
-        }
-        sr_buf_putc(b, '"');
-    } else {
-        sr_buf_puts(b, s);
-    }
-    sr_buf_putc(b, last ? '\n' : ',');
-}
 
 sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,
                                  const sr_coding *k, int header, sr_buf *b)
@@ -181,62 +164,62 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
         const sr_event *e = &k->events[i];
         char v[64], d[16];
         snprintf(v, sizeof v, "SR%016llx", event_id(doc, e, i));
-        csv_field(b, v, 0);
+        sr_csv_field(b, v, 0);
         date_str(d, e->date);
-        csv_field(b, d, 0);
+        sr_csv_field(b, d, 0);
         snprintf(v, sizeof v, "%d", e->date.year);
-        csv_field(b, e->date.year ? v : "", 0);
+        sr_csv_field(b, e->date.year ? v : "", 0);
         snprintf(v, sizeof v, "%d", acled_time_precision(e->time_precision));
-        csv_field(b, v, 0);
+        sr_csv_field(b, v, 0);
         const char *et = e->event_type ? e->event_type : "";
         const char *disorder = !strcmp(et, "Protests") || !strcmp(et, "Riots") ? "Demonstrations"
                                : !strcmp(et, "Strategic developments")            ? "Strategic developments"
                                                                                   : "Political violence";
-        csv_field(b, disorder, 0);
-        csv_field(b, et, 0);
-        csv_field(b, e->sub_event_type, 0);
-        csv_field(b, actor_name(kb, e->actor1), 0);
+        sr_csv_field(b, disorder, 0);
+        sr_csv_field(b, et, 0);
+        sr_csv_field(b, e->sub_event_type, 0);
+        sr_csv_field(b, actor_name(kb, e->actor1), 0);
         sr_buf tmp;
         sr_buf_init(&tmp, NULL);
         for (int q = 0; q < e->n_assoc1; q++)
             sr_buf_puts(&tmp, q ? "; " : ""), sr_buf_puts(&tmp, actor_name(kb, e->assoc1[q]));
-        csv_field(b, tmp.data, 0);
+        sr_csv_field(b, tmp.data, 0);
         snprintf(v, sizeof v, "%d", e->inter1);
-        csv_field(b, v, 0);
-        csv_field(b, actor_name(kb, e->actor2), 0);
+        sr_csv_field(b, v, 0);
+        sr_csv_field(b, actor_name(kb, e->actor2), 0);
         sr_buf_clear(&tmp);
         if (tmp.data)
             tmp.data[0] = '\0';
         for (int q = 0; q < e->n_assoc2; q++)
             sr_buf_puts(&tmp, q ? "; " : ""), sr_buf_puts(&tmp, actor_name(kb, e->assoc2[q]));
-        csv_field(b, tmp.data, 0);
+        sr_csv_field(b, tmp.data, 0);
         sr_buf_free(&tmp);
         snprintf(v, sizeof v, "%d", e->inter2);
-        csv_field(b, v, 0);
+        sr_csv_field(b, v, 0);
         snprintf(v, sizeof v, "%d", e->interaction);
-        csv_field(b, v, 0);
+        sr_csv_field(b, v, 0);
         int civ = e->actor2 >= 0 && kb->actors[e->actor2].kind == SR_ACTOR_CIVILIANS;
-        csv_field(b, civ ? "Civilian targeting" : "", 0);
-        csv_field(b, "", 0); /* iso: numeric country code, not kept */
-        csv_field(b, "Middle East", 0);
-        csv_field(b, sr_country_name(e->where.country), 0);
-        csv_field(b, e->where.admin1, 0);
-        csv_field(b, e->where.admin2, 0);
-        csv_field(b, "", 0);
-        csv_field(b, e->where.location, 0);
+        sr_csv_field(b, civ ? "Civilian targeting" : "", 0);
+        sr_csv_field(b, "", 0); /* iso: numeric country code, not kept */
+        sr_csv_field(b, "Middle East", 0);
+        sr_csv_field(b, sr_country_name(e->where.country), 0);
+        sr_csv_field(b, e->where.admin1, 0);
+        sr_csv_field(b, e->where.admin2, 0);
+        sr_csv_field(b, "", 0);
+        sr_csv_field(b, e->where.location, 0);
         snprintf(v, sizeof v, "%.4f", e->where.lat);
-        csv_field(b, e->where.has_coords ? v : "", 0);
+        sr_csv_field(b, e->where.has_coords ? v : "", 0);
         snprintf(v, sizeof v, "%.4f", e->where.lon);
-        csv_field(b, e->where.has_coords ? v : "", 0);
+        sr_csv_field(b, e->where.has_coords ? v : "", 0);
         snprintf(v, sizeof v, "%d", e->where.location ? e->where.geo_precision : 3);
-        csv_field(b, v, 0);
-        csv_field(b, e->source, 0);
-        csv_field(b, "", 0);
-        csv_field(b, e->notes, 0);
+        sr_csv_field(b, v, 0);
+        sr_csv_field(b, e->source, 0);
+        sr_csv_field(b, "", 0);
+        sr_csv_field(b, e->notes, 0);
         snprintf(v, sizeof v, "%lld", e->fatalities);
-        csv_field(b, v, 0);
-        csv_field(b, e->certainty != SR_CERT_REPORTED ? sr_certainty_name(e->certainty) : "", 0);
-        csv_field(b, "", 1);
+        sr_csv_field(b, v, 0);
+        sr_csv_field(b, e->certainty != SR_CERT_REPORTED ? sr_certainty_name(e->certainty) : "", 0);
+        sr_csv_field(b, "", 1);
     }
     return b->status;
 }

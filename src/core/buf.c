@@ -202,3 +202,20 @@ sr_status sr_json_span(sr_buf *b, sr_span s)
     sr_buf_uint(b, s.end);
     return sr_buf_putc(b, ']');
 }
+
+void sr_csv_field(sr_buf *b, const char *s, int last)
+{
+    s = s ? s : "";
+    if (strpbrk(s, ",\"\n\r")) {
+        sr_buf_putc(b, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                sr_buf_putc(b, '"');
+            sr_buf_putc(b, *s);
+        }
+        sr_buf_putc(b, '"');
+    } else {
+        sr_buf_puts(b, s);
+    }
+    sr_buf_putc(b, last ? '\n' : ',');
+}

@@ -58,23 +58,6 @@ static sr_status emit_geojson(sr_store *st, const store_row *row, void *ctx)
     return flush(st, w);
 }
 
-/* One CSV field, quoted when it holds a comma, quote or line break. */
-static void csv(sr_buf *b, const char *s, int last)
-{
-    s = s ? s : "";
-    if (strpbrk(s, ",\"\n\r")) {
-        sr_buf_putc(b, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                sr_buf_putc(b, '"');
-            sr_buf_putc(b, *s);
-        }
-        sr_buf_putc(b, '"');
-    } else {
-        sr_buf_puts(b, s);
-    }
-    sr_buf_putc(b, last ? '\n' : ',');
-}
 
 /* The columns and conventions of `sitrep code --format acled-csv`
  * (src/code/code_json.c), for deduplicated events: the id is "SR" and the
@@ -93,47 +76,47 @@ static sr_status emit_csv(sr_store *st, const store_row *row, void *ctx)
     char t[64];
     w->n++;
     snprintf(t, sizeof t, "SR%s", v[EV_ID] ? v[EV_ID] : "");
-    csv(b, t, 0);
-    csv(b, v[EV_DATE], 0);
+    sr_csv_field(b, t, 0);
+    sr_csv_field(b, v[EV_DATE], 0);
     snprintf(t, sizeof t, "%.4s", v[EV_DATE] ? v[EV_DATE] : "");
-    csv(b, t, 0);
+    sr_csv_field(b, t, 0);
     /* ACLED time_precision: 1 day, 2 week, 3 month or vaguer */
     int r = store_precision_rank(v[EV_PREC]);
-    csv(b, r == 1 ? "1" : r == 2 ? "2" : "3", 0);
+    sr_csv_field(b, r == 1 ? "1" : r == 2 ? "2" : "3", 0);
     const char *et = v[EV_TYPE] ? v[EV_TYPE] : "";
-    csv(b,
+    sr_csv_field(b,
         !strcmp(et, "Protests") || !strcmp(et, "Riots") ? "Demonstrations"
         : !strcmp(et, "Strategic developments")         ? "Strategic developments"
                                                         : "Political violence",
         0);
-    csv(b, et, 0);
-    csv(b, v[EV_SUB], 0);
-    csv(b, v[EV_ACTOR1], 0);
-    csv(b, v[EV_ASSOC1], 0);
-    csv(b, v[EV_INTER1] ? v[EV_INTER1] : "0", 0);
-    csv(b, v[EV_ACTOR2], 0);
-    csv(b, v[EV_ASSOC2], 0);
-    csv(b, v[EV_INTER2] ? v[EV_INTER2] : "0", 0);
-    csv(b, v[EV_INTERACTION] ? v[EV_INTERACTION] : "0", 0);
-    csv(b, v[EV_CIVILIAN] && strcmp(v[EV_CIVILIAN], "0") ? "Civilian targeting" : "", 0);
-    csv(b, "", 0); /* iso: numeric country code, not kept */
-    csv(b, "Middle East", 0);
-    csv(b, v[EV_COUNTRY], 0);
-    csv(b, v[EV_ADMIN1], 0);
-    csv(b, v[EV_ADMIN2], 0);
-    csv(b, "", 0);
-    csv(b, v[EV_LOCATION], 0);
+    sr_csv_field(b, et, 0);
+    sr_csv_field(b, v[EV_SUB], 0);
+    sr_csv_field(b, v[EV_ACTOR1], 0);
+    sr_csv_field(b, v[EV_ASSOC1], 0);
+    sr_csv_field(b, v[EV_INTER1] ? v[EV_INTER1] : "0", 0);
+    sr_csv_field(b, v[EV_ACTOR2], 0);
+    sr_csv_field(b, v[EV_ASSOC2], 0);
+    sr_csv_field(b, v[EV_INTER2] ? v[EV_INTER2] : "0", 0);
+    sr_csv_field(b, v[EV_INTERACTION] ? v[EV_INTERACTION] : "0", 0);
+    sr_csv_field(b, v[EV_CIVILIAN] && strcmp(v[EV_CIVILIAN], "0") ? "Civilian targeting" : "", 0);
+    sr_csv_field(b, "", 0); /* iso: numeric country code, not kept */
+    sr_csv_field(b, "Middle East", 0);
+    sr_csv_field(b, v[EV_COUNTRY], 0);
+    sr_csv_field(b, v[EV_ADMIN1], 0);
+    sr_csv_field(b, v[EV_ADMIN2], 0);
+    sr_csv_field(b, "", 0);
+    sr_csv_field(b, v[EV_LOCATION], 0);
     snprintf(t, sizeof t, "%.4f", row->lat);
-    csv(b, row->has_coords ? t : "", 0);
+    sr_csv_field(b, row->has_coords ? t : "", 0);
     snprintf(t, sizeof t, "%.4f", row->lon);
-    csv(b, row->has_coords ? t : "", 0);
-    csv(b, v[EV_GEO_PREC] ? v[EV_GEO_PREC] : "3", 0);
-    csv(b, v[EV_SOURCE], 0);
-    csv(b, "", 0);
-    csv(b, v[EV_NOTES], 0);
-    csv(b, v[EV_FATALITIES] ? v[EV_FATALITIES] : "0", 0);
-    csv(b, v[EV_CERTAINTY] && strcmp(v[EV_CERTAINTY], "reported") ? v[EV_CERTAINTY] : "", 0);
-    csv(b, "", 1);
+    sr_csv_field(b, row->has_coords ? t : "", 0);
+    sr_csv_field(b, v[EV_GEO_PREC] ? v[EV_GEO_PREC] : "3", 0);
+    sr_csv_field(b, v[EV_SOURCE], 0);
+    sr_csv_field(b, "", 0);
+    sr_csv_field(b, v[EV_NOTES], 0);
+    sr_csv_field(b, v[EV_FATALITIES] ? v[EV_FATALITIES] : "0", 0);
+    sr_csv_field(b, v[EV_CERTAINTY] && strcmp(v[EV_CERTAINTY], "reported") ? v[EV_CERTAINTY] : "", 0);
+    sr_csv_field(b, "", 1);
     return flush(st, w);
 }
 
