@@ -147,6 +147,7 @@ typedef struct coder {
     int deaths_vague, deaths_valid;
     size_t deaths_sent_start;
     int have_prev_place;
+    size_t title_sentence; /* sentence printing the headline, or -1 */
 } coder;
 
 static const char *const violation_words[] = {"violating", "violated", "violation", "violations",
@@ -368,6 +369,17 @@ static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
     *e = p;
 }
 
+/* The word just before P, as [*S, *E) (empty at START). */
+static void word_before(const char *t, size_t start, size_t p, size_t *s, size_t *e)
+{
+    while (p > start && !((t[p - 1] | 32) >= 'a' && (t[p - 1] | 32) <= 'z'))
+        p--;
+    *e = p;
+    while (p > start && ((t[p - 1] | 32) >= 'a' && (t[p - 1] | 32) <= 'z'))
+        p--;
+    *s = p;
+}
+
 /* Deaths stated in sentence SV: people counted next to a killing word and
  * not next to an injury word.  *VAGUE is set when killing is said without
  * a number ("several were killed"). */
@@ -425,7 +437,19 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         /* "18 civilians including five children": a subset, not more dead */
         static const char *const subset[] = {"including", "among", "whom", "them"};
         size_t ss = m->span.start > sent.start + 16 ? m->span.start - 16 : sent.start;
-        if (has_word(t, ss, m->span.start, subset, 4) && any)
+        /* "three children were among at least 19 killed": the count after
+         * "were among" is the whole, the one before it the part */
+        static const char *const were_among[] = {"were", "are"};
+        size_t bs, be, as, ae;
+        word_before(t, sent.start, m->span.start, &as, &ae);
+        if (ae > as && lower_eq(t, as, ae, "least"))
+            word_before(t, sent.start, as, &as, &ae), word_before(t, sent.start, as, &as, &ae);
+        word_before(t, sent.start, as, &bs, &be);
+        if (any && n_seen == 1 && ae > as && lower_eq(t, as, ae, "among") && be > bs &&
+            has_word(t, bs, be, were_among, 2)) {
+            sum = 0;
+            n_seen = 0;
+        } else if (has_word(t, ss, m->span.start, subset, 4) && any)
             continue;
         /* "30 wounded", "three others were injured": the count is the hurt;
          * "killed 28 and wounded 30": "and" hands the hurt to the next one */
@@ -436,7 +460,8 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         int w1_hurt = has_word(t, w1s, w1e, hurt_words, 6);
         int w1_conj = has_word(t, w1s, w1e, conj, 3) || (w1s > m->span.end && memchr(t + m->span.end, ',', w1s - m->span.end));
         int w3_hurt = 0;
-        if (!w1_conj && !w1_hurt) {
+        /* "six people and injured ten": after "and" the hurt is another count */
+        if (!w1_conj && !w1_hurt && !has_word(t, w2s, w2e, conj, 3)) {
             size_t w3s, w3e;
             next_word(t, w2e, sent.end, &w3s, &w3e);
             w3_hurt = has_word(t, w2s, w3e, hurt_words, 6) && !has_word(t, w2s, w3e, kill_words, 11);
@@ -527,11 +552,75 @@ static int loose_eq(const char *a, const char *b)
     return !strcmp(x, y);
 }
 
+/* "Northwest of the ancient city of X", "15 km east of the town of X":
+ * the words before a place say it only gives the bearing of another. */
+static int bearing_before(const char *t, size_t start, size_t p)
+{
+    static const char *const filler[] = {"the", "city",     "town",     "village", "ancient",
+                                         "old", "historic", "province", "of",      "nearby"};
+    static const char *const bearing[] = {
+        "north",     "south",     "east",       "west",       "northwest", "northeast",
+        "southwest", "southeast", "northern",   "southern",   "eastern",   "western",
+        "near",      "outskirts", "kilometers", "kilometres", "km",        "miles"};
+    static const char *const of[] = {"of"};
+    int saw_of = 0;
+    for (int n = 0; n < 6 && p > start; n++) {
+        size_t s, e;
+        word_before(t, start, p, &s, &e);
+        if (e == s)
+            return 0;
+        /* only spaces between words: "(" or a comma ends the phrase */
+        for (size_t q = e; q < p; q++)
+            if (t[q] != ' ')
+                return 0;
+        if (has_word(t, s, e, bearing, sizeof bearing / sizeof *bearing))
+            return saw_of || n == 0;
+        if (!has_word(t, s, e, filler, sizeof filler / sizeof *filler))
+            return 0;
+        saw_of |= has_word(t, s, e, of, 1);
+        p = s;
+    }
+    return 0;
+}
+
+/* "Palmyra-Deir Ezzor highway", "the Aleppo road": a place that names a
+ * road; the event is somewhere along it, not in the town. */
+static int road_end(const char *t, size_t p, size_t end)
+{
+    static const char *const road[] = {"highway", "road", "motorway"};
+    if (p < end && t[p] == '-') {
+        /* the other end of the road: up to three words */
+        p++;
+        for (int n = 0; n < 4 && p < end; n++) {
+            size_t s, e;
+            next_word(t, p, end, &s, &e);
+            if (has_word(t, s, e, road, 3))
+                return 1;
+            p = e;
+        }
+        return 0;
+    }
+    size_t s, e;
+    next_word(t, p, end, &s, &e);
+    for (size_t q = p; q < s; q++)
+        if (t[q] != ' ')
+            return 0;
+    return has_word(t, s, e, road, 3);
+}
+
 /* Places that are event locations in this sentence: no country when a
  * place inside a country is named, no region or admin area when a town in
- * it is named, no "near/west of X" right after another place. */
-static size_t event_places(const sent_view *sv, const sr_mention **out, size_t max)
+ * it is named, no "near/west of X" right after another place, no town that
+ * only names a road when another place is given, and no alias in brackets
+ * ("Palmyra (Tadmur)"). */
+static size_t event_places(const char *t, sr_span sent, const sent_view *sv, const sr_mention **out,
+                           size_t max)
 {
+    int other_place = 0;
+    for (size_t i = 0; i < sv->n; i++)
+        if (sv->m[i].kind == SR_MENTION_PLACE && !road_end(t, sv->m[i].span.end, sent.end))
+            other_place = 1;
+    const sr_mention *prev_pl = NULL;
     size_t n = 0;
     int have_town = 0, have_sub = 0;
     for (size_t i = 0; i < sv->n; i++) {
@@ -546,6 +635,15 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
     for (size_t i = 0; i < sv->n && n < max; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
+            continue;
+        const sr_mention *before = prev_pl;
+        prev_pl = m;
+        if (before && m->span.start >= before->span.end + 2 &&
+            m->span.start - before->span.end <= 3 && t[m->span.start - 1] == '(')
+            continue;
+        if (other_place && road_end(t, m->span.end, sent.end))
+            continue;
+        if (n > 0 && bearing_before(t, sent.start, m->span.start))
             continue;
         int country = !m->where.admin1 || !*m->where.admin1;
         if (country && have_sub)
@@ -652,9 +750,72 @@ static int home_place(const sr_place_ref *w)
     return w->admin1 && *w->admin1 && w->country && !strcmp(w->country, "SY");
 }
 
+/* Does the noun phrase ending at P open with a determiner ("the attack",
+ * "these heavy strikes")?  Up to four words back, stopping at an article,
+ * a punctuation mark or a time word: "Earlier this week a chemical attack"
+ * tells a new attack, it does not point back to one. */
+static int definite_phrase(const char *t, size_t start, size_t p)
+{
+    static const char *const stop[] = {"a",   "an",      "another", "week",    "month",  "year",
+                                       "day", "morning", "night",   "evening", "weekend"};
+    for (int n = 0; n < 4 && p > start; n++) {
+        size_t e = p;
+        while (e > start && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z')) {
+            if (t[e - 1] == ',' || t[e - 1] == '.' || t[e - 1] == ';' || t[e - 1] == ':')
+                return 0;
+            e--;
+        }
+        size_t b = e;
+        while (b > start && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '-'))
+            b--;
+        if (b == e)
+            return 0;
+        if (has_word(t, b, e, determiners, sizeof determiners / sizeof *determiners))
+            return 1;
+        if (has_word(t, b, e, stop, sizeof stop / sizeof *stop)) {
+            /* "such an attack" points back all the same */
+            static const char *const such[] = {"such"};
+            size_t ss, se;
+            word_before(t, start, b, &ss, &se);
+            return se > ss && has_word(t, ss, se, such, 1);
+        }
+        p = b;
+    }
+    return 0;
+}
+
 static const char *const armed_nouns[] = {"terrorists", "militants", "fighters", "rebels",
                                           "jihadists", "soldiers", "troops", "gunmen",
                                           "members", "insurgents", "combatants", "militiamen"};
+
+/* Is E told in the report's headline or the first sentence after it? */
+static int in_lede(const coder *k, const sr_event *e)
+{
+    return e->sentence <= (k->title_sentence == (size_t)-1 ? 0 : k->title_sentence + 1);
+}
+
+/* The sentence that prints the headline: the cleaner's title span, else
+ * the title found near the top of the text (wire copy often repeats it
+ * after the dateline: "Wed Nov 23 2016 70 Killed in ..."); -1 if none. */
+static size_t title_sentence(const sr_cleaned *c, const sr_annotation *a)
+{
+    size_t at = (size_t)-1;
+    if (c->title_span.end > c->title_span.start)
+        at = c->title_span.start;
+    else if (c->title && strlen(c->title) >= 12) {
+        size_t n = strlen(c->title) < 40 ? strlen(c->title) : 40;
+        size_t lim = c->text_len < 400 ? c->text_len : 400;
+        for (size_t p = 0; p + n <= lim && at == (size_t)-1; p++)
+            if (!strncmp(c->text + p, c->title, n))
+                at = p;
+    }
+    if (at == (size_t)-1)
+        return (size_t)-1;
+    for (size_t s = 0; s < a->n_sentences; s++)
+        if (a->sentences[s].start <= at && at < a->sentences[s].end)
+            return s;
+    return (size_t)-1;
+}
 
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
@@ -675,6 +836,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         if (h->kind == SR_MENTION_HEDGE && h->value &&
             (!strcmp(h->value, "claimed") || !strcmp(h->value, "denied"))) {
             static const char *const resp[] = {"responsibility"};
+            /* "it is claimed a helicopter struck ...": a claim nobody makes
+             * hedges the event, it is no one's statement */
+            static const char *const be[] = {"is", "was"};
+            static const char *const it[] = {"it"};
+            size_t bs, be_end, is, ie;
+            word_before(t, sent.start, h->span.start, &bs, &be_end);
+            word_before(t, sent.start, bs, &is, &ie);
+            if (be_end > bs && has_word(t, bs, be_end, be, 2) && ie > is &&
+                has_word(t, is, ie, it, 1))
+                continue;
             if (!has_word(t, h->span.start, h->span.end, resp, 1))
                 return;
         }
@@ -700,13 +871,37 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "the attack on X", "the recent clashes": a reference back to an event
      * already told, not a new one */
     if (fr & SR_FRAME_NOUN) {
-        size_t ps = tr->span.start > sent.start + 24 ? tr->span.start - 24 : sent.start;
-        int definite = has_word(t, ps, tr->span.start, determiners,
-                                sizeof determiners / sizeof *determiners);
+        /* "after two years of bombardment", "months of fighting": a recap
+         * of a whole period, not one event */
+        static const char *const periods[] = {"years", "months", "weeks", "decades"};
+        static const char *const of[] = {"of"};
+        size_t ofs, ofe, us, ue;
+        word_before(t, sent.start, tr->span.start, &ofs, &ofe);
+        word_before(t, sent.start, ofs, &us, &ue);
+        if (ofe > ofs && has_word(t, ofs, ofe, of, 1) &&
+            has_word(t, us, ue, periods, sizeof periods / sizeof *periods))
+            return;
+        /* "a strike could draw the US into the war": a hypothesis */
+        static const char *const modal[] = {"could", "would", "might", "may"};
+        size_t ms, me;
+        next_word(t, tr->span.end, sent.end, &ms, &me);
+        if (has_word(t, ms, me, modal, 4))
+            return;
+        int definite = definite_phrase(t, sent.start, tr->span.start);
         int own_date = 0;
         for (size_t i = 0; i < sv->n; i++)
             own_date |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
-        if (definite && !own_date) {
+        /* "The explosion that tore through ...": a report may open on a
+         * blast or strike with the definite article; in the headline or
+         * lede, with no event told before, there is nothing to point back
+         * to ("the ongoing assault on X" is a campaign, not this case) */
+        sr_event probe;
+        memset(&probe, 0, sizeof probe);
+        probe.sentence = tr->sentence;
+        const char *ntype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+        int antecedent = k->out->n_events > 0 || !in_lede(k, &probe) ||
+                         !(ntype && !strcmp(ntype, "Explosions/Remote violence"));
+        if (definite && !own_date && antecedent) {
             /* "the shelling was carried out by Daesh": a maker named for
              * an event already told, whose maker was unknown */
             static const char *const by[] = {"by"};
@@ -895,7 +1090,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         strcmp(tr->value, "Peaceful protest") && strcmp(tr->value, "Violent demonstration") &&
         strcmp(tr->value, "Mob violence")) {
         int civ = proto.actor1;
-        proto.actor1 = proto.actor2 >= 0 && proto.actor2 != civ ? proto.actor2 : -1;
+        /* "19 civilians killed in an air raid on a village held by X": the
+         * actor after a killing verb is no killer unless "by" names it */
+        proto.actor1 =
+            proto.actor2 >= 0 && proto.actor2 != civ && (passive || !(fr & SR_FRAME_KILL))
+                ? proto.actor2
+                : -1;
         proto.actor2 = civ;
         a1 = proto.actor1;
         a2 = proto.actor2;
@@ -903,6 +1103,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* sub-event type */
     const char *sub = strike_sub ? strike_sub : tr->value;
     if (fr & SR_FRAME_KILL) {
+        /* "The blast which hit the meeting killed 47", "an air strike killed
+         * 18": an event noun opening the sentence is the killer, and the
+         * deaths are that event's toll, not a second event */
+        for (size_t i = 0; i < ti; i++) {
+            const sr_mention *nt = &sv->m[i];
+            if (nt->kind == SR_MENTION_ACTOR && usable_actor(kb, nt))
+                break;
+            if (nt->kind == SR_MENTION_TRIGGER && (nt->frame & SR_FRAME_NOUN) &&
+                !(nt->frame & SR_FRAME_KILL) &&
+                words_between(t, nt->span.end, tr->span.start) <= 12)
+                return;
+        }
         /* "the Syrian army killed 28 militants", "gunmen killed two
          * civilians": only with a named killer; passive "were killed in"
          * leaves the event to the other trigger of the sentence */
@@ -923,6 +1135,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* someone is killed: a named victim or a count after the verb
          * ("including killing each other" is no event) */
         int victim = proto.actor2 >= 0;
+        /* "a woman was killed in sniper fire of X": the fire's victim is told
+         * before it, with the killing word */
+        if (!victim && (fr & SR_FRAME_DIRECT)) {
+            static const char *const killed[] = {"killed", "dead", "died"};
+            victim = has_word(t, sent.start, tr->span.start, killed, 3) &&
+                     has_word(t, sent.start, tr->span.start, people_nouns,
+                              sizeof people_nouns / sizeof *people_nouns);
+        }
         for (size_t i = ti + 1; i < sv->n && !victim; i++)
             victim = sv->m[i].kind == SR_MENTION_NUMBER && !sv->m[i].number.is_year &&
                      !sv->m[i].number.is_ordinal;
@@ -962,6 +1182,19 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         size_t ge = tr->span.end + 40 < sent.end ? tr->span.end + 40 : sent.end;
         if (!place_after && !has_word(t, tr->span.end, ge, ground, sizeof ground / sizeof *ground))
             return;
+        /* "a town recently freed of the militants": the ground is the
+         * subject of a passive, whoever is named is not its taker */
+        size_t os_, oe_;
+        next_word(t, tr->span.end, sent.end, &os_, &oe_);
+        if (lower_eq(t, os_, oe_, "of"))
+            return;
+        /* "freed 150 civilians", "captured 20 fighters": people, not ground */
+        if (ti + 1 < sv->n && sv->m[ti + 1].kind == SR_MENTION_NUMBER &&
+            sv->m[ti + 1].number.noun.end > sv->m[ti + 1].number.noun.start &&
+            words_between(t, tr->span.end, sv->m[ti + 1].span.start) <= 1 &&
+            has_word(t, sv->m[ti + 1].number.noun.start, sv->m[ti + 1].number.noun.end,
+                     people_nouns, sizeof people_nouns / sizeof *people_nouns))
+            return;
     }
     if (fr & SR_FRAME_TERRITORY) {
         int state = a1 >= 0 && (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE ||
@@ -996,17 +1229,30 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         proto.actor1 = a1;
         proto.actor2 = -1;
     }
-    if (a1 < 0) {
+    {
         /* "US-led air strikes", "Russian-backed offensive": the state named
-         * right before the trigger acts through its forces */
+         * right before the trigger acts through its forces.  "X-led" names
+         * the maker even when another actor stands earlier in the sentence
+         * ("... Islamic State fighters. US-led air strikes killed ..."); the
+         * actor it displaces becomes the target */
         for (size_t i = 0; i < ti; i++) {
             const sr_mention *bm = &sv->m[i];
             if (bm->kind == SR_MENTION_BACKING && bm->actor >= 0 &&
                 tr->span.start - bm->span.end <= 16 &&
                 !strncmp(kb->actors[bm->actor].id, "GOV_", 4)) {
+                int led = bm->value && !strcmp(bm->value, "led");
+                if (a1 >= 0 && !led)
+                    continue;
                 char mil[16];
                 snprintf(mil, sizeof mil, "MIL_%s", kb->actors[bm->actor].id + 4);
-                proto.actor1 = a1 = sr_kb_actor_find(kb, mil);
+                int maker = sr_kb_actor_find(kb, mil);
+                if (maker < 0 || maker == a1)
+                    continue;
+                if (a1 >= 0 && proto.actor2 < 0 && !(fr & SR_FRAME_TERRITORY))
+                    proto.actor2 = a2 = a1;
+                if (proto.actor2 == maker)
+                    proto.actor2 = a2 = -1;
+                proto.actor1 = a1 = maker;
             }
         }
     }
@@ -1080,7 +1326,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     long long deaths = sentence_deaths(k, sv, sent, &vague);
     /* places: one event per place */
     const sr_mention *pl[8];
-    size_t np = event_places(sv, pl, 8);
+    size_t np = event_places(t, sent, sv, pl, 8);
     sr_place_ref none;
     memset(&none, 0, sizeof none);
     if (fr & SR_FRAME_PARTIES)
@@ -1096,9 +1342,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->date = date;
         e->time_precision = prec;
         e->date_in_text = dm != NULL;
-        e->weak = (fr & SR_FRAME_KILL) != 0;
+        e->weak = (fr & SR_FRAME_KILL) && !(fr & SR_FRAME_DIRECT);
+        e->frame = fr;
         int country_only = np && pl[p]->where.is_area && (!pl[p]->where.admin1 || !*pl[p]->where.admin1);
         e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);
+        e->place_in_text = np && !country_only;
         if (np && !country_only && pl[p]->where.is_area)
             e->where.location = area_location(k, pl[p]);
         if ((!np || country_only) && k->have_prev_place)
@@ -1150,6 +1398,141 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
 }
 
+/* Is T[s, e) a word of running prose: lowercase or a number? */
+static int prose_word(const char *t, size_t s, size_t e)
+{
+    return e > s && ((t[s] >= 'a' && t[s] <= 'z') || (t[s] >= '0' && t[s] <= '9'));
+}
+
+/* Where the report's own sentence starts after a "Tags" list of keywords
+ * ("Tags Syria Aleppo airstrikes Russia At least 16 people were killed
+ * ..."): at the first run of three prose words holding a function word or
+ * a past tense ("were killed", "bombed"), taken back to the capitalised
+ * word that opens it, and over a number before it ("At least 29 Syrian
+ * rebels").  END when the list runs to the end with no prose. */
+static size_t after_tags(const char *t, size_t p, size_t end)
+{
+    static const char *const glue[] = {"the",  "a",   "an",   "of",   "on",    "in",   "at",
+                                       "to",   "was", "were", "is",   "are",   "has",  "have",
+                                       "had",  "by",  "with", "from", "for",   "and",  "said",
+                                       "says", "say", "than", "been", "after", "among"};
+    size_t ws[64], we[64], n = 0;
+    while (n < 64) {
+        next_word(t, p, end, &ws[n], &we[n]);
+        /* digits count as words here */
+        size_t q = p;
+        while (q < ws[n] && !(t[q] >= '0' && t[q] <= '9'))
+            q++;
+        if (q < ws[n]) {
+            ws[n] = q;
+            we[n] = q;
+            while (we[n] < end && t[we[n]] >= '0' && t[we[n]] <= '9')
+                we[n]++;
+        }
+        if (we[n] == ws[n])
+            break;
+        /* keep hyphenated and apostrophe words whole */
+        while (we[n] < end && (t[we[n]] == '-' || t[we[n]] == '\'') && we[n] + 1 < end &&
+               (t[we[n] + 1] | 32) >= 'a' && (t[we[n] + 1] | 32) <= 'z') {
+            size_t a, b;
+            next_word(t, we[n] + 1, end, &a, &b);
+            we[n] = b;
+        }
+        p = we[n];
+        n++;
+    }
+    for (size_t i = 0; i + 2 < n; i++) {
+        int run = 1, glued = 0;
+        for (size_t j = i; j < i + 3; j++) {
+            run &= prose_word(t, ws[j], we[j]);
+            glued |= has_word(t, ws[j], we[j], glue, sizeof glue / sizeof *glue) ||
+                     (we[j] - ws[j] > 3 && t[we[j] - 2] == 'e' && t[we[j] - 1] == 'd');
+        }
+        if (!run || !glued)
+            continue;
+        size_t b = i;
+        while (b > 0 && prose_word(t, ws[b], we[b]))
+            b--;
+        if (prose_word(t, ws[b], we[b]))
+            return ws[b];
+        /* "The Islamic State group has": back to an article */
+        for (size_t q = b, hops = 0; q > 0 && hops < 4; q--, hops++) {
+            static const char *const art[] = {"the", "a", "an"};
+            if (prose_word(t, ws[q - 1], we[q - 1]))
+                break;
+            if (has_word(t, ws[q - 1], we[q - 1], art, 3)) {
+                b = q - 1;
+                break;
+            }
+        }
+        /* "At least 29 Syrian rebels": a count opens the sentence */
+        size_t c = b;
+        int digits = 0;
+        while (c > 0 && prose_word(t, ws[c - 1], we[c - 1])) {
+            digits |= t[ws[c - 1]] >= '0' && t[ws[c - 1]] <= '9';
+            c--;
+        }
+        if (digits && c > 0)
+            b = c - 1;
+        return ws[b];
+    }
+    return end;
+}
+
+/* Page furniture flattened into a sentence: a "Tags" list of keywords
+ * before the report's sentence, and a "Related" list of Title Case
+ * headlines after it.  Neither is reporting: the view of the sentence is
+ * narrowed to what remains. */
+static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
+{
+    size_t s, e;
+    for (size_t p = sent->start; p + 4 < sent->end; p++) {
+        if (strncmp(t + p, "Tags ", 5) || (p > sent->start && t[p - 1] != ' '))
+            continue;
+        size_t from = after_tags(t, p + 5, sent->end);
+        {
+            /* the list opens the sentence (or follows a few words of page
+             * furniture), or closes it */
+            size_t q = 0;
+            if (from < sent->end && p - sent->start < 40) {
+                while (q < sv->n && sv->m[q].span.start < from)
+                    q++;
+                sv->m += q;
+                sv->n -= q;
+                sent->start = from;
+            } else {
+                while (q < sv->n && sv->m[q].span.start < p)
+                    q++;
+                sv->n = q;
+                sent->end = p;
+            }
+        }
+        break;
+    }
+    for (size_t p = sent->start; p + 7 < sent->end; p++) {
+        if (strncmp(t + p, "Related", 7) || (p > sent->start && t[p - 1] != ' ') || t[p + 7] != ' ')
+            continue;
+        /* most words after it are capitalised: a list of headlines */
+        size_t words = 0, caps = 0, w = p + 7;
+        while (words < 30) {
+            next_word(t, w, sent->end, &s, &e);
+            if (e == s)
+                break;
+            words++;
+            caps += t[s] >= 'A' && t[s] <= 'Z';
+            w = e;
+        }
+        if (words >= 4 && caps * 10 >= words * 6) {
+            size_t q = 0;
+            while (q < sv->n && sv->m[q].span.start < p)
+                q++;
+            sv->n = q;
+            sent->end = p;
+            return;
+        }
+    }
+}
+
 static int same_actors(const sr_event *x, const sr_event *y)
 {
     return (x->actor1 == y->actor1 && x->actor2 == y->actor2) ||
@@ -1171,8 +1554,83 @@ static int same_place(const sr_event *x, const sr_event *y)
            !strcmp(x->where.admin1, y->where.admin1) && (x->where.is_area || y->where.is_area);
 }
 
-/* Several sentences about one event merge: same type, actors and place,
- * and a date within a day. */
+/* The rank of an event's type when two tellings of one event disagree: a
+ * bare killing verb or a word that names no weapon yields to any other. */
+static int telling_rank(const sr_event *e)
+{
+    return e->weak || (e->frame & SR_FRAME_VAGUE) ? 0 : priority(e->sub_event_type);
+}
+
+static int is_territory(const char *sub)
+{
+    return !strcmp(sub, "Non-state actor overtakes territory") ||
+           !strcmp(sub, "Government regains territory");
+}
+
+/* Is E told in the headline printed in the text? */
+static int in_title(const coder *k, const sr_event *e)
+{
+    return e->sentence == k->title_sentence;
+}
+
+/* Could X and Y be two tellings of one event?  The same type, actors and
+ * place within a day, and the shapes wire reports retell events in:
+ *  - a later sentence drops the maker ("Terrorists also targeted the
+ *    town"): an unidentified maker with no place of its own, or in the
+ *    headline, is the named one's event in that province;
+ *  - the headline names the province or city, the body the town;
+ *  - a clash and the ground taken in it by the same side, same place and
+ *    day, are one territorial event (ACLED codes the takeover);
+ *  - "there was an enormous explosion" or a bare killing verb is the
+ *    report's own bombing, strike or shelling there;
+ *  - the lede gives no date and the body does ("On Sunday ..."): up to a
+ *    week before the date assumed for the lede. */
+static int one_event(const coder *k, const sr_event *e, const sr_event *f)
+{
+    if (e->historical != f->historical ||
+        (e->certainty == SR_CERT_EXPECTED) != (f->certainty == SR_CERT_EXPECTED))
+        return 0;
+    long gap = labs(days_of(e->date) - days_of(f->date));
+    /* two days written out are two days: only a date assumed for one
+     * telling may be a day off the other's */
+    int firm_gap = gap > 0 && e->date_in_text && f->date_in_text;
+    if (gap > 1) {
+        const sr_event *u = e->date_in_text ? f : e, *w = u == e ? f : e;
+        long back = days_of(u->date) - days_of(w->date);
+        if (u->date_in_text || !w->date_in_text || !in_lede(k, u) || back < 0 || back > 7)
+            return 0;
+    }
+    int same_type = !strcmp(e->sub_event_type, f->sub_event_type);
+    int one_family = e->event_type && f->event_type && !strcmp(e->event_type, f->event_type);
+    int clash_taken =
+        (is_territory(e->sub_event_type) && !strcmp(f->sub_event_type, "Armed clash")) ||
+        (is_territory(f->sub_event_type) && !strcmp(e->sub_event_type, "Armed clash"));
+    int loose = one_family && (telling_rank(e) == 0 || telling_rank(f) == 0);
+    if (!same_type && !clash_taken && !loose)
+        return 0;
+    int ue = e->actor1 == k->unidentified, uf = f->actor1 == k->unidentified;
+    int targets_fit = e->actor2 == f->actor2 || e->actor2 < 0 || f->actor2 < 0;
+    int same_area = e->where.admin1 && f->where.admin1 && !strcmp(e->where.admin1, f->where.admin1);
+    int lede = in_title(k, e) || in_title(k, f);
+    if (ue && uf)
+        return targets_fit && same_area;
+    if (same_type && same_actors(e, f) && same_place(e, f))
+        return 1;
+    /* one sentence naming two places told two events (ACLED) */
+    if (e->sentence == f->sentence)
+        return 0;
+    if (firm_gap)
+        return 0;
+    if (same_actors(e, f) ||
+        (e->actor2 < 0 && (e->actor1 == f->actor1 || e->actor1 == f->actor2)) ||
+        (f->actor2 < 0 && (f->actor1 == e->actor1 || f->actor1 == e->actor2)))
+        return same_place(e, f) || (same_area && lede && !clash_taken);
+    if (ue != uf && targets_fit && !clash_taken)
+        return same_place(e, f) || (same_area && (lede || !(ue ? e : f)->place_in_text));
+    return 0;
+}
+
+/* Several sentences about one event merge (one_event). */
 static void merge_events(coder *k)
 {
     sr_coding *o = k->out;
@@ -1180,23 +1638,40 @@ static void merge_events(coder *k)
     for (size_t i = 0; i < o->n_events; i++) {
         sr_event *e = &o->events[i];
         size_t j = 0;
-        for (; j < n; j++) {
-            sr_event *f = &o->events[j];
-            /* a strike or blast by an unknown hand, told again with the
-             * street or the city named, is the same strike */
-            int unknown_maker = e->actor1 == k->unidentified && f->actor1 == k->unidentified &&
-                                (e->actor2 == f->actor2 || e->actor2 < 0 || f->actor2 < 0);
-            int same_area = e->where.admin1 && f->where.admin1 &&
-                            !strcmp(e->where.admin1, f->where.admin1);
-            if (!strcmp(e->sub_event_type, f->sub_event_type) &&
-                ((same_actors(e, f) && same_place(e, f)) || (unknown_maker && same_area)) &&
-                labs(days_of(e->date) - days_of(f->date)) <= 1 &&
-                e->historical == f->historical &&
-                (e->certainty == SR_CERT_EXPECTED) == (f->certainty == SR_CERT_EXPECTED))
+        for (; j < n; j++)
+            if (one_event(k, e, &o->events[j]))
                 break;
-        }
         if (j < n) {
             sr_event *f = &o->events[j];
+            sr_event better;
+            if (strcmp(e->sub_event_type, f->sub_event_type) && telling_rank(e) > telling_rank(f)) {
+                /* the graver or more specific telling gives the type and
+                 * sides; the first keeps its place in the report */
+                better = *e;
+                *e = *f;
+                for (size_t q = 0; q < better.n_evidence; q++)
+                    add_evidence(f, better.evidence[q]);
+                f->sub_event_type = better.sub_event_type;
+                f->event_type = better.event_type;
+                f->frame = better.frame;
+                f->weak = better.weak;
+                if (better.actor1 >= 0 && better.actor1 == f->actor2) {
+                    /* the side that took the ground acts */
+                    f->actor2 = f->actor1;
+                    f->actor1 = better.actor1;
+                } else if (better.actor1 != k->unidentified &&
+                           (better.actor2 >= 0 || f->actor1 == k->unidentified)) {
+                    f->actor1 = better.actor1;
+                    f->n_assoc1 = 0;
+                    for (int q = 0; q < better.n_assoc1; q++)
+                        side_add(f, 1, better.assoc1[q]);
+                    if (better.actor2 >= 0 && better.actor2 != f->actor1)
+                        f->actor2 = better.actor2;
+                    if (f->actor2 == f->actor1)
+                        f->actor2 = -1;
+                }
+                finish_actors(k, f);
+            }
             for (size_t q = 0; q < e->n_evidence; q++)
                 add_evidence(f, e->evidence[q]);
             if (!f->fatalities && e->fatalities)
@@ -1207,9 +1682,23 @@ static void merge_events(coder *k)
                 f->time_precision = e->time_precision;
                 f->date_in_text = 1;
             }
-            if (f->actor2 < 0 && e->actor2 >= 0) {
+            /* the maker named in one telling beats "unidentified" */
+            if (f->actor1 == k->unidentified && e->actor1 >= 0 && e->actor1 != k->unidentified) {
+                f->actor1 = e->actor1;
+                if (f->actor2 == f->actor1)
+                    f->actor2 = -1;
+                finish_actors(k, f);
+            }
+            if (f->actor2 < 0 && e->actor2 >= 0 && e->actor2 != f->actor1) {
                 f->actor2 = e->actor2;
                 finish_actors(k, f);
+            }
+            /* a town named in the body beats the province of the headline */
+            if (e->place_in_text && !e->where.is_area && e->where.location &&
+                (f->where.is_area || !f->place_in_text) && f->where.admin1 && e->where.admin1 &&
+                !strcmp(f->where.admin1, e->where.admin1)) {
+                f->where = e->where;
+                f->place_in_text = 1;
             }
             if (f->certainty == SR_CERT_REPORTED)
                 f->certainty = e->certainty;
@@ -1317,6 +1806,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     k.doc_source_actor = -1;
     k.first_para_end = c->n_body ? c->body[0].end : 0;
     k.unidentified = sr_kb_actor_find(kb, "UNIDENTIFIED");
+    k.title_sentence = title_sentence(c, a);
     for (size_t i = 0; i < a->n_mentions; i++) {
         const sr_mention *m = &a->mentions[i];
         if (k.doc_source_actor < 0 && m->kind == SR_MENTION_ACTOR && is_source_actor(kb, m->actor))
@@ -1333,6 +1823,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             j++;
         sent_view sv = {a->mentions + i, j - i};
         sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
+        trim_furniture(k.t, &sv, &sent);
         size_t first_event = out->n_events;
         k.next_place = NULL;
         for (size_t q = j; q < a->n_mentions && !k.next_place; q++)
@@ -1364,7 +1855,12 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 int unknown = o2->actor1 == k.unidentified || e->actor1 == k.unidentified ||
                               o2->actor2 == e->actor2;
                 int one_happening = same_type && strcmp(e->sub_event_type, "Arrests") && unknown;
-                if (place && (clash_of_readings || one_happening || (same_type && same_actors(o2, e))))
+                /* "killed by sniper fire ... and mortar shells": direct fire
+                 * and a shelling are two events */
+                int two_means = ((o2->frame | e->frame) & SR_FRAME_DIRECT) &&
+                                strcmp(o2->event_type, e->event_type);
+                if (place && !two_means &&
+                    (clash_of_readings || one_happening || (same_type && same_actors(o2, e))))
                     break;
             }
             if (r < w) {

@@ -134,13 +134,119 @@ static void history_and_hedges(void **state)
     assert_true(historical);
 }
 
+/* Wire shapes: a retelling without the maker, an event noun as killer, a
+ * clash and the ground taken in it, a lede without a date. */
+static void retellings_merge(void **state)
+{
+    ev e[8];
+    size_t n =
+        code(TITLE "Jaysh al-Islam fighters shelled the town of Harasta on Monday, wounding "
+                   "four residents. Several mortar shells also landed near the main market.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the second sentence names no maker: same shelling */
+    assert_string_equal(e[0].a1, "Jaysh al-Islam");
+
+    n = code(TITLE "The explosion that tore through a meeting of Ahrar al-Sham commanders in Idlib "
+                   "on Tuesday killed 12.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the blast killed them: no second "killing" event */
+    assert_string_equal(e[0].sub, "Remote explosive/landmine/IED");
+    assert_int_equal(e[0].dead, 12);
+
+    n = code(TITLE "Islamic State fighters clashed with government troops in the village of Jubb "
+                   "al-Jarrah on Thursday. Later, Islamic State fighters captured the village of "
+                   "Jubb al-Jarrah.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Non-state actor overtakes territory");
+
+    n = code(TITLE
+             "A family of five was killed in a suspected chlorine attack in Aleppo. On Sunday, "
+             "it is claimed, a helicopter dropped chlorine on the Sakhour district of Aleppo.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* an impersonal claim hedges the event */
+    assert_string_equal(e[0].sub, "Chemical weapon");
+    assert_string_equal(e[0].date, "2016-11-20"); /* the body's date beats the lede's */
+    assert_string_equal(e[0].cert, "claimed");
+}
+
+/* Places that only locate others, road names, page furniture. */
+static void locators_and_furniture(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Islamic State fighters attacked the village of Jubb al-Jarrah, 20 "
+                          "kilometres east of the town of Salamiyah, on Monday.\n",
+                    "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Jubb al-Jarrah");
+
+    n = code(TITLE "Government troops clashed with Islamic State fighters near the village of "
+                   "Sukhnah along the Palmyra-Deir ez-Zor highway.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the road's two ends are not where it happened */
+    assert_string_equal(e[0].loc, "Al Sukhnah");
+
+    n = code(TITLE "Tags Aleppo Russia airstrikes Syria Two civilians were killed in an air strike "
+                   "on the town of Atarib on Tuesday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Unidentified Armed Group"); /* not "Russia" from the tags */
+    assert_string_equal(e[0].loc, "Atarib");
+
+    n = code(TITLE "Rebels shelled a checkpoint in the town of Azaz on Monday. Related Army Says "
+                   "It Shot Down Two Drones Over Hama Airstrikes Hit Market In Idlib Town\n",
+             "2016-11-22", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].sub, "Air/drone strike");
+}
+
+/* Recaps, habits and hypotheses are not events; counts and direct fire. */
+static void recaps_and_counts(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "After three years of bombardment the town of Douma is in ruins. The "
+                          "town is regularly shelled by government forces. Officials fear a new "
+                          "offensive could displace thousands.\n",
+                    "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "A bomb blast in a bus killed six people and injured another ten in the town "
+                   "of Azaz.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 6); /* only the killed count */
+
+    n = code(TITLE "Three children were among at least 19 civilians killed in an air raid on a "
+                   "village held by the Islamic State group near Manbij.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 19);
+    assert_string_equal(e[0].a1, "Unidentified Armed Group"); /* the holder is no killer */
+
+    n = code(TITLE
+             "Earlier this week an air strike hit the town of Saraqib, killing three people.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* "this week a strike" is a new strike, not "this strike" */
+
+    n = code(TITLE "A man was killed by sniper fire of Jabhat al-Nusra militants who also targeted "
+                   "the town of Hadar with mortar shells.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 2); /* sniper fire and a shelling: two means, two events */
+    int attack = 0, shelling = 0;
+    for (size_t i = 0; i < n; i++) {
+        attack |= !strcmp(e[i].sub, "Attack");
+        shelling |= !strcmp(e[i].sub, "Shelling/artillery/missile attack");
+    }
+    assert_true(attack && shelling);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(passive_and_places),
-        cmocka_unit_test(territory_and_toll),
-        cmocka_unit_test(discipline),
-        cmocka_unit_test(history_and_hedges),
+        cmocka_unit_test(passive_and_places), cmocka_unit_test(territory_and_toll),
+        cmocka_unit_test(discipline),         cmocka_unit_test(history_and_hedges),
+        cmocka_unit_test(retellings_merge),   cmocka_unit_test(locators_and_furniture),
+        cmocka_unit_test(recaps_and_counts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
