@@ -107,8 +107,9 @@ static size_t words_between(const char *t, size_t s, size_t e)
 static const char *const kill_words[] = {"killed",  "killing", "kills",  "dead",
                                          "died",    "deaths",  "death",  "slain",
                                          "beheaded", "executed", "lost their lives"};
-static const char *const hurt_words[] = {"injuring", "injured", "wounding", "wounded", "injuries",
-                                         "hurt"};
+static const char *const hurt_words[] = {"injuring", "injured", "wounding", "wounded",
+                                         "injuries", "hurt",    "wounds",   "injures"};
+#define N_HURT (sizeof hurt_words / sizeof *hurt_words)
 static const char *const people_nouns[] = {
     "people",   "civilians", "civilian", "militants", "fighters", "soldiers", "members",
     "children", "women",     "persons",  "troops",    "terrorists", "rebels", "gunmen",
@@ -419,7 +420,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         int noun_people = m->number.noun.end > m->number.noun.start &&
                           has_word(t, m->number.noun.start, m->number.noun.end, people_nouns,
                                    sizeof people_nouns / sizeof *people_nouns);
-        int near_hurt = has_word(t, ws, m->span.start, hurt_words, 6) &&
+        int near_hurt = has_word(t, ws, m->span.start, hurt_words, N_HURT) &&
                         !has_word(t, m->span.end, we, kill_words, 11);
         int near_kill = has_word(t, ws, we, kill_words, 11);
         if (near_hurt && !noun_people)
@@ -429,7 +430,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             size_t ps = m->span.start > 12 ? m->span.start - 12 : 0;
             if (ps < sent.start)
                 ps = sent.start;
-            if (has_word(t, ps, m->span.start, hurt_words, 6))
+            if (has_word(t, ps, m->span.start, hurt_words, N_HURT))
                 continue;
         }
         if (!(noun_people || near_kill))
@@ -457,14 +458,23 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         next_word(t, m->span.end, sent.end, &w1s, &w1e);
         next_word(t, w1e, sent.end, &w2s, &w2e);
         static const char *const conj[] = {"and", "or", "while"};
-        int w1_hurt = has_word(t, w1s, w1e, hurt_words, 6);
+        int w1_hurt = has_word(t, w1s, w1e, hurt_words, N_HURT);
+        /* "kills 3 wounds 14": the hurt verb takes the next count */
+        if (w1_hurt) {
+            size_t d = w1e;
+            while (d < sent.end && t[d] == ' ')
+                d++;
+            if (d < sent.end && t[d] >= '0' && t[d] <= '9')
+                w1_hurt = 0;
+        }
         int w1_conj = has_word(t, w1s, w1e, conj, 3) || (w1s > m->span.end && memchr(t + m->span.end, ',', w1s - m->span.end));
         int w3_hurt = 0;
         /* "six people and injured ten": after "and" the hurt is another count */
         if (!w1_conj && !w1_hurt && !has_word(t, w2s, w2e, conj, 3)) {
             size_t w3s, w3e;
             next_word(t, w2e, sent.end, &w3s, &w3e);
-            w3_hurt = has_word(t, w2s, w3e, hurt_words, 6) && !has_word(t, w2s, w3e, kill_words, 11);
+            w3_hurt =
+                has_word(t, w2s, w3e, hurt_words, N_HURT) && !has_word(t, w2s, w3e, kill_words, 11);
         }
         if (w1_hurt || w3_hurt)
             continue;
@@ -756,6 +766,16 @@ static int home_place(const sr_place_ref *w)
  * tells a new attack, it does not point back to one. */
 static int definite_phrase(const char *t, size_t start, size_t p)
 {
+    /* "HTS' attack", "the regime's offensive": a possessive is definite */
+    size_t q = p;
+    while (q > start && t[q - 1] == ' ')
+        q--;
+    if (q > start && t[q - 1] == 's' && q - 1 > start)
+        q--; /* "'s" */
+    if ((q > start && t[q - 1] == '\'') ||
+        (q >= start + 3 && (unsigned char)t[q - 3] == 0xE2 && (unsigned char)t[q - 2] == 0x80 &&
+         (unsigned char)t[q - 1] == 0x99))
+        return 1;
     static const char *const stop[] = {"a",   "an",      "another", "week",    "month",  "year",
                                        "day", "morning", "night",   "evening", "weekend"};
     for (int n = 0; n < 4 && p > start; n++) {
@@ -946,6 +966,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         for (; scan < sv->m[i].span.start && scan < sent.end; scan++)
             depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
         if (!usable_actor(kb, &sv->m[i]) || depth > 0)
+            continue;
+        /* "a village held by the IS group": the holder of a place is no
+         * side of what happens there */
+        static const char *const hold[] = {"held", "controlled", "run"};
+        size_t b1s, b1e, b2s, b2e;
+        word_before(t, sent.start, sv->m[i].span.start, &b1s, &b1e);
+        if (b1e > b1s && lower_eq(t, b1s, b1e, "the"))
+            word_before(t, sent.start, b1s, &b1s, &b1e);
+        word_before(t, sent.start, b1s, &b2s, &b2e);
+        if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
             continue;
         if (sv->m[i].span.end <= tr->span.start) {
             if (first_before == (size_t)-1)
@@ -1522,7 +1552,12 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
             caps += t[s] >= 'A' && t[s] <= 'Z';
             w = e;
         }
-        if (words >= 4 && caps * 10 >= words * 6) {
+        /* "Related News", "Related Articles": a list whatever its case */
+        static const char *const list[] = {"news",    "articles", "stories", "posts",
+                                           "content", "coverage", "topics"};
+        next_word(t, p + 7, sent->end, &s, &e);
+        int named = has_word(t, s, e, list, sizeof list / sizeof *list);
+        if (words >= 4 && (named || caps * 10 >= words * 6)) {
             size_t q = 0;
             while (q < sv->n && sv->m[q].span.start < p)
                 q++;
@@ -1671,6 +1706,14 @@ static void merge_events(coder *k)
                         f->actor2 = -1;
                 }
                 finish_actors(k, f);
+            }
+            /* who holds the ground now decides the territorial type */
+            if (is_territory(f->sub_event_type) && f->actor1 >= 0) {
+                sr_actor_kind kd = k->kb->actors[f->actor1].kind;
+                f->sub_event_type = kd == SR_ACTOR_STATE_FORCE || kd == SR_ACTOR_GOVERNMENT
+                                        ? "Government regains territory"
+                                        : "Non-state actor overtakes territory";
+                f->event_type = sr_acled_event_type(f->sub_event_type);
             }
             for (size_t q = 0; q < e->n_evidence; q++)
                 add_evidence(f, e->evidence[q]);
@@ -1829,7 +1872,12 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         for (size_t q = j; q < a->n_mentions && !k.next_place; q++)
             if (a->mentions[q].kind == SR_MENTION_PLACE && home_place(&a->mentions[q].where))
                 k.next_place = &a->mentions[q];
-        for (size_t q = 0; q < sv.n; q++)
+        /* "If confirmed, it would be ...", "If genuine, ...": a sentence
+         * opening on a condition tells a hypothesis, not an event */
+        size_t ws, we;
+        next_word(k.t, sent.start, sent.end, &ws, &we);
+        int conditional = we - ws == 2 && !strncmp(k.t + ws, "If", 2);
+        for (size_t q = 0; q < sv.n && !conditional; q++)
             if (sv.m[q].kind == SR_MENTION_TRIGGER)
                 code_trigger(&k, &sv, q, sent, have_last ? &last_place : NULL);
         /* one reading per place and sentence: keep the highest-ranked type */

@@ -240,13 +240,54 @@ static void recaps_and_counts(void **state)
     assert_true(attack && shelling);
 }
 
+/* Holders, conditions, possessive references, headline tolls. */
+static void holders_and_conditions(void **state)
+{
+    ev e[8];
+    size_t n =
+        code(TITLE "An air raid hit a village held by the Islamic State group near Manbij on "
+                   "Wednesday, killing five civilians.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Civilians"); /* the holder is not the target */
+
+    n = code(TITLE
+             "If confirmed, the air strike on the town of Saraqib would be the deadliest this "
+             "year.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "Hay'at Tahrir al-Sham fighters attacked the town of Atarib on Monday. Hay'at "
+                   "Tahrir al-Sham's attack was an example of its growing reach.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* "X's attack" points back */
+
+    n = code(TITLE "Mortar fire kills 3 wounds 14 in the town of Jaramana\n", "2016-11-22", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 3);
+
+    n = code(TITLE "Government troops clashed with Jaysh al-Islam fighters in the town of Harasta "
+                   "on Monday. Jaysh al-Islam fighters later seized the town of Harasta.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Non-state actor overtakes territory");
+    assert_string_equal(e[0].a1, "Jaysh al-Islam");
+
+    n = code(TITLE "Rebels shelled a checkpoint in the town of Azaz on Monday. Related News Air "
+                   "strike kills nine in Idlib market and rebels say they shot down a drone\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(passive_and_places), cmocka_unit_test(territory_and_toll),
         cmocka_unit_test(discipline),         cmocka_unit_test(history_and_hedges),
         cmocka_unit_test(retellings_merge),   cmocka_unit_test(locators_and_furniture),
-        cmocka_unit_test(recaps_and_counts),
+        cmocka_unit_test(recaps_and_counts),  cmocka_unit_test(holders_and_conditions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
