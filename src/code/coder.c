@@ -411,6 +411,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
     char seen_noun[8][32];
     long long seen_val[8];
     size_t n_seen = 0;
+    size_t last_counted_start = 0, last_counted_end = 0;
     for (size_t i = 0; i < sv->n; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_NUMBER || m->number.is_ordinal || m->number.is_year)
@@ -433,8 +434,57 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             if (has_word(t, ps, m->span.start, hurt_words, N_HURT))
                 continue;
         }
-        if (!(noun_people || near_kill))
+        /* a count of people far from any killing word is no toll ("a siege
+         * that threatens 300000 civilians"); one over 10,000 is the war's
+         * running total, never one event's */
+        if (!near_kill && noun_people) {
+            /* "six militants and three civilians have been killed": the
+             * verb may come after a list of counted people */
+            size_t we2 = m->span.end + 80 < sent.end ? m->span.end + 80 : sent.end;
+            near_kill = has_word(t, m->span.end, we2, kill_words, 11);
+        }
+        if (!near_kill || m->number.value > 10000)
             continue;
+        {
+            /* "where 8000 people remain trapped", "1500 people took part":
+             * people counted doing something else than dying */
+            static const char *const alive[] = {"remain",    "remained",    "live",     "lived",
+                                                "fled",      "displaced",   "trapped",  "took",
+                                                "evacuated", "withdrew",    "arrived",  "gathered",
+                                                "returned",  "surrendered", "stranded", "besieged"};
+            size_t from = m->number.noun.end > m->span.end ? m->number.noun.end : m->span.end;
+            size_t x1s, x1e, x2s, x2e;
+            next_word(t, from, sent.end, &x1s, &x1e);
+            next_word(t, x1e, sent.end, &x2s, &x2e);
+            if (has_word(t, x1s, x2e, alive, sizeof alive / sizeof *alive))
+                continue;
+        }
+        /* "between 1000 and 1800", "from 500 to 1000": the lower bound
+         * (ACLED: the most conservative figure) */
+        {
+            static const char *const range_to[] = {"and", "to"};
+            static const char *const range_from[] = {"between", "from"};
+            size_t rs, re, ps2, pe2;
+            word_before(t, sent.start, m->span.start, &rs, &re);
+            if (re > rs && has_word(t, rs, re, range_to, 2) && last_counted_end &&
+                rs >= last_counted_end && rs - last_counted_end <= 2) {
+                word_before(t, sent.start, last_counted_start, &ps2, &pe2);
+                if (pe2 > ps2 && has_word(t, ps2, pe2, range_from, 2))
+                    continue;
+            }
+        }
+        if (!noun_people) {
+            /* a count of no people must stand next to the killing word
+             * ("killed 47", "15 dead"), not merely near it ("... Killing
+             * 50 Terrorists Fri Sep 30 2016 102138 Warplanes") */
+            size_t b1s, b1e, b2s, b2e, a1s, a1e, a2s, a2e;
+            word_before(t, sent.start, m->span.start, &b1s, &b1e);
+            word_before(t, sent.start, b1s, &b2s, &b2e);
+            next_word(t, m->span.end, sent.end, &a1s, &a1e);
+            next_word(t, a1e, sent.end, &a2s, &a2e);
+            if (!has_word(t, b2s, b1e, kill_words, 11) && !has_word(t, a1s, a2e, kill_words, 11))
+                continue;
+        }
         /* "18 civilians including five children": a subset, not more dead */
         static const char *const subset[] = {"including", "among", "whom", "them"};
         size_t ss = m->span.start > sent.start + 16 ? m->span.start - 16 : sent.start;
@@ -491,7 +541,10 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         }
         int merged = 0;
         for (size_t q = 0; q < n_seen && !merged; q++)
-            if (!strcmp(seen_noun[q], noun)) {
+            /* "kills 15 ... At least 15 people were killed": a bare count
+             * in the headline and the same count with its noun */
+            if (!strcmp(seen_noun[q], noun) ||
+                ((!*noun || !*seen_noun[q]) && m->number.value == seen_val[q])) {
                 if (m->number.value < seen_val[q]) {
                     sum -= seen_val[q] - m->number.value;
                     seen_val[q] = m->number.value;
@@ -506,6 +559,8 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         }
         sum += m->number.value;
         any = 1;
+        last_counted_start = m->span.start;
+        last_counted_end = m->span.end;
     }
     if (!any)
         *vague = 1;
@@ -804,9 +859,10 @@ static int definite_phrase(const char *t, size_t start, size_t p)
     return 0;
 }
 
-static const char *const armed_nouns[] = {"terrorists", "militants", "fighters", "rebels",
-                                          "jihadists", "soldiers", "troops", "gunmen",
-                                          "members", "insurgents", "combatants", "militiamen"};
+static const char *const armed_nouns[] = {
+    "terrorists", "militants", "fighters", "rebels",     "jihadists",  "soldiers",
+    "troops",     "gunmen",    "members",  "insurgents", "combatants", "militiamen",
+    "forces",     "personnel", "guards",   "policemen",  "recruits"};
 
 /* Is E told in the report's headline or the first sentence after it? */
 static int in_lede(const coder *k, const sr_event *e)
@@ -1073,6 +1129,25 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             for (size_t i = lo; i <= hi; i++)
                 if (usable_actor(kb, &sv->m[i]))
                     side_add(&proto, 2, sv->m[i].actor);
+        }
+    }
+    /* "Daesh shelling", "government air strikes", "Russian strike": an
+     * actor right before an event noun is its maker, whatever else the
+     * sentence names first */
+    if ((fr & SR_FRAME_NOUN) && !(fr & (SR_FRAME_MUTUAL | SR_FRAME_PARTIES | SR_FRAME_ONE_SIDE)) &&
+        ti > 0 && usable_actor(kb, &sv->m[ti - 1]) && !passive) {
+        const sr_mention *pm = &sv->m[ti - 1];
+        int adjacent = pm->span.end <= tr->span.start && tr->span.start - pm->span.end <= 1 &&
+                       kb->actors[pm->actor].kind != SR_ACTOR_CIVILIANS;
+        if (adjacent && proto.actor1 != pm->actor) {
+            /* whoever stood first is then most likely the target */
+            int old = proto.actor1;
+            if (proto.actor2 == pm->actor)
+                proto.actor2 = -1;
+            proto.actor1 = pm->actor;
+            proto.n_assoc1 = 0;
+            if (old >= 0 && proto.actor2 < 0)
+                proto.actor2 = old;
         }
     }
     a1 = proto.actor1;

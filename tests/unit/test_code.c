@@ -281,13 +281,52 @@ static void holders_and_conditions(void **state)
     assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
 }
 
+/* Tolls: the headline's bare count, ranges, running totals, the living. */
+static void tolls(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Car bomb kills 15 in Homs. At least 15 people were killed and 12 others "
+                          "wounded in a car bomb blast in the city of Homs on Thursday.\n",
+                    "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 15); /* one toll told twice */
+
+    n = code(TITLE "The opposition said a chemical attack on the town of Zamalka killed between "
+                   "1000 and 1800 people on Wednesday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 1000); /* the lower bound */
+
+    n = code(TITLE "Air strikes killed 12 people in Raqqa on Monday, where 8000 people remain "
+                   "trapped.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 12);
+
+    n = code(TITLE "The United Nations says the war has killed more than 250000 people.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0); /* a running total is no event */
+
+    n = code(TITLE "Islamic State fighters launched a counteroffensive near the town of Tabqa on "
+                   "Monday, killing 40 government forces.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Armed clash"); /* forces are armed: a clash */
+    assert_int_equal(e[0].dead, 40);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(passive_and_places), cmocka_unit_test(territory_and_toll),
-        cmocka_unit_test(discipline),         cmocka_unit_test(history_and_hedges),
-        cmocka_unit_test(retellings_merge),   cmocka_unit_test(locators_and_furniture),
-        cmocka_unit_test(recaps_and_counts),  cmocka_unit_test(holders_and_conditions),
+        cmocka_unit_test(passive_and_places),
+        cmocka_unit_test(territory_and_toll),
+        cmocka_unit_test(discipline),
+        cmocka_unit_test(history_and_hedges),
+        cmocka_unit_test(retellings_merge),
+        cmocka_unit_test(locators_and_furniture),
+        cmocka_unit_test(recaps_and_counts),
+        cmocka_unit_test(holders_and_conditions),
+        cmocka_unit_test(tolls),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
