@@ -900,6 +900,29 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     const char *t = k->t;
     const sr_mention *tr = &sv->m[ti];
     unsigned fr = tr->frame;
+    /* "... have been killed since 2011", "since the start of the war": a
+     * running total over a period, not one event */
+    for (size_t i = 0; i < sv->n; i++) {
+        size_t ss, se;
+        if (sv->m[i].kind != SR_MENTION_DATE)
+            continue;
+        word_before(t, sent.start, sv->m[i].span.start, &ss, &se);
+        /* "since Tuesday" in the fight over a base is still that fight */
+        int recent = sv->m[i].timex.precision == SR_PREC_DAY && k->a->anchor.year &&
+                     days_of(k->a->anchor) - days_of(sv->m[i].timex.date) <= 7;
+        if (se > ss && lower_eq(t, ss, se, "since") && !recent)
+            return;
+    }
+    for (size_t p = sent.start; p + 5 < sent.end; p++)
+        if ((t[p] | 32) == 's' && lower_eq(t, p, p + 5, "since") &&
+            (p == sent.start || t[p - 1] == ' ')) {
+            size_t a1s, a1e, a2s, a2e;
+            next_word(t, p + 5, sent.end, &a1s, &a1e);
+            next_word(t, a1e, sent.end, &a2s, &a2e);
+            static const char *const onset[] = {"start", "beginning", "outbreak", "onset"};
+            if (lower_eq(t, a1s, a1e, "the") && has_word(t, a2s, a2e, onset, 4))
+                return;
+        }
     /* negation just before the trigger: "did not attack", "no clashes" */
     for (size_t i = 0; i < ti; i++)
         if (sv->m[i].kind == SR_MENTION_NEGATION && tr->span.start - sv->m[i].span.end < 30)

@@ -307,6 +307,16 @@ static void tolls(void **state)
              "2016-11-22", e, 8, NULL);
     assert_int_equal(n, 0); /* a running total is no event */
 
+    n = code(TITLE "More than 200 civilians have been killed in air strikes on the city of Aleppo "
+                   "since April. The group emerged from a war that has killed thousands.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "Hay'at Tahrir al-Sham and the Nour al-Din al-Zenki Movement have fought "
+                   "around the town of Atarib since Monday, leaving 20 fighters dead.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* "since Monday": this week's battle, still coded */
+
     n = code(TITLE "Islamic State fighters launched a counteroffensive near the town of Tabqa on "
                    "Monday, killing 40 government forces.\n",
              "2016-11-22", e, 8, NULL);
