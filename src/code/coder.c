@@ -1383,6 +1383,39 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 proto.actor1 = a1 = maker;
             }
         }
+        /* "US-led air strikes", "Saudi-led raids" with no actor mention
+         * for the leader: the coalition it leads, else its forces */
+        size_t ls, le;
+        word_before(t, sent.start, tr->span.start, &ls, &le);
+        if (le > ls && lower_eq(t, ls, le, "led") && ls > sent.start + 1 && t[ls - 1] == '-' &&
+            tr->span.start - le <= 2) {
+            size_t ps = ls - 1;
+            while (ps > sent.start && t[ps - 1] != ' ')
+                ps--;
+            char name[64];
+            int len = (int)(le - ps);
+            int maker = -1;
+            if (len > 4 && len < 40) {
+                snprintf(name, sizeof name, "%.*s coalition", len, t + ps);
+                maker = sr_kb_lookup_actor(kb, name);
+                if (maker < 0) {
+                    snprintf(name, sizeof name, "%.*s", len - 4, t + ps);
+                    int state = sr_kb_lookup_actor(kb, name);
+                    if (state >= 0 && !strncmp(kb->actors[state].id, "GOV_", 4)) {
+                        char mil[16];
+                        snprintf(mil, sizeof mil, "MIL_%s", kb->actors[state].id + 4);
+                        maker = sr_kb_actor_find(kb, mil);
+                    }
+                }
+            }
+            if (maker >= 0 && maker != a1) {
+                if (a1 >= 0 && proto.actor2 < 0 && !(fr & SR_FRAME_TERRITORY))
+                    proto.actor2 = a2 = a1;
+                if (proto.actor2 == maker)
+                    proto.actor2 = a2 = -1;
+                proto.actor1 = a1 = maker;
+            }
+        }
     }
     if (a1 < 0) {
         /* unknown perpetrator: ACLED's unidentified armed group */

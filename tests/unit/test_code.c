@@ -262,6 +262,13 @@ static void holders_and_conditions(void **state)
              "2016-11-22", e, 8, NULL);
     assert_int_equal(n, 1); /* "X's attack" points back */
 
+    n = code(TITLE "Islamic State fighters gathered near the border. US-led air strikes killed at "
+                   "least 20 Islamic State fighters near the town of al-Shadadi on Thursday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "US-led Coalition"); /* "X-led" names the maker */
+    assert_string_equal(e[0].a2, "Islamic State");
+
     n = code(TITLE "Mortar fire kills 3 wounds 14 in the town of Jaramana\n", "2016-11-22", e, 8,
              NULL);
     assert_int_equal(n, 1);
