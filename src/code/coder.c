@@ -679,8 +679,15 @@ static int road_end(const char *t, size_t p, size_t end)
  * only names a road when another place is given, and no alias in brackets
  * ("Palmyra (Tadmur)"). */
 static size_t event_places(const char *t, sr_span sent, const sent_view *sv, const sr_mention **out,
-                           size_t max)
+                           size_t max, size_t speech_end)
 {
+    /* "A source at the Damascus Police Command said that ... Jaramana":
+     * a place before the speech verb is the speaker's, when the clause
+     * after it names one */
+    int place_after_speech = 0;
+    for (size_t i = 0; i < sv->n && speech_end; i++)
+        place_after_speech |=
+            sv->m[i].kind == SR_MENTION_PLACE && sv->m[i].span.start >= speech_end;
     int other_place = 0;
     for (size_t i = 0; i < sv->n; i++)
         if (sv->m[i].kind == SR_MENTION_PLACE && !road_end(t, sv->m[i].span.end, sent.end))
@@ -703,6 +710,8 @@ static size_t event_places(const char *t, sr_span sent, const sent_view *sv, con
             continue;
         const sr_mention *before = prev_pl;
         prev_pl = m;
+        if (place_after_speech && m->span.end <= speech_end)
+            continue;
         if (before && m->span.start >= before->span.end + 2 &&
             m->span.start - before->span.end <= 3 && t[m->span.start - 1] == '(')
             continue;
@@ -799,8 +808,15 @@ static int armed(const sr_kb *kb, int a)
 static int passive_no_agent(const char *t, const sr_mention *tr, sr_span sent)
 {
     static const char *const be[] = {"were", "was", "been", "be", "are", "is", "being"};
+    /* "62 troops killed in US-led strikes": a participle with no object */
+    static const char *const no_object[] = {"in",    "during", "near", "when", "after",
+                                            "while", "on",     "at",   "as"};
+    size_t ns, ne;
+    next_word(t, tr->span.end, sent.end, &ns, &ne);
+    int participle = lower_eq(t, tr->span.start, tr->span.end, "killed") &&
+                     has_word(t, ns, ne, no_object, sizeof no_object / sizeof *no_object);
     size_t ps = tr->span.start > sent.start + 12 ? tr->span.start - 12 : sent.start;
-    if (!has_word(t, ps, tr->span.start, be, 7))
+    if (!participle && !has_word(t, ps, tr->span.start, be, 7))
         return 0;
     size_t pe = tr->span.end + 8 < sent.end ? tr->span.end + 8 : sent.end;
     static const char *const by[] = {"by"};
@@ -1087,6 +1103,39 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                  sizeof victim_words / sizeof *victim_words)) {
         obj = subj;
         subj = (size_t)-1;
+    }
+    /* "A source at the Police Command said that terrorists targeted ...":
+     * the actor before "said"/"told" speaks; when the clause after the
+     * speech verb has its own unnamed agent, that agent acted */
+    if (subj != (size_t)-1 && !(fr & (SR_FRAME_MUTUAL | SR_FRAME_PARTIES))) {
+        static const char *const speech[] = {"said", "says", "told", "reported", "announced"};
+        size_t p = sv->m[subj].span.end;
+        for (; p + 4 <= tr->span.start; p++) {
+            size_t ws, we;
+            next_word(t, p, tr->span.start, &ws, &we);
+            if (we == ws)
+                break;
+            if (has_word(t, ws, we, speech, sizeof speech / sizeof *speech)) {
+                static const char *const unnamed[] = {"terrorists", "terrorist", "gunmen",
+                                                      "militants",  "rebels",    "insurgents",
+                                                      "jihadists",  "attackers", "assailants"};
+                int own_agent =
+                    has_word(t, we, tr->span.start, unnamed, sizeof unnamed / sizeof *unnamed);
+                for (size_t i = subj + 1; i < ti && !own_agent; i++)
+                    own_agent = usable_actor(kb, &sv->m[i]) && sv->m[i].span.start >= we;
+                if (own_agent && first_before == subj) {
+                    /* the next actor after the speech verb, if any */
+                    size_t nx = (size_t)-1;
+                    for (size_t i = subj + 1; i < ti && nx == (size_t)-1; i++)
+                        if (usable_actor(kb, &sv->m[i]) && sv->m[i].span.start >= we)
+                            nx = i;
+                    subj = nx;
+                    first_before = nx;
+                }
+                break;
+            }
+            p = we;
+        }
     }
     if ((fr & SR_FRAME_MUTUAL) && between) {
         subj = first_after;
@@ -1487,7 +1536,20 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     long long deaths = sentence_deaths(k, sv, sent, &vague);
     /* places: one event per place */
     const sr_mention *pl[8];
-    size_t np = event_places(t, sent, sv, pl, 8);
+    size_t speech_end = 0;
+    {
+        static const char *const speech[] = {"said", "says", "told", "reported", "announced"};
+        for (size_t p = sent.start; p < tr->span.start && !speech_end;) {
+            size_t ws, we;
+            next_word(t, p, tr->span.start, &ws, &we);
+            if (we == ws)
+                break;
+            if (has_word(t, ws, we, speech, sizeof speech / sizeof *speech))
+                speech_end = we;
+            p = we;
+        }
+    }
+    size_t np = event_places(t, sent, sv, pl, 8, speech_end);
     sr_place_ref none;
     memset(&none, 0, sizeof none);
     if (fr & SR_FRAME_PARTIES)

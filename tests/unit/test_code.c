@@ -269,6 +269,18 @@ static void holders_and_conditions(void **state)
     assert_string_equal(e[0].a1, "US-led Coalition"); /* "X-led" names the maker */
     assert_string_equal(e[0].a2, "Islamic State");
 
+    n = code(TITLE "A source at the Damascus Police Command said that terrorists targeted the town "
+                   "of Jaramana with mortar shells on Monday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the speaker is not the maker */
+    assert_string_equal(e[0].a1, "Unidentified Armed Group");
+
+    n = code(TITLE "The Syrian government said 30 soldiers killed in clashes near the town of Atarib "
+                   "were buried on Monday.\n",
+             "2016-11-22", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) /* "soldiers killed in": no killer named */
+        assert_string_not_equal(e[i].sub, "Attack");
+
     n = code(TITLE "Mortar fire kills 3 wounds 14 in the town of Jaramana\n", "2016-11-22", e, 8,
              NULL);
     assert_int_equal(n, 1);
