@@ -336,6 +336,29 @@ static void tolls(void **state)
              "2016-11-22", e, 8, NULL);
     assert_int_equal(n, 1); /* "since Monday": this week's battle, still coded */
 
+    n = code(TITLE "At least 127 people have been killed by air strikes on the town of Douma since "
+                   "the army began an offensive two weeks ago.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "Jaysh al-Islam shot down a helicopter near the town of Saraqib on Monday, the "
+                   "biggest loss for the air force since the year began.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* "since" compares here, it does not add up */
+
+    n = code(TITLE "Seventeen factions agreed to form an operations room aimed at fighting "
+                   "Islamic State militants near the town of Azaz.\n",
+             "2016-11-22", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) /* a purpose is not a deed */
+        assert_string_not_equal(e[i].sub, "Armed clash");
+
+    n = code(TITLE "BEIRUT At least seven people died in rebel shelling of the Sheikh Maqsoud "
+                   "district of Aleppo on Saturday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the dateline city is where it was filed */
+    assert_string_equal(e[0].loc, "Sheikh Maqsoud");
+    assert_string_equal(e[0].a2, "");
+
     n = code(TITLE "Islamic State fighters launched a counteroffensive near the town of Tabqa on "
                    "Monday, killing 40 government forces.\n",
              "2016-11-22", e, 8, NULL);
