@@ -956,6 +956,20 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (has_word(t, p + 5, ce, began, 4) && has_word(t, sent.start, p, perfect, 3))
                 return;
         }
+    /* a purpose is not a deed: "an operations room aimed at fighting X",
+     * "an attack in a bid to capture X" (the coder's own list: the
+     * relations stage reads the rest of such a sentence as told) */
+    {
+        static const char *const purpose[] = {"aimed at",    "aiming at",   "aiming to",
+                                              "in order to", "in a bid to", "intended to"};
+        size_t ps = tr->span.start > sent.start + 16 ? tr->span.start - 16 : sent.start;
+        for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++) {
+            size_t n = strlen(purpose[q]);
+            for (size_t p = ps; p + n <= tr->span.start; p++)
+                if (lower_eq(t, p, p + n, purpose[q]) && (p == sent.start || t[p - 1] == ' '))
+                    return;
+        }
+    }
     /* negation just before the trigger: "did not attack", "no clashes" */
     for (size_t i = 0; i < ti; i++)
         if (sv->m[i].kind == SR_MENTION_NEGATION && tr->span.start - sv->m[i].span.end < 30)
