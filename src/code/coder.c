@@ -562,8 +562,45 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         last_counted_start = m->span.start;
         last_counted_end = m->span.end;
     }
-    if (!any)
+    if (!any) {
+        /* "killing a woman and a child", "another woman was killed": one
+         * person named without a number is one death each (ACLED counts
+         * the dead it can) */
+        static const char *const one[] = {"a", "an", "one", "another"};
+        static const char *const person[] = {
+            "woman",   "man",     "child",     "boy",        "girl",      "civilian",
+            "soldier", "fighter", "person",    "journalist", "doctor",    "nurse",
+            "pilot",   "officer", "policeman", "militant",   "commander", "teenager"};
+        size_t ws, we, ns, ne, last_end = 0;
+        for (size_t p = sent.start; p < sent.end; p = we) {
+            next_word(t, p, sent.end, &ws, &we);
+            if (we == ws)
+                break;
+            if (!has_word(t, ws, we, one, 4))
+                continue;
+            next_word(t, we, sent.end, &ns, &ne);
+            if (!has_word(t, ns, ne, person, sizeof person / sizeof *person))
+                continue;
+            /* the killing word next to it: "killing a woman", "a woman
+             * was killed"; "a woman was injured" is no death */
+            size_t bs = ws > sent.start + 12 ? ws - 12 : sent.start;
+            size_t ae = ne + 16 < sent.end ? ne + 16 : sent.end;
+            /* "killing a woman and a child": the list goes on */
+            static const char *const and_[] = {"and"};
+            int listed = last_end && ws > last_end && ws - last_end <= 6 &&
+                         has_word(t, last_end, ws, and_, 1);
+            if (listed ||
+                ((has_word(t, bs, ws, kill_words, 11) || has_word(t, ne, ae, kill_words, 11)) &&
+                 !has_word(t, ne, ae, hurt_words, N_HURT))) {
+                sum++;
+                last_end = ne;
+            }
+        }
+        if (sum > 0 && sum < 10)
+            return sum;
+        sum = 0;
         *vague = 1;
+    }
     return sum;
 }
 
@@ -1093,6 +1130,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
         if (!usable_actor(kb, &sv->m[i]) || depth > 0)
             continue;
+        /* "the al-Salyhiah neighborhood of Damascus": a capital after a
+         * locative word is the place, not its government */
+        if (i + 1 < sv->n && sv->m[i + 1].kind == SR_MENTION_PLACE &&
+            sv->m[i + 1].span.start == sv->m[i].span.start) {
+            static const char *const loc[] = {"of", "in", "near", "at", "on", "to", "from", "into"};
+            size_t ls, le;
+            word_before(t, sent.start, sv->m[i].span.start, &ls, &le);
+            if (le > ls && lower_eq(t, ls, le, "the"))
+                word_before(t, sent.start, ls, &ls, &le);
+            if (le > ls && has_word(t, ls, le, loc, sizeof loc / sizeof *loc))
+                continue;
+        }
         /* "BEIRUT At least seven ...": the dateline city's state is no side */
         if (sv->m[i].span.end - sv->m[i].span.start >= 4) {
             int caps = 1;
@@ -2140,7 +2189,9 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 /* "killed by sniper fire ... and mortar shells": direct fire
                  * and a shelling are two events */
                 int two_means = ((o2->frame | e->frame) & SR_FRAME_DIRECT) &&
-                                strcmp(o2->event_type, e->event_type);
+                                strcmp(o2->event_type, e->event_type) &&
+                                (!strcmp(o2->event_type, "Explosions/Remote violence") ||
+                                 !strcmp(e->event_type, "Explosions/Remote violence"));
                 if (place && !two_means &&
                     (clash_of_readings || one_happening || (same_type && same_actors(o2, e))))
                     break;

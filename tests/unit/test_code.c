@@ -281,6 +281,20 @@ static void holders_and_conditions(void **state)
     for (size_t i = 0; i < n; i++) /* "soldiers killed in": no killer named */
         assert_string_not_equal(e[i].sub, "Attack");
 
+    n = code(TITLE "Gunmen targeted the Bab Touma neighborhood of Damascus with mortar shells on "
+                   "Monday, killing a woman and a child.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Unidentified Armed Group"); /* "of Damascus": a place */
+    assert_int_equal(e[0].dead, 2);                           /* one each, no number */
+
+    n = code(TITLE "Another woman was killed in a sniper attack by Jabhat al-Nusra in the town of "
+                   "Hadar on Monday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Attack");
+    assert_int_equal(e[0].dead, 1);
+
     n = code(TITLE "Mortar fire kills 3 wounds 14 in the town of Jaramana\n", "2016-11-22", e, 8,
              NULL);
     assert_int_equal(n, 1);
