@@ -1487,6 +1487,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "Attack" against armed actors is a clash in ACLED's terms */
     if (!strcmp(sub, "Attack") && a2 >= 0 && !civ_target && !(fr & SR_FRAME_KILLS))
         sub = "Armed clash";
+    /* "air force bombers pounded X killing 19", "jets attacked X", "a
+     * government raid ... warplanes": a killing, raid or attack carried
+     * out by aircraft is an air strike (ACLED codes by the means) */
+    if ((!strcmp(sub, "Armed clash") || !strcmp(sub, "Attack")) &&
+        !(fr & (SR_FRAME_MUTUAL | SR_FRAME_DIRECT)) &&
+        !(fr & SR_FRAME_KILLS && !(fr & SR_FRAME_KILL))) {
+        static const char *const aircraft[] = {"drone",     "drones",     "ucav",        "warplane",
+                                               "warplanes", "jet",        "jets",        "aircraft",
+                                               "aircrafts", "helicopter", "helicopters", "planes"};
+        if (has_word(t, sent.start, sent.end, aircraft, sizeof aircraft / sizeof *aircraft))
+            sub = "Air/drone strike";
+    }
     const char *sub_type = sr_acled_event_type(sub);
     if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&

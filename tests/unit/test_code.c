@@ -295,6 +295,19 @@ static void holders_and_conditions(void **state)
     assert_string_equal(e[0].sub, "Attack");
     assert_int_equal(e[0].dead, 1);
 
+    n = code(TITLE "Syrian air force jets pounded an Islamic State stronghold in the town of Raqqa "
+                   "on Sunday, killing at least 19 militants.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Air/drone strike"); /* a killing by aircraft */
+
+    n = code(TITLE "Three suicide bombers killed at least two people near the police headquarters "
+                   "in Damascus on Wednesday. Jabhat al-Nusra vowed revenge for the air strike on "
+                   "the town of Khan Sheikhoun.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Suicide bomb");
+
     n = code(TITLE "Mortar fire kills 3 wounds 14 in the town of Jaramana\n", "2016-11-22", e, 8,
              NULL);
     assert_int_equal(n, 1);
