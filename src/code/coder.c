@@ -135,7 +135,9 @@ typedef struct coder {
     size_t cap;
     int doc_source_actor;   /* first monitor/outlet named in the body */
     const char *doc_source; /* or an unnamed source */
-    int toll_given;         /* a toll was already assigned */
+    int toll_given;         /* a toll was already assigned in the report */
+    int sent_toll_given;    /* the current sentence's toll was assigned:
+                               one sentence's toll goes to one event */
     size_t first_para_end;  /* end of the first body paragraph */
     sr_date last_date;      /* last day-precision, non-historical date seen */
     sr_precision last_prec;
@@ -435,15 +437,17 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
                 continue;
         }
         /* a count of people far from any killing word is no toll ("a siege
-         * that threatens 300000 civilians"); one over 10,000 is the war's
-         * running total, never one event's */
+         * that threatens 300000 civilians"); one over 2,000 is a running
+         * total, never one event's (the deadliest single events of the
+         * Syrian war, the Ghouta sarin attack of 2013, were reported at
+         * 281 to 1,729 dead) */
         if (!near_kill && noun_people) {
             /* "six militants and three civilians have been killed": the
              * verb may come after a list of counted people */
             size_t we2 = m->span.end + 80 < sent.end ? m->span.end + 80 : sent.end;
             near_kill = has_word(t, m->span.end, we2, kill_words, 11);
         }
-        if (!near_kill || m->number.value > 10000)
+        if (!near_kill || m->number.value > 2000)
             continue;
         {
             /* "where 8000 people remain trapped", "1500 people took part":
@@ -530,8 +534,8 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             continue;
         /* the same kind of victim told twice ("16 Civilians Dead ... at least
          * 16 civilians were killed") is one toll: keep the smallest */
-        char noun[32] = "";
-        if (m->number.noun.end > m->number.noun.start) {
+        char noun[32] = ""; /* only a people noun tells two tolls apart */
+        if (noun_people && m->number.noun.end > m->number.noun.start) {
             size_t nl = m->number.noun.end - m->number.noun.start;
             if (nl > sizeof noun - 1)
                 nl = sizeof noun - 1;
@@ -987,10 +991,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (lower_eq(t, a1s, a1e, "the") && has_word(t, a2s, a2e, onset, 4))
                 return;
             /* "since the army began an offensive nearly two weeks ago" */
-            static const char *const began[] = {"began", "started", "launched", "erupted"};
+            static const char *const began[] = {"began",      "started", "launched", "erupted",
+                                                "intervened", "entered", "begun"};
             static const char *const perfect[] = {"have", "has", "had"};
             size_t ce = p + 60 < sent.end ? p + 60 : sent.end;
-            if (has_word(t, p + 5, ce, began, 4) && has_word(t, sent.start, p, perfect, 3))
+            if (has_word(t, p + 5, ce, began, sizeof began / sizeof *began) &&
+                has_word(t, sent.start, p, perfect, 3))
                 return;
         }
     /* a purpose is not a deed: "an operations room aimed at fighting X",
@@ -1106,15 +1112,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             int vague = 0;
             long long deaths = sentence_deaths(k, sv, sent, &vague);
             /* the same type first, then any battle */
-            for (int pass = 0; pass < 2 && deaths && !k->toll_given; pass++)
-                for (size_t e = 0; e < k->out->n_events && !k->toll_given; e++) {
+            for (int pass = 0; pass < 2 && deaths && !k->sent_toll_given; pass++)
+                for (size_t e = 0; e < k->out->n_events && !k->sent_toll_given; e++) {
                     sr_event *x = &k->out->events[e];
                     int fits = pass == 0 ? !strcmp(x->sub_event_type, tr->value)
                                          : x->event_type && !strcmp(x->event_type, "Battles");
-                    if (fits) {
+                    /* an event with its own toll keeps it */
+                    if (fits && !x->fatalities) {
                         x->fatalities = deaths;
                         add_evidence(x, sent);
-                        k->toll_given = 1;
+                        k->toll_given = k->sent_toll_given = 1;
                     }
                 }
             return;
@@ -1684,9 +1691,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->sentence = tr->sentence;
         add_evidence(e, sent);
         /* a toll goes to one event only (ACLED: never repeated) */
-        if (p == 0 && deaths && !k->toll_given) {
+        if (p == 0 && deaths && !k->sent_toll_given) {
             e->fatalities = deaths;
-            k->toll_given = 1;
+            k->toll_given = k->sent_toll_given = 1;
         } else if (p == 0 && vague && (fr & SR_FRAME_KILLS)) {
             e->fatalities_vague = 1;
         }
@@ -1694,9 +1701,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             /* "beheading a Palestinian boy": one named victim is one death */
             static const char *const one[] = {"a", "an", "one"};
             size_t we = tr->span.end + 4 < sent.end ? tr->span.end + 4 : sent.end;
-            if (has_word(t, tr->span.end, we, one, 3) && !k->toll_given) {
+            if (has_word(t, tr->span.end, we, one, 3) && !k->sent_toll_given) {
                 e->fatalities = 1;
-                k->toll_given = 1;
+                k->toll_given = k->sent_toll_given = 1;
             } else
                 e->fatalities_vague = 1;
         }
@@ -2162,6 +2169,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         sent_view sv = {a->mentions + i, j - i};
         sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
         trim_furniture(k.t, &sv, &sent);
+        k.sent_toll_given = 0;
         size_t first_event = out->n_events;
         k.next_place = NULL;
         for (size_t q = j; q < a->n_mentions && !k.next_place; q++)

@@ -343,6 +343,19 @@ static void tolls(void **state)
     assert_int_equal(n, 1);
     assert_int_equal(e[0].dead, 1000); /* the lower bound */
 
+    n = code(TITLE "An air strike killed 18 civilians in the town of Saraqib on Saturday. Earlier "
+                   "this week a chemical attack on the town of Khan Sheikhoun killed at least 80 "
+                   "civilians.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 2);
+    assert_int_equal(e[0].dead + e[1].dead, 98); /* each event its own toll */
+
+    n = code(TITLE "The monitor has documented the killing of 5800 civilians in air raids on the "
+                   "province.\n",
+             "2016-11-22", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(e[i].dead, 0); /* a documented total is no toll */
+
     n = code(TITLE "Air strikes killed 12 people in Raqqa on Monday, where 8000 people remain "
                    "trapped.\n",
              "2016-11-22", e, 8, NULL);
