@@ -999,6 +999,38 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 has_word(t, sent.start, p, perfect, 3))
                 return;
         }
+    /* "Bombardment in the last two weeks has killed more than 100", "have
+     * been killed over the past month": a total over a period, told in
+     * the perfect */
+    {
+        static const char *const perfect[] = {"have", "has", "had"};
+        /* weeks and longer: "over the past two days" is often the news
+         * itself, a strike campaign ACLED codes day by day */
+        static const char *const period[] = {"weeks", "months", "years", "week",
+                                             "month", "year",   "decade"};
+        static const char *const span_of[] = {"past", "last", "recent"};
+        for (size_t p = sent.start; p + 6 < sent.end; p++) {
+            if (!(p == sent.start || t[p - 1] == ' '))
+                continue;
+            size_t w1s, w1e, w2s, w2e, w3s, w3e, w4s, w4e;
+            next_word(t, p, sent.end, &w1s, &w1e);
+            if (w1s != p || !(lower_eq(t, w1s, w1e, "in") || lower_eq(t, w1s, w1e, "over") ||
+                              lower_eq(t, w1s, w1e, "during")))
+                continue;
+            next_word(t, w1e, sent.end, &w2s, &w2e);
+            if (lower_eq(t, w2s, w2e, "the"))
+                next_word(t, w2e, sent.end, &w2s, &w2e);
+            if (!has_word(t, w2s, w2e, span_of, 3))
+                continue;
+            next_word(t, w2e, sent.end, &w3s, &w3e);
+            next_word(t, w3e, sent.end, &w4s, &w4e);
+            /* "the past two weeks": a number word may stand between */
+            if ((has_word(t, w3s, w3e, period, sizeof period / sizeof *period) ||
+                 has_word(t, w4s, w4e, period, sizeof period / sizeof *period)) &&
+                has_word(t, sent.start, sent.end, perfect, 3) && !(fr & SR_FRAME_TERRITORY))
+                return;
+        }
+    }
     /* a purpose is not a deed: "an operations room aimed at fighting X",
      * "an attack in a bid to capture X" (the coder's own list: the
      * relations stage reads the rest of such a sentence as told) */

@@ -381,6 +381,16 @@ static void tolls(void **state)
              "2016-11-22", e, 8, NULL);
     assert_int_equal(n, 0);
 
+    n = code(TITLE "Government bombardment of the town of Douma in the last two weeks has killed "
+                   "more than 100 people.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0); /* a total over weeks */
+
+    n = code(TITLE "Air strikes on the town of Talbiseh have killed nearly 50 people over the past "
+                   "two days.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* two days of strikes are still the news */
+
     n = code(TITLE "Jaysh al-Islam shot down a helicopter near the town of Saraqib on Monday, the "
                    "biggest loss for the air force since the year began.\n",
              "2016-11-22", e, 8, NULL);
