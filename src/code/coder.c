@@ -84,8 +84,11 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
         size_t w = i;
         while (i < e && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') || t[i] == '-'))
             i++;
+        if (w == i)
+            break;
+        char c0 = (char)(t[w] | 32); /* most words differ in the first letter */
         for (size_t k = 0; k < n; k++)
-            if (lower_eq(t, w, i, words[k]))
+            if (words[k][0] == c0 && lower_eq(t, w, i, words[k]))
                 return 1;
     }
     return 0;
@@ -125,6 +128,13 @@ typedef struct sent_view {
     size_t n; /* mentions of this sentence: m[0..n) */
 } sent_view;
 
+typedef struct sentence_facts {
+    int since_total;   /* "have been killed since April" */
+    int period_total;  /* "has killed 100 in the last two weeks" */
+    int aircraft;      /* drones, jets, helicopters ... are named */
+    size_t speech_end; /* end of the first "said/told/...", or 0 */
+} sentence_facts;
+
 typedef struct coder {
     const sr_kb *kb;
     sr_doc *doc;
@@ -151,6 +161,7 @@ typedef struct coder {
     size_t deaths_sent_start;
     int have_prev_place;
     size_t title_sentence; /* sentence printing the headline, or -1 */
+    sentence_facts sf;     /* of the current sentence */
 } coder;
 
 static const char *const violation_words[] = {"violating", "violated", "violation", "violations",
@@ -957,6 +968,91 @@ static size_t title_sentence(const sr_cleaned *c, const sr_annotation *a)
     return (size_t)-1;
 }
 
+/* What a sentence says as a whole, worked out once before its triggers
+ * are read (each check scans the sentence). */
+static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
+{
+    const char *t = k->t;
+    sentence_facts *sf = &k->sf;
+    memset(sf, 0, sizeof *sf);
+    static const char *const perfect[] = {"have", "has", "had"};
+    static const char *const onset[] = {"start", "beginning", "outbreak", "onset"};
+    /* "since the army began an offensive nearly two weeks ago" */
+    static const char *const began[] = {"began",      "started", "launched", "erupted",
+                                        "intervened", "entered", "begun"};
+    /* weeks and longer: "over the past two days" is often the news itself,
+     * a strike campaign ACLED codes day by day */
+    static const char *const period[] = {"weeks", "months", "years", "week",
+                                         "month", "year",   "decade"};
+    static const char *const span_of[] = {"past", "last", "recent"};
+    static const char *const aircraft[] = {"drone",     "drones",     "ucav",        "warplane",
+                                           "warplanes", "jet",        "jets",        "aircraft",
+                                           "aircrafts", "helicopter", "helicopters", "planes"};
+    static const char *const speech[] = {"said", "says", "told", "reported", "announced"};
+    /* one walk over the words: the checks below only look further on a
+     * word that can start one of them */
+    size_t first_perfect = (size_t)-1;
+    int period_hit = 0;
+    size_t ws, we;
+    for (size_t p = sent.start; p < sent.end; p = we) {
+        next_word(t, p, sent.end, &ws, &we);
+        if (we == ws)
+            break;
+        char c0 = (char)(t[ws] | 32);
+        if (c0 == 'h' && first_perfect == (size_t)-1 && has_word(t, ws, we, perfect, 3))
+            first_perfect = ws;
+        /* "have been killed since April", "since the start of the war": a
+         * running total; "the biggest loss since 2015" compares (no
+         * perfect before it) and "since Tuesday" is this week's fight
+         * (the date check below) */
+        if (c0 == 's' && lower_eq(t, ws, we, "since") && !sf->since_total) {
+            size_t a1s, a1e, a2s, a2e;
+            next_word(t, we, sent.end, &a1s, &a1e);
+            next_word(t, a1e, sent.end, &a2s, &a2e);
+            size_t ce = we + 60 < sent.end ? we + 60 : sent.end;
+            if ((lower_eq(t, a1s, a1e, "the") && has_word(t, a2s, a2e, onset, 4)) ||
+                (first_perfect < ws && has_word(t, we, ce, began, sizeof began / sizeof *began)))
+                sf->since_total = 1;
+        }
+        /* "Bombardment in the last two weeks has killed more than 100" */
+        if ((c0 == 'i' || c0 == 'o' || c0 == 'd') && !period_hit &&
+            (lower_eq(t, ws, we, "in") || lower_eq(t, ws, we, "over") ||
+             lower_eq(t, ws, we, "during"))) {
+            size_t w2s, w2e, w3s, w3e, w4s, w4e;
+            next_word(t, we, sent.end, &w2s, &w2e);
+            if (lower_eq(t, w2s, w2e, "the"))
+                next_word(t, w2e, sent.end, &w2s, &w2e);
+            if (has_word(t, w2s, w2e, span_of, 3)) {
+                next_word(t, w2e, sent.end, &w3s, &w3e);
+                next_word(t, w3e, sent.end, &w4s, &w4e);
+                /* "the past two weeks": a number word may stand between */
+                period_hit = has_word(t, w3s, w4e, period, sizeof period / sizeof *period);
+            }
+        }
+        if (!sf->aircraft &&
+            (c0 == 'd' || c0 == 'u' || c0 == 'j' || c0 == 'a' || c0 == 'h' || c0 == 'p' ||
+             c0 == 'w') &&
+            has_word(t, ws, we, aircraft, sizeof aircraft / sizeof *aircraft))
+            sf->aircraft = 1;
+        /* the first speech verb: what comes before it is the speaker's */
+        if (!sf->speech_end && (c0 == 's' || c0 == 't' || c0 == 'r' || c0 == 'a') &&
+            has_word(t, ws, we, speech, sizeof speech / sizeof *speech))
+            sf->speech_end = we;
+    }
+    /* a total is told in the perfect */
+    sf->period_total = period_hit && first_perfect != (size_t)-1;
+    for (size_t i = 0; i < sv->n && !sf->since_total; i++) {
+        size_t ss, se;
+        if (sv->m[i].kind != SR_MENTION_DATE)
+            continue;
+        word_before(t, sent.start, sv->m[i].span.start, &ss, &se);
+        int recent = sv->m[i].timex.precision == SR_PREC_DAY && k->a->anchor.year &&
+                     days_of(k->a->anchor) - days_of(sv->m[i].timex.date) <= 7;
+        if (se > ss && lower_eq(t, ss, se, "since") && !recent && first_perfect < ss)
+            sf->since_total = 1;
+    }
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -964,73 +1060,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     const char *t = k->t;
     const sr_mention *tr = &sv->m[ti];
     unsigned fr = tr->frame;
-    /* "... have been killed since 2011", "since the start of the war": a
-     * running total over a period, not one event */
-    for (size_t i = 0; i < sv->n; i++) {
-        size_t ss, se;
-        if (sv->m[i].kind != SR_MENTION_DATE)
-            continue;
-        word_before(t, sent.start, sv->m[i].span.start, &ss, &se);
-        /* "since Tuesday" in the fight over a base is still that fight */
-        int recent = sv->m[i].timex.precision == SR_PREC_DAY && k->a->anchor.year &&
-                     days_of(k->a->anchor) - days_of(sv->m[i].timex.date) <= 7;
-        /* a total is told in the perfect ("have been killed since");
-         * "the biggest loss since 2015" compares, it does not add up */
-        static const char *const perfect[] = {"have", "has", "had"};
-        if (se > ss && lower_eq(t, ss, se, "since") && !recent &&
-            has_word(t, sent.start, ss, perfect, 3))
-            return;
-    }
-    for (size_t p = sent.start; p + 5 < sent.end; p++)
-        if ((t[p] | 32) == 's' && lower_eq(t, p, p + 5, "since") &&
-            (p == sent.start || t[p - 1] == ' ')) {
-            size_t a1s, a1e, a2s, a2e;
-            next_word(t, p + 5, sent.end, &a1s, &a1e);
-            next_word(t, a1e, sent.end, &a2s, &a2e);
-            static const char *const onset[] = {"start", "beginning", "outbreak", "onset"};
-            if (lower_eq(t, a1s, a1e, "the") && has_word(t, a2s, a2e, onset, 4))
-                return;
-            /* "since the army began an offensive nearly two weeks ago" */
-            static const char *const began[] = {"began",      "started", "launched", "erupted",
-                                                "intervened", "entered", "begun"};
-            static const char *const perfect[] = {"have", "has", "had"};
-            size_t ce = p + 60 < sent.end ? p + 60 : sent.end;
-            if (has_word(t, p + 5, ce, began, sizeof began / sizeof *began) &&
-                has_word(t, sent.start, p, perfect, 3))
-                return;
-        }
-    /* "Bombardment in the last two weeks has killed more than 100", "have
-     * been killed over the past month": a total over a period, told in
-     * the perfect */
-    {
-        static const char *const perfect[] = {"have", "has", "had"};
-        /* weeks and longer: "over the past two days" is often the news
-         * itself, a strike campaign ACLED codes day by day */
-        static const char *const period[] = {"weeks", "months", "years", "week",
-                                             "month", "year",   "decade"};
-        static const char *const span_of[] = {"past", "last", "recent"};
-        for (size_t p = sent.start; p + 6 < sent.end; p++) {
-            if (!(p == sent.start || t[p - 1] == ' '))
-                continue;
-            size_t w1s, w1e, w2s, w2e, w3s, w3e, w4s, w4e;
-            next_word(t, p, sent.end, &w1s, &w1e);
-            if (w1s != p || !(lower_eq(t, w1s, w1e, "in") || lower_eq(t, w1s, w1e, "over") ||
-                              lower_eq(t, w1s, w1e, "during")))
-                continue;
-            next_word(t, w1e, sent.end, &w2s, &w2e);
-            if (lower_eq(t, w2s, w2e, "the"))
-                next_word(t, w2e, sent.end, &w2s, &w2e);
-            if (!has_word(t, w2s, w2e, span_of, 3))
-                continue;
-            next_word(t, w2e, sent.end, &w3s, &w3e);
-            next_word(t, w3e, sent.end, &w4s, &w4e);
-            /* "the past two weeks": a number word may stand between */
-            if ((has_word(t, w3s, w3e, period, sizeof period / sizeof *period) ||
-                 has_word(t, w4s, w4e, period, sizeof period / sizeof *period)) &&
-                has_word(t, sent.start, sent.end, perfect, 3) && !(fr & SR_FRAME_TERRITORY))
-                return;
-        }
-    }
+    /* totals over a period are not events (sentence_facts) */
+    if (k->sf.since_total || (k->sf.period_total && !(fr & SR_FRAME_TERRITORY)))
+        return;
     /* a purpose is not a deed: "an operations room aimed at fighting X",
      * "an attack in a bid to capture X" (the coder's own list: the
      * relations stage reads the rest of such a sentence as told) */
@@ -1532,10 +1564,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if ((!strcmp(sub, "Armed clash") || !strcmp(sub, "Attack")) &&
         !(fr & (SR_FRAME_MUTUAL | SR_FRAME_DIRECT)) &&
         !(fr & SR_FRAME_KILLS && !(fr & SR_FRAME_KILL))) {
-        static const char *const aircraft[] = {"drone",     "drones",     "ucav",        "warplane",
-                                               "warplanes", "jet",        "jets",        "aircraft",
-                                               "aircrafts", "helicopter", "helicopters", "planes"};
-        if (has_word(t, sent.start, sent.end, aircraft, sizeof aircraft / sizeof *aircraft))
+        if (k->sf.aircraft)
             sub = "Air/drone strike";
     }
     const char *sub_type = sr_acled_event_type(sub);
@@ -1677,19 +1706,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     long long deaths = sentence_deaths(k, sv, sent, &vague);
     /* places: one event per place */
     const sr_mention *pl[8];
-    size_t speech_end = 0;
-    {
-        static const char *const speech[] = {"said", "says", "told", "reported", "announced"};
-        for (size_t p = sent.start; p < tr->span.start && !speech_end;) {
-            size_t ws, we;
-            next_word(t, p, tr->span.start, &ws, &we);
-            if (we == ws)
-                break;
-            if (has_word(t, ws, we, speech, sizeof speech / sizeof *speech))
-                speech_end = we;
-            p = we;
-        }
-    }
+    size_t speech_end = k->sf.speech_end < tr->span.start ? k->sf.speech_end : 0;
     size_t np = event_places(t, sent, sv, pl, 8, speech_end);
     sr_place_ref none;
     memset(&none, 0, sizeof none);
@@ -1851,7 +1868,11 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
 {
     size_t s, e;
     for (size_t p = sent->start; p + 4 < sent->end; p++) {
-        if (strncmp(t + p, "Tags ", 5) || (p > sent->start && t[p - 1] != ' '))
+        const char *hit = memmem(t + p, sent->end - p, "Tags ", 5);
+        if (!hit)
+            break;
+        p = (size_t)(hit - t);
+        if (p > sent->start && t[p - 1] != ' ')
             continue;
         size_t from = after_tags(t, p + 5, sent->end);
         {
@@ -1874,7 +1895,11 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
         break;
     }
     for (size_t p = sent->start; p + 7 < sent->end; p++) {
-        if (strncmp(t + p, "Related", 7) || (p > sent->start && t[p - 1] != ' ') || t[p + 7] != ' ')
+        const char *hit = memmem(t + p, sent->end - p, "Related", 7);
+        if (!hit)
+            break;
+        p = (size_t)(hit - t);
+        if ((p > sent->start && t[p - 1] != ' ') || p + 7 >= sent->end || t[p + 7] != ' ')
             continue;
         /* most words after it are capitalised: a list of headlines */
         size_t words = 0, caps = 0, w = p + 7;
@@ -2202,6 +2227,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
         trim_furniture(k.t, &sv, &sent);
         k.sent_toll_given = 0;
+        sentence_facts_of(&k, &sv, sent);
         size_t first_event = out->n_events;
         k.next_place = NULL;
         for (size_t q = j; q < a->n_mentions && !k.next_place; q++)
