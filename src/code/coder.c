@@ -2351,6 +2351,26 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 break;
             }
     }
+    /* "the Syrian regime shelled ...": a state using force at home acts
+     * through its forces (ACLED: "Military Forces of X", inter 1); a
+     * foreign government named for a strike stays as named.  Done after
+     * the merges, which match tellings by the actor as told. */
+    for (size_t e = 0; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        int a1 = x->actor1;
+        if (a1 < 0 || !x->event_type || !strcmp(x->event_type, "Strategic developments") ||
+            !strcmp(x->event_type, "Protests") || !strcmp(x->event_type, "Riots") ||
+            kb->actors[a1].kind != SR_ACTOR_GOVERNMENT || kb->actors[a1].inter != 1 ||
+            strncmp(kb->actors[a1].id, "GOV_", 4))
+            continue;
+        char mil[16];
+        snprintf(mil, sizeof mil, "MIL_%s", kb->actors[a1].id + 4);
+        int forces = sr_kb_actor_find(kb, mil);
+        if (forces >= 0 && forces != x->actor2) {
+            x->actor1 = forces;
+            finish_actors(&k, x);
+        }
+    }
     for (size_t e = 0; e < out->n_events; e++)
         write_notes(&k, &out->events[e]);
     return SR_OK;

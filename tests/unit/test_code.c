@@ -308,6 +308,11 @@ static void holders_and_conditions(void **state)
     assert_int_equal(n, 1);
     assert_string_equal(e[0].sub, "Suicide bomb");
 
+    n = code(TITLE "The Syrian regime shelled the town of Douma on Monday.\n", "2016-11-22", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of Syria"); /* a state's force at home */
+
     n = code(TITLE "Mortar fire kills 3 wounds 14 in the town of Jaramana\n", "2016-11-22", e, 8,
              NULL);
     assert_int_equal(n, 1);
