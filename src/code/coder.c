@@ -131,7 +131,8 @@ typedef struct sent_view {
 typedef struct sentence_facts {
     int since_total;   /* "have been killed since April" */
     int period_total;  /* "has killed 100 in the last two weeks" */
-    int aircraft;      /* drones, jets, helicopters ... are named */
+    int aircraft;      /* drones, jets, helicopters, "air force" are named */
+    int chemical;      /* "with chemical weapons", "with toxic gas" */
     size_t speech_end; /* end of the first "said/told/...", or 0 */
 } sentence_facts;
 
@@ -1029,6 +1030,21 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
                 period_hit = has_word(t, w3s, w4e, period, sizeof period / sizeof *period);
             }
         }
+        if (c0 == 'w' && lower_eq(t, ws, we, "with")) {
+            /* "attacked X with chemical weapons": the means is the gas */
+            static const char *const gas[] = {"chemical", "toxic", "poisonous", "poison",
+                                              "chlorine", "sarin", "nerve"};
+            size_t gs, ge;
+            next_word(t, we, sent.end, &gs, &ge);
+            if (has_word(t, gs, ge, gas, sizeof gas / sizeof *gas))
+                sf->chemical = 1;
+        }
+        if (c0 == 'a' && !sf->aircraft && lower_eq(t, ws, we, "air")) {
+            size_t fs, fe;
+            next_word(t, we, sent.end, &fs, &fe);
+            if (lower_eq(t, fs, fe, "force"))
+                sf->aircraft = 1; /* "Syrian air force raids" */
+        }
         if (!sf->aircraft &&
             (c0 == 'd' || c0 == 'u' || c0 == 'j' || c0 == 'a' || c0 == 'h' || c0 == 'p' ||
              c0 == 'w') &&
@@ -1534,6 +1550,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                      people_nouns, sizeof people_nouns / sizeof *people_nouns))
             return;
     }
+    /* "aid trucks of a UN convoy entered Eastern Ghouta": ground is taken
+     * by armed actors, not by aid or the people */
+    {
+        int taker = a1 >= 0 ? a1 : a2; /* a lone actor is taken as the taker below */
+        if ((fr & SR_FRAME_TERRITORY) && taker >= 0 &&
+            (kb->actors[taker].kind == SR_ACTOR_INTERNATIONAL_ORG ||
+             kb->actors[taker].kind == SR_ACTOR_CIVILIANS))
+            return;
+    }
     if (fr & SR_FRAME_TERRITORY) {
         int state = a1 >= 0 && (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE ||
                                 kb->actors[a1].kind == SR_ACTOR_GOVERNMENT);
@@ -1567,6 +1592,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         if (k->sf.aircraft)
             sub = "Air/drone strike";
     }
+    /* ACLED codes a chemical attack by its means, whatever delivers it */
+    if (k->sf.chemical &&
+        (!strcmp(sub, "Air/drone strike") || !strcmp(sub, "Shelling/artillery/missile attack") ||
+         !strcmp(sub, "Armed clash") || !strcmp(sub, "Attack")))
+        sub = "Chemical weapon";
     const char *sub_type = sr_acled_event_type(sub);
     if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&

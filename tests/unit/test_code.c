@@ -313,6 +313,15 @@ static void holders_and_conditions(void **state)
     assert_int_equal(n, 1);
     assert_string_equal(e[0].a1, "Military Forces of Syria"); /* a state's force at home */
 
+    n = code(TITLE "Jets of the Syrian regime attacked villages in Idlib province with chemical "
+                   "weapons on Tuesday, killing at least 70 people. Syrian air force raids left 15 "
+                   "people dead in the east of Aleppo city on Monday. Dozens of trucks carrying aid "
+                   "entered the town of Douma on Monday as part of a United Nations convoy.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 2); /* aid entering a town takes no ground */
+    assert_string_equal(e[0].sub, "Chemical weapon");  /* by its means */
+    assert_string_equal(e[1].sub, "Air/drone strike"); /* "air force raids" */
+
     n = code(TITLE "Mortar fire kills 3 wounds 14 in the town of Jaramana\n", "2016-11-22", e, 8,
              NULL);
     assert_int_equal(n, 1);
