@@ -622,7 +622,8 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
 
 /* The sentence's date: a day, week or month before the trigger, else any;
  * a bare year ("in 2014 and 2015") only when nothing finer is given. */
-static const sr_mention *sentence_date(const sent_view *sv, size_t before, const sr_cleaned *c)
+static const sr_mention *sentence_date(const char *t, const sent_view *sv, size_t before,
+                                       const sr_cleaned *c)
 {
     const sr_mention *best = NULL, *year = NULL;
     for (size_t i = 0; i < sv->n; i++) {
@@ -641,6 +642,20 @@ static const sr_mention *sentence_date(const sent_view *sv, size_t before, const
         if (!best || m->span.start < before)
             best = m;
     }
+    /* "began an assault in late May and entered the town on June 23": a
+     * day written right after the trigger beats a coarser date further
+     * before it */
+    static const char *const clause[] = {"and", "then", "before", "after", "but"};
+    if (best && best->span.start < before && best->timex.precision != SR_PREC_DAY &&
+        has_word(t, best->span.end, before, clause, sizeof clause / sizeof *clause))
+        for (size_t i = 0; i < sv->n; i++) {
+            const sr_mention *m = &sv->m[i];
+            if (m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY &&
+                m->span.start >= before) {
+                best = m;
+                break;
+            }
+        }
     return best ? best : year;
 }
 
@@ -1007,6 +1022,16 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
          * perfect before it) and "since Tuesday" is this week's fight
          * (the date check below) */
         if (c0 == 's' && lower_eq(t, ws, we, "since") && !sf->since_total) {
+            /* "has been mired in war since 2011": a year the annotator
+             * keeps as a number */
+            size_t y = we;
+            while (y < sent.end && t[y] == ' ')
+                y++;
+            if (first_perfect < ws && y + 4 <= sent.end && (t[y] == '1' || t[y] == '2') &&
+                t[y + 1] >= '0' && t[y + 1] <= '9' && t[y + 2] >= '0' && t[y + 2] <= '9' &&
+                t[y + 3] >= '0' && t[y + 3] <= '9' &&
+                (y + 4 == sent.end || !(t[y + 4] >= '0' && t[y + 4] <= '9')))
+                sf->since_total = 1;
             size_t a1s, a1e, a2s, a2e;
             next_word(t, we, sent.end, &a1s, &a1e);
             next_word(t, a1e, sent.end, &a2s, &a2e);
@@ -1711,7 +1736,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* date */
     /* the sentence's own date, else the narrative's current date (the last
      * day mentioned, as HeidelTime's reference time), else the anchor */
-    const sr_mention *dm = sentence_date(sv, tr->span.start, k->c);
+    const sr_mention *dm = sentence_date(t, sv, tr->span.start, k->c);
     sr_date date = k->a->anchor;
     sr_precision prec = date.year ? SR_PREC_DAY : SR_PREC_NONE;
     if (dm) {

@@ -395,6 +395,17 @@ static void tolls(void **state)
              "2016-11-22", e, 8, NULL);
     assert_int_equal(n, 0);
 
+    n = code(TITLE "Syria has been mired in civil war since 2011 with government forces fighting "
+                   "numerous opposition factions.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "The Syrian Democratic Forces began an assault on Manbij in late May and entered "
+                   "the town on June 23.\n",
+             "2016-08-01", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].date, "2016-06-23"); /* the day of its own clause */
+
     n = code(TITLE "Government bombardment of the town of Douma in the last two weeks has killed "
                    "more than 100 people.\n",
              "2016-11-22", e, 8, NULL);
