@@ -462,7 +462,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         if (!near_kill || m->number.value > 2000)
             continue;
         {
-            /* "where 8000 people remain trapped", "1500 people took part":
+            /* "where 3000 people remain stranded", "900 people took part":
              * people counted doing something else than dying */
             static const char *const alive[] = {"remain",    "remained",    "live",     "lived",
                                                 "fled",      "displaced",   "trapped",  "took",
@@ -685,7 +685,7 @@ static int loose_eq(const char *a, const char *b)
     return !strcmp(x, y);
 }
 
-/* "Northwest of the ancient city of X", "15 km east of the town of X":
+/* "south-east of the old city of X", "15 km east of the town of X":
  * the words before a place say it only gives the bearing of another. */
 static int bearing_before(const char *t, size_t start, size_t p)
 {
@@ -780,7 +780,7 @@ static size_t event_places(const char *t, sr_span sent, const sent_view *sv, con
         prev_pl = m;
         if (place_after_speech && m->span.end <= speech_end)
             continue;
-        /* "BEIRUT At least seven people died in ... Aleppo": a city in
+        /* "DAMASCUS Five people were killed in ... Homs": a city in
          * capitals is the wire dateline, where the report was filed */
         int caps = m->span.end - m->span.start >= 4;
         for (size_t q = m->span.start; q < m->span.end && caps; q++)
@@ -908,7 +908,7 @@ static int home_place(const sr_place_ref *w)
 
 /* Does the noun phrase ending at P open with a determiner ("the attack",
  * "these heavy strikes")?  Up to four words back, stopping at an article,
- * a punctuation mark or a time word: "Earlier this week a chemical attack"
+ * a punctuation mark or a time word: "Earlier this month an air raid"
  * tells a new attack, it does not point back to one. */
 static int definite_phrase(const char *t, size_t start, size_t p)
 {
@@ -963,7 +963,7 @@ static int in_lede(const coder *k, const sr_event *e)
 
 /* The sentence that prints the headline: the cleaner's title span, else
  * the title found near the top of the text (wire copy often repeats it
- * after the dateline: "Wed Nov 23 2016 70 Killed in ..."); -1 if none. */
+ * after the dateline: "Mon Mar 6 2017 12 Killed in ..."); -1 if none. */
 static size_t title_sentence(const sr_cleaned *c, const sr_annotation *a)
 {
     size_t at = (size_t)-1;
@@ -1254,7 +1254,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (le > ls && has_word(t, ls, le, loc, sizeof loc / sizeof *loc))
                 continue;
         }
-        /* "BEIRUT At least seven ...": the dateline city's state is no side */
+        /* "DAMASCUS Five people ...": the dateline city's state is no side */
         if (sv->m[i].span.end - sv->m[i].span.start >= 4) {
             int caps = 1;
             for (size_t q = sv->m[i].span.start; q < sv->m[i].span.end && caps; q++)
@@ -1561,7 +1561,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         size_t ge = tr->span.end + 40 < sent.end ? tr->span.end + 40 : sent.end;
         if (!place_after && !has_word(t, tr->span.end, ge, ground, sizeof ground / sizeof *ground))
             return;
-        /* "a town recently freed of the militants": the ground is the
+        /* "a village lately won back from the militants": the ground is the
          * subject of a passive, whoever is named is not its taker */
         size_t os_, oe_;
         next_word(t, tr->span.end, sent.end, &os_, &oe_);
@@ -1901,7 +1901,7 @@ static size_t after_tags(const char *t, size_t p, size_t end)
                 break;
             }
         }
-        /* "At least 29 Syrian rebels": a count opens the sentence */
+        /* "At least 12 rebel fighters": a count opens the sentence */
         size_t c = b;
         int digits = 0;
         while (c > 0 && prose_word(t, ws[c - 1], we[c - 1])) {
