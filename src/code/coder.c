@@ -74,18 +74,42 @@ static int lower_eq(const char *t, size_t s, size_t e, const char *w)
     return w[i] == '\0';
 }
 
-/* Does any word in T[s, e) equal one of WORDS? */
+/* Letters (1) and the hyphen (2) for has_word's scan: one table load a
+ * byte instead of a case fold and two range tests. */
+static const unsigned char word_byte[256] = {
+    ['-'] = 2,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1};
+
+/* Does any word in T[s, e) equal one of WORDS?  A word is a letter
+ * followed by letters and hyphens.  Cost: O(e - s) plus one first-letter
+ * test per listed word and word of the text. */
 static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)t;
+    /* the first letters of WORDS, as bits (c & 31): most words of the text
+     * start with none of them and need no compare */
+    unsigned long first = 0;
+    for (size_t k = 0; k < n; k++)
+        first |= 1ul << ((unsigned char)words[k][0] & 31);
     size_t i = s;
     while (i < e) {
-        while (i < e && !((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))
+        while (i < e && word_byte[u[i]] != 1)
             i++;
         size_t w = i;
-        while (i < e && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') || t[i] == '-'))
+        while (i < e && word_byte[u[i]])
             i++;
+        char c0 = w < i ? (char)(t[w] | 32) : '\0';
+        if (!(first >> (c0 & 31) & 1))
+            continue;
         for (size_t k = 0; k < n; k++)
-            if (lower_eq(t, w, i, words[k]))
+            if (words[k][0] == c0 && lower_eq(t, w, i, words[k]))
                 return 1;
     }
     return 0;
@@ -744,11 +768,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     int a1 = -1, a2 = -1;
     size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
-    /* parenthesis depth at each mention, in one pass over the sentence */
+    /* parenthesis depth at each mention, in one pass over the sentence
+     * (most sentences have no parenthesis: then no pass at all) */
     size_t scan = sent.start;
     int depth = 0;
+    int parens = sent.end > sent.start && memchr(t + sent.start, '(', sent.end - sent.start);
     for (size_t i = 0; i < sv->n; i++) {
-        for (; scan < sv->m[i].span.start && scan < sent.end; scan++)
+        for (; parens && scan < sv->m[i].span.start && scan < sent.end; scan++)
             depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
         if (!usable_actor(kb, &sv->m[i]) || depth > 0)
             continue;
@@ -867,7 +893,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_GOVERNMENT))
         return;
     /* in violence, political bodies, monitors and outlets are no side */
-    const char *vtype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+    const char *vtype = etype;
     int violent = vtype && (!strcmp(vtype, "Battles") || !strcmp(vtype, "Explosions/Remote violence") ||
                             !strcmp(vtype, "Violence against civilians") ||
                             (fr & SR_FRAME_TERRITORY));
@@ -1092,7 +1118,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             return;
         *e = proto;
         e->sub_event_type = sub;
-        e->event_type = sr_acled_event_type(sub);
+        e->event_type = sub_type;
         e->date = date;
         e->time_precision = prec;
         e->date_in_text = dm != NULL;
