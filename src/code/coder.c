@@ -1255,34 +1255,83 @@ static const char *actor_name(const sr_kb *kb, int a)
     return a >= 0 ? kb->actors[a].name : "";
 }
 
-/* A plain one-sentence summary, in words generated here. */
+/* Appends S to the note in BUF (capacity CAP, length *N), cutting it at
+ * CAP - 1 bytes as snprintf would. */
+static void note_put(char *buf, size_t cap, size_t *n, const char *s)
+{
+    while (*s && *n + 1 < cap)
+        buf[(*n)++] = *s++;
+    buf[*n] = '\0';
+}
+
+/* Appends V as printf's "%0<width>lld" does (width counts the sign). */
+static void note_int(char *buf, size_t cap, size_t *n, long long v, int width)
+{
+    char tmp[32];
+    int len = 0, i = 0;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    char digits[24];
+    int nd = 0;
+    do
+        digits[nd++] = (char)('0' + u % 10), u /= 10;
+    while (u);
+    if (v < 0)
+        tmp[len++] = '-';
+    for (i = len + nd; i < width; i++)
+        tmp[len++] = '0';
+    while (nd)
+        tmp[len++] = digits[--nd];
+    tmp[len] = '\0';
+    note_put(buf, cap, n, tmp);
+}
+
+/* A plain one-sentence summary, in words generated here (no printf: it
+ * cost more than coding the event). */
 static void write_notes(coder *k, sr_event *e)
 {
     const sr_kb *kb = k->kb;
     char buf[600];
-    int n = snprintf(buf, sizeof buf, "%s: %s", e->sub_event_type, actor_name(kb, e->actor1));
+    size_t n = 0, cap = sizeof buf;
+    note_put(buf, cap, &n, e->sub_event_type);
+    note_put(buf, cap, &n, ": ");
+    note_put(buf, cap, &n, actor_name(kb, e->actor1));
     if (e->actor2 >= 0) {
         const char *rel = e->event_type && !strcmp(e->event_type, "Strategic developments")
-                              ? "with"
-                              : "against";
-        n += snprintf(buf + n, sizeof buf - (size_t)n, " %s %s", rel, actor_name(kb, e->actor2));
+                              ? " with "
+                              : " against ";
+        note_put(buf, cap, &n, rel);
+        note_put(buf, cap, &n, actor_name(kb, e->actor2));
     }
-    if (e->where.location)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, " at %s", e->where.location);
-    if (e->time_precision != SR_PREC_NONE && e->date.year)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, " on %04d-%02d-%02d", e->date.year,
-                      e->date.month, e->date.day);
-    if (e->fatalities)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, "; %lld reported killed", e->fatalities);
-    else if (e->fatalities_vague)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, "; deaths reported without a number");
-    if (e->certainty != SR_CERT_REPORTED)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, " (%s)", sr_certainty_name(e->certainty));
-    if (e->source && *e->source && n < (int)sizeof buf)
-        snprintf(buf + n, sizeof buf - (size_t)n, "; per %s.", e->source);
-    else if (n < (int)sizeof buf - 1)
-        snprintf(buf + n, sizeof buf - (size_t)n, ".");
-    e->notes = sr_arena_strndup(k->doc->arena, buf, strlen(buf));
+    if (e->where.location) {
+        note_put(buf, cap, &n, " at ");
+        note_put(buf, cap, &n, e->where.location);
+    }
+    if (e->time_precision != SR_PREC_NONE && e->date.year) {
+        note_put(buf, cap, &n, " on ");
+        note_int(buf, cap, &n, e->date.year, 4);
+        note_put(buf, cap, &n, "-");
+        note_int(buf, cap, &n, e->date.month, 2);
+        note_put(buf, cap, &n, "-");
+        note_int(buf, cap, &n, e->date.day, 2);
+    }
+    if (e->fatalities) {
+        note_put(buf, cap, &n, "; ");
+        note_int(buf, cap, &n, e->fatalities, 0);
+        note_put(buf, cap, &n, " reported killed");
+    } else if (e->fatalities_vague)
+        note_put(buf, cap, &n, "; deaths reported without a number");
+    if (e->certainty != SR_CERT_REPORTED) {
+        note_put(buf, cap, &n, " (");
+        note_put(buf, cap, &n, sr_certainty_name(e->certainty));
+        note_put(buf, cap, &n, ")");
+    }
+    if (e->source && *e->source) {
+        note_put(buf, cap, &n, "; per ");
+        note_put(buf, cap, &n, e->source);
+        note_put(buf, cap, &n, ".");
+    } else
+        note_put(buf, cap, &n, ".");
+    e->notes = sr_arena_strndup(k->doc->arena, buf, n);
 }
 
 /* Statements: "X accused Y of ...", "X denied ...". */
