@@ -433,7 +433,6 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
                                    sizeof people_nouns / sizeof *people_nouns);
         int near_hurt = has_word(t, ws, m->span.start, hurt_words, 6) &&
                         !has_word(t, m->span.end, we, kill_words, 11);
-        int near_kill = has_word(t, ws, we, kill_words, 11);
         if (near_hurt && !noun_people)
             continue;
         if (near_hurt) {
@@ -444,7 +443,8 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             if (has_word(t, ps, m->span.start, hurt_words, 6))
                 continue;
         }
-        if (!(noun_people || near_kill))
+        /* a killing word near the number (tested last: it reads 80 bytes) */
+        if (!noun_people && !has_word(t, ws, we, kill_words, 11))
             continue;
         /* "18 civilians including five children": a subset, not more dead */
         static const char *const subset[] = {"including", "among", "whom", "them"};
