@@ -171,7 +171,38 @@ typedef struct coder {
     int deaths_vague, deaths_valid;
     size_t deaths_sent_start;
     int have_prev_place;
+    unsigned char *in_paren;       /* paren_flags cache: per mention of */
+    size_t in_paren_cap;           /* the sentence starting at mention */
+    const sr_mention *in_paren_of; /* IN_PAREN_OF */
+    struct {                       /* sentence_has cache */
+        const char *const *words;
+        size_t start, end;
+        int hit;
+    } has[4];
+    size_t n_has;
+    const sr_mention *places_of;   /* sentence_places cache: the places */
+    const sr_mention *places[8];   /* of the sentence starting at mention */
+    size_t n_places;               /* PLACES_OF */
 } coder;
+
+/* has_word over all of sentence SENT, remembered for the sentence: every
+ * strike or agreement trigger asks the same questions of it, and reading
+ * a long sentence again per trigger made it cost O(bytes) per trigger. */
+static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n);
+static int sentence_has(coder *k, sr_span sent, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < k->n_has; i++)
+        if (k->has[i].words == words && k->has[i].start == sent.start &&
+            k->has[i].end == sent.end)
+            return k->has[i].hit;
+    int hit = has_word(k->t, sent.start, sent.end, words, n);
+    size_t slot = k->n_has < 4 ? k->n_has++ : (size_t)(sent.start % 4);
+    k->has[slot].words = words;
+    k->has[slot].start = sent.start;
+    k->has[slot].end = sent.end;
+    k->has[slot].hit = hit;
+    return hit;
+}
 
 static const char *const violation_words[] = {"violating", "violated", "violation", "violations",
                                               "breaking", "breached", "breach", "broke"};
@@ -567,23 +598,38 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
         if (m->where.admin1 && *m->where.admin1)
             have_sub = 1;
     }
+    /* Nesting in one pass: mentions are ordered by start (sr_annotation),
+     * so a place lies inside a longer place mention when a place starting
+     * before it ends at or after its end, or one starting with it ends
+     * after it.  PREV_END is the largest end of the places that start
+     * before the current group of equal starts, GROUP_END the largest in
+     * the group.  (A scan of the sentence per place made a long sentence
+     * cost O(n^2) per trigger.) */
+    size_t prev_end = 0, group_end = 0, group_next = 0;
+    int have_prev = 0;
     for (size_t i = 0; i < sv->n && n < max; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
             continue;
+        if (i >= group_next) {
+            if (group_next) {
+                prev_end = !have_prev || group_end > prev_end ? group_end : prev_end;
+                have_prev = 1;
+            }
+            group_end = m->span.end;
+            for (group_next = i + 1;
+                 group_next < sv->n && sv->m[group_next].span.start == m->span.start; group_next++)
+                if (sv->m[group_next].kind == SR_MENTION_PLACE &&
+                    sv->m[group_next].span.end > group_end)
+                    group_end = sv->m[group_next].span.end;
+        }
         int country = !m->where.admin1 || !*m->where.admin1;
         if (country && have_sub)
             continue;
         if (have_town && m->where.is_area)
             continue;
         /* nested inside another place mention: one location */
-        int nested = 0;
-        for (size_t j = 0; j < sv->n; j++)
-            if (&sv->m[j] != m && sv->m[j].kind == SR_MENTION_PLACE &&
-                sv->m[j].span.start <= m->span.start && m->span.end <= sv->m[j].span.end &&
-                sv->m[j].span.end - sv->m[j].span.start > m->span.end - m->span.start)
-                nested = 1;
-        if (nested)
+        if ((have_prev && prev_end >= m->span.end) || group_end > m->span.end)
             continue;
         /* "Hmeimim Air Base in Lattakia", "Tell Rifaat in northern Aleppo":
          * the province of a place already kept only locates it */
@@ -606,6 +652,19 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
             out[n++] = m;
     }
     return n;
+}
+
+/* event_places (at most 8), worked out once per sentence: they depend on
+ * the sentence only, and each trigger asking again made a long sentence
+ * cost O(places) string compares per trigger. */
+static size_t sentence_places(coder *k, const sent_view *sv, const sr_mention **out)
+{
+    if (k->places_of != sv->m) {
+        k->n_places = event_places(sv, k->places, 8);
+        k->places_of = sv->m;
+    }
+    memcpy(out, k->places, k->n_places * sizeof *out);
+    return k->n_places;
 }
 
 /* An admin area or region as an event location is named as the report
@@ -680,6 +739,37 @@ static const char *const armed_nouns[] = {"terrorists", "militants", "fighters",
                                           "jihadists", "soldiers", "troops", "gunmen",
                                           "members", "insurgents", "combatants", "militiamen"};
 
+/* Whether each mention of sentence SV lies inside parentheses, worked out
+ * once per sentence: each trigger reading the sentence again made a long
+ * sentence cost O(bytes) per trigger.  NULL when the sentence has no '('
+ * (nothing is inside) or when out of memory (the caller then reads the
+ * sentence itself). */
+static const unsigned char *paren_flags(coder *k, const sent_view *sv, sr_span sent)
+{
+    const char *t = k->t;
+    if (sent.end <= sent.start || !memchr(t + sent.start, '(', sent.end - sent.start))
+        return NULL;
+    if (k->in_paren_of == sv->m && sv->n <= k->in_paren_cap)
+        return k->in_paren;
+    if (sv->n > k->in_paren_cap) {
+        size_t cap = k->in_paren_cap * 2 > sv->n ? k->in_paren_cap * 2 : sv->n;
+        unsigned char *f = sr_arena_alloc(k->doc->arena, cap);
+        if (!f)
+            return NULL;
+        k->in_paren = f;
+        k->in_paren_cap = cap;
+    }
+    size_t scan = sent.start;
+    int depth = 0;
+    for (size_t i = 0; i < sv->n; i++) {
+        for (; scan < sv->m[i].span.start && scan < sent.end; scan++)
+            depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
+        k->in_paren[i] = depth > 0;
+    }
+    k->in_paren_of = sv->m;
+    return k->in_paren;
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -705,18 +795,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     /* an agreement mentioned as violated is not a new agreement */
     if (!strcmp(tr->value, "Agreement") &&
-        has_word(t, sent.start, sent.end, violation_words,
-                 sizeof violation_words / sizeof *violation_words))
+        sentence_has(k, sent, violation_words, sizeof violation_words / sizeof *violation_words))
         return;
     const char *strike_sub = NULL;
     if (fr & SR_FRAME_STRIKE) {
         static const char *const strike_words[] = {"strike", "strikes"};
-        if (has_word(t, sent.start, sent.end, air_words, sizeof air_words / sizeof *air_words) ||
+        if (sentence_has(k, sent, air_words, sizeof air_words / sizeof *air_words) ||
             (has_word(t, tr->span.start, tr->span.end, strike_words, 2) &&
-             !has_word(t, sent.start, sent.end, shell_words, sizeof shell_words / sizeof *shell_words)))
+             !sentence_has(k, sent, shell_words, sizeof shell_words / sizeof *shell_words)))
             strike_sub = "Air/drone strike";
-        else if (has_word(t, sent.start, sent.end, shell_words,
-                          sizeof shell_words / sizeof *shell_words))
+        else if (sentence_has(k, sent, shell_words, sizeof shell_words / sizeof *shell_words))
             strike_sub = "Shelling/artillery/missile attack";
         else
             return;
@@ -768,15 +856,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     int a1 = -1, a2 = -1;
     size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
-    /* parenthesis depth at each mention, in one pass over the sentence
-     * (most sentences have no parenthesis: then no pass at all) */
+    /* parenthesis depth at each mention: once per sentence (paren_flags),
+     * else in one pass over the sentence (most have no parenthesis: then
+     * no pass at all) */
+    const unsigned char *in_paren = paren_flags(k, sv, sent);
     size_t scan = sent.start;
     int depth = 0;
-    int parens = sent.end > sent.start && memchr(t + sent.start, '(', sent.end - sent.start);
+    int parens = !in_paren && sent.end > sent.start &&
+                 memchr(t + sent.start, '(', sent.end - sent.start);
     for (size_t i = 0; i < sv->n; i++) {
         for (; parens && scan < sv->m[i].span.start && scan < sent.end; scan++)
             depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
-        if (!usable_actor(kb, &sv->m[i]) || depth > 0)
+        if (!usable_actor(kb, &sv->m[i]) || (in_paren ? in_paren[i] : depth > 0))
             continue;
         if (sv->m[i].span.end <= tr->span.start) {
             if (first_before == (size_t)-1)
@@ -1106,7 +1197,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     long long deaths = sentence_deaths(k, sv, sent, &vague);
     /* places: one event per place */
     const sr_mention *pl[8];
-    size_t np = event_places(sv, pl, 8);
+    size_t np = sentence_places(k, sv, pl);
     sr_place_ref none;
     memset(&none, 0, sizeof none);
     if (fr & SR_FRAME_PARTIES)
