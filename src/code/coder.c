@@ -87,6 +87,36 @@ static const unsigned char word_byte[256] = {
     ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
     ['y'] = 1, ['z'] = 1};
 
+/* The end of the word bytes (letters, hyphens) at U[p], eight bytes at a
+ * time while they are ASCII, then byte by byte.  A word mostly ends within
+ * the first eight bytes, so the test that finds its end is predictable
+ * where a byte loop's exit is not. */
+static size_t word_end(const unsigned char *u, size_t p, size_t e)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const unsigned long long ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (e - p >= 8) {
+        unsigned long long w;
+        memcpy(&w, u + p, 8);
+        if (w & highs)
+            break;
+        /* every byte is below 0x80, so no sum carries into the next byte:
+         * x | 0x20 folds the capitals, a letter is then in 'a'..'z'; a
+         * hyphen is a zero byte of w ^ '-' */
+        unsigned long long x = w | ones * 0x20, y = w ^ ones * '-';
+        unsigned long long letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1));
+        unsigned long long hyphen = ~(((y & ~highs) + ~highs) | y);
+        unsigned long long other = ~(letter | hyphen) & highs;
+        if (other)
+            return p + ((size_t)__builtin_ctzll(other) >> 3);
+        p += 8;
+    }
+#endif
+    while (p < e && word_byte[u[p]])
+        p++;
+    return p;
+}
+
 /* Does any word in T[s, e) equal one of WORDS?  A word is a letter
  * followed by letters and hyphens.  Cost: O(e - s) plus one first-letter
  * test per listed word and word of the text. */
@@ -103,8 +133,7 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
         while (i < e && word_byte[u[i]] != 1)
             i++;
         size_t w = i;
-        while (i < e && word_byte[u[i]])
-            i++;
+        i = word_end(u, i, e);
         char c0 = w < i ? (char)(t[w] | 32) : '\0';
         if (!(first >> (c0 & 31) & 1))
             continue;
