@@ -19,6 +19,7 @@
  * and future cues in the sentence set the certainty or drop the event.
  * Events of one document with the same type, actors and place merge.
  * Cost: O(mentions x sentence mentions), bounded per sentence. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,10 +210,26 @@ typedef struct coder {
         int hit;
     } has[4];
     size_t n_has;
+    struct {                       /* event_type cache, by pointer */
+        const char *sub, *type;
+    } types[8];
     const sr_mention *places_of;   /* sentence_places cache: the places */
     const sr_mention *places[8];   /* of the sentence starting at mention */
     size_t n_places;               /* PLACES_OF */
 } coder;
+
+/* sr_acled_event_type (a scan of ACLED's list with strcmp) remembered by
+ * the sub-event type's pointer: the names are the knowledge base's
+ * triggers and the coder's literals, a handful per document. */
+static const char *event_type(coder *k, const char *sub)
+{
+    size_t h = ((size_t)(uintptr_t)sub >> 4) & 7;
+    if (k->types[h].sub != sub) {
+        k->types[h].sub = sub;
+        k->types[h].type = sr_acled_event_type(sub);
+    }
+    return k->types[h].type;
+}
 
 /* has_word over all of sentence SENT, remembered for the sentence: every
  * strike or agreement trigger asks the same questions of it, and reading
@@ -1000,7 +1017,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     a2 = proto.actor2;
     /* nobody named: not codeable - except a strike or blast, whose maker
      * is usually unknown (ACLED codes an unidentified armed group) */
-    const char *etype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+    const char *etype = event_type(k, strike_sub ? strike_sub : tr->value);
     if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS) &&
         !(etype && !strcmp(etype, "Explosions/Remote violence")))
         return;
@@ -1133,7 +1150,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "Attack" against armed actors is a clash in ACLED's terms */
     if (!strcmp(sub, "Attack") && a2 >= 0 && !civ_target && !(fr & SR_FRAME_KILLS))
         sub = "Armed clash";
-    const char *sub_type = sr_acled_event_type(sub);
+    const char *sub_type = event_type(k, sub);
     if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
         kb->actors[a2].kind != SR_ACTOR_CIVILIANS) {
@@ -1521,7 +1538,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     }
     sr_place_ref last_place;
     int have_last = 0;
-    size_t i = 0;
+    size_t i = 0, next_scan = 0;
     while (i < a->n_mentions) {
         size_t s = a->mentions[i].sentence, j = i;
         while (j < a->n_mentions && a->mentions[j].sentence == s)
@@ -1529,10 +1546,18 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         sent_view sv = {a->mentions + i, j - i};
         sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
         size_t first_event = out->n_events;
-        k.next_place = NULL;
-        for (size_t q = j; q < a->n_mentions && !k.next_place; q++)
-            if (a->mentions[q].kind == SR_MENTION_PLACE && home_place(&a->mentions[q].where))
-                k.next_place = &a->mentions[q];
+        /* the search resumes where the last one stopped (sentences come in
+         * order): a document without such a place is read once, not once
+         * per sentence */
+        if (next_scan < j)
+            next_scan = j;
+        if (!k.next_place || k.next_place < a->mentions + j) {
+            k.next_place = NULL;
+            for (; next_scan < a->n_mentions && !k.next_place; next_scan++)
+                if (a->mentions[next_scan].kind == SR_MENTION_PLACE &&
+                    home_place(&a->mentions[next_scan].where))
+                    k.next_place = &a->mentions[next_scan];
+        }
         for (size_t q = 0; q < sv.n; q++)
             if (sv.m[q].kind == SR_MENTION_TRIGGER)
                 code_trigger(&k, &sv, q, sent, have_last ? &last_place : NULL);
