@@ -1396,8 +1396,11 @@ static const char *actor_name(const sr_kb *kb, int a)
  * CAP - 1 bytes as snprintf would. */
 static void note_put(char *buf, size_t cap, size_t *n, const char *s)
 {
-    while (*s && *n + 1 < cap)
-        buf[(*n)++] = *s++;
+    size_t len = strlen(s), room = cap - 1 - *n;
+    if (len > room)
+        len = room;
+    memcpy(buf + *n, s, len);
+    *n += len;
     buf[*n] = '\0';
 }
 
