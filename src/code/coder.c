@@ -202,8 +202,9 @@ typedef struct coder {
     size_t deaths_sent_start;
     int have_prev_place;
     unsigned char *in_paren;       /* paren_flags cache: per mention of */
-    size_t in_paren_cap;           /* the sentence starting at mention */
-    const sr_mention *in_paren_of; /* IN_PAREN_OF */
+    size_t in_paren_cap;           /* the sentence of mentions */
+    const sr_mention *in_paren_of; /* IN_PAREN_OF[0..IN_PAREN_N) */
+    size_t in_paren_n;
     struct {                       /* sentence_has cache */
         const char *const *words;
         size_t start, end;
@@ -214,8 +215,9 @@ typedef struct coder {
         const char *sub, *type;
     } types[8];
     const sr_mention *places_of;   /* sentence_places cache: the places */
-    const sr_mention *places[8];   /* of the sentence starting at mention */
-    size_t n_places;               /* PLACES_OF */
+    size_t places_n;               /* of the sentence of mentions */
+    const sr_mention *places[8];   /* PLACES_OF[0..PLACES_N) */
+    size_t n_places;
 } coder;
 
 /* sr_acled_event_type (a scan of ACLED's list with strcmp) remembered by
@@ -705,9 +707,10 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
  * cost O(places) string compares per trigger. */
 static size_t sentence_places(coder *k, const sent_view *sv, const sr_mention **out)
 {
-    if (k->places_of != sv->m) {
+    if (k->places_of != sv->m || k->places_n != sv->n) {
         k->n_places = event_places(sv, k->places, 8);
         k->places_of = sv->m;
+        k->places_n = sv->n;
     }
     memcpy(out, k->places, k->n_places * sizeof *out);
     return k->n_places;
@@ -795,7 +798,7 @@ static const unsigned char *paren_flags(coder *k, const sent_view *sv, sr_span s
     const char *t = k->t;
     if (sent.end <= sent.start || !memchr(t + sent.start, '(', sent.end - sent.start))
         return NULL;
-    if (k->in_paren_of == sv->m && sv->n <= k->in_paren_cap)
+    if (k->in_paren_of == sv->m && k->in_paren_n == sv->n)
         return k->in_paren;
     if (sv->n > k->in_paren_cap) {
         size_t cap = k->in_paren_cap * 2 > sv->n ? k->in_paren_cap * 2 : sv->n;
@@ -813,6 +816,7 @@ static const unsigned char *paren_flags(coder *k, const sent_view *sv, sr_span s
         k->in_paren[i] = depth > 0;
     }
     k->in_paren_of = sv->m;
+    k->in_paren_n = sv->n;
     return k->in_paren;
 }
 
