@@ -124,11 +124,12 @@ static size_t word_end(const unsigned char *u, size_t p, size_t e)
 static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n)
 {
     const unsigned char *u = (const unsigned char *)t;
-    /* the first letters of WORDS, as bits (c & 31): most words of the text
-     * start with none of them and need no compare */
-    unsigned long first = 0;
-    for (size_t k = 0; k < n; k++)
-        first |= 1ul << ((unsigned char)words[k][0] & 31);
+    /* the first letters of WORDS, as bits (c & 31), once the window shows
+     * a second word: most words of the text start with none of them and
+     * need no compare; a window of one word (the common call) is compared
+     * directly */
+    unsigned long first = ~0ul;
+    int masked = 0;
     size_t i = s;
     while (i < e) {
         while (i < e && word_byte[u[i]] != 1)
@@ -136,6 +137,12 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
         size_t w = i;
         i = word_end(u, i, e);
         char c0 = w < i ? (char)(t[w] | 32) : '\0';
+        if (!masked && i < e) {
+            first = 0;
+            for (size_t k = 0; k < n; k++)
+                first |= 1ul << ((unsigned char)words[k][0] & 31);
+            masked = 1;
+        }
         if (!(first >> (c0 & 31) & 1))
             continue;
         for (size_t k = 0; k < n; k++)
