@@ -88,11 +88,11 @@ static const unsigned char word_byte[256] = {
     ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
     ['y'] = 1, ['z'] = 1};
 
-/* The end of the word bytes (letters, hyphens) at U[p], eight bytes at a
- * time while they are ASCII, then byte by byte.  A word mostly ends within
- * the first eight bytes, so the test that finds its end is predictable
- * where a byte loop's exit is not. */
-static size_t word_end(const unsigned char *u, size_t p, size_t e)
+/* The end of the run of letters (and hyphens, when HYPHENS) at U[p],
+ * eight bytes at a time while they are ASCII, then byte by byte.  A word
+ * mostly ends within the first eight bytes, so the test that finds its end
+ * is predictable where a byte loop's exit is not. */
+static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hyphens)
 {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const unsigned long long ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -106,14 +106,14 @@ static size_t word_end(const unsigned char *u, size_t p, size_t e)
          * hyphen is a zero byte of w ^ '-' */
         unsigned long long x = w | ones * 0x20, y = w ^ ones * '-';
         unsigned long long letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1));
-        unsigned long long hyphen = ~(((y & ~highs) + ~highs) | y);
+        unsigned long long hyphen = hyphens ? ~(((y & ~highs) + ~highs) | y) : 0;
         unsigned long long other = ~(letter | hyphen) & highs;
         if (other)
             return p + ((size_t)__builtin_ctzll(other) >> 3);
         p += 8;
     }
 #endif
-    while (p < e && word_byte[u[p]])
+    while (p < e && (hyphens ? word_byte[u[p]] : word_byte[u[p]] == 1))
         p++;
     return p;
 }
@@ -135,7 +135,7 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
         while (i < e && word_byte[u[i]] != 1)
             i++;
         size_t w = i;
-        i = word_end(u, i, e);
+        i = word_end(u, i, e, 1);
         char c0 = w < i ? (char)(t[w] | 32) : '\0';
         if (!masked && i < e) {
             first = 0;
@@ -473,9 +473,7 @@ static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
     while (p < end && !((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
         p++;
     *s = p;
-    while (p < end && ((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
-        p++;
-    *e = p;
+    *e = word_end((const unsigned char *)t, p, end, 0);
 }
 
 /* Deaths stated in sentence SV: people counted next to a killing word and
