@@ -1,5 +1,6 @@
 /* code_json.c - the outputs of `sitrep code`: JSON lines (README, "Output
  * schema: code"), ACLED's 31-column CSV, and the statements stream. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,11 +11,31 @@
 static const char *actor_name(const sr_kb *kb, int a) { return a >= 0 ? kb->actors[a].name : ""; }
 
 
+/* Actor names joined by "; " as one JSON string.  JSON escapes byte by
+ * byte, so the names are joined in a stack buffer when they fit (no heap
+ * buffer per event). */
 static void assoc_list(sr_buf *b, const sr_kb *kb, const int *v, int n)
 {
+    char stack[512];
+    size_t len = 0;
+    int i = 0;
+    for (; i < n; i++) {
+        const char *name = actor_name(kb, v[i]);
+        size_t nl = strlen(name);
+        if (len + nl + 2 > sizeof stack)
+            break;
+        if (i)
+            stack[len++] = ';', stack[len++] = ' ';
+        memcpy(stack + len, name, nl);
+        len += nl;
+    }
+    if (i == n) {
+        sr_json_string(b, stack, len);
+        return;
+    }
     sr_buf tmp;
     sr_buf_init(&tmp, b->mem);
-    for (int i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) {
         if (i)
             sr_buf_puts(&tmp, "; ");
         sr_buf_puts(&tmp, actor_name(kb, v[i]));
@@ -25,10 +46,18 @@ static void assoc_list(sr_buf *b, const sr_kb *kb, const int *v, int n)
 
 static void date_str(char *o, sr_date d)
 {
+    int m = d.month ? d.month : 1, dd = d.day ? d.day : 1;
     if (!d.year)
         o[0] = '\0';
-    else
-        snprintf(o, 16, "%04d-%02d-%02d", d.year, d.month ? d.month : 1, d.day ? d.day : 1);
+    else if (d.year > 0 && d.year <= 9999 && m >= 0 && m <= 99 && dd >= 0 && dd <= 99) {
+        /* what "%04d-%02d-%02d" prints, without printf */
+        o[0] = (char)('0' + d.year / 1000), o[1] = (char)('0' + d.year / 100 % 10);
+        o[2] = (char)('0' + d.year / 10 % 10), o[3] = (char)('0' + d.year % 10);
+        o[4] = '-', o[5] = (char)('0' + m / 10), o[6] = (char)('0' + m % 10);
+        o[7] = '-', o[8] = (char)('0' + dd / 10), o[9] = (char)('0' + dd % 10);
+        o[10] = '\0';
+    } else
+        snprintf(o, 16, "%04d-%02d-%02d", d.year, m, dd);
 }
 
 /* Stable id: a hash of the document id and the first evidence span. */
@@ -58,93 +87,190 @@ static int acled_time_precision(sr_precision p)
     return p == SR_PREC_DAY ? 1 : p == SR_PREC_WEEK ? 2 : 3;
 }
 
+/* What printf's "%.<digits>f" prints for V (digits <= 9), into O (at least
+ * 32 bytes); returns the length, or 0 when V is outside the range done
+ * here (the caller then uses printf).  printf costs thousands of
+ * instructions a coordinate.  Exact for |V| in [1e-9, 1e9) and zero: the
+ * double is M / 2^S, and round(M * 10^digits / 2^S) is taken in 128-bit
+ * integers, half to even as glibc rounds. */
+static size_t fixed_str(char *o, double v, int digits)
+{
+#ifdef __SIZEOF_INT128__
+    static const unsigned long long p10[] = {1,      10,      100,      1000,      10000,
+                                             100000, 1000000, 10000000, 100000000, 1000000000};
+    double a = v < 0 ? -v : v;
+    if (digits < 0 || digits > 9 || !((a >= 1e-9 && a < 1e9) || v == 0))
+        return 0;
+    int ex;
+    double fr = frexp(a, &ex); /* a = fr * 2^ex, fr in [0.5, 1) */
+    unsigned long long m = (unsigned long long)ldexp(fr, 53);
+    int sh = 53 - ex; /* a = m / 2^sh, sh in [24, 83] */
+    unsigned __int128 n = (unsigned __int128)m * p10[digits];
+    unsigned __int128 one = 1, q = n >> sh, r = n & ((one << sh) - 1), half = one << (sh - 1);
+    if (r > half || (r == half && (q & 1)))
+        q++;
+    unsigned long long iq = (unsigned long long)q, ip = iq / p10[digits], fp = iq % p10[digits];
+    char tmp[24];
+    size_t n_int = 0, len = 0;
+    do
+        tmp[n_int++] = (char)('0' + ip % 10), ip /= 10;
+    while (ip);
+    if (signbit(v))
+        o[len++] = '-';
+    while (n_int)
+        o[len++] = tmp[--n_int];
+    if (digits) {
+        o[len++] = '.';
+        for (int i = digits; i-- > 0;)
+            o[len + (size_t)i] = (char)('0' + fp % 10), fp /= 10;
+        len += (size_t)digits;
+    }
+    o[len] = '\0';
+    return len;
+#else
+    (void)o, (void)v, (void)digits;
+    return 0;
+#endif
+}
+
+/* sr_buf_append with the common case inline: room in the buffer. */
+static inline void put(sr_buf *b, const char *s, size_t n)
+{
+    if (b->status == SR_OK && b->len + n < b->cap) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else
+        sr_buf_append(b, s, n);
+}
+
+/* Appends a string literal (keys, punctuation) without strlen. */
+#define PUT_LIT(b, lit) put((b), (lit), sizeof(lit) - 1)
+
+/* A coordinate as printf's "%.<digits>f" prints it. */
+static void put_fixed(sr_buf *b, double v, int digits)
+{
+    char o[32];
+    size_t n = fixed_str(o, v, digits);
+    if (n)
+        put(b, o, n);
+    else
+        sr_buf_printf(b, "%.*f", digits, v);
+}
+
+/* V as 16 lower-case hex digits ("%016llx"), into O (17 bytes). */
+static void hex16(char *o, unsigned long long v)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--, v >>= 4)
+        o[i] = hex[v & 15];
+    o[16] = '\0';
+}
+
+/* V in decimal ("%lld"), into O (at least 21 bytes). */
+static void int_str(char *o, long long v)
+{
+    char tmp[24];
+    size_t n = 0, len = 0;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        tmp[n++] = (char)('0' + u % 10), u /= 10;
+    while (u);
+    if (v < 0)
+        o[len++] = '-';
+    while (n)
+        o[len++] = tmp[--n];
+    o[len] = '\0';
+}
+
 sr_status sr_coding_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,
                             const sr_coding *k, sr_buf *b)
 {
     for (size_t i = 0; i < k->n_events; i++) {
         const sr_event *e = &k->events[i];
-        int f = 1;
-        char d[16];
-        sr_buf_putc(b, '{');
-        sr_json_key(b, "doc_id", &f);
+        char d[20];
+        PUT_LIT(b, "{\"doc_id\":");
         sr_json_cstr(b, doc->id);
-        sr_json_key(b, "event_id", &f);
-        sr_buf_printf(b, "\"%016llx\"", event_id(doc, e, i));
-        sr_json_key(b, "event_date", &f);
+        PUT_LIT(b, ",\"event_id\":\"");
+        hex16(d, event_id(doc, e, i));
+        put(b, d, 16);
+        PUT_LIT(b, "\",\"event_date\":");
         date_str(d, e->date);
         if (d[0])
             sr_json_cstr(b, d);
         else
-            sr_buf_puts(b, "null");
-        sr_json_key(b, "time_precision", &f);
+            PUT_LIT(b, "null");
+        PUT_LIT(b, ",\"time_precision\":");
         sr_json_cstr(b, prec_name(e->time_precision));
-        sr_json_key(b, "event_type", &f);
+        PUT_LIT(b, ",\"event_type\":");
         sr_json_cstr(b, e->event_type);
-        sr_json_key(b, "sub_event_type", &f);
+        PUT_LIT(b, ",\"sub_event_type\":");
         sr_json_cstr(b, e->sub_event_type);
-        sr_json_key(b, "actor1", &f);
+        PUT_LIT(b, ",\"actor1\":");
         sr_json_cstr(b, actor_name(kb, e->actor1));
-        sr_json_key(b, "assoc_actor_1", &f);
+        PUT_LIT(b, ",\"assoc_actor_1\":");
         assoc_list(b, kb, e->assoc1, e->n_assoc1);
-        sr_json_key(b, "actor2", &f);
+        PUT_LIT(b, ",\"actor2\":");
         sr_json_cstr(b, actor_name(kb, e->actor2));
-        sr_json_key(b, "assoc_actor_2", &f);
+        PUT_LIT(b, ",\"assoc_actor_2\":");
         assoc_list(b, kb, e->assoc2, e->n_assoc2);
-        sr_json_key(b, "inter1", &f);
+        PUT_LIT(b, ",\"inter1\":");
         sr_buf_int(b, e->inter1);
-        sr_json_key(b, "inter2", &f);
+        PUT_LIT(b, ",\"inter2\":");
         sr_buf_int(b, e->inter2);
-        sr_json_key(b, "interaction", &f);
+        PUT_LIT(b, ",\"interaction\":");
         sr_buf_int(b, e->interaction);
-        sr_json_key(b, "country", &f);
+        PUT_LIT(b, ",\"country\":");
         sr_json_cstr(b, sr_country_name(e->where.country));
-        sr_json_key(b, "admin1", &f);
+        PUT_LIT(b, ",\"admin1\":");
         sr_json_cstr(b, e->where.admin1);
-        sr_json_key(b, "admin2", &f);
+        PUT_LIT(b, ",\"admin2\":");
         sr_json_cstr(b, e->where.admin2);
-        sr_json_key(b, "location", &f);
+        PUT_LIT(b, ",\"location\":");
         sr_json_cstr(b, e->where.location);
-        sr_json_key(b, "latitude", &f);
+        PUT_LIT(b, ",\"latitude\":");
         if (e->where.has_coords)
-            sr_buf_printf(b, "%.5f", e->where.lat);
+            put_fixed(b, e->where.lat, 5);
         else
-            sr_buf_puts(b, "null");
-        sr_json_key(b, "longitude", &f);
+            PUT_LIT(b, "null");
+        PUT_LIT(b, ",\"longitude\":");
         if (e->where.has_coords)
-            sr_buf_printf(b, "%.5f", e->where.lon);
+            put_fixed(b, e->where.lon, 5);
         else
-            sr_buf_puts(b, "null");
-        sr_json_key(b, "geo_precision", &f);
+            PUT_LIT(b, "null");
+        PUT_LIT(b, ",\"geo_precision\":");
         sr_buf_int(b, e->where.location ? e->where.geo_precision : 3);
-        sr_json_key(b, "fatalities", &f);
+        PUT_LIT(b, ",\"fatalities\":");
         sr_buf_int(b, e->fatalities);
-        sr_json_key(b, "source", &f);
+        PUT_LIT(b, ",\"source\":");
         sr_json_cstr(b, e->source);
-        sr_json_key(b, "certainty", &f);
+        PUT_LIT(b, ",\"certainty\":");
         sr_json_cstr(b, sr_certainty_name(e->certainty));
-        sr_json_key(b, "historical", &f);
-        sr_buf_puts(b, e->historical ? "true" : "false");
-        sr_json_key(b, "primary", &f);
-        sr_buf_puts(b, e->primary ? "true" : "false");
-        sr_json_key(b, "notes", &f);
+        if (e->historical)
+            PUT_LIT(b, ",\"historical\":true");
+        else
+            PUT_LIT(b, ",\"historical\":false");
+        if (e->primary)
+            PUT_LIT(b, ",\"primary\":true");
+        else
+            PUT_LIT(b, ",\"primary\":false");
+        PUT_LIT(b, ",\"notes\":");
         sr_json_cstr(b, e->notes);
-        sr_json_key(b, "evidence", &f);
-        sr_buf_putc(b, '[');
+        PUT_LIT(b, ",\"evidence\":[");
         for (size_t q = 0; q < e->n_evidence; q++) {
-            int g = 1;
             if (q)
-                sr_buf_putc(b, ',');
-            sr_buf_putc(b, '{');
-            sr_json_key(b, "start", &g);
+                PUT_LIT(b, ",{\"start\":");
+            else
+                PUT_LIT(b, "{\"start\":");
             sr_buf_uint(b, e->evidence[q].start);
-            sr_json_key(b, "end", &g);
+            PUT_LIT(b, ",\"end\":");
             sr_buf_uint(b, e->evidence[q].end);
-            sr_json_key(b, "text", &g);
+            PUT_LIT(b, ",\"text\":");
             sr_json_string(b, c->text + e->evidence[q].start,
                            e->evidence[q].end - e->evidence[q].start);
             sr_buf_putc(b, '}');
         }
-        sr_buf_puts(b, "]}\n");
+        PUT_LIT(b, "]}\n");
     }
     return b->status;
 }
@@ -163,13 +289,14 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
     for (size_t i = 0; i < k->n_events; i++) {
         const sr_event *e = &k->events[i];
         char v[64], d[16];
-        snprintf(v, sizeof v, "SR%016llx", event_id(doc, e, i));
+        v[0] = 'S', v[1] = 'R';
+        hex16(v + 2, event_id(doc, e, i));
         sr_csv_field(b, v, 0);
         date_str(d, e->date);
         sr_csv_field(b, d, 0);
-        snprintf(v, sizeof v, "%d", e->date.year);
+        int_str(v, e->date.year);
         sr_csv_field(b, e->date.year ? v : "", 0);
-        snprintf(v, sizeof v, "%d", acled_time_precision(e->time_precision));
+        int_str(v, acled_time_precision(e->time_precision));
         sr_csv_field(b, v, 0);
         const char *et = e->event_type ? e->event_type : "";
         const char *disorder = !strcmp(et, "Protests") || !strcmp(et, "Riots") ? "Demonstrations"
@@ -184,7 +311,7 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
         for (int q = 0; q < e->n_assoc1; q++)
             sr_buf_puts(&tmp, q ? "; " : ""), sr_buf_puts(&tmp, actor_name(kb, e->assoc1[q]));
         sr_csv_field(b, tmp.data, 0);
-        snprintf(v, sizeof v, "%d", e->inter1);
+        int_str(v, e->inter1);
         sr_csv_field(b, v, 0);
         sr_csv_field(b, actor_name(kb, e->actor2), 0);
         sr_buf_clear(&tmp);
@@ -194,9 +321,9 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
             sr_buf_puts(&tmp, q ? "; " : ""), sr_buf_puts(&tmp, actor_name(kb, e->assoc2[q]));
         sr_csv_field(b, tmp.data, 0);
         sr_buf_free(&tmp);
-        snprintf(v, sizeof v, "%d", e->inter2);
+        int_str(v, e->inter2);
         sr_csv_field(b, v, 0);
-        snprintf(v, sizeof v, "%d", e->interaction);
+        int_str(v, e->interaction);
         sr_csv_field(b, v, 0);
         int civ = e->actor2 >= 0 && kb->actors[e->actor2].kind == SR_ACTOR_CIVILIANS;
         sr_csv_field(b, civ ? "Civilian targeting" : "", 0);
@@ -207,16 +334,18 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
         sr_csv_field(b, e->where.admin2, 0);
         sr_csv_field(b, "", 0);
         sr_csv_field(b, e->where.location, 0);
-        snprintf(v, sizeof v, "%.4f", e->where.lat);
+        if (e->where.has_coords && !fixed_str(v, e->where.lat, 4))
+            snprintf(v, sizeof v, "%.4f", e->where.lat);
         sr_csv_field(b, e->where.has_coords ? v : "", 0);
-        snprintf(v, sizeof v, "%.4f", e->where.lon);
+        if (e->where.has_coords && !fixed_str(v, e->where.lon, 4))
+            snprintf(v, sizeof v, "%.4f", e->where.lon);
         sr_csv_field(b, e->where.has_coords ? v : "", 0);
-        snprintf(v, sizeof v, "%d", e->where.location ? e->where.geo_precision : 3);
+        int_str(v, e->where.location ? e->where.geo_precision : 3);
         sr_csv_field(b, v, 0);
         sr_csv_field(b, e->source, 0);
         sr_csv_field(b, "", 0);
         sr_csv_field(b, e->notes, 0);
-        snprintf(v, sizeof v, "%lld", e->fatalities);
+        int_str(v, e->fatalities);
         sr_csv_field(b, v, 0);
         sr_csv_field(b, e->certainty != SR_CERT_REPORTED ? sr_certainty_name(e->certainty) : "", 0);
         sr_csv_field(b, "", 1);

@@ -19,6 +19,7 @@
  * and future cues in the sentence set the certainty or drop the event.
  * Events of one document with the same type, actors and place merge.
  * Cost: O(mentions x sentence mentions), bounded per sentence. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,19 +75,76 @@ static int lower_eq(const char *t, size_t s, size_t e, const char *w)
     return w[i] == '\0';
 }
 
-/* Does any word in T[s, e) equal one of WORDS? */
+/* Letters (1) and the hyphen (2) for has_word's scan: one table load a
+ * byte instead of a case fold and two range tests. */
+static const unsigned char word_byte[256] = {
+    ['-'] = 2,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1};
+
+/* The end of the run of letters (and hyphens, when HYPHENS) at U[p],
+ * eight bytes at a time while they are ASCII, then byte by byte.  A word
+ * mostly ends within the first eight bytes, so the test that finds its end
+ * is predictable where a byte loop's exit is not. */
+static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hyphens)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const unsigned long long ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (e - p >= 8) {
+        unsigned long long w;
+        memcpy(&w, u + p, 8);
+        if (w & highs)
+            break;
+        /* every byte is below 0x80, so no sum carries into the next byte:
+         * x | 0x20 folds the capitals, a letter is then in 'a'..'z'; a
+         * hyphen is a zero byte of w ^ '-' */
+        unsigned long long x = w | ones * 0x20, y = w ^ ones * '-';
+        unsigned long long letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1));
+        unsigned long long hyphen = hyphens ? ~(((y & ~highs) + ~highs) | y) : 0;
+        unsigned long long other = ~(letter | hyphen) & highs;
+        if (other)
+            return p + ((size_t)__builtin_ctzll(other) >> 3);
+        p += 8;
+    }
+#endif
+    while (p < e && (hyphens ? word_byte[u[p]] : word_byte[u[p]] == 1))
+        p++;
+    return p;
+}
+
+/* Does any word in T[s, e) equal one of WORDS?  A word is a letter
+ * followed by letters and hyphens.  Cost: O(e - s) plus one first-letter
+ * test per listed word and word of the text. */
 static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)t;
+    /* the first letters of WORDS, as bits (c & 31), once the window shows
+     * a second word: most words of the text start with none of them and
+     * need no compare; a window of one word (the common call) is compared
+     * directly */
+    unsigned long first = ~0ul;
+    int masked = 0;
     size_t i = s;
     while (i < e) {
-        while (i < e && !((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))
+        while (i < e && word_byte[u[i]] != 1)
             i++;
         size_t w = i;
-        while (i < e && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') || t[i] == '-'))
-            i++;
-        if (w == i)
-            break;
-        char c0 = (char)(t[w] | 32); /* most words differ in the first letter */
+        i = word_end(u, i, e, 1);
+        char c0 = w < i ? (char)(t[w] | 32) : '\0';
+        if (!masked && i < e) {
+            first = 0;
+            for (size_t k = 0; k < n; k++)
+                first |= 1ul << ((unsigned char)words[k][0] & 31);
+            masked = 1;
+        }
+        if (!(first >> (c0 & 31) & 1))
+            continue;
         for (size_t k = 0; k < n; k++)
             if (words[k][0] == c0 && lower_eq(t, w, i, words[k]))
                 return 1;
@@ -163,7 +221,57 @@ typedef struct coder {
     int have_prev_place;
     size_t title_sentence; /* sentence printing the headline, or -1 */
     sentence_facts sf;     /* of the current sentence */
+    unsigned char *in_paren;       /* paren_flags cache: per mention of */
+    size_t in_paren_cap;           /* the sentence of mentions */
+    const sr_mention *in_paren_of; /* IN_PAREN_OF[0..IN_PAREN_N) */
+    size_t in_paren_n;
+    struct {                       /* sentence_has cache */
+        const char *const *words;
+        size_t start, end;
+        int hit;
+    } has[4];
+    size_t n_has;
+    struct {                       /* event_type cache, by pointer */
+        const char *sub, *type;
+    } types[8];
+    const sr_mention *places_of;   /* sentence_places cache: the places */
+    size_t places_n;               /* of the sentence of mentions, */
+    size_t places_speech;          /* with this speech end */
+    const sr_mention *places[8];   /* PLACES_OF[0..PLACES_N) */
+    size_t n_places;
 } coder;
+
+/* sr_acled_event_type (a scan of ACLED's list with strcmp) remembered by
+ * the sub-event type's pointer: the names are the knowledge base's
+ * triggers and the coder's literals, a handful per document. */
+static const char *event_type(coder *k, const char *sub)
+{
+    size_t h = ((size_t)(uintptr_t)sub >> 4) & 7;
+    if (k->types[h].sub != sub) {
+        k->types[h].sub = sub;
+        k->types[h].type = sr_acled_event_type(sub);
+    }
+    return k->types[h].type;
+}
+
+/* has_word over all of sentence SENT, remembered for the sentence: every
+ * strike or agreement trigger asks the same questions of it, and reading
+ * a long sentence again per trigger made it cost O(bytes) per trigger. */
+static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n);
+static int sentence_has(coder *k, sr_span sent, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < k->n_has; i++)
+        if (k->has[i].words == words && k->has[i].start == sent.start &&
+            k->has[i].end == sent.end)
+            return k->has[i].hit;
+    int hit = has_word(k->t, sent.start, sent.end, words, n);
+    size_t slot = k->n_has < 4 ? k->n_has++ : (size_t)(sent.start % 4);
+    k->has[slot].words = words;
+    k->has[slot].start = sent.start;
+    k->has[slot].end = sent.end;
+    k->has[slot].hit = hit;
+    return hit;
+}
 
 static const char *const violation_words[] = {"violating", "violated", "violation", "violations",
                                               "breaking", "breached", "breach", "broke"};
@@ -379,9 +487,7 @@ static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
     while (p < end && !((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
         p++;
     *s = p;
-    while (p < end && ((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
-        p++;
-    *e = p;
+    *e = word_end((const unsigned char *)t, p, end, 0);
 }
 
 /* The word just before P, as [*S, *E) (empty at START). */
@@ -437,7 +543,6 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
                                    sizeof people_nouns / sizeof *people_nouns);
         int near_hurt = has_word(t, ws, m->span.start, hurt_words, N_HURT) &&
                         !has_word(t, m->span.end, we, kill_words, 11);
-        int near_kill = has_word(t, ws, we, kill_words, 11);
         if (near_hurt && !noun_people)
             continue;
         if (near_hurt) {
@@ -453,6 +558,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
          * total, never one event's (the deadliest single events of the
          * Syrian war, the Ghouta sarin attack of 2013, were reported at
          * 281 to 1,729 dead) */
+        int near_kill = has_word(t, ws, we, kill_words, 11);
         if (!near_kill && noun_people) {
             /* "six militants and three civilians have been killed": the
              * verb may come after a list of counted people */
@@ -772,10 +878,31 @@ static size_t event_places(const char *t, sr_span sent, const sent_view *sv, con
         if (m->where.admin1 && *m->where.admin1)
             have_sub = 1;
     }
+    /* Nesting in one pass: mentions are ordered by start (sr_annotation),
+     * so a place lies inside a longer place mention when a place starting
+     * before it ends at or after its end, or one starting with it ends
+     * after it.  PREV_END is the largest end of the places that start
+     * before the current group of equal starts, GROUP_END the largest in
+     * the group.  (A scan of the sentence per place made a long sentence
+     * cost O(n^2) per trigger.) */
+    size_t prev_end = 0, group_end = 0, group_next = 0;
+    int have_prev = 0;
     for (size_t i = 0; i < sv->n && n < max; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
             continue;
+        if (i >= group_next) {
+            if (group_next) {
+                prev_end = !have_prev || group_end > prev_end ? group_end : prev_end;
+                have_prev = 1;
+            }
+            group_end = m->span.end;
+            for (group_next = i + 1;
+                 group_next < sv->n && sv->m[group_next].span.start == m->span.start; group_next++)
+                if (sv->m[group_next].kind == SR_MENTION_PLACE &&
+                    sv->m[group_next].span.end > group_end)
+                    group_end = sv->m[group_next].span.end;
+        }
         const sr_mention *before = prev_pl;
         prev_pl = m;
         if (place_after_speech && m->span.end <= speech_end)
@@ -800,13 +927,7 @@ static size_t event_places(const char *t, sr_span sent, const sent_view *sv, con
         if (have_town && m->where.is_area)
             continue;
         /* nested inside another place mention: one location */
-        int nested = 0;
-        for (size_t j = 0; j < sv->n; j++)
-            if (&sv->m[j] != m && sv->m[j].kind == SR_MENTION_PLACE &&
-                sv->m[j].span.start <= m->span.start && m->span.end <= sv->m[j].span.end &&
-                sv->m[j].span.end - sv->m[j].span.start > m->span.end - m->span.start)
-                nested = 1;
-        if (nested)
+        if ((have_prev && prev_end >= m->span.end) || group_end > m->span.end)
             continue;
         /* "Hmeimim Air Base in Lattakia", "Tell Rifaat in northern Aleppo":
          * the province of a place already kept only locates it */
@@ -829,6 +950,22 @@ static size_t event_places(const char *t, sr_span sent, const sent_view *sv, con
             out[n++] = m;
     }
     return n;
+}
+
+/* event_places (at most 8), worked out once per sentence and speech end:
+ * they depend on nothing else, and each trigger asking again made a long
+ * sentence cost O(places) string compares per trigger. */
+static size_t sentence_places(coder *k, const sent_view *sv, sr_span sent, size_t speech_end,
+                              const sr_mention **out)
+{
+    if (k->places_of != sv->m || k->places_n != sv->n || k->places_speech != speech_end) {
+        k->n_places = event_places(k->t, sent, sv, k->places, 8, speech_end);
+        k->places_of = sv->m;
+        k->places_n = sv->n;
+        k->places_speech = speech_end;
+    }
+    memcpy(out, k->places, k->n_places * sizeof *out);
+    return k->n_places;
 }
 
 /* An admin area or region as an event location is named as the report
@@ -1094,6 +1231,38 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
     }
 }
 
+/* Whether each mention of sentence SV lies inside parentheses, worked out
+ * once per sentence: each trigger reading the sentence again made a long
+ * sentence cost O(bytes) per trigger.  NULL when the sentence has no '('
+ * (nothing is inside) or when out of memory (the caller then reads the
+ * sentence itself). */
+static const unsigned char *paren_flags(coder *k, const sent_view *sv, sr_span sent)
+{
+    const char *t = k->t;
+    if (sent.end <= sent.start || !memchr(t + sent.start, '(', sent.end - sent.start))
+        return NULL;
+    if (k->in_paren_of == sv->m && k->in_paren_n == sv->n)
+        return k->in_paren;
+    if (sv->n > k->in_paren_cap) {
+        size_t cap = k->in_paren_cap * 2 > sv->n ? k->in_paren_cap * 2 : sv->n;
+        unsigned char *f = sr_arena_alloc(k->doc->arena, cap);
+        if (!f)
+            return NULL;
+        k->in_paren = f;
+        k->in_paren_cap = cap;
+    }
+    size_t scan = sent.start;
+    int depth = 0;
+    for (size_t i = 0; i < sv->n; i++) {
+        for (; scan < sv->m[i].span.start && scan < sent.end; scan++)
+            depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
+        k->in_paren[i] = depth > 0;
+    }
+    k->in_paren_of = sv->m;
+    k->in_paren_n = sv->n;
+    return k->in_paren;
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -1146,18 +1315,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     /* an agreement mentioned as violated is not a new agreement */
     if (!strcmp(tr->value, "Agreement") &&
-        has_word(t, sent.start, sent.end, violation_words,
-                 sizeof violation_words / sizeof *violation_words))
+        sentence_has(k, sent, violation_words, sizeof violation_words / sizeof *violation_words))
         return;
     const char *strike_sub = NULL;
     if (fr & SR_FRAME_STRIKE) {
         static const char *const strike_words[] = {"strike", "strikes"};
-        if (has_word(t, sent.start, sent.end, air_words, sizeof air_words / sizeof *air_words) ||
+        if (sentence_has(k, sent, air_words, sizeof air_words / sizeof *air_words) ||
             (has_word(t, tr->span.start, tr->span.end, strike_words, 2) &&
-             !has_word(t, sent.start, sent.end, shell_words, sizeof shell_words / sizeof *shell_words)))
+             !sentence_has(k, sent, shell_words, sizeof shell_words / sizeof *shell_words)))
             strike_sub = "Air/drone strike";
-        else if (has_word(t, sent.start, sent.end, shell_words,
-                          sizeof shell_words / sizeof *shell_words))
+        else if (sentence_has(k, sent, shell_words, sizeof shell_words / sizeof *shell_words))
             strike_sub = "Shelling/artillery/missile attack";
         else
             return;
@@ -1234,13 +1401,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     int a1 = -1, a2 = -1;
     size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
-    /* parenthesis depth at each mention, in one pass over the sentence */
+    /* parenthesis depth at each mention: once per sentence (paren_flags),
+     * else in one pass over the sentence (most have no parenthesis: then
+     * no pass at all) */
+    const unsigned char *in_paren = paren_flags(k, sv, sent);
     size_t scan = sent.start;
     int depth = 0;
+    int parens = !in_paren && sent.end > sent.start &&
+                 memchr(t + sent.start, '(', sent.end - sent.start);
     for (size_t i = 0; i < sv->n; i++) {
-        for (; scan < sv->m[i].span.start && scan < sent.end; scan++)
+        for (; parens && scan < sv->m[i].span.start && scan < sent.end; scan++)
             depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
-        if (!usable_actor(kb, &sv->m[i]) || depth > 0)
+        if (!usable_actor(kb, &sv->m[i]) || (in_paren ? in_paren[i] : depth > 0))
             continue;
         /* "the al-Salyhiah neighborhood of Damascus": a capital after a
          * locative word is the place, not its government */
@@ -1428,7 +1600,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     a2 = proto.actor2;
     /* nobody named: not codeable - except a strike or blast, whose maker
      * is usually unknown (ACLED codes an unidentified armed group) */
-    const char *etype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+    const char *etype = event_type(k, strike_sub ? strike_sub : tr->value);
     if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS) &&
         !(etype && !strcmp(etype, "Explosions/Remote violence")))
         return;
@@ -1441,7 +1613,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_GOVERNMENT))
         return;
     /* in violence, political bodies, monitors and outlets are no side */
-    const char *vtype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+    const char *vtype = etype;
     int violent = vtype && (!strcmp(vtype, "Battles") || !strcmp(vtype, "Explosions/Remote violence") ||
                             !strcmp(vtype, "Violence against civilians") ||
                             (fr & SR_FRAME_TERRITORY));
@@ -1622,7 +1794,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         (!strcmp(sub, "Air/drone strike") || !strcmp(sub, "Shelling/artillery/missile attack") ||
          !strcmp(sub, "Armed clash") || !strcmp(sub, "Attack")))
         sub = "Chemical weapon";
-    const char *sub_type = sr_acled_event_type(sub);
+    const char *sub_type = event_type(k, sub);
     if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
         kb->actors[a2].kind != SR_ACTOR_CIVILIANS) {
@@ -1762,7 +1934,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* places: one event per place */
     const sr_mention *pl[8];
     size_t speech_end = k->sf.speech_end < tr->span.start ? k->sf.speech_end : 0;
-    size_t np = event_places(t, sent, sv, pl, 8, speech_end);
+    size_t np = sentence_places(k, sv, sent, speech_end, pl);
     sr_place_ref none;
     memset(&none, 0, sizeof none);
     if (fr & SR_FRAME_PARTIES)
@@ -1774,7 +1946,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             return;
         *e = proto;
         e->sub_event_type = sub;
-        e->event_type = sr_acled_event_type(sub);
+        e->event_type = sub_type;
         e->date = date;
         e->time_precision = prec;
         e->date_in_text = dm != NULL;
@@ -2175,34 +2347,86 @@ static const char *actor_name(const sr_kb *kb, int a)
     return a >= 0 ? kb->actors[a].name : "";
 }
 
-/* A plain one-sentence summary, in words generated here. */
+/* Appends S to the note in BUF (capacity CAP, length *N), cutting it at
+ * CAP - 1 bytes as snprintf would. */
+static void note_put(char *buf, size_t cap, size_t *n, const char *s)
+{
+    size_t len = strlen(s), room = cap - 1 - *n;
+    if (len > room)
+        len = room;
+    memcpy(buf + *n, s, len);
+    *n += len;
+    buf[*n] = '\0';
+}
+
+/* Appends V as printf's "%0<width>lld" does (width counts the sign). */
+static void note_int(char *buf, size_t cap, size_t *n, long long v, int width)
+{
+    char tmp[32];
+    int len = 0, i = 0;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    char digits[24];
+    int nd = 0;
+    do
+        digits[nd++] = (char)('0' + u % 10), u /= 10;
+    while (u);
+    if (v < 0)
+        tmp[len++] = '-';
+    for (i = len + nd; i < width; i++)
+        tmp[len++] = '0';
+    while (nd)
+        tmp[len++] = digits[--nd];
+    tmp[len] = '\0';
+    note_put(buf, cap, n, tmp);
+}
+
+/* A plain one-sentence summary, in words generated here (no printf: it
+ * cost more than coding the event). */
 static void write_notes(coder *k, sr_event *e)
 {
     const sr_kb *kb = k->kb;
     char buf[600];
-    int n = snprintf(buf, sizeof buf, "%s: %s", e->sub_event_type, actor_name(kb, e->actor1));
+    size_t n = 0, cap = sizeof buf;
+    note_put(buf, cap, &n, e->sub_event_type);
+    note_put(buf, cap, &n, ": ");
+    note_put(buf, cap, &n, actor_name(kb, e->actor1));
     if (e->actor2 >= 0) {
         const char *rel = e->event_type && !strcmp(e->event_type, "Strategic developments")
-                              ? "with"
-                              : "against";
-        n += snprintf(buf + n, sizeof buf - (size_t)n, " %s %s", rel, actor_name(kb, e->actor2));
+                              ? " with "
+                              : " against ";
+        note_put(buf, cap, &n, rel);
+        note_put(buf, cap, &n, actor_name(kb, e->actor2));
     }
-    if (e->where.location)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, " at %s", e->where.location);
-    if (e->time_precision != SR_PREC_NONE && e->date.year)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, " on %04d-%02d-%02d", e->date.year,
-                      e->date.month, e->date.day);
-    if (e->fatalities)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, "; %lld reported killed", e->fatalities);
-    else if (e->fatalities_vague)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, "; deaths reported without a number");
-    if (e->certainty != SR_CERT_REPORTED)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, " (%s)", sr_certainty_name(e->certainty));
-    if (e->source && *e->source && n < (int)sizeof buf)
-        snprintf(buf + n, sizeof buf - (size_t)n, "; per %s.", e->source);
-    else if (n < (int)sizeof buf - 1)
-        snprintf(buf + n, sizeof buf - (size_t)n, ".");
-    e->notes = sr_arena_strndup(k->doc->arena, buf, strlen(buf));
+    if (e->where.location) {
+        note_put(buf, cap, &n, " at ");
+        note_put(buf, cap, &n, e->where.location);
+    }
+    if (e->time_precision != SR_PREC_NONE && e->date.year) {
+        note_put(buf, cap, &n, " on ");
+        note_int(buf, cap, &n, e->date.year, 4);
+        note_put(buf, cap, &n, "-");
+        note_int(buf, cap, &n, e->date.month, 2);
+        note_put(buf, cap, &n, "-");
+        note_int(buf, cap, &n, e->date.day, 2);
+    }
+    if (e->fatalities) {
+        note_put(buf, cap, &n, "; ");
+        note_int(buf, cap, &n, e->fatalities, 0);
+        note_put(buf, cap, &n, " reported killed");
+    } else if (e->fatalities_vague)
+        note_put(buf, cap, &n, "; deaths reported without a number");
+    if (e->certainty != SR_CERT_REPORTED) {
+        note_put(buf, cap, &n, " (");
+        note_put(buf, cap, &n, sr_certainty_name(e->certainty));
+        note_put(buf, cap, &n, ")");
+    }
+    if (e->source && *e->source) {
+        note_put(buf, cap, &n, "; per ");
+        note_put(buf, cap, &n, e->source);
+        note_put(buf, cap, &n, ".");
+    } else
+        note_put(buf, cap, &n, ".");
+    e->notes = sr_arena_strndup(k->doc->arena, buf, n);
 }
 
 /* Statements: "X accused Y of ...", "X denied ...". */
@@ -2273,7 +2497,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     }
     sr_place_ref last_place;
     int have_last = 0;
-    size_t i = 0;
+    size_t i = 0, next_scan = 0;
     while (i < a->n_mentions) {
         size_t s = a->mentions[i].sentence, j = i;
         while (j < a->n_mentions && a->mentions[j].sentence == s)
@@ -2284,10 +2508,18 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         k.sent_toll_given = 0;
         sentence_facts_of(&k, &sv, sent);
         size_t first_event = out->n_events;
-        k.next_place = NULL;
-        for (size_t q = j; q < a->n_mentions && !k.next_place; q++)
-            if (a->mentions[q].kind == SR_MENTION_PLACE && home_place(&a->mentions[q].where))
-                k.next_place = &a->mentions[q];
+        /* the search resumes where the last one stopped (sentences come in
+         * order): a document without such a place is read once, not once
+         * per sentence */
+        if (next_scan < j)
+            next_scan = j;
+        if (!k.next_place || k.next_place < a->mentions + j) {
+            k.next_place = NULL;
+            for (; next_scan < a->n_mentions && !k.next_place; next_scan++)
+                if (a->mentions[next_scan].kind == SR_MENTION_PLACE &&
+                    home_place(&a->mentions[next_scan].where))
+                    k.next_place = &a->mentions[next_scan];
+        }
         /* "If confirmed, it would be ...", "If genuine, ...": a sentence
          * opening on a condition tells a hypothesis, not an event */
         size_t ws, we;

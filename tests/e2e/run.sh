@@ -110,6 +110,16 @@ sr clean "$root/samples" >"$tmp/o1" 2>/dev/null
 sr clean "$root/samples" >"$tmp/o2" 2>/dev/null
 expect "output is deterministic" cmp -s "$tmp/o1" "$tmp/o2"
 
+# ---- pathological input: one 100 KB sentence of triggers, places and
+# parentheses is coded in bounded time (per-trigger rescans of the
+# sentence's places once made this cubic: minutes) ----
+python3 -c '
+import json
+s = "Rebels (FSA) attacked a checkpoint (near Idlib) and shelled (with mortars) positions of the army in Hama, "
+print(json.dumps({"id": "long", "text": "Idlib, Syria (SANA) - " + s * 1000 + "end."}))' >"$tmp/long.jsonl"
+timeout 60 "$bin" code -q -j1 --cache "$tmp/cache" "$tmp/long.jsonl" >"$tmp/out" 2>"$tmp/err"; rc=$?
+expect "a 100 KB sentence of triggers is coded within 60 s" sh -c "[ $rc -eq 0 ]"
+
 # ---- spans index the text they claim ----
 python3 - "$tmp/o1" "$root/samples" <<'PY' && ok || bad "spans index the original text"
 import json, sys, os
