@@ -257,13 +257,13 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
     if (st != SR_OK)
         return st;
     h->n = 0;
-    scan_ctx ctx = {kb, f.text, f.len, h};
     char *padded = sr_arena_alloc(doc->arena, f.len + 3);
     if (!padded)
         return SR_ENOMEM;
     padded[0] = ' ';
     memcpy(padded + 1, f.text, f.len);
     padded[f.len + 1] = ' ';
+    scan_ctx ctx = {kb, padded, f.len + 2, h};
     if (f.len && hs_scan(kb->db, padded, (unsigned)f.len + 2, 0, an->scratch, on_match, &ctx) != HS_SUCCESS &&
         !h->oom)
         return SR_EFORMAT;
@@ -660,7 +660,86 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     return SR_OK;
 }
 
-/* ---- JSON ---- */
+/* ---- JSON ----
+ * The output is several times the size of the input (one line per mention,
+ * each repeating the document id), so it is written straight into the
+ * buffer: a writer keeps a cursor and reserves only when a field might not
+ * fit, keys are literals, numbers and coordinates are formatted without
+ * printf (sr_format_fixed gives printf's digits). */
+
+typedef struct jw {
+    sr_buf *b;
+    char *o, *end; /* cursor and end of the reserved room (NULL when failed) */
+} jw;
+
+/* Room for N more bytes; 0 once the buffer has failed (writes are then
+ * dropped and the buffer's sticky status says why). */
+static int jw_room(jw *w, size_t n)
+{
+    if (w->o && (size_t)(w->end - w->o) >= n)
+        return 1;
+    if (!w->o)
+        return 0;
+    w->b->len = (size_t)(w->o - w->b->data);
+    if (n > SIZE_MAX / 2 || sr_buf_reserve(w->b, n) != SR_OK) {
+        if (w->b->status == SR_OK)
+            w->b->status = SR_ENOMEM;
+        w->o = w->end = NULL;
+        return 0;
+    }
+    w->o = w->b->data + w->b->len;
+    w->end = w->b->data + w->b->cap - 1; /* one byte for the final NUL */
+    return 1;
+}
+
+static void jw_lit(jw *w, const char *s, size_t n)
+{
+    if (jw_room(w, n)) {
+        memcpy(w->o, s, n);
+        w->o += n;
+    }
+}
+
+#define JW_LIT(w, s) jw_lit((w), s, sizeof(s) - 1)
+#define JW_KEY(w, k) jw_lit((w), ",\"" k "\":", sizeof(",\"" k "\":") - 1)
+
+static void jw_str(jw *w, const char *s, size_t n)
+{
+    if (jw_room(w, n <= (SIZE_MAX - 2) / 6 ? n * 6 + 2 : SIZE_MAX))
+        w->o = sr_json_escape(w->o, s, n);
+}
+
+static void jw_cstr(jw *w, const char *s)
+{
+    if (s)
+        jw_str(w, s, strlen(s));
+    else
+        JW_LIT(w, "null");
+}
+
+static void jw_uint(jw *w, uint64_t v)
+{
+    if (jw_room(w, 20))
+        w->o += sr_format_uint(w->o, v);
+}
+
+static void jw_int(jw *w, long long v)
+{
+    if (v < 0) {
+        JW_LIT(w, "-");
+        jw_uint(w, (uint64_t)0 - (uint64_t)v);
+    } else {
+        jw_uint(w, (uint64_t)v);
+    }
+}
+
+static void jw_coord(jw *w, int has, double v)
+{
+    if (!has)
+        JW_LIT(w, "null");
+    else if (jw_room(w, 32))
+        w->o += sr_format_fixed(w->o, v, 5);
+}
 
 static void put2(char *o, int v)
 {
@@ -669,10 +748,10 @@ static void put2(char *o, int v)
 }
 
 /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" by precision; null when unresolved. */
-static void json_date(sr_buf *b, sr_date d, sr_precision p)
+static void json_date(jw *w, sr_date d, sr_precision p)
 {
     if (p == SR_PREC_NONE || !d.year) {
-        sr_buf_puts(b, "null");
+        JW_LIT(w, "null");
         return;
     }
     char o[16];
@@ -692,7 +771,7 @@ static void json_date(sr_buf *b, sr_date d, sr_precision p)
         }
     }
     o[n++] = '"';
-    sr_buf_append(b, o, n);
+    jw_lit(w, o, n);
 }
 
 sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,
@@ -700,126 +779,130 @@ sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cle
 {
     static const char *const prec[] = {"none", "day", "week", "month", "year"};
     static const char *const qual[] = {"exact", "at_least", "at_most", "approx", "vague"};
-    for (size_t i = 0; i < a->n_mentions; i++) {
+    if (!a->n_mentions || sr_buf_reserve(b, 4096) != SR_OK)
+        return b->status;
+    jw w = {b, b->data + b->len, b->data + b->cap - 1};
+    /* every line starts {"doc_id":ID,"kind": - written once, then copied */
+    size_t head = b->len;
+    JW_LIT(&w, "{\"doc_id\":");
+    jw_cstr(&w, doc->id);
+    JW_KEY(&w, "kind");
+    size_t head_len = w.o ? (size_t)(w.o - b->data) - head : 0;
+    for (size_t i = 0; i < a->n_mentions && w.o; i++) {
         const sr_mention *m = &a->mentions[i];
-        int first = 1;
-        sr_buf_putc(b, '{');
-        sr_json_key(b, "doc_id", &first);
-        sr_json_cstr(b, doc->id);
-        sr_json_key(b, "kind", &first);
+        if (i && jw_room(&w, head_len)) {
+            memcpy(w.o, b->data + head, head_len);
+            w.o += head_len;
+        }
         /* a backer ("Turkish-backed", "HTS-linked") is an actor mention */
-        sr_json_cstr(b, sr_mention_kind_name(m->kind == SR_MENTION_BACKING ? SR_MENTION_ACTOR
-                                                                             : m->kind));
-        sr_json_key(b, "text", &first);
-        sr_json_string(b, c->text + m->span.start, m->span.end - m->span.start);
-        sr_json_key(b, "start", &first);
-        sr_buf_uint(b, m->span.start);
-        sr_json_key(b, "end", &first);
-        sr_buf_uint(b, m->span.end);
-        sr_json_key(b, "sentence", &first);
-        sr_buf_uint(b, m->sentence);
+        jw_cstr(&w,
+                sr_mention_kind_name(m->kind == SR_MENTION_BACKING ? SR_MENTION_ACTOR : m->kind));
+        JW_KEY(&w, "text");
+        jw_str(&w, c->text + m->span.start, m->span.end - m->span.start);
+        JW_KEY(&w, "start");
+        jw_uint(&w, m->span.start);
+        JW_KEY(&w, "end");
+        jw_uint(&w, m->span.end);
+        JW_KEY(&w, "sentence");
+        jw_uint(&w, m->sentence);
         const sr_actor *ac = m->actor >= 0 ? &kb->actors[m->actor] : NULL;
         switch (m->kind) {
         case SR_MENTION_ACTOR:
         case SR_MENTION_BACKING:
-            sr_json_key(b, "name", &first);
-            sr_json_cstr(b, ac ? ac->name : NULL);
-            sr_json_key(b, "id", &first);
-            sr_json_cstr(b, ac ? ac->id : NULL);
+            JW_KEY(&w, "name");
+            jw_cstr(&w, ac ? ac->name : NULL);
+            JW_KEY(&w, "id");
+            jw_cstr(&w, ac ? ac->id : NULL);
             if (ac) {
-                sr_json_key(b, "actor_kind", &first);
-                sr_json_cstr(b, sr_actor_kind_name(ac->kind));
-                sr_json_key(b, "inter", &first);
-                sr_buf_int(b, ac->inter);
+                JW_KEY(&w, "actor_kind");
+                jw_cstr(&w, sr_actor_kind_name(ac->kind));
+                JW_KEY(&w, "inter");
+                jw_int(&w, ac->inter);
             }
             if (m->actor2 >= 0) {
-                sr_json_key(b, "name2", &first);
-                sr_json_cstr(b, kb->actors[m->actor2].name);
-                sr_json_key(b, "id2", &first);
-                sr_json_cstr(b, kb->actors[m->actor2].id);
+                JW_KEY(&w, "name2");
+                jw_cstr(&w, kb->actors[m->actor2].name);
+                JW_KEY(&w, "id2");
+                jw_cstr(&w, kb->actors[m->actor2].id);
             }
             if (m->backed_by >= 0) {
-                sr_json_key(b, "backed_by", &first);
-                sr_json_cstr(b, kb->actors[m->backed_by].name);
+                JW_KEY(&w, "backed_by");
+                jw_cstr(&w, kb->actors[m->backed_by].name);
             }
             if (m->kind == SR_MENTION_BACKING) {
-                sr_json_key(b, "relation", &first);
-                sr_json_cstr(b, m->value);
-            }
-            if (m->kind == SR_MENTION_BACKING) {
-                sr_json_key(b, "role", &first);
-                sr_json_cstr(b, "backer");
+                JW_KEY(&w, "relation");
+                jw_cstr(&w, m->value);
+                JW_KEY(&w, "role");
+                JW_LIT(&w, "\"backer\"");
             } else if (m->flags) {
-                sr_json_key(b, "role", &first);
-                sr_json_cstr(b, m->flags & SR_MF_ANAPHOR   ? "anaphor"
-                                : m->flags & SR_MF_GENERIC ? "generic"
-                                                           : "agent");
+                JW_KEY(&w, "role");
+                jw_cstr(&w, m->flags & SR_MF_ANAPHOR   ? "anaphor"
+                            : m->flags & SR_MF_GENERIC ? "generic"
+                                                       : "agent");
             }
             break;
         case SR_MENTION_PLACE: {
-            const sr_place_ref *w = &m->where;
-            sr_json_key(b, "name", &first);
-            sr_json_cstr(b, w->location);
-            sr_json_key(b, "id", &first);
-            sr_buf_puts(b, "\"place:");
-            sr_buf_int(b, m->place);
-            sr_buf_putc(b, '"');
-            sr_json_key(b, "country", &first);
-            sr_json_cstr(b, w->country);
-            sr_json_key(b, "admin1", &first);
-            sr_json_cstr(b, w->admin1);
-            sr_json_key(b, "admin2", &first);
-            sr_json_cstr(b, w->admin2);
-            sr_json_key(b, "lat", &first);
-            if (w->has_coords)
-                sr_buf_printf(b, "%.5f", w->lat);
-            else
-                sr_buf_puts(b, "null");
-            sr_json_key(b, "lon", &first);
-            if (w->has_coords)
-                sr_buf_printf(b, "%.5f", w->lon);
-            else
-                sr_buf_puts(b, "null");
-            sr_json_key(b, "geo_precision", &first);
-            sr_buf_int(b, w->geo_precision);
+            const sr_place_ref *pl = &m->where;
+            JW_KEY(&w, "name");
+            jw_cstr(&w, pl->location);
+            JW_KEY(&w, "id");
+            JW_LIT(&w, "\"place:");
+            jw_int(&w, m->place);
+            JW_LIT(&w, "\"");
+            JW_KEY(&w, "country");
+            jw_cstr(&w, pl->country);
+            JW_KEY(&w, "admin1");
+            jw_cstr(&w, pl->admin1);
+            JW_KEY(&w, "admin2");
+            jw_cstr(&w, pl->admin2);
+            JW_KEY(&w, "lat");
+            jw_coord(&w, pl->has_coords, pl->lat);
+            JW_KEY(&w, "lon");
+            jw_coord(&w, pl->has_coords, pl->lon);
+            JW_KEY(&w, "geo_precision");
+            jw_int(&w, pl->geo_precision);
             break;
         }
         case SR_MENTION_DATE:
-            sr_json_key(b, "value", &first);
-            json_date(b, m->timex.date, m->timex.precision);
+            JW_KEY(&w, "value");
+            json_date(&w, m->timex.date, m->timex.precision);
             if (m->timex.end.year && (m->timex.end.year != m->timex.date.year ||
                                       m->timex.end.month != m->timex.date.month ||
                                       m->timex.end.day != m->timex.date.day)) {
-                sr_json_key(b, "value_end", &first);
-                json_date(b, m->timex.end, m->timex.precision);
+                JW_KEY(&w, "value_end");
+                json_date(&w, m->timex.end, m->timex.precision);
             }
-            sr_json_key(b, "precision", &first);
-            sr_json_cstr(b, prec[m->timex.precision < 5 ? m->timex.precision : 0]);
-            sr_json_key(b, "rule", &first);
-            sr_json_cstr(b, m->timex.rule);
+            JW_KEY(&w, "precision");
+            jw_cstr(&w, prec[m->timex.precision < 5 ? m->timex.precision : 0]);
+            JW_KEY(&w, "rule");
+            jw_cstr(&w, m->timex.rule);
             break;
         case SR_MENTION_NUMBER:
-            sr_json_key(b, "value", &first);
-            sr_buf_int(b, m->number.value);
-            sr_json_key(b, "qualifier", &first);
-            sr_json_cstr(b, qual[m->number.kind < 5 ? m->number.kind : 0]);
-            sr_json_key(b, "noun", &first);
+            JW_KEY(&w, "value");
+            jw_int(&w, m->number.value);
+            JW_KEY(&w, "qualifier");
+            jw_cstr(&w, qual[m->number.kind < 5 ? m->number.kind : 0]);
+            JW_KEY(&w, "noun");
             if (m->number.noun.end > m->number.noun.start)
-                sr_json_string(b, c->text + m->number.noun.start,
-                               m->number.noun.end - m->number.noun.start);
+                jw_str(&w, c->text + m->number.noun.start,
+                       m->number.noun.end - m->number.noun.start);
             else
-                sr_buf_puts(b, "null");
+                JW_LIT(&w, "null");
             if (m->number.is_ordinal) {
-                sr_json_key(b, "ordinal", &first);
-                sr_buf_puts(b, "true");
+                JW_KEY(&w, "ordinal");
+                JW_LIT(&w, "true");
             }
             break;
         default:
-            sr_json_key(b, "value", &first);
-            sr_json_cstr(b, m->value);
+            JW_KEY(&w, "value");
+            jw_cstr(&w, m->value);
             break;
         }
-        sr_buf_puts(b, "}\n");
+        JW_LIT(&w, "}\n");
+    }
+    if (w.o) {
+        b->len = (size_t)(w.o - b->data);
+        b->data[b->len] = '\0';
     }
     return b->status;
 }
