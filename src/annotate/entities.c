@@ -75,7 +75,7 @@ void sr_annotator_free(sr_annotator *an)
 
 typedef struct scan_ctx {
     const sr_kb *kb;
-    const char *text;
+    const char *text; /* as scanned: the skeleton with a space either side */
     size_t len;
     hits *h;
 } scan_ctx;
@@ -84,10 +84,13 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
                     void *ctx)
 {
     scan_ctx *s = ctx;
-    /* patterns are " word ... " and the scanned text is " skeleton ": the
-     * match [to - len - 2, to) maps to skeleton [to - len - 1, to - 1) */
+    /* patterns are " word ..." and the scanned text is " skeleton ": the
+     * match [to - len - 1, to) maps to skeleton [to - len - 1, to - 1), and
+     * it is a whole word when a space follows (kb.c, compile_db) */
+    if (s->text[to] != ' ')
+        return 0;
     size_t plen = s->kb->patterns[id].len;
-    size_t end = (size_t)to - 2, start = end - plen;
+    size_t end = (size_t)to - 1, start = end - plen;
     hits *h = s->h;
     if (h->n == h->cap) {
         size_t nc = h->cap ? h->cap * 2 : 64;

@@ -823,7 +823,7 @@ static sr_status group_targets(sr_kb *kb)
 
 static void cache_path(const sr_kb *kb, const char *dir, char *out, size_t n)
 {
-    snprintf(out, n, "%s/kb-%016llx-%s-w.hsdb", dir, (unsigned long long)kb->data_hash, SR_VERSION);
+    snprintf(out, n, "%s/kb-%016llx-%s-l.hsdb", dir, (unsigned long long)kb->data_hash, SR_VERSION);
 }
 
 static int mkdirs(const char *path)
@@ -872,25 +872,25 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
     sr_status st = SR_OK;
     if (!exprs || !lens || !ids || !flags)
         st = SR_ENOMEM;
-    /* Each pattern is compiled with a space on both sides and the text is
-     * scanned with a space on both sides, so only whole words match: the
-     * callback never sees "un" inside "until" (the skeleton has exactly one
-     * space between words). */
-    char *padded = st == SR_OK ? malloc(kb->n_patterns ? 1 : 1) : NULL;
+    /* Each pattern is compiled with a space before it and the text is
+     * scanned with a space on both sides; the callback keeps a match only
+     * when a space follows it (the skeleton has exactly one space between
+     * words), so only whole words match: never "un" inside "until" or "is"
+     * inside "island".  No space is compiled after the word: the literal
+     * matcher filters on the last bytes of each pattern, and a space common
+     * to all of them would leave it only one letter to tell them apart. */
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
-        total += kb->patterns[i].len + 2;
-    free(padded);
-    padded = st == SR_OK ? malloc(total + 1) : NULL;
+        total += kb->patterns[i].len + 1;
+    char *padded = st == SR_OK ? malloc(total + 1) : NULL;
     if (!padded)
         st = SR_ENOMEM;
     for (size_t i = 0, off = 0; st == SR_OK && i < n; i++) {
         char *e = padded + off;
         e[0] = ' ';
         memcpy(e + 1, kb->patterns[i].folded, kb->patterns[i].len);
-        e[kb->patterns[i].len + 1] = ' ';
         exprs[i] = e;
-        lens[i] = kb->patterns[i].len + 2;
+        lens[i] = kb->patterns[i].len + 1;
         ids[i] = (unsigned)i;
         flags[i] = 0;
         off += lens[i];
