@@ -280,7 +280,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         const kb_pattern *p = &kb->patterns[h->v[i].pattern];
         sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
         int ok = 0;
-        int stop = !memchr(p->folded, ' ', p->len) && kb_is_stopword(kb, p->folded, p->len);
+        int stop = p->stopword;
         for (int k = 0; k < p->n_targets && !ok; k++) {
             const kb_target *tg = &kb->targets[p->first_target + k];
             if (stop && tg->type != KT_CUE)
@@ -412,7 +412,9 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             }
         }
         int near = 0;
-        int place = kb_place_choose(kb, p, f.text, h->v[i].start, h->v[i].end, f.len, &near);
+        int place = p->types & (1u << KT_PLACE | 1u << KT_GAZ)
+                        ? kb_place_choose(kb, p, f.text, h->v[i].start, h->v[i].end, f.len, &near)
+                        : -1;
         const kb_target *pt = first_target(kb, p, KT_PLACE);
         if (!pt)
             pt = first_target(kb, p, KT_GAZ);

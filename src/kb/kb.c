@@ -296,6 +296,7 @@ sr_status kb_add_folded(sr_kb *kb, const char *folded, size_t fl, kb_target_type
         p->len = fl;
         p->first_target = -1;
         p->n_targets = 0;
+        p->types = p->stopword = 0;
         if (!p->folded)
             return SR_ENOMEM;
         pi = (int)kb->n_patterns - 1;
@@ -814,6 +815,12 @@ static sr_status group_targets(sr_kb *kb)
             p->first_target = (int)kb->n_targets;
         p->n_targets++;
         kb->targets[kb->n_targets++] = kb->pairs[i].target;
+        p->types |= (unsigned char)(1u << kb->pairs[i].target.type);
+    }
+    /* what the scan callback's caller asks of every match, answered once */
+    for (size_t i = 0; i < kb->n_patterns; i++) {
+        kb_pattern *p = &kb->patterns[i];
+        p->stopword = !memchr(p->folded, ' ', p->len) && kb_is_stopword(kb, p->folded, p->len);
     }
     free(kb->pairs);
     kb->pairs = NULL;

@@ -39,6 +39,8 @@ typedef struct kb_pattern {
     int first_target;   /* into kb->targets; targets of one pattern are
                            contiguous after compilation */
     int n_targets;
+    unsigned char types;    /* bit 1 << kb_target_type for each target type */
+    unsigned char stopword; /* one word, and in the stop list (stopwords.txt) */
 } kb_pattern;
 
 typedef enum kb_cue_kind {
@@ -106,6 +108,7 @@ struct sr_kb {
     char **stop;       /* folded stop words, sorted (stopwords.txt) */
     size_t n_stop;
     char ctx[24][24];  /* folded context words for place choice (places.c) */
+    size_t ctx_len[24];
     hs_database_t *db;
     int from_cache;
     uint64_t data_hash; /* cache key: patterns + Vectorscan version */
