@@ -22,6 +22,9 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "sitrep/arena.h"
+#include "sitrep/timex.h"
+
 /* A "sentence" longer than this (tables, lists, garbage without stops) is cut
  * into pieces of this many tokens.  Real news sentences are far shorter; the
  * cap bounds the scratch memory, and a cut only costs an expression that
@@ -644,6 +647,46 @@ static inline size_t sr_ann_sentence(const char *s, size_t *pos, size_t end, sr_
         }
     }
     return n;
+}
+
+/* ---- one tokenisation for both annotators -------------------------------
+ * sr_annotate reads each sentence once with sr_ann_sentence and hands the
+ * tokens to the date reader and the number reader in turn; sr_timex_find
+ * and sr_numbers_find do the same for one annotator.  Sentences must come in
+ * text order (the date reader's reference time moves with them).  The state
+ * lives in arena A; the tokens are only read, during the call. */
+typedef struct tx_state ann_timex;
+typedef struct nb_state ann_numbers;
+
+/* SR_EINVAL for an anchor outside 1900..2099 or not a calendar date. */
+sr_status ann_timex_begin(sr_arena *a, const char *text, sr_date anchor, ann_timex **out);
+sr_status ann_timex_sentence(ann_timex *st, sr_ann_tok *tok, size_t n);
+void ann_timex_end(ann_timex *st, sr_timex **out, size_t *n_out);
+
+sr_status ann_numbers_begin(sr_arena *a, const char *text, ann_numbers **out);
+sr_status ann_numbers_sentence(ann_numbers *st, sr_ann_tok *tok, size_t n);
+void ann_numbers_end(ann_numbers *st, sr_number **out, size_t *n_out);
+
+/* Calls FN(CTX, tokens, count) for each sentence of the N_REGIONS regions
+ * of TEXT in order, with one token buffer from arena A; stops at the first
+ * status other than SR_OK and returns it. */
+static inline sr_status sr_ann_each_sentence(sr_arena *a, const char *text, const sr_span *regions,
+                                             size_t n_regions,
+                                             sr_status (*fn)(void *, sr_ann_tok *, size_t),
+                                             void *ctx)
+{
+    sr_ann_tok *tok = sr_arena_alloc(a, SR_ANN_MAX_TOKENS * sizeof *tok);
+    if (!tok)
+        return SR_ENOMEM;
+    for (size_t r = 0; r < n_regions; r++) {
+        size_t pos = regions[r].start, n;
+        while ((n = sr_ann_sentence(text, &pos, regions[r].end, tok)) > 0) {
+            sr_status rc = fn(ctx, tok, n);
+            if (rc != SR_OK)
+                return rc;
+        }
+    }
+    return SR_OK;
 }
 
 #endif

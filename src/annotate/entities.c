@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "annotate/annotate_int.h"
 #include "kb/kb_int.h"
 #include "sitrep/annotate.h"
 
@@ -592,6 +593,18 @@ static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
     }
 }
 
+typedef struct readers {
+    ann_timex *tx;
+    ann_numbers *nb;
+} readers;
+
+static sr_status read_sentence(void *ctx, sr_ann_tok *tok, size_t n)
+{
+    readers *rd = ctx;
+    sr_status st = ann_timex_sentence(rd->tx, tok, n);
+    return st == SR_OK ? ann_numbers_sentence(rd->nb, tok, n) : st;
+}
+
 sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_annotation *out)
 {
     memset(out, 0, sizeof *out);
@@ -628,32 +641,37 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
         if (st != SR_OK)
             return st;
     }
-    /* dates and numbers */
-    sr_timex *tx;
-    size_t ntx;
-    sr_status st = sr_timex_find(doc->arena, t, c->body, c->n_body, out->anchor, &tx, &ntx);
+    /* dates and numbers: each sentence is read once for both readers */
+    ann_timex *txs;
+    ann_numbers *nbs;
+    sr_status st = ann_timex_begin(doc->arena, t, out->anchor, &txs);
+    if (st == SR_OK)
+        st = ann_numbers_begin(doc->arena, t, &nbs);
     if (st != SR_OK)
         return st;
+    readers rd = {txs, nbs};
+    st = sr_ann_each_sentence(doc->arena, t, c->body, c->n_body, read_sentence, &rd);
+    if (st != SR_OK)
+        return st;
+    sr_timex *tx;
+    size_t ntx;
+    ann_timex_end(txs, &tx, &ntx);
     for (size_t i = 0; i < ntx; i++) {
         sr_mention *m = add_mention(&ml, SR_MENTION_DATE, tx[i].span);
         if (!m)
             return SR_ENOMEM;
         m->timex = tx[i];
     }
-    for (size_t i = 0; i < c->n_body; i++) {
-        sr_number *nu;
-        size_t nn;
-        st = sr_numbers_find(doc->arena, t, c->body[i], &nu, &nn);
-        if (st != SR_OK)
-            return st;
-        for (size_t k = 0; k < nn; k++) {
-            if (nu[k].is_year)
-                continue;
-            sr_mention *m = add_mention(&ml, SR_MENTION_NUMBER, nu[k].span);
-            if (!m)
-                return SR_ENOMEM;
-            m->number = nu[k];
-        }
+    sr_number *nu;
+    size_t nn;
+    ann_numbers_end(nbs, &nu, &nn);
+    for (size_t k = 0; k < nn; k++) {
+        if (nu[k].is_year)
+            continue;
+        sr_mention *m = add_mention(&ml, SR_MENTION_NUMBER, nu[k].span);
+        if (!m)
+            return SR_ENOMEM;
+        m->number = nu[k];
     }
     if (ml.n > 1)
         qsort(ml.v, ml.n, sizeof *ml.v, mention_cmp);
