@@ -115,6 +115,30 @@ static int hit_cmp(const void *a, const void *b)
     return (y->end > x->end) - (y->end < x->end); /* longer first */
 }
 
+/* Sorts hits by hit_cmp.  Vectorscan reports them by end offset, so they
+ * come almost sorted by start (only a match inside a longer one is out of
+ * place) and insertion sort is linear in practice; past 4n moves, say for
+ * pathological nesting, qsort finishes the job (hit_cmp has no ties: two
+ * hits with the same span are the same pattern). */
+static void sort_hits(hit *v, size_t n)
+{
+    size_t moves = 0, budget = 4 * n + 64;
+    for (size_t i = 1; i < n; i++) {
+        hit x = v[i];
+        size_t j = i;
+        while (j > 0 && hit_cmp(&v[j - 1], &x) > 0) {
+            v[j] = v[j - 1];
+            j--;
+            moves++;
+        }
+        v[j] = x;
+        if (moves > budget) {
+            qsort(v, n, sizeof *v, hit_cmp);
+            return;
+        }
+    }
+}
+
 /* ---- original-text checks ---- */
 
 static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
@@ -293,8 +317,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             h->v[valid++] = h->v[i];
     }
     h->n = valid;
-    if (h->n > 1)
-        qsort(h->v, h->n, sizeof *h->v, hit_cmp);
+    sort_hits(h->v, h->n);
     /* longest match wins; later overlapping matches are dropped, except a
      * place named inside a longer place phrase ("Aleppo" in "the western
      * Aleppo countryside", "Hmeimim" in "Hmeimim Air Base"): the text does
@@ -695,12 +718,23 @@ typedef struct jw {
     char *o, *end; /* cursor and end of the reserved room (NULL when failed) */
 } jw;
 
+static int jw_grow(jw *w, size_t n);
+
+#if defined(__GNUC__)
+#define JW_INLINE __attribute__((always_inline)) inline
+#else
+#define JW_INLINE inline
+#endif
+
 /* Room for N more bytes; 0 once the buffer has failed (writes are then
  * dropped and the buffer's sticky status says why). */
-static int jw_room(jw *w, size_t n)
+static JW_INLINE int jw_room(jw *w, size_t n)
 {
-    if (w->o && (size_t)(w->end - w->o) >= n)
-        return 1;
+    return (w->o && (size_t)(w->end - w->o) >= n) || jw_grow(w, n);
+}
+
+static int jw_grow(jw *w, size_t n)
+{
     if (!w->o)
         return 0;
     w->b->len = (size_t)(w->o - w->b->data);
@@ -715,7 +749,7 @@ static int jw_room(jw *w, size_t n)
     return 1;
 }
 
-static void jw_lit(jw *w, const char *s, size_t n)
+static JW_INLINE void jw_lit(jw *w, const char *s, size_t n)
 {
     if (jw_room(w, n)) {
         memcpy(w->o, s, n);
