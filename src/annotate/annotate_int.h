@@ -33,13 +33,20 @@
 
 typedef enum sr_ann_kind { SR_ANN_WORD = 0, SR_ANN_NUM, SR_ANN_PUNCT } sr_ann_kind;
 
+struct sr_ann_lex;
+
 typedef struct sr_ann_tok {
     size_t start, end;
     unsigned char kind;  /* sr_ann_kind */
     unsigned char glued; /* no white space between this token and the previous one */
     unsigned char upper; /* a word starting with an ASCII capital */
     char punct;          /* the ASCII meaning of a PUNCT token */
+    /* a word's entry in the lexicon below, or NULL: looked up once by the
+     * scanner, since both annotators ask it of nearly every word */
+    const struct sr_ann_lex *lex;
 } sr_ann_tok;
+
+static inline const struct sr_ann_lex *sr_ann_lex_find(const char *s, const sr_ann_tok *t);
 
 enum { SR_ANN_C_SPACE, SR_ANN_C_NEWLINE, SR_ANN_C_LETTER, SR_ANN_C_DIGIT, SR_ANN_C_PUNCT };
 
@@ -188,6 +195,7 @@ static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann
     }
     t->end = p;
     *pos = p;
+    t->lex = t->kind == SR_ANN_WORD ? sr_ann_lex_find(s, t) : NULL;
     return 1;
 }
 
@@ -519,9 +527,16 @@ sr_ann_lookup_in(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const ch
     return NULL;
 }
 
-static inline const sr_ann_lex *sr_ann_lookup(const char *s, const sr_ann_tok *t)
+static inline const struct sr_ann_lex *sr_ann_lex_find(const char *s, const sr_ann_tok *t)
 {
     return sr_ann_lookup_in(sr_ann_lexicon, s, t);
+}
+
+/* Token T's lexicon entry (found by the scanner), or NULL. */
+static inline const sr_ann_lex *sr_ann_lookup(const char *s, const sr_ann_tok *t)
+{
+    (void)s;
+    return t->lex;
 }
 
 /* The flags of token T's lexicon entry, 0 when it has none. */
