@@ -85,13 +85,19 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
                     void *ctx)
 {
     scan_ctx *s = ctx;
-    /* patterns are " word ..." and the scanned text is " skeleton ": the
-     * match [to - len - 1, to) maps to skeleton [to - len - 1, to - 1), and
-     * it is a whole word when a space follows (kb.c, compile_db) */
-    if (s->text[to] != ' ')
-        return 0;
-    size_t plen = s->kb->patterns[id].len;
-    size_t end = (size_t)to - 1, start = end - plen;
+    /* patterns are " word" and the scanned text is " skeleton ": the match
+     * [to - len - 1, to) maps to skeleton [to - len - 1, to - 1), and it is
+     * a whole word when a space follows; short ones are " word " and the
+     * space is part of the match (kb.c, compile_db) */
+    size_t plen = s->kb->patterns[id].len, end;
+    if (plen <= KB_SPACED_MAX) {
+        end = (size_t)to - 2;
+    } else {
+        if (s->text[to] != ' ')
+            return 0;
+        end = (size_t)to - 1;
+    }
+    size_t start = end - plen;
     hits *h = s->h;
     if (h->n == h->cap) {
         size_t nc = h->cap ? h->cap * 2 : 64;

@@ -830,7 +830,8 @@ static sr_status group_targets(sr_kb *kb)
 
 static void cache_path(const sr_kb *kb, const char *dir, char *out, size_t n)
 {
-    snprintf(out, n, "%s/kb-%016llx-%s-l.hsdb", dir, (unsigned long long)kb->data_hash, SR_VERSION);
+    snprintf(out, n, "%s/kb-%016llx-%s-l%d.hsdb", dir, (unsigned long long)kb->data_hash,
+             SR_VERSION, KB_SPACED_MAX);
 }
 
 static int mkdirs(const char *path)
@@ -885,10 +886,13 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
      * words), so only whole words match: never "un" inside "until" or "is"
      * inside "island".  No space is compiled after the word: the literal
      * matcher filters on the last bytes of each pattern, and a space common
-     * to all of them would leave it only one letter to tell them apart. */
+     * to all of them would leave it only one letter to tell them apart.
+     * Patterns of at most KB_SPACED_MAX bytes ("is", "al", "in") do get
+     * the space after them: they begin so many longer words that their
+     * false starts would cost more than the poorer filtering. */
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
-        total += kb->patterns[i].len + 1;
+        total += kb->patterns[i].len + 2;
     char *padded = st == SR_OK ? malloc(total + 1) : NULL;
     if (!padded)
         st = SR_ENOMEM;
@@ -896,8 +900,9 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
         char *e = padded + off;
         e[0] = ' ';
         memcpy(e + 1, kb->patterns[i].folded, kb->patterns[i].len);
+        e[kb->patterns[i].len + 1] = ' ';
         exprs[i] = e;
-        lens[i] = kb->patterns[i].len + 1;
+        lens[i] = kb->patterns[i].len + (kb->patterns[i].len <= KB_SPACED_MAX ? 2 : 1);
         ids[i] = (unsigned)i;
         flags[i] = 0;
         off += lens[i];

@@ -33,6 +33,10 @@ typedef struct kb_target {
     int index;
 } kb_target;
 
+/* Patterns of at most this many bytes are compiled with a space after them
+ * as well as before (kb.c, compile_db); longer ones with a space before. */
+#define KB_SPACED_MAX 5
+
 typedef struct kb_pattern {
     const char *folded; /* skeleton, NUL-terminated */
     size_t len;
