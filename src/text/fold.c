@@ -56,11 +56,16 @@ static int is_word_byte(unsigned char c)
     return fold_class[c] != FB_NONE;
 }
 
-/* The letter rules' single-letter substitutions: q -> k, o -> u, e -> i
- * (C is an ASCII lower-case letter or digit). */
+/* The letter rules' single-letter substitutions (q -> k, o -> u, e -> i)
+ * on the plain bytes (a-z, 0-9); 0 for every other byte. */
+/* clang-format off */
+static const unsigned char fold_plain_letter[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'i', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'u', ['p'] = 'p', ['q'] = 'k', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'};
+/* clang-format on */
+
 static unsigned char fold_letter(unsigned char c)
 {
-    return c >= 'a' && c <= 'z' ? (unsigned char)"abcdifghijklmnupkrstuvwxyz"[c - 'a'] : c;
+    return fold_plain_letter[c] ? fold_plain_letter[c] : c;
 }
 
 static int vowel(char c) { return c == 'a' || c == 'i' || c == 'u'; }
@@ -89,7 +94,17 @@ static int entry_cmp(const void *a, const void *b)
     return strcmp(((const fold_entry *)a)->from, ((const fold_entry *)b)->from);
 }
 
-static const char *table_find(const sr_fold_table *t, const char *w, size_t n)
+static const char *table_search(const sr_fold_table *t, const char *w, size_t n);
+
+#if defined(__GNUC__)
+#define FOLD_INLINE __attribute__((always_inline)) inline
+#else
+#define FOLD_INLINE inline
+#endif
+
+/* The table's replacement for skeleton W (N bytes), or NULL: the bit
+ * tests, inlined, answer for nearly every word of a text. */
+static FOLD_INLINE const char *table_find(const sr_fold_table *t, const char *w, size_t n)
 {
     if (!t || !t->n || n >= 64 || w[0] < 'a' || w[0] > 'z' ||
         !(t->present[w[0] - 'a'] & ((uint64_t)1 << n)))
@@ -97,6 +112,11 @@ static const char *table_find(const sr_fold_table *t, const char *w, size_t n)
     if (n >= 2 &&
         (w[1] < 'a' || w[1] > 'z' || !(t->present2[w[0] - 'a'][w[1] - 'a'] & ((uint64_t)1 << n))))
         return NULL;
+    return table_search(t, w, n);
+}
+
+static const char *table_search(const sr_fold_table *t, const char *w, size_t n)
+{
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -165,35 +185,22 @@ static int article_here(const char *s, size_t n, size_t i, const char *w, size_t
     return is_article(w, k, next, nn, hyphen);
 }
 
-/* The token S[start, end) of plain ASCII letters and digits (at most
- * FOLD_MAX_WORD): what fold_normalised does to any token, without copying
- * it or keeping a per-letter source table (the source of letter r is
- * start + r). */
-static void fold_plain_word(const sr_fold_table *table, const sr_norm *nm, fold_out *o,
-                            size_t start, size_t end)
+/* The end of the rules for the plain token S[start, end) (ASCII letters and
+ * digits, at most FOLD_MAX_WORD) whose letter rules wrote M bytes, and
+ * their sources, past the end of O: the article rule, the final h, the
+ * table.  What the general path does to such a token, without copying it. */
+static FOLD_INLINE void plain_finish(const sr_fold_table *table, const sr_norm *nm, fold_out *o,
+                                     size_t start, size_t end, size_t m)
 {
-    const char *s = nm->text, *w = s + start;
+    const char *w = nm->text + start;
     size_t k = end - start;
-    if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') && article_here(s, nm->len, end, w, k)) {
+    if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') &&
+        article_here(nm->text, nm->len, end, w, k)) {
         emit(o, 'a', SRC(nm, start));
         emit(o, 'l', SRC(nm, end - 1));
         return;
     }
-    /* word_rules, writing the skeleton and its source offsets in place */
-    char *out = o->text + o->len; /* room: the caller allocated 2x */
-    size_t *map = o->map ? o->map + o->len : NULL;
-    size_t m = 0;
-    unsigned char prev = 0;
-    for (size_t r = 0; r < k; r++) {
-        unsigned char c = fold_letter((unsigned char)w[r]);
-        if (c == prev && c >= 'a')
-            continue; /* doubled letters */
-        out[m] = (char)c;
-        if (map)
-            map[m] = SRC(nm, start + r);
-        m++;
-        prev = c;
-    }
+    char *out = o->text + o->len;
     if (m > 2 && out[m - 1] == 'h' && vowel(out[m - 2]))
         m--; /* Hamah/Hama */
     const char *rep = table_find(table, out, m);
@@ -204,6 +211,29 @@ static void fold_plain_word(const sr_fold_table *table, const sr_norm *nm, fold_
         return;
     }
     o->len += m;
+}
+
+/* word_rules for a plain token, writing the skeleton and its sources past
+ * the end of O (room: the caller allocated 2x), then plain_finish. */
+static void fold_plain_word(const sr_fold_table *table, const sr_norm *nm, fold_out *o,
+                            size_t start, size_t end)
+{
+    const char *w = nm->text + start;
+    char *out = o->text + o->len;
+    size_t *map = o->map ? o->map + o->len : NULL;
+    size_t m = 0;
+    unsigned char prev = 0;
+    for (size_t r = 0; r < end - start; r++) {
+        unsigned char c = fold_plain_letter[(unsigned char)w[r]];
+        if (c == prev && c >= 'a')
+            continue; /* doubled letters */
+        out[m] = (char)c;
+        if (map)
+            map[m] = SRC(nm, start + r);
+        m++;
+        prev = c;
+    }
+    plain_finish(table, nm, o, start, end, m);
 }
 
 static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_out *o)
@@ -224,18 +254,40 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
         }
         /* a token: letters, digits, UTF-8 bytes; apostrophes inside drop */
         size_t start = i;
-        size_t j = i;
-        while (j < n && fold_class[(unsigned char)s[j]] == FB_PLAIN)
-            j++;
-        if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
-            /* the common token: ASCII letters and digits only */
-            i = j;
-            if (pending_space) {
-                emit(o, ' ', space_at);
-                pending_space = 0;
+        if (pending_space) { /* a token follows, whatever its kind */
+            emit(o, ' ', space_at);
+            pending_space = 0;
+        }
+        if (!nm->map && o->map) {
+            /* ASCII text, so offsets are the identity: the common token
+             * (letters and digits only) is scanned and gets its letter
+             * rules in one pass, written past the end of O; another token
+             * leaves them there uncounted and takes the general path */
+            char *out = o->text + o->len;
+            size_t *map = o->map + o->len;
+            size_t j = i, m = 0;
+            unsigned char prev = 0, lc;
+            while (j < n && (lc = fold_plain_letter[(unsigned char)s[j]]) != 0) {
+                out[m] = (char)lc;
+                map[m] = j;
+                m += !(lc == prev && lc >= 'a'); /* doubled letters */
+                prev = lc;
+                j++;
             }
-            fold_plain_word(table, nm, o, start, j);
-            continue;
+            if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
+                i = j;
+                plain_finish(table, nm, o, start, j, m);
+                continue;
+            }
+        } else {
+            size_t j = i;
+            while (j < n && fold_class[(unsigned char)s[j]] == FB_PLAIN)
+                j++;
+            if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
+                i = j;
+                fold_plain_word(table, nm, o, start, j);
+                continue;
+            }
         }
         char w[FOLD_MAX_WORD];
         size_t wsrc[FOLD_MAX_WORD];
@@ -253,15 +305,9 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             }
             i++;
         }
-        if (k == 0)
-            continue; /* only apostrophes */
         /* possessive: "HTS's", "Zenki's" */
         if (k >= 2 && i - start >= 2 && s[i - 1] == 's' && s[i - 2] == '\'' && k <= FOLD_MAX_WORD)
             k--;
-        if (pending_space) {
-            emit(o, ' ', space_at);
-            pending_space = 0;
-        }
         if (!ascii || k > FOLD_MAX_WORD) {
             for (size_t q = start; q < i; q++)
                 if (s[q] != '\'')
@@ -275,6 +321,7 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             continue;
         }
         char sk[FOLD_MAX_WORD];
+        sk[0] = sk[1] = 0; /* table_find may read two bytes of a one-byte skeleton */
         size_t sksrc[FOLD_MAX_WORD];
         size_t m = word_rules(w, k, sk, sksrc);
         const char *rep = table_find(table, sk, m);
