@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "annotate/annotate_int.h"
 #include "kb/kb_int.h"
@@ -421,11 +420,11 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                                                t[w0 - 1] == '-'))
                         w0--;
                     for (size_t k2 = 0; k2 < sizeof loc / sizeof *loc; k2++)
-                        if (w1 - w0 == strlen(loc[k2]) && !strncasecmp(t + w0, loc[k2], w1 - w0))
+                        if (sr_ann_eq(t + w0, w1 - w0, loc[k2]))
                             locative = 1;
                     int mod = 0;
                     for (size_t k2 = 0; k2 < sizeof mods / sizeof *mods; k2++)
-                        if (w1 - w0 == strlen(mods[k2]) && !strncasecmp(t + w0, mods[k2], w1 - w0))
+                        if (sr_ann_eq(t + w0, w1 - w0, mods[k2]))
                             mod = 1;
                     if (!mod)
                         break;
@@ -772,12 +771,33 @@ static void jw_str(jw *w, const char *s, size_t n)
         w->o = sr_json_escape(w->o, s, n);
 }
 
+/* A NUL-terminated string.  Names, ids and the constant words are short
+ * and need no escaping: they are copied as the end is searched, and only
+ * a longer one or one to escape goes through strlen and jw_str. */
 static void jw_cstr(jw *w, const char *s)
 {
-    if (s)
-        jw_str(w, s, strlen(s));
-    else
+    if (!s) {
         JW_LIT(w, "null");
+        return;
+    }
+    enum { SHORT = 48 };
+    if (!jw_room(w, SHORT + 2))
+        return;
+    char *o = w->o + 1;
+    size_t i = 0;
+    for (; i < SHORT; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            break;
+        o[i] = (char)c;
+    }
+    if (i < SHORT && !s[i]) {
+        w->o[0] = '"';
+        o[i] = '"';
+        w->o = o + i + 1;
+        return;
+    }
+    jw_str(w, s, strlen(s));
 }
 
 static void jw_uint(jw *w, uint64_t v)

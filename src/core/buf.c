@@ -183,14 +183,29 @@ sr_status sr_json_key(sr_buf *b, const char *key, int *first)
 
 size_t sr_format_uint(char *dst, uint64_t v)
 {
-    char tmp[20];
-    size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    memcpy(dst, tmp + i, sizeof tmp - i);
-    return sizeof tmp - i;
+    /* two digits per division, written from the end */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
+                                "31323334353637383940414243444546474849505152535455565758596061"
+                                "62636465666768697071727374757677787980818283848586878889909192"
+                                "93949596979899";
+    size_t n = 1;
+    for (uint64_t t = 10; n < 20 && v >= t; t *= 10)
+        n++;
+    char *p = dst + n;
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        p -= 2;
+        p[0] = pairs[2 * r];
+        p[1] = pairs[2 * r + 1];
+    }
+    if (v >= 10) {
+        p[-2] = pairs[2 * v];
+        p[-1] = pairs[2 * v + 1];
+    } else {
+        p[-1] = (char)('0' + v);
+    }
+    return n;
 }
 
 /* The exact value of a finite double is m * 2^e with an integer m < 2^53.

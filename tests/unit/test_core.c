@@ -60,6 +60,12 @@ static void fixed_point_like_printf(void **state)
     char u[24];
     u[sr_format_uint(u, 0)] = '\0';
     assert_string_equal(u, "0");
+    for (uint64_t p = 1; p <= UINT64_MAX / 10; p *= 10) /* every digit count */
+        for (uint64_t v = p - 1; v <= p + 1; v++) {
+            snprintf(want, sizeof want, "%llu", (unsigned long long)v);
+            u[sr_format_uint(u, v)] = '\0';
+            assert_string_equal(u, want);
+        }
     u[sr_format_uint(u, UINT64_MAX)] = '\0';
     assert_string_equal(u, "18446744073709551615");
 }
