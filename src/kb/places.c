@@ -88,7 +88,9 @@ sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen)
 /* Is the folded word at F[i..) equal to W (whole word)? */
 static int word_at(const char *f, size_t flen, size_t i, const char *w, size_t n)
 {
-    return i + n <= flen && !memcmp(f + i, w, n) && (i + n == flen || f[i + n] == ' ');
+    /* the word's end and first letter reject nearly every candidate */
+    return i + n <= flen && (i + n == flen || f[i + n] == ' ') && f[i] == w[0] &&
+           !memcmp(f + i, w, n);
 }
 
 /* Start of the word ending just before position I (I is a space or 0). */
