@@ -579,6 +579,55 @@ static int mention_cmp(const void *a, const void *b)
     return (x->kind > y->kind) - (x->kind < y->kind);
 }
 
+/* Sorts mentions by mention_cmp, stably (ties keep the order they were
+ * found in, as glibc's merge-sorting qsort kept them).  The list is a few
+ * sorted runs - the body's names, then the dates, then the numbers - so a
+ * bottom-up merge of the runs is linear in practice and O(n log n) at
+ * worst.  Scratch comes from arena A; without it, qsort does the work. */
+static void sort_mentions(sr_arena *a, sr_mention *v, size_t n)
+{
+    if (n < 2)
+        return;
+    sr_mention *tmp = sr_arena_alloc(a, n * sizeof *tmp);
+    size_t *runs = sr_arena_alloc(a, (n + 1) * sizeof *runs);
+    if (!tmp || !runs) {
+        qsort(v, n, sizeof *v, mention_cmp);
+        return;
+    }
+    size_t nr = 0;
+    runs[nr++] = 0;
+    for (size_t i = 1; i < n; i++)
+        if (mention_cmp(&v[i - 1], &v[i]) > 0)
+            runs[nr++] = i;
+    runs[nr] = n;
+    sr_mention *src = v, *dst = tmp;
+    while (nr > 1) {
+        size_t out = 0;
+        for (size_t r = 0; r < nr; r += 2) {
+            size_t lo = runs[r], mid = runs[r + 1], hi = r + 2 <= nr ? runs[r + 2] : mid;
+            size_t i = lo, j = mid, k = lo;
+            if (r + 1 == nr) { /* an odd run out: copied as it is */
+                memcpy(dst + lo, src + lo, (mid - lo) * sizeof *v);
+                runs[out++] = lo;
+                continue;
+            }
+            while (i < mid && j < hi)
+                dst[k++] = mention_cmp(&src[i], &src[j]) <= 0 ? src[i++] : src[j++];
+            memcpy(dst + k, src + i, (mid - i) * sizeof *v);
+            k += mid - i;
+            memcpy(dst + k, src + j, (hi - j) * sizeof *v);
+            runs[out++] = lo;
+        }
+        runs[out] = n;
+        nr = out;
+        sr_mention *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
+}
+
 /* "the group" / "the two groups": a centering-style rule.  Candidates are
  * named armed actors (groups, coalitions, state forces) in the current
  * sentence before the anaphor and in the ANAPHOR_WINDOW sentences before
@@ -701,8 +750,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
             return SR_ENOMEM;
         m->number = nu[k];
     }
-    if (ml.n > 1)
-        qsort(ml.v, ml.n, sizeof *ml.v, mention_cmp);
+    sort_mentions(doc->arena, ml.v, ml.n);
     out->mentions = ml.v;
     out->n_mentions = ml.n;
     for (size_t i = 0; i < ml.n; i++)
