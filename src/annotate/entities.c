@@ -14,6 +14,7 @@
  *     actors in the same or the two previous sentences.
  * Dates and numbers come from timex.c and numbers.c over the same regions.
  * Cost: linear in the body length (one fold, one scan, sorts of matches). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -583,49 +584,55 @@ static int mention_cmp(const void *a, const void *b)
  * found in, as glibc's merge-sorting qsort kept them).  The list is a few
  * sorted runs - the body's names, then the dates, then the numbers - so a
  * bottom-up merge of the runs is linear in practice and O(n log n) at
- * worst.  Scratch comes from arena A; without it, qsort does the work. */
+ * worst.  Indexes are merged and the mentions (large) moved once at the
+ * end.  Scratch comes from arena A; without it, qsort does the work. */
 static void sort_mentions(sr_arena *a, sr_mention *v, size_t n)
 {
     if (n < 2)
         return;
-    sr_mention *tmp = sr_arena_alloc(a, n * sizeof *tmp);
-    size_t *runs = sr_arena_alloc(a, (n + 1) * sizeof *runs);
-    if (!tmp || !runs) {
+    size_t nr = 0, *runs = sr_arena_alloc(a, (n + 1) * sizeof *runs);
+    uint32_t *ix = sr_arena_alloc(a, 2 * n * sizeof *ix);
+    if (!runs || !ix || n > UINT32_MAX) {
         qsort(v, n, sizeof *v, mention_cmp);
         return;
     }
-    size_t nr = 0;
     runs[nr++] = 0;
-    for (size_t i = 1; i < n; i++)
-        if (mention_cmp(&v[i - 1], &v[i]) > 0)
+    for (size_t i = 0; i < n; i++) {
+        ix[i] = (uint32_t)i;
+        if (i && mention_cmp(&v[i - 1], &v[i]) > 0)
             runs[nr++] = i;
+    }
+    if (nr == 1)
+        return; /* already in order */
     runs[nr] = n;
-    sr_mention *src = v, *dst = tmp;
+    uint32_t *src = ix, *dst = ix + n;
     while (nr > 1) {
         size_t out = 0;
         for (size_t r = 0; r < nr; r += 2) {
             size_t lo = runs[r], mid = runs[r + 1], hi = r + 2 <= nr ? runs[r + 2] : mid;
             size_t i = lo, j = mid, k = lo;
-            if (r + 1 == nr) { /* an odd run out: copied as it is */
-                memcpy(dst + lo, src + lo, (mid - lo) * sizeof *v);
-                runs[out++] = lo;
-                continue;
-            }
             while (i < mid && j < hi)
-                dst[k++] = mention_cmp(&src[i], &src[j]) <= 0 ? src[i++] : src[j++];
-            memcpy(dst + k, src + i, (mid - i) * sizeof *v);
-            k += mid - i;
-            memcpy(dst + k, src + j, (hi - j) * sizeof *v);
+                dst[k++] = mention_cmp(&v[src[i]], &v[src[j]]) <= 0 ? src[i++] : src[j++];
+            while (i < mid)
+                dst[k++] = src[i++];
+            while (j < hi)
+                dst[k++] = src[j++];
             runs[out++] = lo;
         }
         runs[out] = n;
         nr = out;
-        sr_mention *t = src;
+        uint32_t *t = src;
         src = dst;
         dst = t;
     }
-    if (src != v)
-        memcpy(v, src, n * sizeof *v);
+    sr_mention *tmp = sr_arena_alloc(a, n * sizeof *tmp);
+    if (!tmp) {
+        qsort(v, n, sizeof *v, mention_cmp);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = v[src[i]];
+    memcpy(v, tmp, n * sizeof *v);
 }
 
 /* "the group" / "the two groups": a centering-style rule.  Candidates are
