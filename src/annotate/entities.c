@@ -584,17 +584,18 @@ static int mention_cmp(const void *a, const void *b)
  * found in, as glibc's merge-sorting qsort kept them).  The list is a few
  * sorted runs - the body's names, then the dates, then the numbers - so a
  * bottom-up merge of the runs is linear in practice and O(n log n) at
- * worst.  Indexes are merged and the mentions (large) moved once at the
- * end.  Scratch comes from arena A; without it, qsort does the work. */
-static void sort_mentions(sr_arena *a, sr_mention *v, size_t n)
+ * worst.  Indexes are merged and the mentions (large) moved once, into a
+ * new array from arena A, which is returned (V itself when it was in
+ * order); without memory, qsort sorts V in place. */
+static sr_mention *sort_mentions(sr_arena *a, sr_mention *v, size_t n)
 {
     if (n < 2)
-        return;
+        return v;
     size_t nr = 0, *runs = sr_arena_alloc(a, (n + 1) * sizeof *runs);
     uint32_t *ix = sr_arena_alloc(a, 2 * n * sizeof *ix);
     if (!runs || !ix || n > UINT32_MAX) {
         qsort(v, n, sizeof *v, mention_cmp);
-        return;
+        return v;
     }
     runs[nr++] = 0;
     for (size_t i = 0; i < n; i++) {
@@ -603,7 +604,7 @@ static void sort_mentions(sr_arena *a, sr_mention *v, size_t n)
             runs[nr++] = i;
     }
     if (nr == 1)
-        return; /* already in order */
+        return v; /* already in order */
     runs[nr] = n;
     uint32_t *src = ix, *dst = ix + n;
     while (nr > 1) {
@@ -625,14 +626,14 @@ static void sort_mentions(sr_arena *a, sr_mention *v, size_t n)
         src = dst;
         dst = t;
     }
-    sr_mention *tmp = sr_arena_alloc(a, n * sizeof *tmp);
-    if (!tmp) {
+    sr_mention *sorted = sr_arena_alloc(a, n * sizeof *sorted);
+    if (!sorted) {
         qsort(v, n, sizeof *v, mention_cmp);
-        return;
+        return v;
     }
     for (size_t i = 0; i < n; i++)
-        tmp[i] = v[src[i]];
-    memcpy(v, tmp, n * sizeof *v);
+        sorted[i] = v[src[i]];
+    return sorted;
 }
 
 /* "the group" / "the two groups": a centering-style rule.  Candidates are
@@ -757,7 +758,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
             return SR_ENOMEM;
         m->number = nu[k];
     }
-    sort_mentions(doc->arena, ml.v, ml.n);
+    ml.v = sort_mentions(doc->arena, ml.v, ml.n);
     out->mentions = ml.v;
     out->n_mentions = ml.n;
     for (size_t i = 0; i < ml.n; i++)
