@@ -948,11 +948,16 @@ sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cle
         switch (m->kind) {
         case SR_MENTION_ACTOR:
         case SR_MENTION_BACKING:
-            JW_KEY(&w, "name");
-            jw_cstr(&w, ac ? ac->name : NULL);
-            JW_KEY(&w, "id");
-            jw_cstr(&w, ac ? ac->id : NULL);
-            if (ac) {
+            if (ac && (size_t)m->actor < kb->n_actor_json) { /* written at load time */
+                const size_t *off = kb->actor_json_off + m->actor;
+                jw_lit(&w, kb->actor_json + off[0], off[1] - off[0]);
+            } else {
+                JW_KEY(&w, "name");
+                jw_cstr(&w, ac ? ac->name : NULL);
+                JW_KEY(&w, "id");
+                jw_cstr(&w, ac ? ac->id : NULL);
+            }
+            if (ac && (size_t)m->actor >= kb->n_actor_json) {
                 JW_KEY(&w, "actor_kind");
                 jw_cstr(&w, sr_actor_kind_name(ac->kind));
                 JW_KEY(&w, "inter");

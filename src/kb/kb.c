@@ -24,6 +24,7 @@
 
 #include "kb/kb_int.h"
 #include "sitrep/annotate.h"
+#include "sitrep/buf.h"
 #include "sitrep/timex.h"
 
 #define KB_MAX_FIELDS 12
@@ -1075,6 +1076,39 @@ static void default_cache_dir(char *out, size_t n)
 
 sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen);
 
+/* The entity output's JSON fields of every actor, written once here
+ * instead of for every mention (escaping and all). */
+static sr_status build_actor_json(sr_kb *kb)
+{
+    sr_buf b;
+    sr_buf_init(&b, NULL);
+    size_t *off = sr_arena_alloc(kb->arena, (kb->n_actors + 1) * sizeof *off);
+    if (!off)
+        return SR_ENOMEM;
+    for (size_t i = 0; i < kb->n_actors; i++) {
+        const sr_actor *a = &kb->actors[i];
+        off[i] = b.len;
+        sr_buf_puts(&b, ",\"name\":");
+        sr_json_cstr(&b, a->name);
+        sr_buf_puts(&b, ",\"id\":");
+        sr_json_cstr(&b, a->id);
+        sr_buf_puts(&b, ",\"actor_kind\":");
+        sr_json_cstr(&b, sr_actor_kind_name(a->kind));
+        sr_buf_puts(&b, ",\"inter\":");
+        sr_buf_int(&b, a->inter);
+    }
+    off[kb->n_actors] = b.len;
+    char *blob = b.status == SR_OK ? sr_arena_alloc(kb->arena, b.len + 1) : NULL;
+    if (blob) {
+        memcpy(blob, b.data ? b.data : "", b.len);
+        kb->actor_json = blob;
+        kb->actor_json_off = off;
+        kb->n_actor_json = kb->n_actors;
+    }
+    sr_buf_free(&b);
+    return blob ? SR_OK : SR_ENOMEM;
+}
+
 sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t errlen)
 {
     *out = NULL;
@@ -1119,6 +1153,8 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
         snprintf(err, errlen, "%s: no patterns loaded", dir);
         st = SR_EFORMAT;
     }
+    if (st == SR_OK)
+        st = build_actor_json(kb);
     if (st == SR_OK)
         st = compile_db(kb, cache, err, errlen);
     if (st != SR_OK) {

@@ -113,6 +113,13 @@ struct sr_kb {
     size_t n_stop;
     char ctx[24][24];  /* folded context words for place choice (places.c) */
     size_t ctx_len[24];
+    /* each actor's JSON fields as the entity output writes them
+     * (,"name":..,"id":..,"actor_kind":..,"inter":N): actor i's are
+     * actor_json[actor_json_off[i] .. actor_json_off[i + 1]), for the
+     * n_actor_json actors known when sr_kb_load finished */
+    char *actor_json;
+    size_t *actor_json_off;
+    size_t n_actor_json;
     hs_database_t *db;
     int from_cache;
     uint64_t data_hash; /* cache key: patterns + Vectorscan version */
