@@ -309,6 +309,10 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
     size_t valid = 0;
     for (size_t i = 0; i < h->n; i++) {
         const kb_pattern *p = &kb->patterns[h->v[i].pattern];
+        if (p->any_case) { /* the loop below would pass it: no need to look */
+            h->v[valid++] = h->v[i];
+            continue;
+        }
         sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
         int ok = 0;
         int stop = p->stopword;

@@ -297,7 +297,7 @@ sr_status kb_add_folded(sr_kb *kb, const char *folded, size_t fl, kb_target_type
         p->len = fl;
         p->first_target = -1;
         p->n_targets = 0;
-        p->types = p->stopword = 0;
+        p->types = p->stopword = p->any_case = 0;
         if (!p->folded)
             return SR_ENOMEM;
         pi = (int)kb->n_patterns - 1;
@@ -822,6 +822,11 @@ static sr_status group_targets(sr_kb *kb)
     for (size_t i = 0; i < kb->n_patterns; i++) {
         kb_pattern *p = &kb->patterns[i];
         p->stopword = !memchr(p->folded, ' ', p->len) && kb_is_stopword(kb, p->folded, p->len);
+        for (int k = 0; k < p->n_targets && !p->any_case; k++) {
+            const kb_target *tg = &kb->targets[p->first_target + k];
+            p->any_case = (!p->stopword || tg->type == KT_CUE) && tg->type != KT_PLACE &&
+                          tg->type != KT_GAZ && !(tg->flags & (KF_ACRONYM | KF_CAPITAL));
+        }
     }
     free(kb->pairs);
     kb->pairs = NULL;

@@ -45,6 +45,8 @@ typedef struct kb_pattern {
     int n_targets;
     unsigned char types;    /* bit 1 << kb_target_type for each target type */
     unsigned char stopword; /* one word, and in the stop list (stopwords.txt) */
+    unsigned char any_case; /* some meaning asks nothing of the spelling (a cue,
+                               or a lower-case phrase): every match is valid */
 } kb_pattern;
 
 typedef enum kb_cue_kind {
