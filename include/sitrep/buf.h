@@ -46,6 +46,19 @@ sr_status sr_buf_uint(sr_buf *b, uint64_t v);
 void sr_csv_field(sr_buf *b, const char *s, int last);
 sr_status sr_buf_int(sr_buf *b, int64_t v);
 
+/* Writers into memory the caller has reserved (sr_buf_reserve), for output
+ * loops that reserve once per record instead of once per field. */
+/* S[0..n) as a quoted JSON string, escaped as sr_json_string does; DST
+ * needs room for 6 * n + 2 bytes.  Returns the end of what was written. */
+char *sr_json_escape(char *dst, const char *s, size_t n);
+/* V in decimal (at most 20 bytes, no NUL).  Returns the length. */
+size_t sr_format_uint(char *dst, uint64_t v);
+/* V with DECIMALS digits after the point, byte for byte what printf's
+ * "%.*f" writes in the default rounding mode, without printf for finite
+ * values below 1e9 and DECIMALS <= 9.  DST needs 32 bytes; the result is
+ * NUL-terminated and cut at 31 bytes.  Returns the length. */
+size_t sr_format_fixed(char *dst, double v, int decimals);
+
 #ifdef __cplusplus
 }
 #endif

@@ -20,7 +20,11 @@
 #define SITREP_ANNOTATE_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "sitrep/arena.h"
+#include "sitrep/timex.h"
 
 /* A "sentence" longer than this (tables, lists, garbage without stops) is cut
  * into pieces of this many tokens.  Real news sentences are far shorter; the
@@ -30,13 +34,20 @@
 
 typedef enum sr_ann_kind { SR_ANN_WORD = 0, SR_ANN_NUM, SR_ANN_PUNCT } sr_ann_kind;
 
+struct sr_ann_lex;
+
 typedef struct sr_ann_tok {
     size_t start, end;
     unsigned char kind;  /* sr_ann_kind */
     unsigned char glued; /* no white space between this token and the previous one */
     unsigned char upper; /* a word starting with an ASCII capital */
     char punct;          /* the ASCII meaning of a PUNCT token */
+    /* a word's entry in the lexicon below, or NULL: looked up once by the
+     * scanner, since both annotators ask it of nearly every word */
+    const struct sr_ann_lex *lex;
 } sr_ann_tok;
+
+static inline const struct sr_ann_lex *sr_ann_lex_find(const char *s, const sr_ann_tok *t);
 
 enum { SR_ANN_C_SPACE, SR_ANN_C_NEWLINE, SR_ANN_C_LETTER, SR_ANN_C_DIGIT, SR_ANN_C_PUNCT };
 
@@ -133,6 +144,32 @@ static const unsigned char sr_ann_byte_class[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0xF0 */
 };
 
+/* The end of the run of ASCII letters at U[p], eight bytes at a time, as
+ * far as the bytes are ASCII (the byte loop after it reads the rest).  A
+ * word ends within the first eight bytes, so the test that finds its end
+ * is predictable where a byte loop's exit is not. */
+static inline size_t sr_ann_ascii_letters(const unsigned char *u, size_t p, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, u + p, 8);
+        if (w & highs)
+            break;
+        /* x | 0x20 folds the capitals; a byte is a letter when that is in
+         * 'a'..'z' (no carry crosses bytes: every byte is below 0x80) */
+        uint64_t x = w | ones * 0x20;
+        uint64_t letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1)) & highs;
+        uint64_t other = ~letter & highs;
+        if (other)
+            return p + ((size_t)__builtin_ctzll(other) >> 3);
+        p += 8;
+    }
+#endif
+    return p;
+}
+
 /* Reads the token at or after *POS in S[..end).  Returns 0 at the end.
  * *NEWLINE is set when a line break was skipped before the token. */
 static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann_tok *t,
@@ -171,6 +208,8 @@ static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann
         t->punct = 0;
         p += n;
         for (;;) {
+            if (cls == SR_ANN_C_LETTER)
+                p = sr_ann_ascii_letters(u, p, end);
             /* the common case: a run of single-byte members of the class */
             while (p < end && sr_ann_byte_class[u[p]] == cls)
                 p++;
@@ -185,6 +224,7 @@ static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann
     }
     t->end = p;
     *pos = p;
+    t->lex = t->kind == SR_ANN_WORD ? sr_ann_lex_find(s, t) : NULL;
     return 1;
 }
 
@@ -516,9 +556,16 @@ sr_ann_lookup_in(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const ch
     return NULL;
 }
 
-static inline const sr_ann_lex *sr_ann_lookup(const char *s, const sr_ann_tok *t)
+static inline const struct sr_ann_lex *sr_ann_lex_find(const char *s, const sr_ann_tok *t)
 {
     return sr_ann_lookup_in(sr_ann_lexicon, s, t);
+}
+
+/* Token T's lexicon entry (found by the scanner), or NULL. */
+static inline const sr_ann_lex *sr_ann_lookup(const char *s, const sr_ann_tok *t)
+{
+    (void)s;
+    return t->lex;
 }
 
 /* The flags of token T's lexicon entry, 0 when it has none. */
@@ -644,6 +691,46 @@ static inline size_t sr_ann_sentence(const char *s, size_t *pos, size_t end, sr_
         }
     }
     return n;
+}
+
+/* ---- one tokenisation for both annotators -------------------------------
+ * sr_annotate reads each sentence once with sr_ann_sentence and hands the
+ * tokens to the date reader and the number reader in turn; sr_timex_find
+ * and sr_numbers_find do the same for one annotator.  Sentences must come in
+ * text order (the date reader's reference time moves with them).  The state
+ * lives in arena A; the tokens are only read, during the call. */
+typedef struct tx_state ann_timex;
+typedef struct nb_state ann_numbers;
+
+/* SR_EINVAL for an anchor outside 1900..2099 or not a calendar date. */
+sr_status ann_timex_begin(sr_arena *a, const char *text, sr_date anchor, ann_timex **out);
+sr_status ann_timex_sentence(ann_timex *st, sr_ann_tok *tok, size_t n);
+void ann_timex_end(ann_timex *st, sr_timex **out, size_t *n_out);
+
+sr_status ann_numbers_begin(sr_arena *a, const char *text, ann_numbers **out);
+sr_status ann_numbers_sentence(ann_numbers *st, sr_ann_tok *tok, size_t n);
+void ann_numbers_end(ann_numbers *st, sr_number **out, size_t *n_out);
+
+/* Calls FN(CTX, tokens, count) for each sentence of the N_REGIONS regions
+ * of TEXT in order, with one token buffer from arena A; stops at the first
+ * status other than SR_OK and returns it. */
+static inline sr_status sr_ann_each_sentence(sr_arena *a, const char *text, const sr_span *regions,
+                                             size_t n_regions,
+                                             sr_status (*fn)(void *, sr_ann_tok *, size_t),
+                                             void *ctx)
+{
+    sr_ann_tok *tok = sr_arena_alloc(a, SR_ANN_MAX_TOKENS * sizeof *tok);
+    if (!tok)
+        return SR_ENOMEM;
+    for (size_t r = 0; r < n_regions; r++) {
+        size_t pos = regions[r].start, n;
+        while ((n = sr_ann_sentence(text, &pos, regions[r].end, tok)) > 0) {
+            sr_status rc = fn(ctx, tok, n);
+            if (rc != SR_OK)
+                return rc;
+        }
+    }
+    return SR_OK;
 }
 
 #endif

@@ -14,11 +14,12 @@
  *     actors in the same or the two previous sentences.
  * Dates and numbers come from timex.c and numbers.c over the same regions.
  * Cost: linear in the body length (one fold, one scan, sorts of matches). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "annotate/annotate_int.h"
 #include "kb/kb_int.h"
 #include "sitrep/annotate.h"
 
@@ -75,7 +76,7 @@ void sr_annotator_free(sr_annotator *an)
 
 typedef struct scan_ctx {
     const sr_kb *kb;
-    const char *text;
+    const char *text; /* as scanned: the skeleton with a space either side */
     size_t len;
     hits *h;
 } scan_ctx;
@@ -84,10 +85,19 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
                     void *ctx)
 {
     scan_ctx *s = ctx;
-    /* patterns are " word ... " and the scanned text is " skeleton ": the
-     * match [to - len - 2, to) maps to skeleton [to - len - 1, to - 1) */
-    size_t plen = s->kb->patterns[id].len;
-    size_t end = (size_t)to - 2, start = end - plen;
+    /* patterns are " word" and the scanned text is " skeleton ": the match
+     * [to - len - 1, to) maps to skeleton [to - len - 1, to - 1), and it is
+     * a whole word when a space follows; short ones are " word " and the
+     * space is part of the match (kb.c, compile_db) */
+    size_t plen = s->kb->patterns[id].len, end;
+    if (plen <= KB_SPACED_MAX) {
+        end = (size_t)to - 2;
+    } else {
+        if (s->text[to] != ' ')
+            return 0;
+        end = (size_t)to - 1;
+    }
+    size_t start = end - plen;
     hits *h = s->h;
     if (h->n == h->cap) {
         size_t nc = h->cap ? h->cap * 2 : 64;
@@ -109,6 +119,30 @@ static int hit_cmp(const void *a, const void *b)
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     return (y->end > x->end) - (y->end < x->end); /* longer first */
+}
+
+/* Sorts hits by hit_cmp.  Vectorscan reports them by end offset, so they
+ * come almost sorted by start (only a match inside a longer one is out of
+ * place) and insertion sort is linear in practice; past 4n moves, say for
+ * pathological nesting, qsort finishes the job (hit_cmp has no ties: two
+ * hits with the same span are the same pattern). */
+static void sort_hits(hit *v, size_t n)
+{
+    size_t moves = 0, budget = 4 * n + 64;
+    for (size_t i = 1; i < n; i++) {
+        hit x = v[i];
+        size_t j = i;
+        while (j > 0 && hit_cmp(&v[j - 1], &x) > 0) {
+            v[j] = v[j - 1];
+            j--;
+            moves++;
+        }
+        v[j] = x;
+        if (moves > budget) {
+            qsort(v, n, sizeof *v, hit_cmp);
+            return;
+        }
+    }
 }
 
 /* ---- original-text checks ---- */
@@ -257,13 +291,13 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
     if (st != SR_OK)
         return st;
     h->n = 0;
-    scan_ctx ctx = {kb, f.text, f.len, h};
     char *padded = sr_arena_alloc(doc->arena, f.len + 3);
     if (!padded)
         return SR_ENOMEM;
     padded[0] = ' ';
     memcpy(padded + 1, f.text, f.len);
     padded[f.len + 1] = ' ';
+    scan_ctx ctx = {kb, padded, f.len + 2, h};
     if (f.len && hs_scan(kb->db, padded, (unsigned)f.len + 2, 0, an->scratch, on_match, &ctx) != HS_SUCCESS &&
         !h->oom)
         return SR_EFORMAT;
@@ -275,9 +309,13 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
     size_t valid = 0;
     for (size_t i = 0; i < h->n; i++) {
         const kb_pattern *p = &kb->patterns[h->v[i].pattern];
+        if (p->any_case) { /* the loop below would pass it: no need to look */
+            h->v[valid++] = h->v[i];
+            continue;
+        }
         sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
         int ok = 0;
-        int stop = !memchr(p->folded, ' ', p->len) && kb_is_stopword(kb, p->folded, p->len);
+        int stop = p->stopword;
         for (int k = 0; k < p->n_targets && !ok; k++) {
             const kb_target *tg = &kb->targets[p->first_target + k];
             if (stop && tg->type != KT_CUE)
@@ -289,8 +327,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             h->v[valid++] = h->v[i];
     }
     h->n = valid;
-    if (h->n > 1)
-        qsort(h->v, h->n, sizeof *h->v, hit_cmp);
+    sort_hits(h->v, h->n);
     /* longest match wins; later overlapping matches are dropped, except a
      * place named inside a longer place phrase ("Aleppo" in "the western
      * Aleppo countryside", "Hmeimim" in "Hmeimim Air Base"): the text does
@@ -388,11 +425,11 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                                                t[w0 - 1] == '-'))
                         w0--;
                     for (size_t k2 = 0; k2 < sizeof loc / sizeof *loc; k2++)
-                        if (w1 - w0 == strlen(loc[k2]) && !strncasecmp(t + w0, loc[k2], w1 - w0))
+                        if (sr_ann_eq(t + w0, w1 - w0, loc[k2]))
                             locative = 1;
                     int mod = 0;
                     for (size_t k2 = 0; k2 < sizeof mods / sizeof *mods; k2++)
-                        if (w1 - w0 == strlen(mods[k2]) && !strncasecmp(t + w0, mods[k2], w1 - w0))
+                        if (sr_ann_eq(t + w0, w1 - w0, mods[k2]))
                             mod = 1;
                     if (!mod)
                         break;
@@ -409,7 +446,9 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             }
         }
         int near = 0;
-        int place = kb_place_choose(kb, p, f.text, h->v[i].start, h->v[i].end, f.len, &near);
+        int place = p->types & (1u << KT_PLACE | 1u << KT_GAZ)
+                        ? kb_place_choose(kb, p, f.text, h->v[i].start, h->v[i].end, f.len, &near)
+                        : -1;
         const kb_target *pt = first_target(kb, p, KT_PLACE);
         if (!pt)
             pt = first_target(kb, p, KT_GAZ);
@@ -545,6 +584,62 @@ static int mention_cmp(const void *a, const void *b)
     return (x->kind > y->kind) - (x->kind < y->kind);
 }
 
+/* Sorts mentions by mention_cmp, stably (ties keep the order they were
+ * found in, as glibc's merge-sorting qsort kept them).  The list is a few
+ * sorted runs - the body's names, then the dates, then the numbers - so a
+ * bottom-up merge of the runs is linear in practice and O(n log n) at
+ * worst.  Indexes are merged and the mentions (large) moved once, into a
+ * new array from arena A, which is returned (V itself when it was in
+ * order); without memory, qsort sorts V in place. */
+static sr_mention *sort_mentions(sr_arena *a, sr_mention *v, size_t n)
+{
+    if (n < 2)
+        return v;
+    size_t nr = 0, *runs = sr_arena_alloc(a, (n + 1) * sizeof *runs);
+    uint32_t *ix = sr_arena_alloc(a, 2 * n * sizeof *ix);
+    if (!runs || !ix || n > UINT32_MAX) {
+        qsort(v, n, sizeof *v, mention_cmp);
+        return v;
+    }
+    runs[nr++] = 0;
+    for (size_t i = 0; i < n; i++) {
+        ix[i] = (uint32_t)i;
+        if (i && mention_cmp(&v[i - 1], &v[i]) > 0)
+            runs[nr++] = i;
+    }
+    if (nr == 1)
+        return v; /* already in order */
+    runs[nr] = n;
+    uint32_t *src = ix, *dst = ix + n;
+    while (nr > 1) {
+        size_t out = 0;
+        for (size_t r = 0; r < nr; r += 2) {
+            size_t lo = runs[r], mid = runs[r + 1], hi = r + 2 <= nr ? runs[r + 2] : mid;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                dst[k++] = mention_cmp(&v[src[i]], &v[src[j]]) <= 0 ? src[i++] : src[j++];
+            while (i < mid)
+                dst[k++] = src[i++];
+            while (j < hi)
+                dst[k++] = src[j++];
+            runs[out++] = lo;
+        }
+        runs[out] = n;
+        nr = out;
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    sr_mention *sorted = sr_arena_alloc(a, n * sizeof *sorted);
+    if (!sorted) {
+        qsort(v, n, sizeof *v, mention_cmp);
+        return v;
+    }
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = v[src[i]];
+    return sorted;
+}
+
 /* "the group" / "the two groups": a centering-style rule.  Candidates are
  * named armed actors (groups, coalitions, state forces) in the current
  * sentence before the anaphor and in the ANAPHOR_WINDOW sentences before
@@ -587,6 +682,18 @@ static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
     }
 }
 
+typedef struct readers {
+    ann_timex *tx;
+    ann_numbers *nb;
+} readers;
+
+static sr_status read_sentence(void *ctx, sr_ann_tok *tok, size_t n)
+{
+    readers *rd = ctx;
+    sr_status st = ann_timex_sentence(rd->tx, tok, n);
+    return st == SR_OK ? ann_numbers_sentence(rd->nb, tok, n) : st;
+}
+
 sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_annotation *out)
 {
     memset(out, 0, sizeof *out);
@@ -623,35 +730,39 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
         if (st != SR_OK)
             return st;
     }
-    /* dates and numbers */
-    sr_timex *tx;
-    size_t ntx;
-    sr_status st = sr_timex_find(doc->arena, t, c->body, c->n_body, out->anchor, &tx, &ntx);
+    /* dates and numbers: each sentence is read once for both readers */
+    ann_timex *txs;
+    ann_numbers *nbs;
+    sr_status st = ann_timex_begin(doc->arena, t, out->anchor, &txs);
+    if (st == SR_OK)
+        st = ann_numbers_begin(doc->arena, t, &nbs);
     if (st != SR_OK)
         return st;
+    readers rd = {txs, nbs};
+    st = sr_ann_each_sentence(doc->arena, t, c->body, c->n_body, read_sentence, &rd);
+    if (st != SR_OK)
+        return st;
+    sr_timex *tx;
+    size_t ntx;
+    ann_timex_end(txs, &tx, &ntx);
     for (size_t i = 0; i < ntx; i++) {
         sr_mention *m = add_mention(&ml, SR_MENTION_DATE, tx[i].span);
         if (!m)
             return SR_ENOMEM;
         m->timex = tx[i];
     }
-    for (size_t i = 0; i < c->n_body; i++) {
-        sr_number *nu;
-        size_t nn;
-        st = sr_numbers_find(doc->arena, t, c->body[i], &nu, &nn);
-        if (st != SR_OK)
-            return st;
-        for (size_t k = 0; k < nn; k++) {
-            if (nu[k].is_year)
-                continue;
-            sr_mention *m = add_mention(&ml, SR_MENTION_NUMBER, nu[k].span);
-            if (!m)
-                return SR_ENOMEM;
-            m->number = nu[k];
-        }
+    sr_number *nu;
+    size_t nn;
+    ann_numbers_end(nbs, &nu, &nn);
+    for (size_t k = 0; k < nn; k++) {
+        if (nu[k].is_year)
+            continue;
+        sr_mention *m = add_mention(&ml, SR_MENTION_NUMBER, nu[k].span);
+        if (!m)
+            return SR_ENOMEM;
+        m->number = nu[k];
     }
-    if (ml.n > 1)
-        qsort(ml.v, ml.n, sizeof *ml.v, mention_cmp);
+    ml.v = sort_mentions(doc->arena, ml.v, ml.n);
     out->mentions = ml.v;
     out->n_mentions = ml.n;
     for (size_t i = 0; i < ml.n; i++)
@@ -660,7 +771,118 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     return SR_OK;
 }
 
-/* ---- JSON ---- */
+/* ---- JSON ----
+ * The output is several times the size of the input (one line per mention,
+ * each repeating the document id), so it is written straight into the
+ * buffer: a writer keeps a cursor and reserves only when a field might not
+ * fit, keys are literals, numbers and coordinates are formatted without
+ * printf (sr_format_fixed gives printf's digits). */
+
+typedef struct jw {
+    sr_buf *b;
+    char *o, *end; /* cursor and end of the reserved room (NULL when failed) */
+} jw;
+
+static int jw_grow(jw *w, size_t n);
+
+#if defined(__GNUC__)
+#define JW_INLINE __attribute__((always_inline)) inline
+#else
+#define JW_INLINE inline
+#endif
+
+/* Room for N more bytes; 0 once the buffer has failed (writes are then
+ * dropped and the buffer's sticky status says why). */
+static JW_INLINE int jw_room(jw *w, size_t n)
+{
+    return (w->o && (size_t)(w->end - w->o) >= n) || jw_grow(w, n);
+}
+
+static int jw_grow(jw *w, size_t n)
+{
+    if (!w->o)
+        return 0;
+    w->b->len = (size_t)(w->o - w->b->data);
+    if (n > SIZE_MAX / 2 || sr_buf_reserve(w->b, n) != SR_OK) {
+        if (w->b->status == SR_OK)
+            w->b->status = SR_ENOMEM;
+        w->o = w->end = NULL;
+        return 0;
+    }
+    w->o = w->b->data + w->b->len;
+    w->end = w->b->data + w->b->cap - 1; /* one byte for the final NUL */
+    return 1;
+}
+
+static JW_INLINE void jw_lit(jw *w, const char *s, size_t n)
+{
+    if (jw_room(w, n)) {
+        memcpy(w->o, s, n);
+        w->o += n;
+    }
+}
+
+#define JW_LIT(w, s) jw_lit((w), s, sizeof(s) - 1)
+#define JW_KEY(w, k) jw_lit((w), ",\"" k "\":", sizeof(",\"" k "\":") - 1)
+
+static void jw_str(jw *w, const char *s, size_t n)
+{
+    if (jw_room(w, n <= (SIZE_MAX - 2) / 6 ? n * 6 + 2 : SIZE_MAX))
+        w->o = sr_json_escape(w->o, s, n);
+}
+
+/* A NUL-terminated string.  Names, ids and the constant words are short
+ * and need no escaping: they are copied as the end is searched, and only
+ * a longer one or one to escape goes through strlen and jw_str. */
+static void jw_cstr(jw *w, const char *s)
+{
+    if (!s) {
+        JW_LIT(w, "null");
+        return;
+    }
+    enum { SHORT = 48 };
+    if (!jw_room(w, SHORT + 2))
+        return;
+    char *o = w->o + 1;
+    size_t i = 0;
+    for (; i < SHORT; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            break;
+        o[i] = (char)c;
+    }
+    if (i < SHORT && !s[i]) {
+        w->o[0] = '"';
+        o[i] = '"';
+        w->o = o + i + 1;
+        return;
+    }
+    jw_str(w, s, strlen(s));
+}
+
+static void jw_uint(jw *w, uint64_t v)
+{
+    if (jw_room(w, 20))
+        w->o += sr_format_uint(w->o, v);
+}
+
+static void jw_int(jw *w, long long v)
+{
+    if (v < 0) {
+        JW_LIT(w, "-");
+        jw_uint(w, (uint64_t)0 - (uint64_t)v);
+    } else {
+        jw_uint(w, (uint64_t)v);
+    }
+}
+
+static void jw_coord(jw *w, int has, double v)
+{
+    if (!has)
+        JW_LIT(w, "null");
+    else if (jw_room(w, 32))
+        w->o += sr_format_fixed(w->o, v, 5);
+}
 
 static void put2(char *o, int v)
 {
@@ -669,10 +891,10 @@ static void put2(char *o, int v)
 }
 
 /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" by precision; null when unresolved. */
-static void json_date(sr_buf *b, sr_date d, sr_precision p)
+static void json_date(jw *w, sr_date d, sr_precision p)
 {
     if (p == SR_PREC_NONE || !d.year) {
-        sr_buf_puts(b, "null");
+        JW_LIT(w, "null");
         return;
     }
     char o[16];
@@ -692,7 +914,7 @@ static void json_date(sr_buf *b, sr_date d, sr_precision p)
         }
     }
     o[n++] = '"';
-    sr_buf_append(b, o, n);
+    jw_lit(w, o, n);
 }
 
 sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,
@@ -700,126 +922,135 @@ sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cle
 {
     static const char *const prec[] = {"none", "day", "week", "month", "year"};
     static const char *const qual[] = {"exact", "at_least", "at_most", "approx", "vague"};
-    for (size_t i = 0; i < a->n_mentions; i++) {
+    if (!a->n_mentions || sr_buf_reserve(b, 4096) != SR_OK)
+        return b->status;
+    jw w = {b, b->data + b->len, b->data + b->cap - 1};
+    /* every line starts {"doc_id":ID,"kind": - written once, then copied */
+    size_t head = b->len;
+    JW_LIT(&w, "{\"doc_id\":");
+    jw_cstr(&w, doc->id);
+    JW_KEY(&w, "kind");
+    size_t head_len = w.o ? (size_t)(w.o - b->data) - head : 0;
+    for (size_t i = 0; i < a->n_mentions && w.o; i++) {
         const sr_mention *m = &a->mentions[i];
-        int first = 1;
-        sr_buf_putc(b, '{');
-        sr_json_key(b, "doc_id", &first);
-        sr_json_cstr(b, doc->id);
-        sr_json_key(b, "kind", &first);
+        if (i && jw_room(&w, head_len)) {
+            memcpy(w.o, b->data + head, head_len);
+            w.o += head_len;
+        }
         /* a backer ("Turkish-backed", "HTS-linked") is an actor mention */
-        sr_json_cstr(b, sr_mention_kind_name(m->kind == SR_MENTION_BACKING ? SR_MENTION_ACTOR
-                                                                             : m->kind));
-        sr_json_key(b, "text", &first);
-        sr_json_string(b, c->text + m->span.start, m->span.end - m->span.start);
-        sr_json_key(b, "start", &first);
-        sr_buf_uint(b, m->span.start);
-        sr_json_key(b, "end", &first);
-        sr_buf_uint(b, m->span.end);
-        sr_json_key(b, "sentence", &first);
-        sr_buf_uint(b, m->sentence);
+        jw_cstr(&w,
+                sr_mention_kind_name(m->kind == SR_MENTION_BACKING ? SR_MENTION_ACTOR : m->kind));
+        JW_KEY(&w, "text");
+        jw_str(&w, c->text + m->span.start, m->span.end - m->span.start);
+        JW_KEY(&w, "start");
+        jw_uint(&w, m->span.start);
+        JW_KEY(&w, "end");
+        jw_uint(&w, m->span.end);
+        JW_KEY(&w, "sentence");
+        jw_uint(&w, m->sentence);
         const sr_actor *ac = m->actor >= 0 ? &kb->actors[m->actor] : NULL;
         switch (m->kind) {
         case SR_MENTION_ACTOR:
         case SR_MENTION_BACKING:
-            sr_json_key(b, "name", &first);
-            sr_json_cstr(b, ac ? ac->name : NULL);
-            sr_json_key(b, "id", &first);
-            sr_json_cstr(b, ac ? ac->id : NULL);
-            if (ac) {
-                sr_json_key(b, "actor_kind", &first);
-                sr_json_cstr(b, sr_actor_kind_name(ac->kind));
-                sr_json_key(b, "inter", &first);
-                sr_buf_int(b, ac->inter);
+            if (ac && (size_t)m->actor < kb->n_actor_json) { /* written at load time */
+                const size_t *off = kb->actor_json_off + m->actor;
+                jw_lit(&w, kb->actor_json + off[0], off[1] - off[0]);
+            } else {
+                JW_KEY(&w, "name");
+                jw_cstr(&w, ac ? ac->name : NULL);
+                JW_KEY(&w, "id");
+                jw_cstr(&w, ac ? ac->id : NULL);
+            }
+            if (ac && (size_t)m->actor >= kb->n_actor_json) {
+                JW_KEY(&w, "actor_kind");
+                jw_cstr(&w, sr_actor_kind_name(ac->kind));
+                JW_KEY(&w, "inter");
+                jw_int(&w, ac->inter);
             }
             if (m->actor2 >= 0) {
-                sr_json_key(b, "name2", &first);
-                sr_json_cstr(b, kb->actors[m->actor2].name);
-                sr_json_key(b, "id2", &first);
-                sr_json_cstr(b, kb->actors[m->actor2].id);
+                JW_KEY(&w, "name2");
+                jw_cstr(&w, kb->actors[m->actor2].name);
+                JW_KEY(&w, "id2");
+                jw_cstr(&w, kb->actors[m->actor2].id);
             }
             if (m->backed_by >= 0) {
-                sr_json_key(b, "backed_by", &first);
-                sr_json_cstr(b, kb->actors[m->backed_by].name);
+                JW_KEY(&w, "backed_by");
+                jw_cstr(&w, kb->actors[m->backed_by].name);
             }
             if (m->kind == SR_MENTION_BACKING) {
-                sr_json_key(b, "relation", &first);
-                sr_json_cstr(b, m->value);
-            }
-            if (m->kind == SR_MENTION_BACKING) {
-                sr_json_key(b, "role", &first);
-                sr_json_cstr(b, "backer");
+                JW_KEY(&w, "relation");
+                jw_cstr(&w, m->value);
+                JW_KEY(&w, "role");
+                JW_LIT(&w, "\"backer\"");
             } else if (m->flags) {
-                sr_json_key(b, "role", &first);
-                sr_json_cstr(b, m->flags & SR_MF_ANAPHOR   ? "anaphor"
-                                : m->flags & SR_MF_GENERIC ? "generic"
-                                                           : "agent");
+                JW_KEY(&w, "role");
+                jw_cstr(&w, m->flags & SR_MF_ANAPHOR   ? "anaphor"
+                            : m->flags & SR_MF_GENERIC ? "generic"
+                                                       : "agent");
             }
             break;
         case SR_MENTION_PLACE: {
-            const sr_place_ref *w = &m->where;
-            sr_json_key(b, "name", &first);
-            sr_json_cstr(b, w->location);
-            sr_json_key(b, "id", &first);
-            sr_buf_puts(b, "\"place:");
-            sr_buf_int(b, m->place);
-            sr_buf_putc(b, '"');
-            sr_json_key(b, "country", &first);
-            sr_json_cstr(b, w->country);
-            sr_json_key(b, "admin1", &first);
-            sr_json_cstr(b, w->admin1);
-            sr_json_key(b, "admin2", &first);
-            sr_json_cstr(b, w->admin2);
-            sr_json_key(b, "lat", &first);
-            if (w->has_coords)
-                sr_buf_printf(b, "%.5f", w->lat);
-            else
-                sr_buf_puts(b, "null");
-            sr_json_key(b, "lon", &first);
-            if (w->has_coords)
-                sr_buf_printf(b, "%.5f", w->lon);
-            else
-                sr_buf_puts(b, "null");
-            sr_json_key(b, "geo_precision", &first);
-            sr_buf_int(b, w->geo_precision);
+            const sr_place_ref *pl = &m->where;
+            JW_KEY(&w, "name");
+            jw_cstr(&w, pl->location);
+            JW_KEY(&w, "id");
+            JW_LIT(&w, "\"place:");
+            jw_int(&w, m->place);
+            JW_LIT(&w, "\"");
+            JW_KEY(&w, "country");
+            jw_cstr(&w, pl->country);
+            JW_KEY(&w, "admin1");
+            jw_cstr(&w, pl->admin1);
+            JW_KEY(&w, "admin2");
+            jw_cstr(&w, pl->admin2);
+            JW_KEY(&w, "lat");
+            jw_coord(&w, pl->has_coords, pl->lat);
+            JW_KEY(&w, "lon");
+            jw_coord(&w, pl->has_coords, pl->lon);
+            JW_KEY(&w, "geo_precision");
+            jw_int(&w, pl->geo_precision);
             break;
         }
         case SR_MENTION_DATE:
-            sr_json_key(b, "value", &first);
-            json_date(b, m->timex.date, m->timex.precision);
+            JW_KEY(&w, "value");
+            json_date(&w, m->timex.date, m->timex.precision);
             if (m->timex.end.year && (m->timex.end.year != m->timex.date.year ||
                                       m->timex.end.month != m->timex.date.month ||
                                       m->timex.end.day != m->timex.date.day)) {
-                sr_json_key(b, "value_end", &first);
-                json_date(b, m->timex.end, m->timex.precision);
+                JW_KEY(&w, "value_end");
+                json_date(&w, m->timex.end, m->timex.precision);
             }
-            sr_json_key(b, "precision", &first);
-            sr_json_cstr(b, prec[m->timex.precision < 5 ? m->timex.precision : 0]);
-            sr_json_key(b, "rule", &first);
-            sr_json_cstr(b, m->timex.rule);
+            JW_KEY(&w, "precision");
+            jw_cstr(&w, prec[m->timex.precision < 5 ? m->timex.precision : 0]);
+            JW_KEY(&w, "rule");
+            jw_cstr(&w, m->timex.rule);
             break;
         case SR_MENTION_NUMBER:
-            sr_json_key(b, "value", &first);
-            sr_buf_int(b, m->number.value);
-            sr_json_key(b, "qualifier", &first);
-            sr_json_cstr(b, qual[m->number.kind < 5 ? m->number.kind : 0]);
-            sr_json_key(b, "noun", &first);
+            JW_KEY(&w, "value");
+            jw_int(&w, m->number.value);
+            JW_KEY(&w, "qualifier");
+            jw_cstr(&w, qual[m->number.kind < 5 ? m->number.kind : 0]);
+            JW_KEY(&w, "noun");
             if (m->number.noun.end > m->number.noun.start)
-                sr_json_string(b, c->text + m->number.noun.start,
-                               m->number.noun.end - m->number.noun.start);
+                jw_str(&w, c->text + m->number.noun.start,
+                       m->number.noun.end - m->number.noun.start);
             else
-                sr_buf_puts(b, "null");
+                JW_LIT(&w, "null");
             if (m->number.is_ordinal) {
-                sr_json_key(b, "ordinal", &first);
-                sr_buf_puts(b, "true");
+                JW_KEY(&w, "ordinal");
+                JW_LIT(&w, "true");
             }
             break;
         default:
-            sr_json_key(b, "value", &first);
-            sr_json_cstr(b, m->value);
+            JW_KEY(&w, "value");
+            jw_cstr(&w, m->value);
             break;
         }
-        sr_buf_puts(b, "}\n");
+        JW_LIT(&w, "}\n");
+    }
+    if (w.o) {
+        b->len = (size_t)(w.o - b->data);
+        b->data[b->len] = '\0';
     }
     return b->status;
 }

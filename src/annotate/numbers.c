@@ -581,6 +581,36 @@ static sr_status nb_sentence(nb_state *st)
     return SR_OK;
 }
 
+sr_status ann_numbers_begin(sr_arena *a, const char *text, ann_numbers **out)
+{
+    nb_state *st = sr_arena_alloc(a, sizeof *st);
+    *out = st;
+    if (!st)
+        return SR_ENOMEM;
+    memset(st, 0, sizeof *st);
+    st->a = a;
+    st->v.s = text;
+    return SR_OK;
+}
+
+sr_status ann_numbers_sentence(ann_numbers *st, sr_ann_tok *tok, size_t n)
+{
+    st->v.tok = tok;
+    st->v.n = n;
+    return nb_sentence(st);
+}
+
+static sr_status nb_each(void *st, sr_ann_tok *tok, size_t n)
+{
+    return ann_numbers_sentence(st, tok, n);
+}
+
+void ann_numbers_end(ann_numbers *st, sr_number **out, size_t *n_out)
+{
+    *out = st->out;
+    *n_out = st->n_out;
+}
+
 sr_status sr_numbers_find(sr_arena *a, const char *text, sr_span region, sr_number **out,
                           size_t *n_out)
 {
@@ -590,20 +620,13 @@ sr_status sr_numbers_find(sr_arena *a, const char *text, sr_span region, sr_numb
     *n_out = 0;
     if (!a || region.start > region.end || (region.end > region.start && !text))
         return SR_EINVAL;
-    nb_state st;
-    memset(&st, 0, sizeof st);
-    st.a = a;
-    st.v.s = text;
-    st.v.tok = sr_arena_alloc(a, SR_ANN_MAX_TOKENS * sizeof *st.v.tok);
-    if (!st.v.tok)
-        return SR_ENOMEM;
-    size_t pos = region.start;
-    while ((st.v.n = sr_ann_sentence(text, &pos, region.end, st.v.tok)) > 0) {
-        sr_status rc = nb_sentence(&st);
-        if (rc != SR_OK)
-            return rc;
-    }
-    *out = st.out;
-    *n_out = st.n_out;
+    ann_numbers *st;
+    sr_status rc = ann_numbers_begin(a, text, &st);
+    if (rc != SR_OK)
+        return rc;
+    rc = sr_ann_each_sentence(a, text, &region, 1, nb_each, st);
+    if (rc != SR_OK)
+        return rc;
+    ann_numbers_end(st, out, n_out);
     return SR_OK;
 }

@@ -1053,6 +1053,54 @@ static sr_status tx_sentence(tx_state *st)
     return SR_OK;
 }
 
+sr_status ann_timex_begin(sr_arena *a, const char *text, sr_date anchor, ann_timex **out)
+{
+    *out = NULL;
+    if (anchor.year || anchor.month || anchor.day) {
+        /* an anchor comes from sr_date_parse_iso or the dateline, both
+         * limited to 1900..2099; anything else is a caller's mistake */
+        if (anchor.year < 1900 || anchor.year > 2099 ||
+            !valid_ymd(anchor.year, anchor.month, anchor.day))
+            return SR_EINVAL;
+    }
+    tx_state *st = sr_arena_alloc(a, sizeof *st);
+    if (!st)
+        return SR_ENOMEM;
+    memset(st, 0, sizeof *st);
+    st->a = a;
+    st->v.s = text;
+    if (anchor.year || anchor.month || anchor.day) {
+        st->has_anchor = st->has_ref = 1;
+        st->anchor = anchor;
+        st->anchor_days = st->ref_days = days_from_civil(anchor.year, anchor.month, anchor.day);
+    }
+    st->before = sr_arena_alloc(a, 3 * SR_ANN_MAX_TOKENS);
+    if (!st->before)
+        return SR_ENOMEM;
+    st->after = st->before + SR_ANN_MAX_TOKENS;
+    st->tense_words = (unsigned char *)st->before + 2 * SR_ANN_MAX_TOKENS;
+    *out = st;
+    return SR_OK;
+}
+
+sr_status ann_timex_sentence(ann_timex *st, sr_ann_tok *tok, size_t n)
+{
+    st->v.tok = tok;
+    st->v.n = n;
+    return tx_sentence(st);
+}
+
+static sr_status tx_each(void *st, sr_ann_tok *tok, size_t n)
+{
+    return ann_timex_sentence(st, tok, n);
+}
+
+void ann_timex_end(ann_timex *st, sr_timex **out, size_t *n_out)
+{
+    *out = st->out;
+    *n_out = st->n_out;
+}
+
 sr_status sr_timex_find(sr_arena *a, const char *text, const sr_span *regions, size_t n_regions,
                         sr_date anchor, sr_timex **out, size_t *n_out)
 {
@@ -1062,38 +1110,16 @@ sr_status sr_timex_find(sr_arena *a, const char *text, const sr_span *regions, s
     *n_out = 0;
     if (!a || (n_regions && (!regions || !text)))
         return SR_EINVAL;
-    tx_state st;
-    memset(&st, 0, sizeof st);
-    st.a = a;
-    st.v.s = text;
-    if (anchor.year || anchor.month || anchor.day) {
-        /* an anchor comes from sr_date_parse_iso or the dateline, both
-         * limited to 1900..2099; anything else is a caller's mistake */
-        if (anchor.year < 1900 || anchor.year > 2099 ||
-            !valid_ymd(anchor.year, anchor.month, anchor.day))
-            return SR_EINVAL;
-        st.has_anchor = st.has_ref = 1;
-        st.anchor = anchor;
-        st.anchor_days = st.ref_days = days_from_civil(anchor.year, anchor.month, anchor.day);
-    }
     for (size_t r = 0; r < n_regions; r++)
         if (regions[r].start > regions[r].end)
             return SR_EINVAL;
-    st.v.tok = sr_arena_alloc(a, SR_ANN_MAX_TOKENS * sizeof *st.v.tok);
-    st.before = sr_arena_alloc(a, 3 * SR_ANN_MAX_TOKENS);
-    if (!st.v.tok || !st.before)
-        return SR_ENOMEM;
-    st.after = st.before + SR_ANN_MAX_TOKENS;
-    st.tense_words = (unsigned char *)st.before + 2 * SR_ANN_MAX_TOKENS;
-    for (size_t r = 0; r < n_regions; r++) {
-        size_t pos = regions[r].start;
-        while ((st.v.n = sr_ann_sentence(text, &pos, regions[r].end, st.v.tok)) > 0) {
-            sr_status rc = tx_sentence(&st);
-            if (rc != SR_OK)
-                return rc;
-        }
-    }
-    *out = st.out;
-    *n_out = st.n_out;
+    ann_timex *st;
+    sr_status rc = ann_timex_begin(a, text, anchor, &st);
+    if (rc != SR_OK)
+        return rc;
+    rc = sr_ann_each_sentence(a, text, regions, n_regions, tx_each, st);
+    if (rc != SR_OK)
+        return rc;
+    ann_timex_end(st, out, n_out);
     return SR_OK;
 }

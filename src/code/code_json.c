@@ -87,52 +87,6 @@ static int acled_time_precision(sr_precision p)
     return p == SR_PREC_DAY ? 1 : p == SR_PREC_WEEK ? 2 : 3;
 }
 
-/* What printf's "%.<digits>f" prints for V (digits <= 9), into O (at least
- * 32 bytes); returns the length, or 0 when V is outside the range done
- * here (the caller then uses printf).  printf costs thousands of
- * instructions a coordinate.  Exact for |V| in [1e-9, 1e9) and zero: the
- * double is M / 2^S, and round(M * 10^digits / 2^S) is taken in 128-bit
- * integers, half to even as glibc rounds. */
-static size_t fixed_str(char *o, double v, int digits)
-{
-#ifdef __SIZEOF_INT128__
-    static const unsigned long long p10[] = {1,      10,      100,      1000,      10000,
-                                             100000, 1000000, 10000000, 100000000, 1000000000};
-    double a = v < 0 ? -v : v;
-    if (digits < 0 || digits > 9 || !((a >= 1e-9 && a < 1e9) || v == 0))
-        return 0;
-    int ex;
-    double fr = frexp(a, &ex); /* a = fr * 2^ex, fr in [0.5, 1) */
-    unsigned long long m = (unsigned long long)ldexp(fr, 53);
-    int sh = 53 - ex; /* a = m / 2^sh, sh in [24, 83] */
-    unsigned __int128 n = (unsigned __int128)m * p10[digits];
-    unsigned __int128 one = 1, q = n >> sh, r = n & ((one << sh) - 1), half = one << (sh - 1);
-    if (r > half || (r == half && (q & 1)))
-        q++;
-    unsigned long long iq = (unsigned long long)q, ip = iq / p10[digits], fp = iq % p10[digits];
-    char tmp[24];
-    size_t n_int = 0, len = 0;
-    do
-        tmp[n_int++] = (char)('0' + ip % 10), ip /= 10;
-    while (ip);
-    if (signbit(v))
-        o[len++] = '-';
-    while (n_int)
-        o[len++] = tmp[--n_int];
-    if (digits) {
-        o[len++] = '.';
-        for (int i = digits; i-- > 0;)
-            o[len + (size_t)i] = (char)('0' + fp % 10), fp /= 10;
-        len += (size_t)digits;
-    }
-    o[len] = '\0';
-    return len;
-#else
-    (void)o, (void)v, (void)digits;
-    return 0;
-#endif
-}
-
 /* sr_buf_append with the common case inline: room in the buffer. */
 static inline void put(sr_buf *b, const char *s, size_t n)
 {
@@ -151,11 +105,7 @@ static inline void put(sr_buf *b, const char *s, size_t n)
 static void put_fixed(sr_buf *b, double v, int digits)
 {
     char o[32];
-    size_t n = fixed_str(o, v, digits);
-    if (n)
-        put(b, o, n);
-    else
-        sr_buf_printf(b, "%.*f", digits, v);
+    put(b, o, sr_format_fixed(o, v, digits));
 }
 
 /* V as 16 lower-case hex digits ("%016llx"), into O (17 bytes). */
@@ -334,11 +284,11 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
         sr_csv_field(b, e->where.admin2, 0);
         sr_csv_field(b, "", 0);
         sr_csv_field(b, e->where.location, 0);
-        if (e->where.has_coords && !fixed_str(v, e->where.lat, 4))
-            snprintf(v, sizeof v, "%.4f", e->where.lat);
+        if (e->where.has_coords)
+            sr_format_fixed(v, e->where.lat, 4);
         sr_csv_field(b, e->where.has_coords ? v : "", 0);
-        if (e->where.has_coords && !fixed_str(v, e->where.lon, 4))
-            snprintf(v, sizeof v, "%.4f", e->where.lon);
+        if (e->where.has_coords)
+            sr_format_fixed(v, e->where.lon, 4);
         sr_csv_field(b, e->where.has_coords ? v : "", 0);
         int_str(v, e->where.location ? e->where.geo_precision : 3);
         sr_csv_field(b, v, 0);

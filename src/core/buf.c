@@ -97,12 +97,8 @@ static const unsigned char json_needs_escape[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
 };
 
-sr_status sr_json_string(sr_buf *b, const char *s, size_t n)
+char *sr_json_escape(char *o, const char *s, size_t n)
 {
-    /* Worst case every byte becomes \u00XX (6 bytes). */
-    if (n > (SIZE_MAX - 2) / 6 || sr_buf_reserve(b, n * 6 + 2) != SR_OK)
-        return b->status = SR_ENOMEM;
-    char *o = b->data + b->len;
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     *o++ = '"';
     while (p < end) {
@@ -137,13 +133,24 @@ sr_status sr_json_string(sr_buf *b, const char *s, size_t n)
         case '\f': *o++ = 'f'; break;
         default: {
             static const char hex[] = "0123456789abcdef";
-            *o++ = 'u'; *o++ = '0'; *o++ = '0';
+            *o++ = 'u';
+            *o++ = '0';
+            *o++ = '0';
             *o++ = hex[c >> 4];
             *o++ = hex[c & 15];
         }
         }
     }
     *o++ = '"';
+    return o;
+}
+
+sr_status sr_json_string(sr_buf *b, const char *s, size_t n)
+{
+    /* Worst case every byte becomes \u00XX (6 bytes). */
+    if (n > (SIZE_MAX - 2) / 6 || sr_buf_reserve(b, n * 6 + 2) != SR_OK)
+        return b->status = SR_ENOMEM;
+    char *o = sr_json_escape(b->data + b->len, s, n);
     b->len = (size_t)(o - b->data);
     b->data[b->len] = '\0';
     return SR_OK;
@@ -174,15 +181,93 @@ sr_status sr_json_key(sr_buf *b, const char *key, int *first)
     return SR_OK;
 }
 
+size_t sr_format_uint(char *dst, uint64_t v)
+{
+    /* two digits per division, written from the end */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
+                                "31323334353637383940414243444546474849505152535455565758596061"
+                                "62636465666768697071727374757677787980818283848586878889909192"
+                                "93949596979899";
+    size_t n = 1;
+    for (uint64_t t = 10; n < 20 && v >= t; t *= 10)
+        n++;
+    char *p = dst + n;
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        p -= 2;
+        p[0] = pairs[2 * r];
+        p[1] = pairs[2 * r + 1];
+    }
+    if (v >= 10) {
+        p[-2] = pairs[2 * v];
+        p[-1] = pairs[2 * v + 1];
+    } else {
+        p[-1] = (char)('0' + v);
+    }
+    return n;
+}
+
+/* The exact value of a finite double is m * 2^e with an integer m < 2^53.
+ * Scaled by 10^decimals (< 2^30) it fits in 128 bits, so the digits and the
+ * rounding (half to even on the exact value, as glibc's printf does in the
+ * default rounding mode) come out of integer arithmetic.  Values that are
+ * not finite or not below 1e9 go to snprintf. */
+size_t sr_format_fixed(char *dst, double v, int decimals)
+{
+#ifdef __SIZEOF_INT128__
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    int neg = (int)(bits >> 63);
+    int be = (int)((bits >> 52) & 0x7ff);
+    uint64_t m = bits & (((uint64_t)1 << 52) - 1);
+    double mag = neg ? -v : v;
+    if (decimals >= 0 && decimals <= 9 && be != 0x7ff && mag < 1e9) {
+        int e = be ? be - 1075 : -1074;
+        if (be)
+            m |= (uint64_t)1 << 52;
+        uint64_t pow10 = 1;
+        for (int i = 0; i < decimals; i++)
+            pow10 *= 10;
+        unsigned __int128 scaled = (unsigned __int128)m * pow10;
+        uint64_t q;
+        if (e >= 0) {
+            q = (uint64_t)(scaled << e); /* m < 2^30 here, since v < 1e9 */
+        } else if (-e >= 128) {
+            q = 0; /* below 2^-45 after scaling */
+        } else {
+            int sh = -e;
+            unsigned __int128 rem = scaled & ((((unsigned __int128)1) << sh) - 1);
+            unsigned __int128 half = ((unsigned __int128)1) << (sh - 1);
+            q = (uint64_t)(scaled >> sh);
+            if (rem > half || (rem == half && (q & 1)))
+                q++;
+        }
+        size_t n = 0;
+        if (neg)
+            dst[n++] = '-';
+        n += sr_format_uint(dst + n, q / pow10);
+        if (decimals) {
+            uint64_t f = q % pow10;
+            dst[n++] = '.';
+            for (int i = decimals - 1; i >= 0; i--) {
+                dst[n + (size_t)i] = (char)('0' + f % 10);
+                f /= 10;
+            }
+            n += (size_t)decimals;
+        }
+        dst[n] = '\0';
+        return n;
+    }
+#endif
+    int n = snprintf(dst, 32, "%.*f", decimals, v);
+    return n < 0 ? 0 : n < 32 ? (size_t)n : 31;
+}
+
 sr_status sr_buf_uint(sr_buf *b, uint64_t v)
 {
     char tmp[24];
-    int i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return sr_buf_append(b, tmp + i, sizeof tmp - (size_t)i);
+    return sr_buf_append(b, tmp, sr_format_uint(tmp, v));
 }
 
 sr_status sr_buf_int(sr_buf *b, int64_t v)

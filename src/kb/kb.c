@@ -24,6 +24,7 @@
 
 #include "kb/kb_int.h"
 #include "sitrep/annotate.h"
+#include "sitrep/buf.h"
 #include "sitrep/timex.h"
 
 #define KB_MAX_FIELDS 12
@@ -296,6 +297,7 @@ sr_status kb_add_folded(sr_kb *kb, const char *folded, size_t fl, kb_target_type
         p->len = fl;
         p->first_target = -1;
         p->n_targets = 0;
+        p->types = p->stopword = p->any_case = 0;
         if (!p->folded)
             return SR_ENOMEM;
         pi = (int)kb->n_patterns - 1;
@@ -814,6 +816,17 @@ static sr_status group_targets(sr_kb *kb)
             p->first_target = (int)kb->n_targets;
         p->n_targets++;
         kb->targets[kb->n_targets++] = kb->pairs[i].target;
+        p->types |= (unsigned char)(1u << kb->pairs[i].target.type);
+    }
+    /* what the scan callback's caller asks of every match, answered once */
+    for (size_t i = 0; i < kb->n_patterns; i++) {
+        kb_pattern *p = &kb->patterns[i];
+        p->stopword = !memchr(p->folded, ' ', p->len) && kb_is_stopword(kb, p->folded, p->len);
+        for (int k = 0; k < p->n_targets && !p->any_case; k++) {
+            const kb_target *tg = &kb->targets[p->first_target + k];
+            p->any_case = (!p->stopword || tg->type == KT_CUE) && tg->type != KT_PLACE &&
+                          tg->type != KT_GAZ && !(tg->flags & (KF_ACRONYM | KF_CAPITAL));
+        }
     }
     free(kb->pairs);
     kb->pairs = NULL;
@@ -823,7 +836,8 @@ static sr_status group_targets(sr_kb *kb)
 
 static void cache_path(const sr_kb *kb, const char *dir, char *out, size_t n)
 {
-    snprintf(out, n, "%s/kb-%016llx-%s-w.hsdb", dir, (unsigned long long)kb->data_hash, SR_VERSION);
+    snprintf(out, n, "%s/kb-%016llx-%s-l%d.hsdb", dir, (unsigned long long)kb->data_hash,
+             SR_VERSION, KB_SPACED_MAX);
 }
 
 static int mkdirs(const char *path)
@@ -872,16 +886,20 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
     sr_status st = SR_OK;
     if (!exprs || !lens || !ids || !flags)
         st = SR_ENOMEM;
-    /* Each pattern is compiled with a space on both sides and the text is
-     * scanned with a space on both sides, so only whole words match: the
-     * callback never sees "un" inside "until" (the skeleton has exactly one
-     * space between words). */
-    char *padded = st == SR_OK ? malloc(kb->n_patterns ? 1 : 1) : NULL;
+    /* Each pattern is compiled with a space before it and the text is
+     * scanned with a space on both sides; the callback keeps a match only
+     * when a space follows it (the skeleton has exactly one space between
+     * words), so only whole words match: never "un" inside "until" or "is"
+     * inside "island".  No space is compiled after the word: the literal
+     * matcher filters on the last bytes of each pattern, and a space common
+     * to all of them would leave it only one letter to tell them apart.
+     * Patterns of at most KB_SPACED_MAX bytes ("is", "al", "in") do get
+     * the space after them: they begin so many longer words that their
+     * false starts would cost more than the poorer filtering. */
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += kb->patterns[i].len + 2;
-    free(padded);
-    padded = st == SR_OK ? malloc(total + 1) : NULL;
+    char *padded = st == SR_OK ? malloc(total + 1) : NULL;
     if (!padded)
         st = SR_ENOMEM;
     for (size_t i = 0, off = 0; st == SR_OK && i < n; i++) {
@@ -890,7 +908,7 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
         memcpy(e + 1, kb->patterns[i].folded, kb->patterns[i].len);
         e[kb->patterns[i].len + 1] = ' ';
         exprs[i] = e;
-        lens[i] = kb->patterns[i].len + 2;
+        lens[i] = kb->patterns[i].len + (kb->patterns[i].len <= KB_SPACED_MAX ? 2 : 1);
         ids[i] = (unsigned)i;
         flags[i] = 0;
         off += lens[i];
@@ -1063,6 +1081,39 @@ static void default_cache_dir(char *out, size_t n)
 
 sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen);
 
+/* The entity output's JSON fields of every actor, written once here
+ * instead of for every mention (escaping and all). */
+static sr_status build_actor_json(sr_kb *kb)
+{
+    sr_buf b;
+    sr_buf_init(&b, NULL);
+    size_t *off = sr_arena_alloc(kb->arena, (kb->n_actors + 1) * sizeof *off);
+    if (!off)
+        return SR_ENOMEM;
+    for (size_t i = 0; i < kb->n_actors; i++) {
+        const sr_actor *a = &kb->actors[i];
+        off[i] = b.len;
+        sr_buf_puts(&b, ",\"name\":");
+        sr_json_cstr(&b, a->name);
+        sr_buf_puts(&b, ",\"id\":");
+        sr_json_cstr(&b, a->id);
+        sr_buf_puts(&b, ",\"actor_kind\":");
+        sr_json_cstr(&b, sr_actor_kind_name(a->kind));
+        sr_buf_puts(&b, ",\"inter\":");
+        sr_buf_int(&b, a->inter);
+    }
+    off[kb->n_actors] = b.len;
+    char *blob = b.status == SR_OK ? sr_arena_alloc(kb->arena, b.len + 1) : NULL;
+    if (blob) {
+        memcpy(blob, b.data ? b.data : "", b.len);
+        kb->actor_json = blob;
+        kb->actor_json_off = off;
+        kb->n_actor_json = kb->n_actors;
+    }
+    sr_buf_free(&b);
+    return blob ? SR_OK : SR_ENOMEM;
+}
+
 sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t errlen)
 {
     *out = NULL;
@@ -1107,6 +1158,8 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
         snprintf(err, errlen, "%s: no patterns loaded", dir);
         st = SR_EFORMAT;
     }
+    if (st == SR_OK)
+        st = build_actor_json(kb);
     if (st == SR_OK)
         st = compile_db(kb, cache, err, errlen);
     if (st != SR_OK) {

@@ -33,12 +33,20 @@ typedef struct kb_target {
     int index;
 } kb_target;
 
+/* Patterns of at most this many bytes are compiled with a space after them
+ * as well as before (kb.c, compile_db); longer ones with a space before. */
+#define KB_SPACED_MAX 5
+
 typedef struct kb_pattern {
     const char *folded; /* skeleton, NUL-terminated */
     size_t len;
     int first_target;   /* into kb->targets; targets of one pattern are
                            contiguous after compilation */
     int n_targets;
+    unsigned char types;    /* bit 1 << kb_target_type for each target type */
+    unsigned char stopword; /* one word, and in the stop list (stopwords.txt) */
+    unsigned char any_case; /* some meaning asks nothing of the spelling (a cue,
+                               or a lower-case phrase): every match is valid */
 } kb_pattern;
 
 typedef enum kb_cue_kind {
@@ -106,6 +114,14 @@ struct sr_kb {
     char **stop;       /* folded stop words, sorted (stopwords.txt) */
     size_t n_stop;
     char ctx[24][24];  /* folded context words for place choice (places.c) */
+    size_t ctx_len[24];
+    /* each actor's JSON fields as the entity output writes them
+     * (,"name":..,"id":..,"actor_kind":..,"inter":N): actor i's are
+     * actor_json[actor_json_off[i] .. actor_json_off[i + 1]), for the
+     * n_actor_json actors known when sr_kb_load finished */
+    char *actor_json;
+    size_t *actor_json_off;
+    size_t n_actor_json;
     hs_database_t *db;
     int from_cache;
     uint64_t data_hash; /* cache key: patterns + Vectorscan version */

@@ -32,8 +32,8 @@ static const char *const context_words[W_COUNT] = {
 sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen)
 {
     for (int i = 0; i < W_COUNT; i++)
-        if (sr_fold_name(kb->fold, context_words[i], strlen(context_words[i]), kb->ctx[i],
-                         sizeof kb->ctx[i]) == (size_t)-1)
+        if ((kb->ctx_len[i] = sr_fold_name(kb->fold, context_words[i], strlen(context_words[i]),
+                                           kb->ctx[i], sizeof kb->ctx[i])) == (size_t)-1)
             return SR_ENOMEM;
     if (!dir)
         return SR_OK; /* places disabled */
@@ -86,10 +86,11 @@ sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen)
 }
 
 /* Is the folded word at F[i..) equal to W (whole word)? */
-static int word_at(const char *f, size_t flen, size_t i, const char *w)
+static int word_at(const char *f, size_t flen, size_t i, const char *w, size_t n)
 {
-    size_t n = strlen(w);
-    return i + n <= flen && !memcmp(f + i, w, n) && (i + n == flen || f[i + n] == ' ');
+    /* the word's end and first letter reject nearly every candidate */
+    return i + n <= flen && (i + n == flen || f[i + n] == ' ') && f[i] == w[0] &&
+           !memcmp(f + i, w, n);
 }
 
 /* Start of the word ending just before position I (I is a space or 0). */
@@ -111,7 +112,7 @@ int kb_place_choose(const sr_kb *kb, const kb_pattern *p, const char *f, size_t 
 {
     int want = WANT_ANY;
     *near = 0;
-#define AT(i, w) word_at(f, flen, (i), kb->ctx[w])
+#define AT(i, w) word_at(f, flen, (i), kb->ctx[w], kb->ctx_len[w])
     size_t after = end + 1;
     /* "Idlib city" / "Idlib province" / "the Idlib countryside" */
     if (after < flen) {

@@ -21,14 +21,51 @@ typedef struct fold_entry {
 struct sr_fold_table {
     fold_entry *e; /* sorted by from */
     size_t n;
-    /* (first letter, length) pairs present among the variants: most words
-     * of a text are not in the table and are rejected with one bit test */
+    /* (first letter, length) pairs present among the variants, and
+     * (first two letters, length): most words of a text are not in the
+     * table and are rejected with a bit test or two */
     uint64_t present[26];
+    uint64_t present2[26][26];
 };
+
+/* Byte classes of normalised text: 1 word byte (a-z, 0-9, UTF-8), 2 the
+ * apostrophe, which is a word byte that rules drop, 0 anything else.
+ * Lower-case ASCII letters and digits are also "plain" (3): a token of
+ * plain bytes only takes the fast path in fold_normalised. */
+enum { FB_NONE = 0, FB_WORD = 1, FB_APOS = 2, FB_PLAIN = 3 };
+/* clang-format off */
+static const unsigned char fold_class[256] = {
+    ['\''] = FB_APOS,
+    ['0'] = FB_PLAIN, ['1'] = FB_PLAIN, ['2'] = FB_PLAIN, ['3'] = FB_PLAIN, ['4'] = FB_PLAIN,
+    ['5'] = FB_PLAIN, ['6'] = FB_PLAIN, ['7'] = FB_PLAIN, ['8'] = FB_PLAIN, ['9'] = FB_PLAIN,
+    ['a'] = FB_PLAIN, ['b'] = FB_PLAIN, ['c'] = FB_PLAIN, ['d'] = FB_PLAIN, ['e'] = FB_PLAIN,
+    ['f'] = FB_PLAIN, ['g'] = FB_PLAIN, ['h'] = FB_PLAIN, ['i'] = FB_PLAIN, ['j'] = FB_PLAIN,
+    ['k'] = FB_PLAIN, ['l'] = FB_PLAIN, ['m'] = FB_PLAIN, ['n'] = FB_PLAIN, ['o'] = FB_PLAIN,
+    ['p'] = FB_PLAIN, ['q'] = FB_PLAIN, ['r'] = FB_PLAIN, ['s'] = FB_PLAIN, ['t'] = FB_PLAIN,
+    ['u'] = FB_PLAIN, ['v'] = FB_PLAIN, ['w'] = FB_PLAIN, ['x'] = FB_PLAIN, ['y'] = FB_PLAIN,
+    ['z'] = FB_PLAIN,
+#define FB_ROW16 FB_WORD, FB_WORD, FB_WORD, FB_WORD, FB_WORD, FB_WORD, FB_WORD, FB_WORD, \
+                 FB_WORD, FB_WORD, FB_WORD, FB_WORD, FB_WORD, FB_WORD, FB_WORD, FB_WORD
+    [0x80] = FB_ROW16, FB_ROW16, FB_ROW16, FB_ROW16, FB_ROW16, FB_ROW16, FB_ROW16, FB_ROW16,
+#undef FB_ROW16
+};
+/* clang-format on */
 
 static int is_word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
+    return fold_class[c] != FB_NONE;
+}
+
+/* The letter rules' single-letter substitutions (q -> k, o -> u, e -> i)
+ * on the plain bytes (a-z, 0-9); 0 for every other byte. */
+/* clang-format off */
+static const unsigned char fold_plain_letter[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'i', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'u', ['p'] = 'p', ['q'] = 'k', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'};
+/* clang-format on */
+
+static unsigned char fold_letter(unsigned char c)
+{
+    return fold_plain_letter[c] ? fold_plain_letter[c] : c;
 }
 
 static int vowel(char c) { return c == 'a' || c == 'i' || c == 'u'; }
@@ -40,13 +77,7 @@ static size_t word_rules(const char *w, size_t n, char *out, size_t *src)
 {
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
-        char c = w[i];
-        if (c == 'q')
-            c = 'k';
-        else if (c == 'o')
-            c = 'u';
-        else if (c == 'e')
-            c = 'i';
+        char c = (char)fold_letter((unsigned char)w[i]);
         if (c >= 'a' && c <= 'z' && o > 0 && out[o - 1] == c)
             continue; /* doubled letters: Hayyaat, Tell, Hurras */
         out[o] = c;
@@ -63,11 +94,29 @@ static int entry_cmp(const void *a, const void *b)
     return strcmp(((const fold_entry *)a)->from, ((const fold_entry *)b)->from);
 }
 
-static const char *table_find(const sr_fold_table *t, const char *w, size_t n)
+static const char *table_search(const sr_fold_table *t, const char *w, size_t n);
+
+#if defined(__GNUC__)
+#define FOLD_INLINE __attribute__((always_inline)) inline
+#else
+#define FOLD_INLINE inline
+#endif
+
+/* The table's replacement for skeleton W (N bytes), or NULL: the bit
+ * tests, inlined, answer for nearly every word of a text. */
+static FOLD_INLINE const char *table_find(const sr_fold_table *t, const char *w, size_t n)
 {
     if (!t || !t->n || n >= 64 || w[0] < 'a' || w[0] > 'z' ||
         !(t->present[w[0] - 'a'] & ((uint64_t)1 << n)))
         return NULL;
+    if (n >= 2 &&
+        (w[1] < 'a' || w[1] > 'z' || !(t->present2[w[0] - 'a'][w[1] - 'a'] & ((uint64_t)1 << n))))
+        return NULL;
+    return table_search(t, w, n);
+}
+
+static const char *table_search(const sr_fold_table *t, const char *w, size_t n)
+{
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -96,7 +145,7 @@ static int is_article(const char *t, size_t n, const char *next, size_t nn, int 
         return 0;
     static const char *const sun[] = {"d", "r", "s", "t", "z", "n", "sh", "dh", "th"};
     for (size_t k = 0; k < sizeof sun / sizeof *sun; k++)
-        if (strlen(sun[k]) == n - 1 && !memcmp(t + 1, sun[k], n - 1)) {
+        if ((k < 6 ? 1u : 2u) == n - 1 && !memcmp(t + 1, sun[k], n - 1)) {
             if (hyphen)
                 return 1;
             return next && nn >= n - 1 && !memcmp(next, t + 1, n - 1);
@@ -122,6 +171,71 @@ static void emit(fold_out *o, char c, size_t orig)
  * ASCII fast path, where normalisation only lower-cases). */
 #define SRC(nm, i) ((nm)->map ? (nm)->map[i] : (i))
 
+/* Whether the article rule applies to the K-letter token W (2 or 3 letters
+ * starting with a or e) ending at S[i]: decides on the next token. */
+static int article_here(const char *s, size_t n, size_t i, const char *w, size_t k)
+{
+    int hyphen = i < n && s[i] == '-';
+    size_t j = i, nn = 0;
+    while (j < n && !is_word_byte((unsigned char)s[j]))
+        j++;
+    const char *next = j < n ? s + j : NULL;
+    while (j + nn < n && (s[j + nn] >= 'a' && s[j + nn] <= 'z'))
+        nn++;
+    return is_article(w, k, next, nn, hyphen);
+}
+
+/* The end of the rules for the plain token S[start, end) (ASCII letters and
+ * digits, at most FOLD_MAX_WORD) whose letter rules wrote M bytes, and
+ * their sources, past the end of O: the article rule, the final h, the
+ * table.  What the general path does to such a token, without copying it. */
+static FOLD_INLINE void plain_finish(const sr_fold_table *table, const sr_norm *nm, fold_out *o,
+                                     size_t start, size_t end, size_t m)
+{
+    const char *w = nm->text + start;
+    size_t k = end - start;
+    if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') &&
+        article_here(nm->text, nm->len, end, w, k)) {
+        emit(o, 'a', SRC(nm, start));
+        emit(o, 'l', SRC(nm, end - 1));
+        return;
+    }
+    char *out = o->text + o->len;
+    if (m > 2 && out[m - 1] == 'h' && vowel(out[m - 2]))
+        m--; /* Hamah/Hama */
+    const char *rep = table_find(table, out, m);
+    if (rep) {
+        size_t rl = strlen(rep);
+        for (size_t r = 0; r < rl; r++)
+            emit(o, rep[r], SRC(nm, start + (r < k ? r : k - 1)));
+        return;
+    }
+    o->len += m;
+}
+
+/* word_rules for a plain token, writing the skeleton and its sources past
+ * the end of O (room: the caller allocated 2x), then plain_finish. */
+static void fold_plain_word(const sr_fold_table *table, const sr_norm *nm, fold_out *o,
+                            size_t start, size_t end)
+{
+    const char *w = nm->text + start;
+    char *out = o->text + o->len;
+    size_t *map = o->map ? o->map + o->len : NULL;
+    size_t m = 0;
+    unsigned char prev = 0;
+    for (size_t r = 0; r < end - start; r++) {
+        unsigned char c = fold_plain_letter[(unsigned char)w[r]];
+        if (c == prev && c >= 'a')
+            continue; /* doubled letters */
+        out[m] = (char)c;
+        if (map)
+            map[m] = SRC(nm, start + r);
+        m++;
+        prev = c;
+    }
+    plain_finish(table, nm, o, start, end, m);
+}
+
 static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_out *o)
 {
     const char *s = nm->text;
@@ -140,6 +254,41 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
         }
         /* a token: letters, digits, UTF-8 bytes; apostrophes inside drop */
         size_t start = i;
+        if (pending_space) { /* a token follows, whatever its kind */
+            emit(o, ' ', space_at);
+            pending_space = 0;
+        }
+        if (!nm->map && o->map) {
+            /* ASCII text, so offsets are the identity: the common token
+             * (letters and digits only) is scanned and gets its letter
+             * rules in one pass, written past the end of O; another token
+             * leaves them there uncounted and takes the general path */
+            char *out = o->text + o->len;
+            size_t *map = o->map + o->len;
+            size_t j = i, m = 0;
+            unsigned char prev = 0, lc;
+            while (j < n && (lc = fold_plain_letter[(unsigned char)s[j]]) != 0) {
+                out[m] = (char)lc;
+                map[m] = j;
+                m += !(lc == prev && lc >= 'a'); /* doubled letters */
+                prev = lc;
+                j++;
+            }
+            if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
+                i = j;
+                plain_finish(table, nm, o, start, j, m);
+                continue;
+            }
+        } else {
+            size_t j = i;
+            while (j < n && fold_class[(unsigned char)s[j]] == FB_PLAIN)
+                j++;
+            if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
+                i = j;
+                fold_plain_word(table, nm, o, start, j);
+                continue;
+            }
+        }
         char w[FOLD_MAX_WORD];
         size_t wsrc[FOLD_MAX_WORD];
         size_t k = 0;
@@ -156,39 +305,23 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             }
             i++;
         }
-        if (k == 0)
-            continue; /* only apostrophes */
         /* possessive: "HTS's", "Zenki's" */
         if (k >= 2 && i - start >= 2 && s[i - 1] == 's' && s[i - 2] == '\'' && k <= FOLD_MAX_WORD)
             k--;
-        if (pending_space) {
-            emit(o, ' ', space_at);
-            pending_space = 0;
-        }
         if (!ascii || k > FOLD_MAX_WORD) {
-            for (size_t j = start; j < i; j++)
-                if (s[j] != '\'')
-                    emit(o, s[j], SRC(nm, j));
+            for (size_t q = start; q < i; q++)
+                if (s[q] != '\'')
+                    emit(o, s[q], SRC(nm, q));
             continue;
         }
         /* look ahead for article decisions (only 2-3 letter words can be one) */
-        int hyphen = i < n && s[i] == '-';
-        const char *next = NULL;
-        size_t nn = 0;
-        if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e')) {
-            size_t j = i;
-            while (j < n && !is_word_byte((unsigned char)s[j]))
-                j++;
-            next = j < n ? s + j : NULL;
-            while (j + nn < n && (s[j + nn] >= 'a' && s[j + nn] <= 'z'))
-                nn++;
-        }
-        if (k >= 2 && k <= 3 && is_article(w, k, next, nn, hyphen)) {
+        if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') && article_here(s, n, i, w, k)) {
             emit(o, 'a', SRC(nm, wsrc[0]));
             emit(o, 'l', SRC(nm, wsrc[k - 1]));
             continue;
         }
         char sk[FOLD_MAX_WORD];
+        sk[0] = sk[1] = 0; /* table_find may read two bytes of a one-byte skeleton */
         size_t sksrc[FOLD_MAX_WORD];
         size_t m = word_rules(w, k, sk, sksrc);
         const char *rep = table_find(table, sk, m);
@@ -208,7 +341,19 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
  * LOWER (LEN bytes) holds it lower-cased. */
 static int ascii_lower(const char *s, size_t len, char *lower)
 {
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0;
+    /* eight bytes at a time: no high bit set, then 0x20 added to A-Z */
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & highs)
+            return 0;
+        uint64_t ge_a = w + ones * (0x80 - 'A'), gt_z = w + ones * (0x80 - 'Z' - 1);
+        w |= ((ge_a & ~gt_z) & highs) >> 2;
+        memcpy(lower + i, &w, 8);
+    }
+    for (; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80)
             return 0;
@@ -365,6 +510,9 @@ sr_status sr_fold_table_load(sr_fold_table **out, const char *path, char *err, s
         char c0 = t->e[i].from[0];
         if (c0 >= 'a' && c0 <= 'z' && l < 64)
             t->present[c0 - 'a'] |= (uint64_t)1 << l;
+        char c1 = t->e[i].from[1];
+        if (c0 >= 'a' && c0 <= 'z' && c1 >= 'a' && c1 <= 'z' && l < 64)
+            t->present2[c0 - 'a'][c1 - 'a'] |= (uint64_t)1 << l;
     }
     *out = t;
     return SR_OK;

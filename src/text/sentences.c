@@ -288,8 +288,14 @@ sr_status sr_sentences(sr_arena *a, const char *text, sr_span region, sr_span **
     size_t start = lo, p = lo;
     sr_status st = SR_OK;
     while (p < end && st == SR_OK) {
-        while (p < end && !SPECIAL[(unsigned char)text[p]])
-            p++; /* special bytes are ASCII or lead bytes, never continuation bytes */
+        /* special bytes are ASCII or lead bytes, never continuation bytes;
+         * four table look-ups per test while far from the end */
+        const unsigned char *u = (const unsigned char *)text;
+        while (end - p >= 4 &&
+               !(SPECIAL[u[p]] | SPECIAL[u[p + 1]] | SPECIAL[u[p + 2]] | SPECIAL[u[p + 3]]))
+            p += 4;
+        while (p < end && !SPECIAL[u[p]])
+            p++;
         if (p >= end)
             break;
         unsigned nl = 0;

@@ -27,6 +27,49 @@ static void arena_basics(void **state)
     sr_arena_free(NULL);
 }
 
+/* sr_format_fixed must write what printf("%.*f") writes: coordinates in
+ * the entity output went through printf before. */
+static void fixed_point_like_printf(void **state)
+{
+    static const double fixed[] = {0.0,      -0.0,     0.125,    0.375,        2.5,
+                                   -2.5,     36.20124, 37.16117, -0.000004,    -0.000006,
+                                   0.000005, 0.000015, 1e-300,   99999.999995, 123456789.123456,
+                                   5e-324,   1e9,      -1e12,    1.0 / 0.0,    0.0 / 0.0};
+    char want[64], got[64];
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        for (int d = 0; d <= 9; d++) {
+            snprintf(want, sizeof want, "%.*f", d, fixed[i]);
+            size_t n = sr_format_fixed(got, fixed[i], d);
+            assert_string_equal(got, want);
+            assert_int_equal(n, strlen(want));
+        }
+    /* coordinates and their neighbours, pseudo-random but repeatable */
+    uint64_t x = 88172645463325252ull;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 360.0;
+        if (i % 3 == 0) /* exact halves at the fifth decimal */
+            v = (double)(long long)(v * 1e5) / 1e5 + 0.000005;
+        int d = i % 4 == 0 ? (int)(x % 10) : 5;
+        snprintf(want, sizeof want, "%.*f", d, v);
+        sr_format_fixed(got, v, d);
+        assert_string_equal(got, want);
+    }
+    char u[24];
+    u[sr_format_uint(u, 0)] = '\0';
+    assert_string_equal(u, "0");
+    for (uint64_t p = 1; p <= UINT64_MAX / 10; p *= 10) /* every digit count */
+        for (uint64_t v = p - 1; v <= p + 1; v++) {
+            snprintf(want, sizeof want, "%llu", (unsigned long long)v);
+            u[sr_format_uint(u, v)] = '\0';
+            assert_string_equal(u, want);
+        }
+    u[sr_format_uint(u, UINT64_MAX)] = '\0';
+    assert_string_equal(u, "18446744073709551615");
+}
+
 static void json_escaping(void **state)
 {
     sr_buf b;
@@ -94,6 +137,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_basics),
         cmocka_unit_test(json_escaping),
+        cmocka_unit_test(fixed_point_like_printf),
         cmocka_unit_test(utf8_repair),
         cmocka_unit_test(status_names),
     };

@@ -5,6 +5,7 @@
 
 #include "test_util.h"
 
+#include "annotate/annotate_int.h"
 #include "sitrep/arena.h"
 #include "sitrep/timex.h"
 
@@ -265,6 +266,41 @@ static void pathological_linear(void **state)
     free(big);
 }
 
+/* The scanner's eight-bytes-at-a-time letter run: it may stop early (near
+ * the end, before a non-ASCII byte) but never past a letter run's end. */
+static void ascii_letter_runs(void **state)
+{
+    static const char alphabet[] = "abcXYZ@[`{ 09.-\x80\xC3\xA9";
+    unsigned char buf[64];
+    uint64_t x = 88172645463325252ull;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 1 + round % 40;
+        for (size_t i = 0; i < len; i++) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            /* mostly letters, so runs are long enough to cross 8 bytes */
+            buf[i] =
+                x % 4 ? (unsigned char)("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[x %
+                                                                                               52])
+                      : (unsigned char)alphabet[(x >> 8) % (sizeof alphabet - 1)];
+        }
+        size_t p = round % len, end_of_run = p;
+        while (end_of_run < len &&
+               ((buf[end_of_run] | 0x20) >= 'a' && (buf[end_of_run] | 0x20) <= 'z'))
+            end_of_run++;
+        size_t q = sr_ann_ascii_letters(buf, p, len);
+        assert_true(q >= p && q <= end_of_run);
+        if (q <
+            end_of_run) { /* stopped early: fewer than 8 bytes left, or a non-ASCII byte ahead */
+            int high = 0;
+            for (size_t k = q; k < len && k < q + 8; k++)
+                high |= buf[k] >= 0x80;
+            assert_true(len - q < 8 || high);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +314,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(errors, setup, teardown),
         cmocka_unit_test(allocation_failure),
         cmocka_unit_test_setup_teardown(pathological_linear, setup, teardown),
+        cmocka_unit_test(ascii_letter_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
