@@ -78,15 +78,13 @@ static int lower_eq(const char *t, size_t s, size_t e, const char *w)
 /* Letters (1) and the hyphen (2) for has_word's scan: one table load a
  * byte instead of a case fold and two range tests. */
 static const unsigned char word_byte[256] = {
-    ['-'] = 2,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1};
+    ['-'] = 2, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+    ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1,
+    ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+    ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
 
 /* The end of the run of letters (and hyphens, when HYPHENS) at U[p],
  * eight bytes at a time while they are ASCII, then byte by byte.  A word
@@ -212,18 +210,18 @@ typedef struct coder {
     size_t in_paren_cap;           /* the sentence of mentions */
     const sr_mention *in_paren_of; /* IN_PAREN_OF[0..IN_PAREN_N) */
     size_t in_paren_n;
-    struct {                       /* sentence_has cache */
+    struct { /* sentence_has cache */
         const char *const *words;
         size_t start, end;
         int hit;
     } has[4];
     size_t n_has;
-    struct {                       /* event_type cache, by pointer */
+    struct { /* event_type cache, by pointer */
         const char *sub, *type;
     } types[8];
-    const sr_mention *places_of;   /* sentence_places cache: the places */
-    size_t places_n;               /* of the sentence of mentions */
-    const sr_mention *places[8];   /* PLACES_OF[0..PLACES_N) */
+    const sr_mention *places_of; /* sentence_places cache: the places */
+    size_t places_n;             /* of the sentence of mentions */
+    const sr_mention *places[8]; /* PLACES_OF[0..PLACES_N) */
     size_t n_places;
 } coder;
 
@@ -247,8 +245,7 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
 static int sentence_has(coder *k, sr_span sent, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < k->n_has; i++)
-        if (k->has[i].words == words && k->has[i].start == sent.start &&
-            k->has[i].end == sent.end)
+        if (k->has[i].words == words && k->has[i].start == sent.start && k->has[i].end == sent.end)
             return k->has[i].hit;
     int hit = has_word(k->t, sent.start, sent.end, words, n);
     size_t slot = k->n_has < 4 ? k->n_has++ : (size_t)(sent.start % 4);
@@ -917,8 +914,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     const unsigned char *in_paren = paren_flags(k, sv, sent);
     size_t scan = sent.start;
     int depth = 0;
-    int parens = !in_paren && sent.end > sent.start &&
-                 memchr(t + sent.start, '(', sent.end - sent.start);
+    int parens =
+        !in_paren && sent.end > sent.start && memchr(t + sent.start, '(', sent.end - sent.start);
     for (size_t i = 0; i < sv->n; i++) {
         for (; parens && scan < sv->m[i].span.start && scan < sent.end; scan++)
             depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
