@@ -52,7 +52,11 @@ enum {
     SR_FRAME_CIVILIAN = 64,
     SR_FRAME_TERRITORY = 128, /* sub-event decided by who takes the ground */
     SR_FRAME_STRIKE = 256,    /* sub-event decided by the weapon named */
-    SR_FRAME_KILL = 512       /* a killing: attack or clash by the victim */
+    SR_FRAME_KILL = 512,      /* a killing: attack or clash by the victim */
+    SR_FRAME_VAGUE = 1024,    /* names no weapon ("explosion"): the report's
+                                 own explosive event at that place is it */
+    SR_FRAME_DIRECT = 2048    /* direct fire ("sniper fire"): its own event
+                                 beside a shelling told in the same sentence */
 };
 
 typedef struct sr_place_ref {

@@ -39,6 +39,9 @@ typedef struct sr_event {
                                    sentence (else narrative or anchor) */
     int weak;                   /* coded from a bare killing verb: any other
                                    reading of the sentence replaces it */
+    unsigned frame;             /* the trigger's SR_FRAME_* bits */
+    int place_in_text;          /* the location is named in the event's own
+                                   sentence (else carried from context) */
     int actor1, actor2;         /* kb actor indexes or -1 */
     int assoc1[SR_CODE_MAX_ASSOC], n_assoc1;
     int assoc2[SR_CODE_MAX_ASSOC], n_assoc2;

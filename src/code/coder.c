@@ -166,8 +166,9 @@ static size_t words_between(const char *t, size_t s, size_t e)
 static const char *const kill_words[] = {"killed",  "killing", "kills",  "dead",
                                          "died",    "deaths",  "death",  "slain",
                                          "beheaded", "executed", "lost their lives"};
-static const char *const hurt_words[] = {"injuring", "injured", "wounding", "wounded", "injuries",
-                                         "hurt"};
+static const char *const hurt_words[] = {"injuring", "injured", "wounding", "wounded",
+                                         "injuries", "hurt",    "wounds",   "injures"};
+#define N_HURT (sizeof hurt_words / sizeof *hurt_words)
 static const char *const people_nouns[] = {
     "people",   "civilians", "civilian", "militants", "fighters", "soldiers", "members",
     "children", "women",     "persons",  "troops",    "terrorists", "rebels", "gunmen",
@@ -183,6 +184,14 @@ typedef struct sent_view {
     size_t n; /* mentions of this sentence: m[0..n) */
 } sent_view;
 
+typedef struct sentence_facts {
+    int since_total;   /* "have been killed since April" */
+    int period_total;  /* "has killed 100 in the last two weeks" */
+    int aircraft;      /* drones, jets, helicopters, "air force" are named */
+    int chemical;      /* "with chemical weapons", "with toxic gas" */
+    size_t speech_end; /* end of the first "said/told/...", or 0 */
+} sentence_facts;
+
 typedef struct coder {
     const sr_kb *kb;
     sr_doc *doc;
@@ -193,7 +202,9 @@ typedef struct coder {
     size_t cap;
     int doc_source_actor;   /* first monitor/outlet named in the body */
     const char *doc_source; /* or an unnamed source */
-    int toll_given;         /* a toll was already assigned */
+    int toll_given;         /* a toll was already assigned in the report */
+    int sent_toll_given;    /* the current sentence's toll was assigned:
+                               one sentence's toll goes to one event */
     size_t first_para_end;  /* end of the first body paragraph */
     sr_date last_date;      /* last day-precision, non-historical date seen */
     sr_precision last_prec;
@@ -206,6 +217,8 @@ typedef struct coder {
     int deaths_vague, deaths_valid;
     size_t deaths_sent_start;
     int have_prev_place;
+    size_t title_sentence; /* sentence printing the headline, or -1 */
+    sentence_facts sf;     /* of the current sentence */
     unsigned char *in_paren;       /* paren_flags cache: per mention of */
     size_t in_paren_cap;           /* the sentence of mentions */
     const sr_mention *in_paren_of; /* IN_PAREN_OF[0..IN_PAREN_N) */
@@ -220,7 +233,8 @@ typedef struct coder {
         const char *sub, *type;
     } types[8];
     const sr_mention *places_of; /* sentence_places cache: the places */
-    size_t places_n;             /* of the sentence of mentions */
+    size_t places_n;             /* of the sentence of mentions, */
+    size_t places_speech;        /* with this speech end */
     const sr_mention *places[8]; /* PLACES_OF[0..PLACES_N) */
     size_t n_places;
 } coder;
@@ -473,6 +487,17 @@ static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
     *e = word_end((const unsigned char *)t, p, end, 0);
 }
 
+/* The word just before P, as [*S, *E) (empty at START). */
+static void word_before(const char *t, size_t start, size_t p, size_t *s, size_t *e)
+{
+    while (p > start && !((t[p - 1] | 32) >= 'a' && (t[p - 1] | 32) <= 'z'))
+        p--;
+    *e = p;
+    while (p > start && ((t[p - 1] | 32) >= 'a' && (t[p - 1] | 32) <= 'z'))
+        p--;
+    *s = p;
+}
+
 /* Deaths stated in sentence SV: people counted next to a killing word and
  * not next to an injury word.  *VAGUE is set when killing is said without
  * a number ("several were killed"). */
@@ -503,6 +528,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
     char seen_noun[8][32];
     long long seen_val[8];
     size_t n_seen = 0;
+    size_t last_counted_start = 0, last_counted_end = 0;
     for (size_t i = 0; i < sv->n; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_NUMBER || m->number.is_ordinal || m->number.is_year)
@@ -512,7 +538,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         int noun_people = m->number.noun.end > m->number.noun.start &&
                           has_word(t, m->number.noun.start, m->number.noun.end, people_nouns,
                                    sizeof people_nouns / sizeof *people_nouns);
-        int near_hurt = has_word(t, ws, m->span.start, hurt_words, 6) &&
+        int near_hurt = has_word(t, ws, m->span.start, hurt_words, N_HURT) &&
                         !has_word(t, m->span.end, we, kill_words, 11);
         if (near_hurt && !noun_people)
             continue;
@@ -521,16 +547,79 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             size_t ps = m->span.start > 12 ? m->span.start - 12 : 0;
             if (ps < sent.start)
                 ps = sent.start;
-            if (has_word(t, ps, m->span.start, hurt_words, 6))
+            if (has_word(t, ps, m->span.start, hurt_words, N_HURT))
                 continue;
         }
-        /* a killing word near the number (tested last: it reads 80 bytes) */
-        if (!noun_people && !has_word(t, ws, we, kill_words, 11))
+        /* a count of people far from any killing word is no toll ("a siege
+         * that threatens 300000 civilians"); one over 2,000 is a running
+         * total, never one event's (the deadliest single events of the
+         * Syrian war, the Ghouta sarin attack of 2013, were reported at
+         * 281 to 1,729 dead) */
+        int near_kill = has_word(t, ws, we, kill_words, 11);
+        if (!near_kill && noun_people) {
+            /* "six militants and three civilians have been killed": the
+             * verb may come after a list of counted people */
+            size_t we2 = m->span.end + 80 < sent.end ? m->span.end + 80 : sent.end;
+            near_kill = has_word(t, m->span.end, we2, kill_words, 11);
+        }
+        if (!near_kill || m->number.value > 2000)
             continue;
+        {
+            /* "where 3000 people remain stranded", "900 people took part":
+             * people counted doing something else than dying */
+            static const char *const alive[] = {"remain",    "remained",    "live",     "lived",
+                                                "fled",      "displaced",   "trapped",  "took",
+                                                "evacuated", "withdrew",    "arrived",  "gathered",
+                                                "returned",  "surrendered", "stranded", "besieged"};
+            size_t from = m->number.noun.end > m->span.end ? m->number.noun.end : m->span.end;
+            size_t x1s, x1e, x2s, x2e;
+            next_word(t, from, sent.end, &x1s, &x1e);
+            next_word(t, x1e, sent.end, &x2s, &x2e);
+            if (has_word(t, x1s, x2e, alive, sizeof alive / sizeof *alive))
+                continue;
+        }
+        /* "between 1000 and 1800", "from 500 to 1000": the lower bound
+         * (ACLED: the most conservative figure) */
+        {
+            static const char *const range_to[] = {"and", "to"};
+            static const char *const range_from[] = {"between", "from"};
+            size_t rs, re, ps2, pe2;
+            word_before(t, sent.start, m->span.start, &rs, &re);
+            if (re > rs && has_word(t, rs, re, range_to, 2) && last_counted_end &&
+                rs >= last_counted_end && rs - last_counted_end <= 2) {
+                word_before(t, sent.start, last_counted_start, &ps2, &pe2);
+                if (pe2 > ps2 && has_word(t, ps2, pe2, range_from, 2))
+                    continue;
+            }
+        }
+        if (!noun_people) {
+            /* a count of no people must stand next to the killing word
+             * ("killed 47", "15 dead"), not merely near it ("... Killing
+             * 50 Terrorists Fri Sep 30 2016 102138 Warplanes") */
+            size_t b1s, b1e, b2s, b2e, a1s, a1e, a2s, a2e;
+            word_before(t, sent.start, m->span.start, &b1s, &b1e);
+            word_before(t, sent.start, b1s, &b2s, &b2e);
+            next_word(t, m->span.end, sent.end, &a1s, &a1e);
+            next_word(t, a1e, sent.end, &a2s, &a2e);
+            if (!has_word(t, b2s, b1e, kill_words, 11) && !has_word(t, a1s, a2e, kill_words, 11))
+                continue;
+        }
         /* "18 civilians including five children": a subset, not more dead */
         static const char *const subset[] = {"including", "among", "whom", "them"};
         size_t ss = m->span.start > sent.start + 16 ? m->span.start - 16 : sent.start;
-        if (has_word(t, ss, m->span.start, subset, 4) && any)
+        /* "three children were among at least 19 killed": the count after
+         * "were among" is the whole, the one before it the part */
+        static const char *const were_among[] = {"were", "are"};
+        size_t bs, be, as, ae;
+        word_before(t, sent.start, m->span.start, &as, &ae);
+        if (ae > as && lower_eq(t, as, ae, "least"))
+            word_before(t, sent.start, as, &as, &ae), word_before(t, sent.start, as, &as, &ae);
+        word_before(t, sent.start, as, &bs, &be);
+        if (any && n_seen == 1 && ae > as && lower_eq(t, as, ae, "among") && be > bs &&
+            has_word(t, bs, be, were_among, 2)) {
+            sum = 0;
+            n_seen = 0;
+        } else if (has_word(t, ss, m->span.start, subset, 4) && any)
             continue;
         /* "30 wounded", "three others were injured": the count is the hurt;
          * "killed 28 and wounded 30": "and" hands the hurt to the next one */
@@ -538,20 +627,30 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         next_word(t, m->span.end, sent.end, &w1s, &w1e);
         next_word(t, w1e, sent.end, &w2s, &w2e);
         static const char *const conj[] = {"and", "or", "while"};
-        int w1_hurt = has_word(t, w1s, w1e, hurt_words, 6);
+        int w1_hurt = has_word(t, w1s, w1e, hurt_words, N_HURT);
+        /* "kills 3 wounds 14": the hurt verb takes the next count */
+        if (w1_hurt) {
+            size_t d = w1e;
+            while (d < sent.end && t[d] == ' ')
+                d++;
+            if (d < sent.end && t[d] >= '0' && t[d] <= '9')
+                w1_hurt = 0;
+        }
         int w1_conj = has_word(t, w1s, w1e, conj, 3) || (w1s > m->span.end && memchr(t + m->span.end, ',', w1s - m->span.end));
         int w3_hurt = 0;
-        if (!w1_conj && !w1_hurt) {
+        /* "six people and injured ten": after "and" the hurt is another count */
+        if (!w1_conj && !w1_hurt && !has_word(t, w2s, w2e, conj, 3)) {
             size_t w3s, w3e;
             next_word(t, w2e, sent.end, &w3s, &w3e);
-            w3_hurt = has_word(t, w2s, w3e, hurt_words, 6) && !has_word(t, w2s, w3e, kill_words, 11);
+            w3_hurt =
+                has_word(t, w2s, w3e, hurt_words, N_HURT) && !has_word(t, w2s, w3e, kill_words, 11);
         }
         if (w1_hurt || w3_hurt)
             continue;
         /* the same kind of victim told twice ("16 Civilians Dead ... at least
          * 16 civilians were killed") is one toll: keep the smallest */
-        char noun[32] = "";
-        if (m->number.noun.end > m->number.noun.start) {
+        char noun[32] = ""; /* only a people noun tells two tolls apart */
+        if (noun_people && m->number.noun.end > m->number.noun.start) {
             size_t nl = m->number.noun.end - m->number.noun.start;
             if (nl > sizeof noun - 1)
                 nl = sizeof noun - 1;
@@ -561,7 +660,10 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         }
         int merged = 0;
         for (size_t q = 0; q < n_seen && !merged; q++)
-            if (!strcmp(seen_noun[q], noun)) {
+            /* "kills 15 ... At least 15 people were killed": a bare count
+             * in the headline and the same count with its noun */
+            if (!strcmp(seen_noun[q], noun) ||
+                ((!*noun || !*seen_noun[q]) && m->number.value == seen_val[q])) {
                 if (m->number.value < seen_val[q]) {
                     sum -= seen_val[q] - m->number.value;
                     seen_val[q] = m->number.value;
@@ -576,15 +678,55 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         }
         sum += m->number.value;
         any = 1;
+        last_counted_start = m->span.start;
+        last_counted_end = m->span.end;
     }
-    if (!any)
+    if (!any) {
+        /* "killing a woman and a child", "another woman was killed": one
+         * person named without a number is one death each (ACLED counts
+         * the dead it can) */
+        static const char *const one[] = {"a", "an", "one", "another"};
+        static const char *const person[] = {
+            "woman",   "man",     "child",     "boy",        "girl",      "civilian",
+            "soldier", "fighter", "person",    "journalist", "doctor",    "nurse",
+            "pilot",   "officer", "policeman", "militant",   "commander", "teenager"};
+        size_t ws, we, ns, ne, last_end = 0;
+        for (size_t p = sent.start; p < sent.end; p = we) {
+            next_word(t, p, sent.end, &ws, &we);
+            if (we == ws)
+                break;
+            if (!has_word(t, ws, we, one, 4))
+                continue;
+            next_word(t, we, sent.end, &ns, &ne);
+            if (!has_word(t, ns, ne, person, sizeof person / sizeof *person))
+                continue;
+            /* the killing word next to it: "killing a woman", "a woman
+             * was killed"; "a woman was injured" is no death */
+            size_t bs = ws > sent.start + 12 ? ws - 12 : sent.start;
+            size_t ae = ne + 16 < sent.end ? ne + 16 : sent.end;
+            /* "killing a woman and a child": the list goes on */
+            static const char *const and_[] = {"and"};
+            int listed = last_end && ws > last_end && ws - last_end <= 6 &&
+                         has_word(t, last_end, ws, and_, 1);
+            if (listed ||
+                ((has_word(t, bs, ws, kill_words, 11) || has_word(t, ne, ae, kill_words, 11)) &&
+                 !has_word(t, ne, ae, hurt_words, N_HURT))) {
+                sum++;
+                last_end = ne;
+            }
+        }
+        if (sum > 0 && sum < 10)
+            return sum;
+        sum = 0;
         *vague = 1;
+    }
     return sum;
 }
 
 /* The sentence's date: a day, week or month before the trigger, else any;
  * a bare year ("in 2014 and 2015") only when nothing finer is given. */
-static const sr_mention *sentence_date(const sent_view *sv, size_t before, const sr_cleaned *c)
+static const sr_mention *sentence_date(const char *t, const sent_view *sv, size_t before,
+                                       const sr_cleaned *c)
 {
     const sr_mention *best = NULL, *year = NULL;
     for (size_t i = 0; i < sv->n; i++) {
@@ -603,6 +745,20 @@ static const sr_mention *sentence_date(const sent_view *sv, size_t before, const
         if (!best || m->span.start < before)
             best = m;
     }
+    /* "began an assault in late May and entered the town on June 23": a
+     * day written right after the trigger beats a coarser date further
+     * before it */
+    static const char *const clause[] = {"and", "then", "before", "after", "but"};
+    if (best && best->span.start < before && best->timex.precision != SR_PREC_DAY &&
+        has_word(t, best->span.end, before, clause, sizeof clause / sizeof *clause))
+        for (size_t i = 0; i < sv->n; i++) {
+            const sr_mention *m = &sv->m[i];
+            if (m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY &&
+                m->span.start >= before) {
+                best = m;
+                break;
+            }
+        }
     return best ? best : year;
 }
 
@@ -632,11 +788,82 @@ static int loose_eq(const char *a, const char *b)
     return !strcmp(x, y);
 }
 
+/* "south-east of the old city of X", "15 km east of the town of X":
+ * the words before a place say it only gives the bearing of another. */
+static int bearing_before(const char *t, size_t start, size_t p)
+{
+    static const char *const filler[] = {"the", "city",     "town",     "village", "ancient",
+                                         "old", "historic", "province", "of",      "nearby"};
+    static const char *const bearing[] = {
+        "north",     "south",     "east",       "west",       "northwest", "northeast",
+        "southwest", "southeast", "northern",   "southern",   "eastern",   "western",
+        "near",      "outskirts", "kilometers", "kilometres", "km",        "miles"};
+    static const char *const of[] = {"of"};
+    int saw_of = 0;
+    for (int n = 0; n < 6 && p > start; n++) {
+        size_t s, e;
+        word_before(t, start, p, &s, &e);
+        if (e == s)
+            return 0;
+        /* only spaces between words: "(" or a comma ends the phrase */
+        for (size_t q = e; q < p; q++)
+            if (t[q] != ' ')
+                return 0;
+        if (has_word(t, s, e, bearing, sizeof bearing / sizeof *bearing))
+            return saw_of || n == 0;
+        if (!has_word(t, s, e, filler, sizeof filler / sizeof *filler))
+            return 0;
+        saw_of |= has_word(t, s, e, of, 1);
+        p = s;
+    }
+    return 0;
+}
+
+/* "Palmyra-Deir Ezzor highway", "the Aleppo road": a place that names a
+ * road; the event is somewhere along it, not in the town. */
+static int road_end(const char *t, size_t p, size_t end)
+{
+    static const char *const road[] = {"highway", "road", "motorway"};
+    if (p < end && t[p] == '-') {
+        /* the other end of the road: up to three words */
+        p++;
+        for (int n = 0; n < 4 && p < end; n++) {
+            size_t s, e;
+            next_word(t, p, end, &s, &e);
+            if (has_word(t, s, e, road, 3))
+                return 1;
+            p = e;
+        }
+        return 0;
+    }
+    size_t s, e;
+    next_word(t, p, end, &s, &e);
+    for (size_t q = p; q < s; q++)
+        if (t[q] != ' ')
+            return 0;
+    return has_word(t, s, e, road, 3);
+}
+
 /* Places that are event locations in this sentence: no country when a
  * place inside a country is named, no region or admin area when a town in
- * it is named, no "near/west of X" right after another place. */
-static size_t event_places(const sent_view *sv, const sr_mention **out, size_t max)
+ * it is named, no "near/west of X" right after another place, no town that
+ * only names a road when another place is given, and no alias in brackets
+ * ("Palmyra (Tadmur)"). */
+static size_t event_places(const char *t, sr_span sent, const sent_view *sv, const sr_mention **out,
+                           size_t max, size_t speech_end)
 {
+    /* "A source at the Damascus Police Command said that ... Jaramana":
+     * a place before the speech verb is the speaker's, when the clause
+     * after it names one */
+    int place_after_speech = 0;
+    for (size_t i = 0; i < sv->n && speech_end; i++)
+        place_after_speech |=
+            sv->m[i].kind == SR_MENTION_PLACE && sv->m[i].span.start >= speech_end;
+    int other_place = 0;
+    for (size_t i = 0; i < sv->n; i++)
+        if (sv->m[i].kind == SR_MENTION_PLACE && !road_end(t, sv->m[i].span.end, sent.end))
+            other_place++;
+    const sr_mention *prev_pl = NULL;
     size_t n = 0;
     int have_town = 0, have_sub = 0;
     for (size_t i = 0; i < sv->n; i++) {
@@ -673,6 +900,24 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
                     sv->m[group_next].span.end > group_end)
                     group_end = sv->m[group_next].span.end;
         }
+        const sr_mention *before = prev_pl;
+        prev_pl = m;
+        if (place_after_speech && m->span.end <= speech_end)
+            continue;
+        /* "DAMASCUS Five people were killed in ... Homs": a city in
+         * capitals is the wire dateline, where the report was filed */
+        int caps = m->span.end - m->span.start >= 4;
+        for (size_t q = m->span.start; q < m->span.end && caps; q++)
+            caps = !(t[q] >= 'a' && t[q] <= 'z');
+        if (caps && other_place > 1)
+            continue;
+        if (before && m->span.start >= before->span.end + 2 &&
+            m->span.start - before->span.end <= 3 && t[m->span.start - 1] == '(')
+            continue;
+        if (other_place && road_end(t, m->span.end, sent.end))
+            continue;
+        if (n > 0 && bearing_before(t, sent.start, m->span.start))
+            continue;
         int country = !m->where.admin1 || !*m->where.admin1;
         if (country && have_sub)
             continue;
@@ -704,15 +949,17 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
     return n;
 }
 
-/* event_places (at most 8), worked out once per sentence: they depend on
- * the sentence only, and each trigger asking again made a long sentence
- * cost O(places) string compares per trigger. */
-static size_t sentence_places(coder *k, const sent_view *sv, const sr_mention **out)
+/* event_places (at most 8), worked out once per sentence and speech end:
+ * they depend on nothing else, and each trigger asking again made a long
+ * sentence cost O(places) string compares per trigger. */
+static size_t sentence_places(coder *k, const sent_view *sv, sr_span sent, size_t speech_end,
+                              const sr_mention **out)
 {
-    if (k->places_of != sv->m || k->places_n != sv->n) {
-        k->n_places = event_places(sv, k->places, 8);
+    if (k->places_of != sv->m || k->places_n != sv->n || k->places_speech != speech_end) {
+        k->n_places = event_places(k->t, sent, sv, k->places, 8, speech_end);
         k->places_of = sv->m;
         k->places_n = sv->n;
+        k->places_speech = speech_end;
     }
     memcpy(out, k->places, k->n_places * sizeof *out);
     return k->n_places;
@@ -770,8 +1017,15 @@ static int armed(const sr_kb *kb, int a)
 static int passive_no_agent(const char *t, const sr_mention *tr, sr_span sent)
 {
     static const char *const be[] = {"were", "was", "been", "be", "are", "is", "being"};
+    /* "62 troops killed in US-led strikes": a participle with no object */
+    static const char *const no_object[] = {"in",    "during", "near", "when", "after",
+                                            "while", "on",     "at",   "as"};
+    size_t ns, ne;
+    next_word(t, tr->span.end, sent.end, &ns, &ne);
+    int participle = lower_eq(t, tr->span.start, tr->span.end, "killed") &&
+                     has_word(t, ns, ne, no_object, sizeof no_object / sizeof *no_object);
     size_t ps = tr->span.start > sent.start + 12 ? tr->span.start - 12 : sent.start;
-    if (!has_word(t, ps, tr->span.start, be, 7))
+    if (!participle && !has_word(t, ps, tr->span.start, be, 7))
         return 0;
     size_t pe = tr->span.end + 8 < sent.end ? tr->span.end + 8 : sent.end;
     static const char *const by[] = {"by"};
@@ -786,9 +1040,193 @@ static int home_place(const sr_place_ref *w)
     return w->admin1 && *w->admin1 && w->country && !strcmp(w->country, "SY");
 }
 
-static const char *const armed_nouns[] = {"terrorists", "militants", "fighters", "rebels",
-                                          "jihadists", "soldiers", "troops", "gunmen",
-                                          "members", "insurgents", "combatants", "militiamen"};
+/* Does the noun phrase ending at P open with a determiner ("the attack",
+ * "these heavy strikes")?  Up to four words back, stopping at an article,
+ * a punctuation mark or a time word: "Earlier this month an air raid"
+ * tells a new attack, it does not point back to one. */
+static int definite_phrase(const char *t, size_t start, size_t p)
+{
+    /* "HTS' attack", "the regime's offensive": a possessive is definite */
+    size_t q = p;
+    while (q > start && t[q - 1] == ' ')
+        q--;
+    if (q > start && t[q - 1] == 's' && q - 1 > start)
+        q--; /* "'s" */
+    if ((q > start && t[q - 1] == '\'') ||
+        (q >= start + 3 && (unsigned char)t[q - 3] == 0xE2 && (unsigned char)t[q - 2] == 0x80 &&
+         (unsigned char)t[q - 1] == 0x99))
+        return 1;
+    static const char *const stop[] = {"a",   "an",      "another", "week",    "month",  "year",
+                                       "day", "morning", "night",   "evening", "weekend"};
+    for (int n = 0; n < 4 && p > start; n++) {
+        size_t e = p;
+        while (e > start && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z')) {
+            if (t[e - 1] == ',' || t[e - 1] == '.' || t[e - 1] == ';' || t[e - 1] == ':')
+                return 0;
+            e--;
+        }
+        size_t b = e;
+        while (b > start && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '-'))
+            b--;
+        if (b == e)
+            return 0;
+        if (has_word(t, b, e, determiners, sizeof determiners / sizeof *determiners))
+            return 1;
+        if (has_word(t, b, e, stop, sizeof stop / sizeof *stop)) {
+            /* "such an attack" points back all the same */
+            static const char *const such[] = {"such"};
+            size_t ss, se;
+            word_before(t, start, b, &ss, &se);
+            return se > ss && has_word(t, ss, se, such, 1);
+        }
+        p = b;
+    }
+    return 0;
+}
+
+static const char *const armed_nouns[] = {
+    "terrorists", "militants", "fighters", "rebels",     "jihadists",  "soldiers",
+    "troops",     "gunmen",    "members",  "insurgents", "combatants", "militiamen",
+    "forces",     "personnel", "guards",   "policemen",  "recruits"};
+
+/* Is E told in the report's headline or the first sentence after it? */
+static int in_lede(const coder *k, const sr_event *e)
+{
+    return e->sentence <= (k->title_sentence == (size_t)-1 ? 0 : k->title_sentence + 1);
+}
+
+/* The sentence that prints the headline: the cleaner's title span, else
+ * the title found near the top of the text (wire copy often repeats it
+ * after the dateline: "Mon Mar 6 2017 12 Killed in ..."); -1 if none. */
+static size_t title_sentence(const sr_cleaned *c, const sr_annotation *a)
+{
+    size_t at = (size_t)-1;
+    if (c->title_span.end > c->title_span.start)
+        at = c->title_span.start;
+    else if (c->title && strlen(c->title) >= 12) {
+        size_t n = strlen(c->title) < 40 ? strlen(c->title) : 40;
+        size_t lim = c->text_len < 400 ? c->text_len : 400;
+        for (size_t p = 0; p + n <= lim && at == (size_t)-1; p++)
+            if (!strncmp(c->text + p, c->title, n))
+                at = p;
+    }
+    if (at == (size_t)-1)
+        return (size_t)-1;
+    for (size_t s = 0; s < a->n_sentences; s++)
+        if (a->sentences[s].start <= at && at < a->sentences[s].end)
+            return s;
+    return (size_t)-1;
+}
+
+/* What a sentence says as a whole, worked out once before its triggers
+ * are read (each check scans the sentence). */
+static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
+{
+    const char *t = k->t;
+    sentence_facts *sf = &k->sf;
+    memset(sf, 0, sizeof *sf);
+    static const char *const perfect[] = {"have", "has", "had"};
+    static const char *const onset[] = {"start", "beginning", "outbreak", "onset"};
+    /* "since the army began an offensive nearly two weeks ago" */
+    static const char *const began[] = {"began",      "started", "launched", "erupted",
+                                        "intervened", "entered", "begun"};
+    /* weeks and longer: "over the past two days" is often the news itself,
+     * a strike campaign ACLED codes day by day */
+    static const char *const period[] = {"weeks", "months", "years", "week",
+                                         "month", "year",   "decade"};
+    static const char *const span_of[] = {"past", "last", "recent"};
+    static const char *const aircraft[] = {"drone",     "drones",     "ucav",        "warplane",
+                                           "warplanes", "jet",        "jets",        "aircraft",
+                                           "aircrafts", "helicopter", "helicopters", "planes"};
+    static const char *const speech[] = {"said", "says", "told", "reported", "announced"};
+    /* one walk over the words: the checks below only look further on a
+     * word that can start one of them */
+    size_t first_perfect = (size_t)-1;
+    int period_hit = 0;
+    size_t ws, we;
+    for (size_t p = sent.start; p < sent.end; p = we) {
+        next_word(t, p, sent.end, &ws, &we);
+        if (we == ws)
+            break;
+        char c0 = (char)(t[ws] | 32);
+        if (c0 == 'h' && first_perfect == (size_t)-1 && has_word(t, ws, we, perfect, 3))
+            first_perfect = ws;
+        /* "have been killed since April", "since the start of the war": a
+         * running total; "the biggest loss since 2015" compares (no
+         * perfect before it) and "since Tuesday" is this week's fight
+         * (the date check below) */
+        if (c0 == 's' && lower_eq(t, ws, we, "since") && !sf->since_total) {
+            /* "has been mired in war since 2011": a year the annotator
+             * keeps as a number */
+            size_t y = we;
+            while (y < sent.end && t[y] == ' ')
+                y++;
+            if (first_perfect < ws && y + 4 <= sent.end && (t[y] == '1' || t[y] == '2') &&
+                t[y + 1] >= '0' && t[y + 1] <= '9' && t[y + 2] >= '0' && t[y + 2] <= '9' &&
+                t[y + 3] >= '0' && t[y + 3] <= '9' &&
+                (y + 4 == sent.end || !(t[y + 4] >= '0' && t[y + 4] <= '9')))
+                sf->since_total = 1;
+            size_t a1s, a1e, a2s, a2e;
+            next_word(t, we, sent.end, &a1s, &a1e);
+            next_word(t, a1e, sent.end, &a2s, &a2e);
+            size_t ce = we + 60 < sent.end ? we + 60 : sent.end;
+            if ((lower_eq(t, a1s, a1e, "the") && has_word(t, a2s, a2e, onset, 4)) ||
+                (first_perfect < ws && has_word(t, we, ce, began, sizeof began / sizeof *began)))
+                sf->since_total = 1;
+        }
+        /* "Bombardment in the last two weeks has killed more than 100" */
+        if ((c0 == 'i' || c0 == 'o' || c0 == 'd') && !period_hit &&
+            (lower_eq(t, ws, we, "in") || lower_eq(t, ws, we, "over") ||
+             lower_eq(t, ws, we, "during"))) {
+            size_t w2s, w2e, w3s, w3e, w4s, w4e;
+            next_word(t, we, sent.end, &w2s, &w2e);
+            if (lower_eq(t, w2s, w2e, "the"))
+                next_word(t, w2e, sent.end, &w2s, &w2e);
+            if (has_word(t, w2s, w2e, span_of, 3)) {
+                next_word(t, w2e, sent.end, &w3s, &w3e);
+                next_word(t, w3e, sent.end, &w4s, &w4e);
+                /* "the past two weeks": a number word may stand between */
+                period_hit = has_word(t, w3s, w4e, period, sizeof period / sizeof *period);
+            }
+        }
+        if (c0 == 'w' && lower_eq(t, ws, we, "with")) {
+            /* "attacked X with chemical weapons": the means is the gas */
+            static const char *const gas[] = {"chemical", "toxic", "poisonous", "poison",
+                                              "chlorine", "sarin", "nerve"};
+            size_t gs, ge;
+            next_word(t, we, sent.end, &gs, &ge);
+            if (has_word(t, gs, ge, gas, sizeof gas / sizeof *gas))
+                sf->chemical = 1;
+        }
+        if (c0 == 'a' && !sf->aircraft && lower_eq(t, ws, we, "air")) {
+            size_t fs, fe;
+            next_word(t, we, sent.end, &fs, &fe);
+            if (lower_eq(t, fs, fe, "force"))
+                sf->aircraft = 1; /* "Syrian air force raids" */
+        }
+        if (!sf->aircraft &&
+            (c0 == 'd' || c0 == 'u' || c0 == 'j' || c0 == 'a' || c0 == 'h' || c0 == 'p' ||
+             c0 == 'w') &&
+            has_word(t, ws, we, aircraft, sizeof aircraft / sizeof *aircraft))
+            sf->aircraft = 1;
+        /* the first speech verb: what comes before it is the speaker's */
+        if (!sf->speech_end && (c0 == 's' || c0 == 't' || c0 == 'r' || c0 == 'a') &&
+            has_word(t, ws, we, speech, sizeof speech / sizeof *speech))
+            sf->speech_end = we;
+    }
+    /* a total is told in the perfect */
+    sf->period_total = period_hit && first_perfect != (size_t)-1;
+    for (size_t i = 0; i < sv->n && !sf->since_total; i++) {
+        size_t ss, se;
+        if (sv->m[i].kind != SR_MENTION_DATE)
+            continue;
+        word_before(t, sent.start, sv->m[i].span.start, &ss, &se);
+        int recent = sv->m[i].timex.precision == SR_PREC_DAY && k->a->anchor.year &&
+                     days_of(k->a->anchor) - days_of(sv->m[i].timex.date) <= 7;
+        if (se > ss && lower_eq(t, ss, se, "since") && !recent && first_perfect < ss)
+            sf->since_total = 1;
+    }
+}
 
 /* Whether each mention of sentence SV lies inside parentheses, worked out
  * once per sentence: each trigger reading the sentence again made a long
@@ -829,6 +1267,23 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     const char *t = k->t;
     const sr_mention *tr = &sv->m[ti];
     unsigned fr = tr->frame;
+    /* totals over a period are not events (sentence_facts) */
+    if (k->sf.since_total || (k->sf.period_total && !(fr & SR_FRAME_TERRITORY)))
+        return;
+    /* a purpose is not a deed: "an operations room aimed at fighting X",
+     * "an attack in a bid to capture X" (the coder's own list: the
+     * relations stage reads the rest of such a sentence as told) */
+    {
+        static const char *const purpose[] = {"aimed at",    "aiming at",   "aiming to",
+                                              "in order to", "in a bid to", "intended to"};
+        size_t ps = tr->span.start > sent.start + 16 ? tr->span.start - 16 : sent.start;
+        for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++) {
+            size_t n = strlen(purpose[q]);
+            for (size_t p = ps; p + n <= tr->span.start; p++)
+                if (lower_eq(t, p, p + n, purpose[q]) && (p == sent.start || t[p - 1] == ' '))
+                    return;
+        }
+    }
     /* negation just before the trigger: "did not attack", "no clashes" */
     for (size_t i = 0; i < ti; i++)
         if (sv->m[i].kind == SR_MENTION_NEGATION && tr->span.start - sv->m[i].span.end < 30)
@@ -841,6 +1296,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         if (h->kind == SR_MENTION_HEDGE && h->value &&
             (!strcmp(h->value, "claimed") || !strcmp(h->value, "denied"))) {
             static const char *const resp[] = {"responsibility"};
+            /* "it is claimed a helicopter struck ...": a claim nobody makes
+             * hedges the event, it is no one's statement */
+            static const char *const be[] = {"is", "was"};
+            static const char *const it[] = {"it"};
+            size_t bs, be_end, is, ie;
+            word_before(t, sent.start, h->span.start, &bs, &be_end);
+            word_before(t, sent.start, bs, &is, &ie);
+            if (be_end > bs && has_word(t, bs, be_end, be, 2) && ie > is &&
+                has_word(t, is, ie, it, 1))
+                continue;
             if (!has_word(t, h->span.start, h->span.end, resp, 1))
                 return;
         }
@@ -864,13 +1329,37 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "the attack on X", "the recent clashes": a reference back to an event
      * already told, not a new one */
     if (fr & SR_FRAME_NOUN) {
-        size_t ps = tr->span.start > sent.start + 24 ? tr->span.start - 24 : sent.start;
-        int definite = has_word(t, ps, tr->span.start, determiners,
-                                sizeof determiners / sizeof *determiners);
+        /* "after two years of bombardment", "months of fighting": a recap
+         * of a whole period, not one event */
+        static const char *const periods[] = {"years", "months", "weeks", "decades"};
+        static const char *const of[] = {"of"};
+        size_t ofs, ofe, us, ue;
+        word_before(t, sent.start, tr->span.start, &ofs, &ofe);
+        word_before(t, sent.start, ofs, &us, &ue);
+        if (ofe > ofs && has_word(t, ofs, ofe, of, 1) &&
+            has_word(t, us, ue, periods, sizeof periods / sizeof *periods))
+            return;
+        /* "a strike could draw the US into the war": a hypothesis */
+        static const char *const modal[] = {"could", "would", "might", "may"};
+        size_t ms, me;
+        next_word(t, tr->span.end, sent.end, &ms, &me);
+        if (has_word(t, ms, me, modal, 4))
+            return;
+        int definite = definite_phrase(t, sent.start, tr->span.start);
         int own_date = 0;
         for (size_t i = 0; i < sv->n; i++)
             own_date |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
-        if (definite && !own_date) {
+        /* "The explosion that tore through ...": a report may open on a
+         * blast or strike with the definite article; in the headline or
+         * lede, with no event told before, there is nothing to point back
+         * to ("the ongoing assault on X" is a campaign, not this case) */
+        sr_event probe;
+        memset(&probe, 0, sizeof probe);
+        probe.sentence = tr->sentence;
+        const char *ntype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+        int antecedent = k->out->n_events > 0 || !in_lede(k, &probe) ||
+                         !(ntype && !strcmp(ntype, "Explosions/Remote violence"));
+        if (definite && !own_date && antecedent) {
             /* "the shelling was carried out by Daesh": a maker named for
              * an event already told, whose maker was unknown */
             static const char *const by[] = {"by"};
@@ -892,15 +1381,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             int vague = 0;
             long long deaths = sentence_deaths(k, sv, sent, &vague);
             /* the same type first, then any battle */
-            for (int pass = 0; pass < 2 && deaths && !k->toll_given; pass++)
-                for (size_t e = 0; e < k->out->n_events && !k->toll_given; e++) {
+            for (int pass = 0; pass < 2 && deaths && !k->sent_toll_given; pass++)
+                for (size_t e = 0; e < k->out->n_events && !k->sent_toll_given; e++) {
                     sr_event *x = &k->out->events[e];
                     int fits = pass == 0 ? !strcmp(x->sub_event_type, tr->value)
                                          : x->event_type && !strcmp(x->event_type, "Battles");
-                    if (fits) {
+                    /* an event with its own toll keeps it */
+                    if (fits && !x->fatalities) {
                         x->fatalities = deaths;
                         add_evidence(x, sent);
-                        k->toll_given = 1;
+                        k->toll_given = k->sent_toll_given = 1;
                     }
                 }
             return;
@@ -920,6 +1410,38 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         for (; parens && scan < sv->m[i].span.start && scan < sent.end; scan++)
             depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
         if (!usable_actor(kb, &sv->m[i]) || (in_paren ? in_paren[i] : depth > 0))
+            continue;
+        /* "the al-Salyhiah neighborhood of Damascus": a capital after a
+         * locative word is the place, not its government */
+        if (i + 1 < sv->n && sv->m[i + 1].kind == SR_MENTION_PLACE &&
+            sv->m[i + 1].span.start == sv->m[i].span.start) {
+            static const char *const loc[] = {"of", "in", "near", "at", "on", "to", "from", "into"};
+            size_t ls, le;
+            word_before(t, sent.start, sv->m[i].span.start, &ls, &le);
+            if (le > ls && lower_eq(t, ls, le, "the"))
+                word_before(t, sent.start, ls, &ls, &le);
+            if (le > ls && has_word(t, ls, le, loc, sizeof loc / sizeof *loc))
+                continue;
+        }
+        /* "DAMASCUS Five people ...": the dateline city's state is no side */
+        if (sv->m[i].span.end - sv->m[i].span.start >= 4) {
+            int caps = 1;
+            for (size_t q = sv->m[i].span.start; q < sv->m[i].span.end && caps; q++)
+                caps = !(t[q] >= 'a' && t[q] <= 'z');
+            int is_place = i + 1 < sv->n && sv->m[i + 1].kind == SR_MENTION_PLACE &&
+                           sv->m[i + 1].span.start == sv->m[i].span.start;
+            if (caps && is_place)
+                continue;
+        }
+        /* "a village held by the IS group": the holder of a place is no
+         * side of what happens there */
+        static const char *const hold[] = {"held", "controlled", "run"};
+        size_t b1s, b1e, b2s, b2e;
+        word_before(t, sent.start, sv->m[i].span.start, &b1s, &b1e);
+        if (b1e > b1s && lower_eq(t, b1s, b1e, "the"))
+            word_before(t, sent.start, b1s, &b1s, &b1e);
+        word_before(t, sent.start, b1s, &b2s, &b2e);
+        if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
             continue;
         if (sv->m[i].span.end <= tr->span.start) {
             if (first_before == (size_t)-1)
@@ -952,6 +1474,39 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                  sizeof victim_words / sizeof *victim_words)) {
         obj = subj;
         subj = (size_t)-1;
+    }
+    /* "A source at the Police Command said that terrorists targeted ...":
+     * the actor before "said"/"told" speaks; when the clause after the
+     * speech verb has its own unnamed agent, that agent acted */
+    if (subj != (size_t)-1 && !(fr & (SR_FRAME_MUTUAL | SR_FRAME_PARTIES))) {
+        static const char *const speech[] = {"said", "says", "told", "reported", "announced"};
+        size_t p = sv->m[subj].span.end;
+        for (; p + 4 <= tr->span.start; p++) {
+            size_t ws, we;
+            next_word(t, p, tr->span.start, &ws, &we);
+            if (we == ws)
+                break;
+            if (has_word(t, ws, we, speech, sizeof speech / sizeof *speech)) {
+                static const char *const unnamed[] = {"terrorists", "terrorist", "gunmen",
+                                                      "militants",  "rebels",    "insurgents",
+                                                      "jihadists",  "attackers", "assailants"};
+                int own_agent =
+                    has_word(t, we, tr->span.start, unnamed, sizeof unnamed / sizeof *unnamed);
+                for (size_t i = subj + 1; i < ti && !own_agent; i++)
+                    own_agent = usable_actor(kb, &sv->m[i]) && sv->m[i].span.start >= we;
+                if (own_agent && first_before == subj) {
+                    /* the next actor after the speech verb, if any */
+                    size_t nx = (size_t)-1;
+                    for (size_t i = subj + 1; i < ti && nx == (size_t)-1; i++)
+                        if (usable_actor(kb, &sv->m[i]) && sv->m[i].span.start >= we)
+                            nx = i;
+                    subj = nx;
+                    first_before = nx;
+                }
+                break;
+            }
+            p = we;
+        }
     }
     if ((fr & SR_FRAME_MUTUAL) && between) {
         subj = first_after;
@@ -1019,6 +1574,25 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                     side_add(&proto, 2, sv->m[i].actor);
         }
     }
+    /* "Daesh shelling", "government air strikes", "Russian strike": an
+     * actor right before an event noun is its maker, whatever else the
+     * sentence names first */
+    if ((fr & SR_FRAME_NOUN) && !(fr & (SR_FRAME_MUTUAL | SR_FRAME_PARTIES | SR_FRAME_ONE_SIDE)) &&
+        ti > 0 && usable_actor(kb, &sv->m[ti - 1]) && !passive) {
+        const sr_mention *pm = &sv->m[ti - 1];
+        int adjacent = pm->span.end <= tr->span.start && tr->span.start - pm->span.end <= 1 &&
+                       kb->actors[pm->actor].kind != SR_ACTOR_CIVILIANS;
+        if (adjacent && proto.actor1 != pm->actor) {
+            /* whoever stood first is then most likely the target */
+            int old = proto.actor1;
+            if (proto.actor2 == pm->actor)
+                proto.actor2 = -1;
+            proto.actor1 = pm->actor;
+            proto.n_assoc1 = 0;
+            if (old >= 0 && proto.actor2 < 0)
+                proto.actor2 = old;
+        }
+    }
     a1 = proto.actor1;
     a2 = proto.actor2;
     /* nobody named: not codeable - except a strike or blast, whose maker
@@ -1064,7 +1638,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         strcmp(tr->value, "Peaceful protest") && strcmp(tr->value, "Violent demonstration") &&
         strcmp(tr->value, "Mob violence")) {
         int civ = proto.actor1;
-        proto.actor1 = proto.actor2 >= 0 && proto.actor2 != civ ? proto.actor2 : -1;
+        /* "19 civilians killed in an air raid on a village held by X": the
+         * actor after a killing verb is no killer unless "by" names it */
+        proto.actor1 =
+            proto.actor2 >= 0 && proto.actor2 != civ && (passive || !(fr & SR_FRAME_KILL))
+                ? proto.actor2
+                : -1;
         proto.actor2 = civ;
         a1 = proto.actor1;
         a2 = proto.actor2;
@@ -1072,6 +1651,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* sub-event type */
     const char *sub = strike_sub ? strike_sub : tr->value;
     if (fr & SR_FRAME_KILL) {
+        /* "The blast which hit the meeting killed 47", "an air strike killed
+         * 18": an event noun opening the sentence is the killer, and the
+         * deaths are that event's toll, not a second event */
+        for (size_t i = 0; i < ti; i++) {
+            const sr_mention *nt = &sv->m[i];
+            if (nt->kind == SR_MENTION_ACTOR && usable_actor(kb, nt))
+                break;
+            if (nt->kind == SR_MENTION_TRIGGER && (nt->frame & SR_FRAME_NOUN) &&
+                !(nt->frame & SR_FRAME_KILL) &&
+                words_between(t, nt->span.end, tr->span.start) <= 12)
+                return;
+        }
         /* "the Syrian army killed 28 militants", "gunmen killed two
          * civilians": only with a named killer; passive "were killed in"
          * leaves the event to the other trigger of the sentence */
@@ -1092,6 +1683,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* someone is killed: a named victim or a count after the verb
          * ("including killing each other" is no event) */
         int victim = proto.actor2 >= 0;
+        /* "a woman was killed in sniper fire of X": the fire's victim is told
+         * before it, with the killing word */
+        if (!victim && (fr & SR_FRAME_DIRECT)) {
+            static const char *const killed[] = {"killed", "dead", "died"};
+            victim = has_word(t, sent.start, tr->span.start, killed, 3) &&
+                     has_word(t, sent.start, tr->span.start, people_nouns,
+                              sizeof people_nouns / sizeof *people_nouns);
+        }
         for (size_t i = ti + 1; i < sv->n && !victim; i++)
             victim = sv->m[i].kind == SR_MENTION_NUMBER && !sv->m[i].number.is_year &&
                      !sv->m[i].number.is_ordinal;
@@ -1131,6 +1730,28 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         size_t ge = tr->span.end + 40 < sent.end ? tr->span.end + 40 : sent.end;
         if (!place_after && !has_word(t, tr->span.end, ge, ground, sizeof ground / sizeof *ground))
             return;
+        /* "a village lately won back from the militants": the ground is the
+         * subject of a passive, whoever is named is not its taker */
+        size_t os_, oe_;
+        next_word(t, tr->span.end, sent.end, &os_, &oe_);
+        if (lower_eq(t, os_, oe_, "of"))
+            return;
+        /* "freed 150 civilians", "captured 20 fighters": people, not ground */
+        if (ti + 1 < sv->n && sv->m[ti + 1].kind == SR_MENTION_NUMBER &&
+            sv->m[ti + 1].number.noun.end > sv->m[ti + 1].number.noun.start &&
+            words_between(t, tr->span.end, sv->m[ti + 1].span.start) <= 1 &&
+            has_word(t, sv->m[ti + 1].number.noun.start, sv->m[ti + 1].number.noun.end,
+                     people_nouns, sizeof people_nouns / sizeof *people_nouns))
+            return;
+    }
+    /* "aid trucks of a UN convoy entered Eastern Ghouta": ground is taken
+     * by armed actors, not by aid or the people */
+    {
+        int taker = a1 >= 0 ? a1 : a2; /* a lone actor is taken as the taker below */
+        if ((fr & SR_FRAME_TERRITORY) && taker >= 0 &&
+            (kb->actors[taker].kind == SR_ACTOR_INTERNATIONAL_ORG ||
+             kb->actors[taker].kind == SR_ACTOR_CIVILIANS))
+            return;
     }
     if (fr & SR_FRAME_TERRITORY) {
         int state = a1 >= 0 && (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE ||
@@ -1156,6 +1777,20 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "Attack" against armed actors is a clash in ACLED's terms */
     if (!strcmp(sub, "Attack") && a2 >= 0 && !civ_target && !(fr & SR_FRAME_KILLS))
         sub = "Armed clash";
+    /* "air force bombers pounded X killing 19", "jets attacked X", "a
+     * government raid ... warplanes": a killing, raid or attack carried
+     * out by aircraft is an air strike (ACLED codes by the means) */
+    if ((!strcmp(sub, "Armed clash") || !strcmp(sub, "Attack")) &&
+        !(fr & (SR_FRAME_MUTUAL | SR_FRAME_DIRECT)) &&
+        !(fr & SR_FRAME_KILLS && !(fr & SR_FRAME_KILL))) {
+        if (k->sf.aircraft)
+            sub = "Air/drone strike";
+    }
+    /* ACLED codes a chemical attack by its means, whatever delivers it */
+    if (k->sf.chemical &&
+        (!strcmp(sub, "Air/drone strike") || !strcmp(sub, "Shelling/artillery/missile attack") ||
+         !strcmp(sub, "Armed clash") || !strcmp(sub, "Attack")))
+        sub = "Chemical weapon";
     const char *sub_type = event_type(k, sub);
     if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
@@ -1165,17 +1800,63 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         proto.actor1 = a1;
         proto.actor2 = -1;
     }
-    if (a1 < 0) {
+    {
         /* "US-led air strikes", "Russian-backed offensive": the state named
-         * right before the trigger acts through its forces */
+         * right before the trigger acts through its forces.  "X-led" names
+         * the maker even when another actor stands earlier in the sentence
+         * ("... Islamic State fighters. US-led air strikes killed ..."); the
+         * actor it displaces becomes the target */
         for (size_t i = 0; i < ti; i++) {
             const sr_mention *bm = &sv->m[i];
             if (bm->kind == SR_MENTION_BACKING && bm->actor >= 0 &&
                 tr->span.start - bm->span.end <= 16 &&
                 !strncmp(kb->actors[bm->actor].id, "GOV_", 4)) {
+                int led = bm->value && !strcmp(bm->value, "led");
+                if (a1 >= 0 && !led)
+                    continue;
                 char mil[16];
                 snprintf(mil, sizeof mil, "MIL_%s", kb->actors[bm->actor].id + 4);
-                proto.actor1 = a1 = sr_kb_actor_find(kb, mil);
+                int maker = sr_kb_actor_find(kb, mil);
+                if (maker < 0 || maker == a1)
+                    continue;
+                if (a1 >= 0 && proto.actor2 < 0 && !(fr & SR_FRAME_TERRITORY))
+                    proto.actor2 = a2 = a1;
+                if (proto.actor2 == maker)
+                    proto.actor2 = a2 = -1;
+                proto.actor1 = a1 = maker;
+            }
+        }
+        /* "US-led air strikes", "Saudi-led raids" with no actor mention
+         * for the leader: the coalition it leads, else its forces */
+        size_t ls, le;
+        word_before(t, sent.start, tr->span.start, &ls, &le);
+        if (le > ls && lower_eq(t, ls, le, "led") && ls > sent.start + 1 && t[ls - 1] == '-' &&
+            tr->span.start - le <= 2) {
+            size_t ps = ls - 1;
+            while (ps > sent.start && t[ps - 1] != ' ')
+                ps--;
+            char name[64];
+            int len = (int)(le - ps);
+            int maker = -1;
+            if (len > 4 && len < 40) {
+                snprintf(name, sizeof name, "%.*s coalition", len, t + ps);
+                maker = sr_kb_lookup_actor(kb, name);
+                if (maker < 0) {
+                    snprintf(name, sizeof name, "%.*s", len - 4, t + ps);
+                    int state = sr_kb_lookup_actor(kb, name);
+                    if (state >= 0 && !strncmp(kb->actors[state].id, "GOV_", 4)) {
+                        char mil[16];
+                        snprintf(mil, sizeof mil, "MIL_%s", kb->actors[state].id + 4);
+                        maker = sr_kb_actor_find(kb, mil);
+                    }
+                }
+            }
+            if (maker >= 0 && maker != a1) {
+                if (a1 >= 0 && proto.actor2 < 0 && !(fr & SR_FRAME_TERRITORY))
+                    proto.actor2 = a2 = a1;
+                if (proto.actor2 == maker)
+                    proto.actor2 = a2 = -1;
+                proto.actor1 = a1 = maker;
             }
         }
     }
@@ -1224,7 +1905,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* date */
     /* the sentence's own date, else the narrative's current date (the last
      * day mentioned, as HeidelTime's reference time), else the anchor */
-    const sr_mention *dm = sentence_date(sv, tr->span.start, k->c);
+    const sr_mention *dm = sentence_date(t, sv, tr->span.start, k->c);
     sr_date date = k->a->anchor;
     sr_precision prec = date.year ? SR_PREC_DAY : SR_PREC_NONE;
     if (dm) {
@@ -1249,7 +1930,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     long long deaths = sentence_deaths(k, sv, sent, &vague);
     /* places: one event per place */
     const sr_mention *pl[8];
-    size_t np = sentence_places(k, sv, pl);
+    size_t speech_end = k->sf.speech_end < tr->span.start ? k->sf.speech_end : 0;
+    size_t np = sentence_places(k, sv, sent, speech_end, pl);
     sr_place_ref none;
     memset(&none, 0, sizeof none);
     if (fr & SR_FRAME_PARTIES)
@@ -1265,9 +1947,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->date = date;
         e->time_precision = prec;
         e->date_in_text = dm != NULL;
-        e->weak = (fr & SR_FRAME_KILL) != 0;
+        e->weak = (fr & SR_FRAME_KILL) && !(fr & SR_FRAME_DIRECT);
+        e->frame = fr;
         int country_only = np && pl[p]->where.is_area && (!pl[p]->where.admin1 || !*pl[p]->where.admin1);
         e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);
+        e->place_in_text = np && !country_only;
         if (np && !country_only && pl[p]->where.is_area)
             e->where.location = area_location(k, pl[p]);
         if ((!np || country_only) && k->have_prev_place)
@@ -1280,9 +1964,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->sentence = tr->sentence;
         add_evidence(e, sent);
         /* a toll goes to one event only (ACLED: never repeated) */
-        if (p == 0 && deaths && !k->toll_given) {
+        if (p == 0 && deaths && !k->sent_toll_given) {
             e->fatalities = deaths;
-            k->toll_given = 1;
+            k->toll_given = k->sent_toll_given = 1;
         } else if (p == 0 && vague && (fr & SR_FRAME_KILLS)) {
             e->fatalities_vague = 1;
         }
@@ -1290,9 +1974,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             /* "beheading a Palestinian boy": one named victim is one death */
             static const char *const one[] = {"a", "an", "one"};
             size_t we = tr->span.end + 4 < sent.end ? tr->span.end + 4 : sent.end;
-            if (has_word(t, tr->span.end, we, one, 3) && !k->toll_given) {
+            if (has_word(t, tr->span.end, we, one, 3) && !k->sent_toll_given) {
                 e->fatalities = 1;
-                k->toll_given = 1;
+                k->toll_given = k->sent_toll_given = 1;
             } else
                 e->fatalities_vague = 1;
         }
@@ -1319,6 +2003,154 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
 }
 
+/* Is T[s, e) a word of running prose: lowercase or a number? */
+static int prose_word(const char *t, size_t s, size_t e)
+{
+    return e > s && ((t[s] >= 'a' && t[s] <= 'z') || (t[s] >= '0' && t[s] <= '9'));
+}
+
+/* Where the report's own sentence starts after a "Tags" list of keywords
+ * ("Tags Syria Aleppo airstrikes Russia At least 16 people were killed
+ * ..."): at the first run of three prose words holding a function word or
+ * a past tense ("were killed", "bombed"), taken back to the capitalised
+ * word that opens it, and over a number before it ("At least 29 Syrian
+ * rebels").  END when the list runs to the end with no prose. */
+static size_t after_tags(const char *t, size_t p, size_t end)
+{
+    static const char *const glue[] = {"the",  "a",   "an",   "of",   "on",    "in",   "at",
+                                       "to",   "was", "were", "is",   "are",   "has",  "have",
+                                       "had",  "by",  "with", "from", "for",   "and",  "said",
+                                       "says", "say", "than", "been", "after", "among"};
+    size_t ws[64], we[64], n = 0;
+    while (n < 64) {
+        next_word(t, p, end, &ws[n], &we[n]);
+        /* digits count as words here */
+        size_t q = p;
+        while (q < ws[n] && !(t[q] >= '0' && t[q] <= '9'))
+            q++;
+        if (q < ws[n]) {
+            ws[n] = q;
+            we[n] = q;
+            while (we[n] < end && t[we[n]] >= '0' && t[we[n]] <= '9')
+                we[n]++;
+        }
+        if (we[n] == ws[n])
+            break;
+        /* keep hyphenated and apostrophe words whole */
+        while (we[n] < end && (t[we[n]] == '-' || t[we[n]] == '\'') && we[n] + 1 < end &&
+               (t[we[n] + 1] | 32) >= 'a' && (t[we[n] + 1] | 32) <= 'z') {
+            size_t a, b;
+            next_word(t, we[n] + 1, end, &a, &b);
+            we[n] = b;
+        }
+        p = we[n];
+        n++;
+    }
+    for (size_t i = 0; i + 2 < n; i++) {
+        int run = 1, glued = 0;
+        for (size_t j = i; j < i + 3; j++) {
+            run &= prose_word(t, ws[j], we[j]);
+            glued |= has_word(t, ws[j], we[j], glue, sizeof glue / sizeof *glue) ||
+                     (we[j] - ws[j] > 3 && t[we[j] - 2] == 'e' && t[we[j] - 1] == 'd');
+        }
+        if (!run || !glued)
+            continue;
+        size_t b = i;
+        while (b > 0 && prose_word(t, ws[b], we[b]))
+            b--;
+        if (prose_word(t, ws[b], we[b]))
+            return ws[b];
+        /* "The Islamic State group has": back to an article */
+        for (size_t q = b, hops = 0; q > 0 && hops < 4; q--, hops++) {
+            static const char *const art[] = {"the", "a", "an"};
+            if (prose_word(t, ws[q - 1], we[q - 1]))
+                break;
+            if (has_word(t, ws[q - 1], we[q - 1], art, 3)) {
+                b = q - 1;
+                break;
+            }
+        }
+        /* "At least 12 rebel fighters": a count opens the sentence */
+        size_t c = b;
+        int digits = 0;
+        while (c > 0 && prose_word(t, ws[c - 1], we[c - 1])) {
+            digits |= t[ws[c - 1]] >= '0' && t[ws[c - 1]] <= '9';
+            c--;
+        }
+        if (digits && c > 0)
+            b = c - 1;
+        return ws[b];
+    }
+    return end;
+}
+
+/* Page furniture flattened into a sentence: a "Tags" list of keywords
+ * before the report's sentence, and a "Related" list of Title Case
+ * headlines after it.  Neither is reporting: the view of the sentence is
+ * narrowed to what remains. */
+static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
+{
+    size_t s, e;
+    for (size_t p = sent->start; p + 4 < sent->end; p++) {
+        const char *hit = memmem(t + p, sent->end - p, "Tags ", 5);
+        if (!hit)
+            break;
+        p = (size_t)(hit - t);
+        if (p > sent->start && t[p - 1] != ' ')
+            continue;
+        size_t from = after_tags(t, p + 5, sent->end);
+        {
+            /* the list opens the sentence (or follows a few words of page
+             * furniture), or closes it */
+            size_t q = 0;
+            if (from < sent->end && p - sent->start < 40) {
+                while (q < sv->n && sv->m[q].span.start < from)
+                    q++;
+                sv->m += q;
+                sv->n -= q;
+                sent->start = from;
+            } else {
+                while (q < sv->n && sv->m[q].span.start < p)
+                    q++;
+                sv->n = q;
+                sent->end = p;
+            }
+        }
+        break;
+    }
+    for (size_t p = sent->start; p + 7 < sent->end; p++) {
+        const char *hit = memmem(t + p, sent->end - p, "Related", 7);
+        if (!hit)
+            break;
+        p = (size_t)(hit - t);
+        if ((p > sent->start && t[p - 1] != ' ') || p + 7 >= sent->end || t[p + 7] != ' ')
+            continue;
+        /* most words after it are capitalised: a list of headlines */
+        size_t words = 0, caps = 0, w = p + 7;
+        while (words < 30) {
+            next_word(t, w, sent->end, &s, &e);
+            if (e == s)
+                break;
+            words++;
+            caps += t[s] >= 'A' && t[s] <= 'Z';
+            w = e;
+        }
+        /* "Related News", "Related Articles": a list whatever its case */
+        static const char *const list[] = {"news",    "articles", "stories", "posts",
+                                           "content", "coverage", "topics"};
+        next_word(t, p + 7, sent->end, &s, &e);
+        int named = has_word(t, s, e, list, sizeof list / sizeof *list);
+        if (words >= 4 && (named || caps * 10 >= words * 6)) {
+            size_t q = 0;
+            while (q < sv->n && sv->m[q].span.start < p)
+                q++;
+            sv->n = q;
+            sent->end = p;
+            return;
+        }
+    }
+}
+
 static int same_actors(const sr_event *x, const sr_event *y)
 {
     return (x->actor1 == y->actor1 && x->actor2 == y->actor2) ||
@@ -1340,8 +2172,83 @@ static int same_place(const sr_event *x, const sr_event *y)
            !strcmp(x->where.admin1, y->where.admin1) && (x->where.is_area || y->where.is_area);
 }
 
-/* Several sentences about one event merge: same type, actors and place,
- * and a date within a day. */
+/* The rank of an event's type when two tellings of one event disagree: a
+ * bare killing verb or a word that names no weapon yields to any other. */
+static int telling_rank(const sr_event *e)
+{
+    return e->weak || (e->frame & SR_FRAME_VAGUE) ? 0 : priority(e->sub_event_type);
+}
+
+static int is_territory(const char *sub)
+{
+    return !strcmp(sub, "Non-state actor overtakes territory") ||
+           !strcmp(sub, "Government regains territory");
+}
+
+/* Is E told in the headline printed in the text? */
+static int in_title(const coder *k, const sr_event *e)
+{
+    return e->sentence == k->title_sentence;
+}
+
+/* Could X and Y be two tellings of one event?  The same type, actors and
+ * place within a day, and the shapes wire reports retell events in:
+ *  - a later sentence drops the maker ("Terrorists also targeted the
+ *    town"): an unidentified maker with no place of its own, or in the
+ *    headline, is the named one's event in that province;
+ *  - the headline names the province or city, the body the town;
+ *  - a clash and the ground taken in it by the same side, same place and
+ *    day, are one territorial event (ACLED codes the takeover);
+ *  - "there was an enormous explosion" or a bare killing verb is the
+ *    report's own bombing, strike or shelling there;
+ *  - the lede gives no date and the body does ("On Sunday ..."): up to a
+ *    week before the date assumed for the lede. */
+static int one_event(const coder *k, const sr_event *e, const sr_event *f)
+{
+    if (e->historical != f->historical ||
+        (e->certainty == SR_CERT_EXPECTED) != (f->certainty == SR_CERT_EXPECTED))
+        return 0;
+    long gap = labs(days_of(e->date) - days_of(f->date));
+    /* two days written out are two days: only a date assumed for one
+     * telling may be a day off the other's */
+    int firm_gap = gap > 0 && e->date_in_text && f->date_in_text;
+    if (gap > 1) {
+        const sr_event *u = e->date_in_text ? f : e, *w = u == e ? f : e;
+        long back = days_of(u->date) - days_of(w->date);
+        if (u->date_in_text || !w->date_in_text || !in_lede(k, u) || back < 0 || back > 7)
+            return 0;
+    }
+    int same_type = !strcmp(e->sub_event_type, f->sub_event_type);
+    int one_family = e->event_type && f->event_type && !strcmp(e->event_type, f->event_type);
+    int clash_taken =
+        (is_territory(e->sub_event_type) && !strcmp(f->sub_event_type, "Armed clash")) ||
+        (is_territory(f->sub_event_type) && !strcmp(e->sub_event_type, "Armed clash"));
+    int loose = one_family && (telling_rank(e) == 0 || telling_rank(f) == 0);
+    if (!same_type && !clash_taken && !loose)
+        return 0;
+    int ue = e->actor1 == k->unidentified, uf = f->actor1 == k->unidentified;
+    int targets_fit = e->actor2 == f->actor2 || e->actor2 < 0 || f->actor2 < 0;
+    int same_area = e->where.admin1 && f->where.admin1 && !strcmp(e->where.admin1, f->where.admin1);
+    int lede = in_title(k, e) || in_title(k, f);
+    if (ue && uf)
+        return targets_fit && same_area;
+    if (same_type && same_actors(e, f) && same_place(e, f))
+        return 1;
+    /* one sentence naming two places told two events (ACLED) */
+    if (e->sentence == f->sentence)
+        return 0;
+    if (firm_gap)
+        return 0;
+    if (same_actors(e, f) ||
+        (e->actor2 < 0 && (e->actor1 == f->actor1 || e->actor1 == f->actor2)) ||
+        (f->actor2 < 0 && (f->actor1 == e->actor1 || f->actor1 == e->actor2)))
+        return same_place(e, f) || (same_area && lede && !clash_taken);
+    if (ue != uf && targets_fit && !clash_taken)
+        return same_place(e, f) || (same_area && (lede || !(ue ? e : f)->place_in_text));
+    return 0;
+}
+
+/* Several sentences about one event merge (one_event). */
 static void merge_events(coder *k)
 {
     sr_coding *o = k->out;
@@ -1349,23 +2256,48 @@ static void merge_events(coder *k)
     for (size_t i = 0; i < o->n_events; i++) {
         sr_event *e = &o->events[i];
         size_t j = 0;
-        for (; j < n; j++) {
-            sr_event *f = &o->events[j];
-            /* a strike or blast by an unknown hand, told again with the
-             * street or the city named, is the same strike */
-            int unknown_maker = e->actor1 == k->unidentified && f->actor1 == k->unidentified &&
-                                (e->actor2 == f->actor2 || e->actor2 < 0 || f->actor2 < 0);
-            int same_area = e->where.admin1 && f->where.admin1 &&
-                            !strcmp(e->where.admin1, f->where.admin1);
-            if (!strcmp(e->sub_event_type, f->sub_event_type) &&
-                ((same_actors(e, f) && same_place(e, f)) || (unknown_maker && same_area)) &&
-                labs(days_of(e->date) - days_of(f->date)) <= 1 &&
-                e->historical == f->historical &&
-                (e->certainty == SR_CERT_EXPECTED) == (f->certainty == SR_CERT_EXPECTED))
+        for (; j < n; j++)
+            if (one_event(k, e, &o->events[j]))
                 break;
-        }
         if (j < n) {
             sr_event *f = &o->events[j];
+            sr_event better;
+            if (strcmp(e->sub_event_type, f->sub_event_type) && telling_rank(e) > telling_rank(f)) {
+                /* the graver or more specific telling gives the type and
+                 * sides; the first keeps its place in the report */
+                better = *e;
+                *e = *f;
+                for (size_t q = 0; q < better.n_evidence; q++)
+                    add_evidence(f, better.evidence[q]);
+                f->sub_event_type = better.sub_event_type;
+                f->event_type = better.event_type;
+                f->frame = better.frame;
+                f->weak = better.weak;
+                if (better.actor1 >= 0 && better.actor1 == f->actor2) {
+                    /* the side that took the ground acts */
+                    f->actor2 = f->actor1;
+                    f->actor1 = better.actor1;
+                } else if (better.actor1 != k->unidentified &&
+                           (better.actor2 >= 0 || f->actor1 == k->unidentified)) {
+                    f->actor1 = better.actor1;
+                    f->n_assoc1 = 0;
+                    for (int q = 0; q < better.n_assoc1; q++)
+                        side_add(f, 1, better.assoc1[q]);
+                    if (better.actor2 >= 0 && better.actor2 != f->actor1)
+                        f->actor2 = better.actor2;
+                    if (f->actor2 == f->actor1)
+                        f->actor2 = -1;
+                }
+                finish_actors(k, f);
+            }
+            /* who holds the ground now decides the territorial type */
+            if (is_territory(f->sub_event_type) && f->actor1 >= 0) {
+                sr_actor_kind kd = k->kb->actors[f->actor1].kind;
+                f->sub_event_type = kd == SR_ACTOR_STATE_FORCE || kd == SR_ACTOR_GOVERNMENT
+                                        ? "Government regains territory"
+                                        : "Non-state actor overtakes territory";
+                f->event_type = sr_acled_event_type(f->sub_event_type);
+            }
             for (size_t q = 0; q < e->n_evidence; q++)
                 add_evidence(f, e->evidence[q]);
             if (!f->fatalities && e->fatalities)
@@ -1376,9 +2308,23 @@ static void merge_events(coder *k)
                 f->time_precision = e->time_precision;
                 f->date_in_text = 1;
             }
-            if (f->actor2 < 0 && e->actor2 >= 0) {
+            /* the maker named in one telling beats "unidentified" */
+            if (f->actor1 == k->unidentified && e->actor1 >= 0 && e->actor1 != k->unidentified) {
+                f->actor1 = e->actor1;
+                if (f->actor2 == f->actor1)
+                    f->actor2 = -1;
+                finish_actors(k, f);
+            }
+            if (f->actor2 < 0 && e->actor2 >= 0 && e->actor2 != f->actor1) {
                 f->actor2 = e->actor2;
                 finish_actors(k, f);
+            }
+            /* a town named in the body beats the province of the headline */
+            if (e->place_in_text && !e->where.is_area && e->where.location &&
+                (f->where.is_area || !f->place_in_text) && f->where.admin1 && e->where.admin1 &&
+                !strcmp(f->where.admin1, e->where.admin1)) {
+                f->where = e->where;
+                f->place_in_text = 1;
             }
             if (f->certainty == SR_CERT_REPORTED)
                 f->certainty = e->certainty;
@@ -1538,6 +2484,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     k.doc_source_actor = -1;
     k.first_para_end = c->n_body ? c->body[0].end : 0;
     k.unidentified = sr_kb_actor_find(kb, "UNIDENTIFIED");
+    k.title_sentence = title_sentence(c, a);
     for (size_t i = 0; i < a->n_mentions; i++) {
         const sr_mention *m = &a->mentions[i];
         if (k.doc_source_actor < 0 && m->kind == SR_MENTION_ACTOR && is_source_actor(kb, m->actor))
@@ -1554,6 +2501,9 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             j++;
         sent_view sv = {a->mentions + i, j - i};
         sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
+        trim_furniture(k.t, &sv, &sent);
+        k.sent_toll_given = 0;
+        sentence_facts_of(&k, &sv, sent);
         size_t first_event = out->n_events;
         /* the search resumes where the last one stopped (sentences come in
          * order): a document without such a place is read once, not once
@@ -1567,7 +2517,12 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                     home_place(&a->mentions[next_scan].where))
                     k.next_place = &a->mentions[next_scan];
         }
-        for (size_t q = 0; q < sv.n; q++)
+        /* "If confirmed, it would be ...", "If genuine, ...": a sentence
+         * opening on a condition tells a hypothesis, not an event */
+        size_t ws, we;
+        next_word(k.t, sent.start, sent.end, &ws, &we);
+        int conditional = we - ws == 2 && !strncmp(k.t + ws, "If", 2);
+        for (size_t q = 0; q < sv.n && !conditional; q++)
             if (sv.m[q].kind == SR_MENTION_TRIGGER)
                 code_trigger(&k, &sv, q, sent, have_last ? &last_place : NULL);
         /* one reading per place and sentence: keep the highest-ranked type */
@@ -1593,7 +2548,14 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 int unknown = o2->actor1 == k.unidentified || e->actor1 == k.unidentified ||
                               o2->actor2 == e->actor2;
                 int one_happening = same_type && strcmp(e->sub_event_type, "Arrests") && unknown;
-                if (place && (clash_of_readings || one_happening || (same_type && same_actors(o2, e))))
+                /* "killed by sniper fire ... and mortar shells": direct fire
+                 * and a shelling are two events */
+                int two_means = ((o2->frame | e->frame) & SR_FRAME_DIRECT) &&
+                                strcmp(o2->event_type, e->event_type) &&
+                                (!strcmp(o2->event_type, "Explosions/Remote violence") ||
+                                 !strcmp(e->event_type, "Explosions/Remote violence"));
+                if (place && !two_means &&
+                    (clash_of_readings || one_happening || (same_type && same_actors(o2, e))))
                     break;
             }
             if (r < w) {
@@ -1672,6 +2634,26 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 out->events[e].primary = 1;
                 break;
             }
+    }
+    /* "the Syrian regime shelled ...": a state using force at home acts
+     * through its forces (ACLED: "Military Forces of X", inter 1); a
+     * foreign government named for a strike stays as named.  Done after
+     * the merges, which match tellings by the actor as told. */
+    for (size_t e = 0; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        int a1 = x->actor1;
+        if (a1 < 0 || !x->event_type || !strcmp(x->event_type, "Strategic developments") ||
+            !strcmp(x->event_type, "Protests") || !strcmp(x->event_type, "Riots") ||
+            kb->actors[a1].kind != SR_ACTOR_GOVERNMENT || kb->actors[a1].inter != 1 ||
+            strncmp(kb->actors[a1].id, "GOV_", 4))
+            continue;
+        char mil[16];
+        snprintf(mil, sizeof mil, "MIL_%s", kb->actors[a1].id + 4);
+        int forces = sr_kb_actor_find(kb, mil);
+        if (forces >= 0 && forces != x->actor2) {
+            x->actor1 = forces;
+            finish_actors(&k, x);
+        }
     }
     for (size_t e = 0; e < out->n_events; e++)
         write_notes(&k, &out->events[e]);

@@ -727,10 +727,10 @@ sr_status sr_kb_load_events(sr_kb *kb, const char *path, char *err, size_t errle
     static const struct {
         const char *word;
         unsigned bit;
-    } frames[] = {{"mutual", SR_FRAME_MUTUAL},     {"agent", SR_FRAME_AGENT},
-                  {"one_side", SR_FRAME_ONE_SIDE}, {"parties", SR_FRAME_PARTIES},
-                  {"kills", SR_FRAME_KILLS},       {"noun", SR_FRAME_NOUN},
-                  {"civilian", SR_FRAME_CIVILIAN}};
+    } frames[] = {
+        {"mutual", SR_FRAME_MUTUAL},     {"agent", SR_FRAME_AGENT}, {"one_side", SR_FRAME_ONE_SIDE},
+        {"parties", SR_FRAME_PARTIES},   {"kills", SR_FRAME_KILLS}, {"noun", SR_FRAME_NOUN},
+        {"civilian", SR_FRAME_CIVILIAN}, {"vague", SR_FRAME_VAGUE}, {"direct", SR_FRAME_DIRECT}};
     tsv t;
     sr_status st = tsv_open(&t, kb, path, err, errlen);
     if (st != SR_OK)

@@ -134,6 +134,314 @@ static void history_and_hedges(void **state)
     assert_true(historical);
 }
 
+/* Wire shapes: a retelling without the maker, an event noun as killer, a
+ * clash and the ground taken in it, a lede without a date. */
+static void retellings_merge(void **state)
+{
+    ev e[8];
+    size_t n =
+        code(TITLE "Jaysh al-Islam fighters shelled the town of Harasta on Monday, wounding "
+                   "four residents. Several mortar shells also landed near the main market.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the second sentence names no maker: same shelling */
+    assert_string_equal(e[0].a1, "Jaysh al-Islam");
+
+    n = code(TITLE "The explosion that tore through a meeting of Ahrar al-Sham commanders in Idlib "
+                   "on Tuesday killed 12.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the blast killed them: no second "killing" event */
+    assert_string_equal(e[0].sub, "Remote explosive/landmine/IED");
+    assert_int_equal(e[0].dead, 12);
+
+    n = code(TITLE "Islamic State fighters clashed with government troops in the village of Jubb "
+                   "al-Jarrah on Thursday. Later, Islamic State fighters captured the village of "
+                   "Jubb al-Jarrah.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Non-state actor overtakes territory");
+
+    n = code(TITLE
+             "A family of five was killed in a suspected chlorine attack in Aleppo. On Sunday, "
+             "it is claimed, a helicopter dropped chlorine on the Sakhour district of Aleppo.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* an impersonal claim hedges the event */
+    assert_string_equal(e[0].sub, "Chemical weapon");
+    assert_string_equal(e[0].date, "2016-11-20"); /* the body's date beats the lede's */
+    assert_string_equal(e[0].cert, "claimed");
+}
+
+/* Places that only locate others, road names, page furniture. */
+static void locators_and_furniture(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Islamic State fighters attacked the village of Jubb al-Jarrah, 20 "
+                          "kilometres east of the town of Salamiyah, on Monday.\n",
+                    "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Jubb al-Jarrah");
+
+    n = code(TITLE "Government troops clashed with Islamic State fighters near the village of "
+                   "Sukhnah along the Palmyra-Deir ez-Zor highway.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the road's two ends are not where it happened */
+    assert_string_equal(e[0].loc, "Al Sukhnah");
+
+    n = code(TITLE "Tags Aleppo Russia airstrikes Syria Two civilians were killed in an air strike "
+                   "on the town of Atarib on Tuesday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Unidentified Armed Group"); /* not "Russia" from the tags */
+    assert_string_equal(e[0].loc, "Atarib");
+
+    n = code(TITLE "Rebels shelled a checkpoint in the town of Azaz on Monday. Related Army Says "
+                   "It Shot Down Two Drones Over Hama Airstrikes Hit Market In Idlib Town\n",
+             "2016-11-22", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].sub, "Air/drone strike");
+}
+
+/* Recaps, habits and hypotheses are not events; counts and direct fire. */
+static void recaps_and_counts(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "After three years of bombardment the town of Douma is in ruins. The "
+                          "town is regularly shelled by government forces. Officials fear a new "
+                          "offensive could displace thousands.\n",
+                    "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "A bomb blast in a bus killed six people and injured another ten in the town "
+                   "of Azaz.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 6); /* only the killed count */
+
+    n = code(TITLE "Three children were among at least 19 civilians killed in an air raid on a "
+                   "village held by the Islamic State group near Manbij.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 19);
+    assert_string_equal(e[0].a1, "Unidentified Armed Group"); /* the holder is no killer */
+
+    n = code(TITLE
+             "Earlier this week an air strike hit the town of Saraqib, killing three people.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* "this week a strike" is a new strike, not "this strike" */
+
+    n = code(TITLE "A man was killed by sniper fire of Jabhat al-Nusra militants who also targeted "
+                   "the town of Hadar with mortar shells.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 2); /* sniper fire and a shelling: two means, two events */
+    int attack = 0, shelling = 0;
+    for (size_t i = 0; i < n; i++) {
+        attack |= !strcmp(e[i].sub, "Attack");
+        shelling |= !strcmp(e[i].sub, "Shelling/artillery/missile attack");
+    }
+    assert_true(attack && shelling);
+}
+
+/* Holders, conditions, possessive references, headline tolls. */
+static void holders_and_conditions(void **state)
+{
+    ev e[8];
+    size_t n =
+        code(TITLE "An air raid hit a village held by the Islamic State group near Manbij on "
+                   "Wednesday, killing five civilians.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Civilians"); /* the holder is not the target */
+
+    n = code(TITLE
+             "If confirmed, the air strike on the town of Saraqib would be the deadliest this "
+             "year.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "Hay'at Tahrir al-Sham fighters attacked the town of Atarib on Monday. Hay'at "
+                   "Tahrir al-Sham's attack was an example of its growing reach.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* "X's attack" points back */
+
+    n = code(TITLE "Islamic State fighters gathered near the border. US-led air strikes killed at "
+                   "least 20 Islamic State fighters near the town of al-Shadadi on Thursday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "US-led Coalition"); /* "X-led" names the maker */
+    assert_string_equal(e[0].a2, "Islamic State");
+
+    n = code(TITLE "A source at the Damascus Police Command said that terrorists targeted the town "
+                   "of Jaramana with mortar shells on Monday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the speaker is not the maker */
+    assert_string_equal(e[0].a1, "Unidentified Armed Group");
+
+    n = code(TITLE "The Syrian government said 30 soldiers killed in clashes near the town of Atarib "
+                   "were buried on Monday.\n",
+             "2016-11-22", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) /* "soldiers killed in": no killer named */
+        assert_string_not_equal(e[i].sub, "Attack");
+
+    n = code(TITLE "Gunmen targeted the Bab Touma neighborhood of Damascus with mortar shells on "
+                   "Monday, killing a woman and a child.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Unidentified Armed Group"); /* "of Damascus": a place */
+    assert_int_equal(e[0].dead, 2);                           /* one each, no number */
+
+    n = code(TITLE "Another woman was killed in a sniper attack by Jabhat al-Nusra in the town of "
+                   "Hadar on Monday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Attack");
+    assert_int_equal(e[0].dead, 1);
+
+    n = code(TITLE "Syrian air force jets pounded an Islamic State stronghold in the town of Raqqa "
+                   "on Sunday, killing at least 19 militants.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Air/drone strike"); /* a killing by aircraft */
+
+    n = code(TITLE "Three suicide bombers killed at least two people near the police headquarters "
+                   "in Damascus on Wednesday. Jabhat al-Nusra vowed revenge for the air strike on "
+                   "the town of Khan Sheikhoun.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Suicide bomb");
+
+    n = code(TITLE "The Syrian regime shelled the town of Douma on Monday.\n", "2016-11-22", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of Syria"); /* a state's force at home */
+
+    n = code(TITLE "Jets of the Syrian regime attacked villages in Idlib province with chemical "
+                   "weapons on Tuesday, killing at least 70 people. Syrian air force raids left 15 "
+                   "people dead in the east of Aleppo city on Monday. Dozens of trucks carrying aid "
+                   "entered the town of Douma on Monday as part of a United Nations convoy.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 2); /* aid entering a town takes no ground */
+    assert_string_equal(e[0].sub, "Chemical weapon");  /* by its means */
+    assert_string_equal(e[1].sub, "Air/drone strike"); /* "air force raids" */
+
+    n = code(TITLE "Mortar fire kills 3 wounds 14 in the town of Jaramana\n", "2016-11-22", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 3);
+
+    n = code(TITLE "Government troops clashed with Jaysh al-Islam fighters in the town of Harasta "
+                   "on Monday. Jaysh al-Islam fighters later seized the town of Harasta.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Non-state actor overtakes territory");
+    assert_string_equal(e[0].a1, "Jaysh al-Islam");
+
+    n = code(TITLE "Rebels shelled a checkpoint in the town of Azaz on Monday. Related News Air "
+                   "strike kills nine in Idlib market and rebels say they shot down a drone\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
+}
+
+/* Tolls: the headline's bare count, ranges, running totals, the living. */
+static void tolls(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Car bomb kills 15 in Homs. At least 15 people were killed and 12 others "
+                          "wounded in a car bomb blast in the city of Homs on Thursday.\n",
+                    "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 15); /* one toll told twice */
+
+    n = code(TITLE "The opposition said a chemical attack on the town of Zamalka killed between "
+                   "1000 and 1800 people on Wednesday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 1000); /* the lower bound */
+
+    n = code(TITLE "An air strike killed 18 civilians in the town of Saraqib on Saturday. Earlier "
+                   "this week a chemical attack on the town of Khan Sheikhoun killed at least 80 "
+                   "civilians.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 2);
+    assert_int_equal(e[0].dead + e[1].dead, 98); /* each event its own toll */
+
+    n = code(TITLE "The monitor has documented the killing of 5800 civilians in air raids on the "
+                   "province.\n",
+             "2016-11-22", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(e[i].dead, 0); /* a documented total is no toll */
+
+    n = code(TITLE "Air strikes killed 12 people in Raqqa on Monday, where 8000 people remain "
+                   "trapped.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 12);
+
+    n = code(TITLE "The United Nations says the war has killed more than 250000 people.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0); /* a running total is no event */
+
+    n = code(TITLE "More than 200 civilians have been killed in air strikes on the city of Aleppo "
+                   "since April. The group emerged from a war that has killed thousands.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "Hay'at Tahrir al-Sham and the Nour al-Din al-Zenki Movement have fought "
+                   "around the town of Atarib since Monday, leaving 20 fighters dead.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* "since Monday": this week's battle, still coded */
+
+    n = code(TITLE "At least 127 people have been killed by air strikes on the town of Douma since "
+                   "the army began an offensive two weeks ago.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "Syria has been mired in civil war since 2011 with government forces fighting "
+                   "numerous opposition factions.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0);
+
+    n = code(TITLE "The Syrian Democratic Forces began an assault on Manbij in late May and entered "
+                   "the town on June 23.\n",
+             "2016-08-01", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].date, "2016-06-23"); /* the day of its own clause */
+
+    n = code(TITLE "Government bombardment of the town of Douma in the last two weeks has killed "
+                   "more than 100 people.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 0); /* a total over weeks */
+
+    n = code(TITLE "Air strikes on the town of Talbiseh have killed nearly 50 people over the past "
+                   "two days.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* two days of strikes are still the news */
+
+    n = code(TITLE "Jaysh al-Islam shot down a helicopter near the town of Saraqib on Monday, the "
+                   "biggest loss for the air force since the year began.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* "since" compares here, it does not add up */
+
+    n = code(TITLE "Seventeen factions agreed to form an operations room aimed at fighting "
+                   "Islamic State militants near the town of Azaz.\n",
+             "2016-11-22", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) /* a purpose is not a deed */
+        assert_string_not_equal(e[i].sub, "Armed clash");
+
+    n = code(TITLE "BEIRUT Five people were killed in rebel shelling of the Sheikh Maqsoud "
+                   "district of Aleppo on Saturday.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1); /* the dateline city is where it was filed */
+    assert_string_equal(e[0].loc, "Sheikh Maqsoud");
+    assert_string_equal(e[0].a2, "");
+
+    n = code(TITLE "Islamic State fighters launched a counteroffensive near the town of Tabqa on "
+                   "Monday, killing 40 government forces.\n",
+             "2016-11-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Armed clash"); /* forces are armed: a clash */
+    assert_int_equal(e[0].dead, 40);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +449,11 @@ int main(void)
         cmocka_unit_test(territory_and_toll),
         cmocka_unit_test(discipline),
         cmocka_unit_test(history_and_hedges),
+        cmocka_unit_test(retellings_merge),
+        cmocka_unit_test(locators_and_furniture),
+        cmocka_unit_test(recaps_and_counts),
+        cmocka_unit_test(holders_and_conditions),
+        cmocka_unit_test(tolls),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
