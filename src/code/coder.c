@@ -150,6 +150,20 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
     return 0;
 }
 
+/* Is T[s, e), one word as next_word finds it (letters only), one of
+ * WORDS?  has_word's answer for that window, without looking for the
+ * word's bounds again: the per-word walks ask it of every word. */
+static int word_is(const char *t, size_t s, size_t e, const char *const *words, size_t n)
+{
+    if (s >= e)
+        return 0;
+    char c0 = (char)(t[s] | 32);
+    for (size_t k = 0; k < n; k++)
+        if (words[k][0] == c0 && lower_eq(t, s, e, words[k]))
+            return 1;
+    return 0;
+}
+
 static size_t words_between(const char *t, size_t s, size_t e)
 {
     size_t n = 0;
@@ -695,7 +709,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             next_word(t, p, sent.end, &ws, &we);
             if (we == ws)
                 break;
-            if (!has_word(t, ws, we, one, 4))
+            if (!word_is(t, ws, we, one, 4))
                 continue;
             next_word(t, we, sent.end, &ns, &ne);
             if (!has_word(t, ns, ne, person, sizeof person / sizeof *person))
@@ -1149,7 +1163,7 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         if (we == ws)
             break;
         char c0 = (char)(t[ws] | 32);
-        if (c0 == 'h' && first_perfect == (size_t)-1 && has_word(t, ws, we, perfect, 3))
+        if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
             first_perfect = ws;
         /* "have been killed since April", "since the start of the war": a
          * running total; "the biggest loss since 2015" compares (no
@@ -1207,11 +1221,11 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         if (!sf->aircraft &&
             (c0 == 'd' || c0 == 'u' || c0 == 'j' || c0 == 'a' || c0 == 'h' || c0 == 'p' ||
              c0 == 'w') &&
-            has_word(t, ws, we, aircraft, sizeof aircraft / sizeof *aircraft))
+            word_is(t, ws, we, aircraft, sizeof aircraft / sizeof *aircraft))
             sf->aircraft = 1;
         /* the first speech verb: what comes before it is the speaker's */
         if (!sf->speech_end && (c0 == 's' || c0 == 't' || c0 == 'r' || c0 == 'a') &&
-            has_word(t, ws, we, speech, sizeof speech / sizeof *speech))
+            word_is(t, ws, we, speech, sizeof speech / sizeof *speech))
             sf->speech_end = we;
     }
     /* a total is told in the perfect */
@@ -1486,7 +1500,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             next_word(t, p, tr->span.start, &ws, &we);
             if (we == ws)
                 break;
-            if (has_word(t, ws, we, speech, sizeof speech / sizeof *speech)) {
+            if (word_is(t, ws, we, speech, sizeof speech / sizeof *speech)) {
                 static const char *const unnamed[] = {"terrorists", "terrorist", "gunmen",
                                                       "militants",  "rebels",    "insurgents",
                                                       "jihadists",  "attackers", "assailants"};
