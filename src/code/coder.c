@@ -2098,6 +2098,23 @@ static size_t after_tags(const char *t, size_t p, size_t end)
     return end;
 }
 
+/* memmem for a short literal: memchr finds each place its first byte
+ * occurs (most sentences have none) and memcmp checks the rest; memmem
+ * costs hundreds of instructions a call to set up. */
+static const char *find_lit(const char *h, size_t len, const char *lit, size_t n)
+{
+    const char *end = h + len;
+    while ((size_t)(end - h) >= n) {
+        const char *c = memchr(h, lit[0], (size_t)(end - h) - n + 1);
+        if (!c)
+            return NULL;
+        if (!memcmp(c, lit, n))
+            return c;
+        h = c + 1;
+    }
+    return NULL;
+}
+
 /* Page furniture flattened into a sentence: a "Tags" list of keywords
  * before the report's sentence, and a "Related" list of Title Case
  * headlines after it.  Neither is reporting: the view of the sentence is
@@ -2106,7 +2123,7 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
 {
     size_t s, e;
     for (size_t p = sent->start; p + 4 < sent->end; p++) {
-        const char *hit = memmem(t + p, sent->end - p, "Tags ", 5);
+        const char *hit = find_lit(t + p, sent->end - p, "Tags ", 5);
         if (!hit)
             break;
         p = (size_t)(hit - t);
@@ -2133,7 +2150,7 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
         break;
     }
     for (size_t p = sent->start; p + 7 < sent->end; p++) {
-        const char *hit = memmem(t + p, sent->end - p, "Related", 7);
+        const char *hit = find_lit(t + p, sent->end - p, "Related", 7);
         if (!hit)
             break;
         p = (size_t)(hit - t);
