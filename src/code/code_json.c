@@ -10,7 +10,6 @@
 
 static const char *actor_name(const sr_kb *kb, int a) { return a >= 0 ? kb->actors[a].name : ""; }
 
-
 /* Actor names joined by "; " as one JSON string.  JSON escapes byte by
  * byte, so the names are joined in a stack buffer when they fit (no heap
  * buffer per event). */

@@ -78,15 +78,13 @@ static int lower_eq(const char *t, size_t s, size_t e, const char *w)
 /* Letters (1) and the hyphen (2) for has_word's scan: one table load a
  * byte instead of a case fold and two range tests. */
 static const unsigned char word_byte[256] = {
-    ['-'] = 2,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1};
+    ['-'] = 2, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+    ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1,
+    ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+    ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
 
 /* The end of the run of letters (and hyphens, when HYPHENS) at U[p],
  * eight bytes at a time while they are ASCII, then byte by byte.  A word
@@ -149,6 +147,20 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
             if (words[k][0] == c0 && lower_eq(t, w, i, words[k]))
                 return 1;
     }
+    return 0;
+}
+
+/* Is T[s, e), one word as next_word finds it (letters only), one of
+ * WORDS?  has_word's answer for that window, without looking for the
+ * word's bounds again: the per-word walks ask it of every word. */
+static int word_is(const char *t, size_t s, size_t e, const char *const *words, size_t n)
+{
+    if (s >= e)
+        return 0;
+    char c0 = (char)(t[s] | 32);
+    for (size_t k = 0; k < n; k++)
+        if (words[k][0] == c0 && lower_eq(t, s, e, words[k]))
+            return 1;
     return 0;
 }
 
@@ -225,19 +237,19 @@ typedef struct coder {
     size_t in_paren_cap;           /* the sentence of mentions */
     const sr_mention *in_paren_of; /* IN_PAREN_OF[0..IN_PAREN_N) */
     size_t in_paren_n;
-    struct {                       /* sentence_has cache */
+    struct { /* sentence_has cache */
         const char *const *words;
         size_t start, end;
         int hit;
     } has[4];
     size_t n_has;
-    struct {                       /* event_type cache, by pointer */
+    struct { /* event_type cache, by pointer */
         const char *sub, *type;
     } types[8];
-    const sr_mention *places_of;   /* sentence_places cache: the places */
-    size_t places_n;               /* of the sentence of mentions, */
-    size_t places_speech;          /* with this speech end */
-    const sr_mention *places[8];   /* PLACES_OF[0..PLACES_N) */
+    const sr_mention *places_of; /* sentence_places cache: the places */
+    size_t places_n;             /* of the sentence of mentions, */
+    size_t places_speech;        /* with this speech end */
+    const sr_mention *places[8]; /* PLACES_OF[0..PLACES_N) */
     size_t n_places;
 } coder;
 
@@ -261,8 +273,7 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
 static int sentence_has(coder *k, sr_span sent, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < k->n_has; i++)
-        if (k->has[i].words == words && k->has[i].start == sent.start &&
-            k->has[i].end == sent.end)
+        if (k->has[i].words == words && k->has[i].start == sent.start && k->has[i].end == sent.end)
             return k->has[i].hit;
     int hit = has_word(k->t, sent.start, sent.end, words, n);
     size_t slot = k->n_has < 4 ? k->n_has++ : (size_t)(sent.start % 4);
@@ -698,7 +709,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             next_word(t, p, sent.end, &ws, &we);
             if (we == ws)
                 break;
-            if (!has_word(t, ws, we, one, 4))
+            if (!word_is(t, ws, we, one, 4))
                 continue;
             next_word(t, we, sent.end, &ns, &ne);
             if (!has_word(t, ns, ne, person, sizeof person / sizeof *person))
@@ -1152,7 +1163,7 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         if (we == ws)
             break;
         char c0 = (char)(t[ws] | 32);
-        if (c0 == 'h' && first_perfect == (size_t)-1 && has_word(t, ws, we, perfect, 3))
+        if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
             first_perfect = ws;
         /* "have been killed since April", "since the start of the war": a
          * running total; "the biggest loss since 2015" compares (no
@@ -1210,11 +1221,11 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         if (!sf->aircraft &&
             (c0 == 'd' || c0 == 'u' || c0 == 'j' || c0 == 'a' || c0 == 'h' || c0 == 'p' ||
              c0 == 'w') &&
-            has_word(t, ws, we, aircraft, sizeof aircraft / sizeof *aircraft))
+            word_is(t, ws, we, aircraft, sizeof aircraft / sizeof *aircraft))
             sf->aircraft = 1;
         /* the first speech verb: what comes before it is the speaker's */
         if (!sf->speech_end && (c0 == 's' || c0 == 't' || c0 == 'r' || c0 == 'a') &&
-            has_word(t, ws, we, speech, sizeof speech / sizeof *speech))
+            word_is(t, ws, we, speech, sizeof speech / sizeof *speech))
             sf->speech_end = we;
     }
     /* a total is told in the perfect */
@@ -1407,8 +1418,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     const unsigned char *in_paren = paren_flags(k, sv, sent);
     size_t scan = sent.start;
     int depth = 0;
-    int parens = !in_paren && sent.end > sent.start &&
-                 memchr(t + sent.start, '(', sent.end - sent.start);
+    int parens =
+        !in_paren && sent.end > sent.start && memchr(t + sent.start, '(', sent.end - sent.start);
     for (size_t i = 0; i < sv->n; i++) {
         for (; parens && scan < sv->m[i].span.start && scan < sent.end; scan++)
             depth += t[scan] == '(' ? 1 : t[scan] == ')' ? -1 : 0;
@@ -1489,7 +1500,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             next_word(t, p, tr->span.start, &ws, &we);
             if (we == ws)
                 break;
-            if (has_word(t, ws, we, speech, sizeof speech / sizeof *speech)) {
+            if (word_is(t, ws, we, speech, sizeof speech / sizeof *speech)) {
                 static const char *const unnamed[] = {"terrorists", "terrorist", "gunmen",
                                                       "militants",  "rebels",    "insurgents",
                                                       "jihadists",  "attackers", "assailants"};
@@ -2087,6 +2098,23 @@ static size_t after_tags(const char *t, size_t p, size_t end)
     return end;
 }
 
+/* memmem for a short literal: memchr finds each place its first byte
+ * occurs (most sentences have none) and memcmp checks the rest; memmem
+ * costs hundreds of instructions a call to set up. */
+static const char *find_lit(const char *h, size_t len, const char *lit, size_t n)
+{
+    const char *end = h + len;
+    while ((size_t)(end - h) >= n) {
+        const char *c = memchr(h, lit[0], (size_t)(end - h) - n + 1);
+        if (!c)
+            return NULL;
+        if (!memcmp(c, lit, n))
+            return c;
+        h = c + 1;
+    }
+    return NULL;
+}
+
 /* Page furniture flattened into a sentence: a "Tags" list of keywords
  * before the report's sentence, and a "Related" list of Title Case
  * headlines after it.  Neither is reporting: the view of the sentence is
@@ -2095,7 +2123,7 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
 {
     size_t s, e;
     for (size_t p = sent->start; p + 4 < sent->end; p++) {
-        const char *hit = memmem(t + p, sent->end - p, "Tags ", 5);
+        const char *hit = find_lit(t + p, sent->end - p, "Tags ", 5);
         if (!hit)
             break;
         p = (size_t)(hit - t);
@@ -2122,7 +2150,7 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
         break;
     }
     for (size_t p = sent->start; p + 7 < sent->end; p++) {
-        const char *hit = memmem(t + p, sent->end - p, "Related", 7);
+        const char *hit = find_lit(t + p, sent->end - p, "Related", 7);
         if (!hit)
             break;
         p = (size_t)(hit - t);
