@@ -442,6 +442,21 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             case CUE_NEGATION: m = add_mention(ml, SR_MENTION_NEGATION, os); break;
             case CUE_FUTURE: m = add_mention(ml, SR_MENTION_FUTURE, os); break;
             case CUE_GENERIC_ACTOR:
+                /* "HTS militants", "Turkish security forces": right after a
+                 * named actor the noun only says who acts for it */
+                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start &&
+                    ml->v[ml->n - 1].kind == SR_MENTION_ACTOR &&
+                    !(ml->v[ml->n - 1].flags & SR_MF_GENERIC) &&
+                    ml->v[ml->n - 1].span.end <= os.start) {
+                    ml->v[ml->n - 1].span.end = os.end;
+                    ml->v[ml->n - 1].flags |= SR_MF_AGENT;
+                    continue;
+                }
+                /* "Aleppo Police Command", "Security Forces Directorate":
+                 * part of a name, not an unnamed force */
+                if (cue->value[0] == '@' && os.end + 1 < para.end && t[os.end] == ' ' &&
+                    t[os.end + 1] >= 'A' && t[os.end + 1] <= 'Z')
+                    continue;
                 m = add_mention(ml, SR_MENTION_ACTOR, os);
                 if (m) {
                     m->actor = cue->actor;
@@ -587,6 +602,66 @@ static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
     }
 }
 
+/* Country-relative generic actors ("government forces", "protesters",
+ * cue value "@MIL:FALLBACK"): the unnamed force or crowd of the country the
+ * report is about - the country of a place in the same sentence, else the
+ * country most places of the document are in.  With no country known the
+ * cue's fallback actor stays (an unidentified force, "Protesters"). */
+static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a)
+{
+    int have_role = 0;
+    for (size_t i = 0; i < a->n_mentions && !have_role; i++)
+        have_role = (a->mentions[i].flags & SR_MF_GENERIC) && a->mentions[i].value &&
+                    a->mentions[i].value[0] == '@';
+    if (!have_role)
+        return;
+    /* the document's country: the one most of its places are in, towns
+     * and admin areas first ("banned in Russia" names no scene) */
+    const char *seen[8];
+    int count[8], n_seen = 0, best = 0;
+    const char *doc_country = NULL;
+    for (size_t i = 0; i < 2 * a->n_mentions && !(i == a->n_mentions && doc_country); i++) {
+        const sr_mention *m = &a->mentions[i % a->n_mentions];
+        if (m->kind != SR_MENTION_PLACE || !m->where.country || !*m->where.country ||
+            (i < a->n_mentions && (!m->where.admin1 || !*m->where.admin1)))
+            continue;
+        int k = 0;
+        while (k < n_seen && strcmp(seen[k], m->where.country))
+            k++;
+        if (k == n_seen) {
+            if (n_seen == 8)
+                continue;
+            seen[n_seen] = m->where.country;
+            count[n_seen++] = 0;
+        }
+        if (++count[k] > best) {
+            best = count[k];
+            doc_country = seen[k];
+        }
+    }
+    for (size_t i = 0; i < a->n_mentions; i++) {
+        sr_mention *m = &a->mentions[i];
+        if (!(m->flags & SR_MF_GENERIC) || !m->value || m->value[0] != '@')
+            continue;
+        const char *prefix = m->value + 1;
+        const char *colon = strchr(prefix, ':');
+        size_t plen = colon ? (size_t)(colon - prefix) : strlen(prefix);
+        const char *country = NULL;
+        /* a town or admin area in the same sentence */
+        for (size_t j = 0; j < a->n_mentions && !country; j++) {
+            const sr_mention *p = &a->mentions[j];
+            if (p->kind == SR_MENTION_PLACE && p->sentence == m->sentence && p->where.country &&
+                *p->where.country && p->where.admin1 && *p->where.admin1)
+                country = p->where.country;
+        }
+        if (!country)
+            country = doc_country;
+        int x = kb_country_actor(kb, prefix, plen, country);
+        if (x >= 0)
+            m->actor = x;
+    }
+}
+
 sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_annotation *out)
 {
     memset(out, 0, sizeof *out);
@@ -657,6 +732,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     for (size_t i = 0; i < ml.n; i++)
         ml.v[i].sentence = sentence_of(out, ml.v[i].span.start);
     resolve_anaphors(an->kb, out);
+    resolve_generic_roles(an->kb, out);
     return SR_OK;
 }
 

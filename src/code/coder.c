@@ -527,6 +527,18 @@ static int loose_eq(const char *a, const char *b)
     return !strcmp(x, y);
 }
 
+/* A place named inside a longer place mention ("Aleppo" in "the western
+ * Aleppo countryside"): not a town of the sentence on its own. */
+static int inside_other_place(const sent_view *sv, const sr_mention *m)
+{
+    for (size_t j = 0; j < sv->n; j++)
+        if (&sv->m[j] != m && sv->m[j].kind == SR_MENTION_PLACE &&
+            sv->m[j].span.start <= m->span.start && m->span.end <= sv->m[j].span.end &&
+            sv->m[j].span.end - sv->m[j].span.start > m->span.end - m->span.start)
+            return 1;
+    return 0;
+}
+
 /* Places that are event locations in this sentence: no country when a
  * place inside a country is named, no region or admin area when a town in
  * it is named, no "near/west of X" right after another place. */
@@ -538,7 +550,7 @@ static size_t event_places(const sent_view *sv, const sr_mention **out, size_t m
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
             continue;
-        if (!m->where.is_area)
+        if (!m->where.is_area && !inside_other_place(sv, m))
             have_town = 1;
         if (m->where.admin1 && *m->where.admin1)
             have_sub = 1;
@@ -655,6 +667,27 @@ static int home_place(const sr_place_ref *w)
 static const char *const armed_nouns[] = {"terrorists", "militants", "fighters", "rebels",
                                           "jihadists", "soldiers", "troops", "gunmen",
                                           "members", "insurgents", "combatants", "militiamen"};
+
+/* A protest or riot told without a named crowd ("hundreds demonstrated in
+ * X"): ACLED's "Protesters (<country>)" / "Rioters (<country>)", the
+ * country of the sentence's place (else the previous sentence's); with no
+ * country known the uncountried FALLBACK actor. */
+static int crowd_actor(const coder *k, const sent_view *sv, const char *prefix,
+                       const char *fallback)
+{
+    const char *country = NULL;
+    for (int pass = 0; pass < 2 && !country; pass++) {
+        for (size_t i = 0; i < sv->n && !country; i++)
+            if (sv->m[i].kind == SR_MENTION_PLACE && sv->m[i].where.country &&
+                *sv->m[i].where.country &&
+                (pass || (sv->m[i].where.admin1 && *sv->m[i].where.admin1)))
+                country = sv->m[i].where.country;
+        if (!country && !pass && k->have_prev_place)
+            country = k->prev_first_place.country;
+    }
+    int a = kb_country_actor(k->kb, prefix, strlen(prefix), country);
+    return a >= 0 ? a : sr_kb_actor_find(k->kb, fallback);
+}
 
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
@@ -855,6 +888,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* nobody named: not codeable - except a strike or blast, whose maker
      * is usually unknown (ACLED codes an unidentified armed group) */
     const char *etype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+    if (a1 < 0 && a2 < 0 && etype && (fr & SR_FRAME_ONE_SIDE) &&
+        (!strcmp(etype, "Protests") || !strcmp(etype, "Riots"))) {
+        int crowd = !strcmp(etype, "Protests") ? crowd_actor(k, sv, "PRO", "PROTESTERS")
+                                               : crowd_actor(k, sv, "RIO", "RIOTERS");
+        side_add(&proto, 1, crowd);
+        a1 = proto.actor1;
+    }
     if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS) &&
         !(etype && !strcmp(etype, "Explosions/Remote violence")))
         return;
@@ -865,6 +905,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* protesters are people, not a state's forces or government */
     if (!strcmp(tr->value, "Peaceful protest") && a1 >= 0 &&
         (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_GOVERNMENT))
+        return;
+    /* fighters who march or rally are no crowd ("rebels marched on X") */
+    if (etype && (!strcmp(etype, "Protests") || !strcmp(etype, "Riots")) && a1 >= 0 &&
+        armed(kb, a1) && !(fr & SR_FRAME_NOUN))
         return;
     /* in violence, political bodies, monitors and outlets are no side */
     const char *vtype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
@@ -1101,6 +1145,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);
         if (np && !country_only && pl[p]->where.is_area)
             e->where.location = area_location(k, pl[p]);
+        /* "fighting in Greater Idlib. ... near the village of X": a region
+         * the next sentence narrows to a town in it gives way to the town */
+        if (np == 1 && !country_only && pl[0]->where.is_area && k->next_place &&
+            k->next_place->sentence == tr->sentence + 1 && !k->next_place->where.is_area &&
+            k->next_place->where.admin1 && pl[0]->where.admin1 &&
+            !strcmp(k->next_place->where.admin1, pl[0]->where.admin1))
+            e->where = k->next_place->where;
         if ((!np || country_only) && k->have_prev_place)
             e->where = k->prev_first_place;
         if (!e->where.location && k->next_place)
