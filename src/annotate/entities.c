@@ -607,7 +607,35 @@ static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
  * report is about - the country of a place in the same sentence, else the
  * country most places of the document are in.  With no country known the
  * cue's fallback actor stays (an unidentified force, "Protesters"). */
-static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a)
+/* "the rebels", "the insurgents" right after a report named the group:
+ * the named non-state group of the one or two sentences before, unless
+ * this sentence names it too (then "the rebels" are someone else). */
+static int generic_back_reference(const sr_kb *kb, const sr_annotation *a, const char *t, size_t i)
+{
+    const sr_mention *m = &a->mentions[i];
+    if (strncmp(m->value, "@REB", 4) || m->span.start < 4 || strncasecmp(t + m->span.start - 4, "the ", 4))
+        return -1;
+    for (size_t j = i; j-- > 0;) {
+        const sr_mention *p = &a->mentions[j];
+        if (p->sentence + 2 < m->sentence)
+            break;
+        if (p->sentence == m->sentence || p->kind != SR_MENTION_ACTOR || p->actor < 0 ||
+            (p->flags & (SR_MF_GENERIC | SR_MF_ANAPHOR)))
+            continue;
+        sr_actor_kind k = kb->actors[p->actor].kind;
+        if ((k != SR_ACTOR_ARMED_GROUP && k != SR_ACTOR_COALITION) || kb->actors[p->actor].inter < 2 ||
+            kb->actors[p->actor].inter > 4)
+            continue;
+        for (size_t q = 0; q < a->n_mentions; q++)
+            if (a->mentions[q].sentence == m->sentence && a->mentions[q].kind == SR_MENTION_ACTOR &&
+                a->mentions[q].actor == p->actor)
+                return -1;
+        return p->actor;
+    }
+    return -1;
+}
+
+static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a, const char *t)
 {
     int have_role = 0;
     for (size_t i = 0; i < a->n_mentions && !have_role; i++)
@@ -656,6 +684,11 @@ static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a)
         }
         if (!country)
             country = doc_country;
+        int back = generic_back_reference(kb, a, t, i);
+        if (back >= 0) {
+            m->actor = back;
+            continue;
+        }
         int x = kb_country_actor(kb, prefix, plen, country);
         if (x >= 0)
             m->actor = x;
@@ -732,7 +765,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     for (size_t i = 0; i < ml.n; i++)
         ml.v[i].sentence = sentence_of(out, ml.v[i].span.start);
     resolve_anaphors(an->kb, out);
-    resolve_generic_roles(an->kb, out);
+    resolve_generic_roles(an->kb, out, t);
     return SR_OK;
 }
 

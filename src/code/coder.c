@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kb/kb_int.h"
 #include "code/code_int.h"
@@ -689,6 +690,52 @@ static int crowd_actor(const coder *k, const sent_view *sv, const char *prefix,
     return a >= 0 ? a : sr_kb_actor_find(k->kb, fallback);
 }
 
+/* A protest told without a named crowd is an event only when the report
+ * tells it as one: the trigger is spelt as a crowd word (folding lets
+ * "Reuters" meet "rioters"); a verb is used intransitively ("demonstrated
+ * in X", not "demonstrated the risks"); a noun ("protests") has a day of
+ * its own and is no "demonstration of" something - "the war began with
+ * anti-government protests" is background. */
+static int crowd_event(const coder *k, const sent_view *sv, const sr_mention *tr, sr_span sent)
+{
+    static const char *const stems[] = {"protest", "demonstr", "riot", "rall",  "march",
+                                        "sit-in",  "street",   "mob",  "stone", "pelt",
+                                        "chant",   "lynch"};
+    int crowd_word = 0;
+    for (size_t i = 0; i < sizeof stems / sizeof *stems && !crowd_word; i++) {
+        size_t n = strlen(stems[i]);
+        for (size_t p = tr->span.start; p + n <= tr->span.end && !crowd_word; p++)
+            crowd_word = !strncasecmp(k->t + p, stems[i], n);
+    }
+    if (!crowd_word)
+        return 0;
+    /* "called for campaigners to protest": an intention */
+    static const char *const to[] = {"to"};
+    size_t ps = tr->span.start > sent.start + 4 ? tr->span.start - 4 : sent.start;
+    if (has_word(k->t, ps, tr->span.start, to, 1))
+        return 0;
+    size_t s, e;
+    next_word(k->t, tr->span.end, sent.end, &s, &e);
+    if (tr->frame & SR_FRAME_NOUN) {
+        static const char *const of[] = {"of"};
+        if (has_word(k->t, s, e, of, 1))
+            return 0;
+        for (size_t i = 0; i < sv->n; i++)
+            if (sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY)
+                return 1;
+        return 0;
+    }
+    static const char *const intrans[] = {"in",      "against", "outside", "near",   "on",
+                                          "for",     "through", "across",  "to",     "of",
+                                          "peacefully", "again", "after",  "before", "around",
+                                          "along",   "demanding", "calling", "chanting", "over",
+                                          "inside",  "into",    "towards", "toward", "from",
+                                          "last",    "this",    "late",    "early",  "during"};
+    /* rioters pelt and burn things: only a protest verb must stand alone */
+    return strcmp(tr->value, "Peaceful protest") || e == s ||
+           has_word(k->t, s, e, intrans, sizeof intrans / sizeof *intrans);
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -889,7 +936,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * is usually unknown (ACLED codes an unidentified armed group) */
     const char *etype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
     if (a1 < 0 && a2 < 0 && etype && (fr & SR_FRAME_ONE_SIDE) &&
-        (!strcmp(etype, "Protests") || !strcmp(etype, "Riots"))) {
+        (!strcmp(etype, "Protests") || !strcmp(etype, "Riots")) && crowd_event(k, sv, tr, sent)) {
         int crowd = !strcmp(etype, "Protests") ? crowd_actor(k, sv, "PRO", "PROTESTERS")
                                                : crowd_actor(k, sv, "RIO", "RIOTERS");
         side_add(&proto, 1, crowd);
@@ -906,9 +953,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if (!strcmp(tr->value, "Peaceful protest") && a1 >= 0 &&
         (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_GOVERNMENT))
         return;
-    /* fighters who march or rally are no crowd ("rebels marched on X") */
-    if (etype && (!strcmp(etype, "Protests") || !strcmp(etype, "Riots")) && a1 >= 0 &&
-        armed(kb, a1) && !(fr & SR_FRAME_NOUN))
+    /* fighters or police who march or rally are no crowd ("rebels marched
+     * on X", "security forces fired on the protest") */
+    if (etype && (!strcmp(etype, "Protests") || !strcmp(etype, "Riots")) &&
+        (fr & SR_FRAME_ONE_SIDE) && a1 >= 0 &&
+        (armed(kb, a1) || kb->actors[a1].kind == SR_ACTOR_POLICE))
         return;
     /* in violence, political bodies, monitors and outlets are no side */
     const char *vtype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
