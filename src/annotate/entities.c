@@ -667,6 +667,13 @@ static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a, const char 
             doc_country = seen[k];
         }
     }
+    struct role_cache {
+        const char *prefix;
+        size_t plen;
+        const char *country;
+        int actor;
+    } cache[8];
+    int n_cached = 0;
     for (size_t i = 0; i < a->n_mentions; i++) {
         sr_mention *m = &a->mentions[i];
         if (!(m->flags & SR_MF_GENERIC) || !m->value || m->value[0] != '@')
@@ -689,7 +696,17 @@ static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a, const char 
             m->actor = back;
             continue;
         }
-        int x = kb_country_actor(kb, prefix, plen, country);
+        /* a document names few countries: remember each look-up */
+        int x = -2;
+        for (int c = 0; c < n_cached && x == -2; c++)
+            if (cache[c].country == country && cache[c].plen == plen &&
+                !strncmp(cache[c].prefix, prefix, plen))
+                x = cache[c].actor;
+        if (x == -2) {
+            x = kb_country_actor(kb, prefix, plen, country);
+            if (n_cached < 8)
+                cache[n_cached++] = (struct role_cache){prefix, plen, country, x};
+        }
         if (x >= 0)
             m->actor = x;
     }
