@@ -736,6 +736,44 @@ static int crowd_event(const coder *k, const sent_view *sv, const sr_mention *tr
            has_word(k->t, s, e, intrans, sizeof intrans / sizeof *intrans);
 }
 
+/* Protesters facing force: 0 when the sentence names no crowd ("the group
+ * dispersed its fighters"); else the unnamed crowd joins side 2 unless a
+ * protester actor is already a side. */
+static int crowd_side(const coder *k, const sent_view *sv, sr_span sent, sr_event *proto)
+{
+    static const char *const crowd[] = {"protesters", "protestors", "demonstrators", "protest",
+                                        "protests",   "demonstration", "demonstrations", "crowd",
+                                        "crowds",     "rally",      "sit-in",     "marchers",
+                                        "mourners"};
+    if (!has_word(k->t, sent.start, sent.end, crowd, sizeof crowd / sizeof *crowd))
+        return 0;
+    const sr_kb *kb = k->kb;
+    int have = 0;
+    if (proto->actor1 >= 0)
+        have |= kb->actors[proto->actor1].kind == SR_ACTOR_PROTESTERS;
+    if (proto->actor2 >= 0)
+        have |= kb->actors[proto->actor2].kind == SR_ACTOR_PROTESTERS;
+    if (!have)
+        side_add(proto, 2, crowd_actor(k, sv, "PRO", "PROTESTERS"));
+    return 1;
+}
+
+/* ACLED codes the protesters as actor 1 of a protest with intervention,
+ * the force that intervened as actor 2. */
+static void crowd_first(const sr_kb *kb, sr_event *e)
+{
+    if (e->actor2 < 0 || kb->actors[e->actor2].kind != SR_ACTOR_PROTESTERS)
+        return;
+    int a = e->actor1, as[SR_CODE_MAX_ASSOC], n = e->n_assoc1;
+    memcpy(as, e->assoc1, sizeof as);
+    e->actor1 = e->actor2;
+    memcpy(e->assoc1, e->assoc2, sizeof as);
+    e->n_assoc1 = e->n_assoc2;
+    e->actor2 = a;
+    memcpy(e->assoc2, as, sizeof as);
+    e->n_assoc2 = n;
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -1080,6 +1118,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "Attack" against armed actors is a clash in ACLED's terms */
     if (!strcmp(sub, "Attack") && a2 >= 0 && !civ_target && !(fr & SR_FRAME_KILLS))
         sub = "Armed clash";
+    /* a crowd met with force: only where the sentence speaks of one, and
+     * with the crowd as a side even when the trigger swallowed its noun
+     * ("police fired on protesters") */
+    if (!strcmp(sub, "Protest with intervention") || !strcmp(sub, "Excessive force against protesters")) {
+        if (!crowd_side(k, sv, sent, &proto))
+            return;
+        if (!strcmp(sub, "Protest with intervention"))
+            crowd_first(kb, &proto);
+        a1 = proto.actor1;
+        a2 = proto.actor2;
+    }
     const char *sub_type = sr_acled_event_type(sub);
     if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
