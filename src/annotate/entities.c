@@ -457,6 +457,21 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 if (cue->value[0] == '@' && os.end + 1 < para.end && t[os.end] == ' ' &&
                     t[os.end + 1] >= 'A' && t[os.end + 1] <= 'Z')
                     continue;
+                /* "Mujahideen Army": a capitalised noun after a capitalised
+                 * word ends a name */
+                if (cue->value[0] == '@' && t[os.start] >= 'A' && t[os.start] <= 'Z' &&
+                    os.start >= para.start + 2 && t[os.start - 1] == ' ') {
+                    size_t w = os.start - 1;
+                    while (w > para.start && t[w - 1] != ' ')
+                        w--;
+                    if (t[w] >= 'A' && t[w] <= 'Z' && (t[os.start - 2] | 32) >= 'a' &&
+                        (t[os.start - 2] | 32) <= 'z' && w > para.start && t[w - 2] != '.')
+                        continue;
+                }
+                /* "the Army of Islam", "the Army of Conquest" */
+                if (cue->value[0] == '@' && os.end + 5 < para.end && !strncmp(t + os.end, " of ", 4) &&
+                    t[os.end + 4] >= 'A' && t[os.end + 4] <= 'Z')
+                    continue;
                 m = add_mention(ml, SR_MENTION_ACTOR, os);
                 if (m) {
                     m->actor = cue->actor;

@@ -268,6 +268,14 @@ static void generic_roles(void **state)
     x = find(f, n, "actor", "Rebels");
     assert_non_null(x);
     assert_string_equal(x->name, "Opposition Rebels (Syria)");
+    /* a generic noun never eats a name: "the Army of Islam" */
+    n = run("Fighters of the Army of Islam shelled Damascus, the army said.", "2019-05-10", f, 64);
+    x = find(f, n, "actor", "Army of Islam");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Jaysh al-Islam");
+    x = find(f, n, "actor", "army");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Military Forces of Syria");
 }
 
 int main(void)
