@@ -650,6 +650,30 @@ static int generic_back_reference(const sr_kb *kb, const sr_annotation *a, const
     return -1;
 }
 
+/* "jihadists from the Islamic State", "fighters of Jaish al-Izza": the
+ * named non-state group right after "from"/"of"/"belonging to". */
+static int generic_of_group(const sr_kb *kb, const sr_annotation *a, const char *t, size_t i)
+{
+    const sr_mention *m = &a->mentions[i];
+    if (strncmp(m->value, "@REB", 4) || i + 1 >= a->n_mentions)
+        return -1;
+    const sr_mention *p = &a->mentions[i + 1];
+    if (p->kind != SR_MENTION_ACTOR || p->actor < 0 || (p->flags & (SR_MF_GENERIC | SR_MF_ANAPHOR)) ||
+        p->sentence != m->sentence)
+        return -1;
+    sr_actor_kind k = kb->actors[p->actor].kind;
+    if (k != SR_ACTOR_ARMED_GROUP && k != SR_ACTOR_COALITION)
+        return -1;
+    static const char *const links[] = {" from the ", " from ", " of the ", " of ",
+                                        " belonging to the ", " belonging to ", " loyal to the ",
+                                        " loyal to "};
+    size_t gap = p->span.start - m->span.end;
+    for (size_t k2 = 0; k2 < sizeof links / sizeof *links; k2++)
+        if (gap == strlen(links[k2]) && !strncasecmp(t + m->span.end, links[k2], gap))
+            return p->actor;
+    return -1;
+}
+
 static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a, const char *t)
 {
     int have_role = 0;
@@ -706,7 +730,9 @@ static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a, const char 
         }
         if (!country)
             country = doc_country;
-        int back = generic_back_reference(kb, a, t, i);
+        int back = generic_of_group(kb, a, t, i);
+        if (back < 0)
+            back = generic_back_reference(kb, a, t, i);
         if (back >= 0) {
             m->actor = back;
             continue;

@@ -268,6 +268,12 @@ static void generic_roles(void **state)
     x = find(f, n, "actor", "Rebels");
     assert_non_null(x);
     assert_string_equal(x->name, "Opposition Rebels (Syria)");
+    /* "jihadists from the Islamic State" are the Islamic State's */
+    n = run("At least 18 jihadists from the Islamic State group were killed near Kobani.",
+            "2019-05-10", f, 64);
+    x = find(f, n, "actor", "jihadists");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Islamic State");
     /* a generic noun never eats a name: "the Army of Islam" */
     n = run("Fighters of the Army of Islam shelled Damascus, the army said.", "2019-05-10", f, 64);
     x = find(f, n, "actor", "Army of Islam");
