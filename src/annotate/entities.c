@@ -447,7 +447,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start &&
                     ml->v[ml->n - 1].kind == SR_MENTION_ACTOR &&
                     !(ml->v[ml->n - 1].flags & SR_MF_GENERIC) &&
-                    ml->v[ml->n - 1].span.end <= os.start) {
+                    ml->v[ml->n - 1].span.end <= os.start && os.start - ml->v[ml->n - 1].span.end <= 4) {
                     ml->v[ml->n - 1].span.end = os.end;
                     ml->v[ml->n - 1].flags |= SR_MF_AGENT;
                     continue;
@@ -491,7 +491,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 if (ml->n > first_new) {
                     sr_mention *prev = &ml->v[ml->n - 1];
                     if (prev->kind == SR_MENTION_ACTOR && i > 0 &&
-                        h->v[i - 1].end + 1 == h->v[i].start && prev->span.end <= os.start) {
+                        h->v[i - 1].end + 1 == h->v[i].start && prev->span.end <= os.start &&
+                        os.start - prev->span.end <= 4) {
                         prev->span.end = os.end;
                         prev->flags |= SR_MF_AGENT;
                     }
@@ -533,7 +534,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 }
                 if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start) {
                     sr_mention *prev = &ml->v[ml->n - 1];
-                    if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC)) {
+                    if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC) &&
+                        prev->span.end <= os.start && os.start - prev->span.end <= 4) {
                         prev->kind = SR_MENTION_BACKING;
                         prev->span.end = os.end;
                         prev->value = cue->value;

@@ -274,6 +274,11 @@ static void generic_roles(void **state)
     x = find(f, n, "actor", "jihadists");
     assert_non_null(x);
     assert_string_equal(x->name, "Islamic State");
+    /* an agent word widens only the actor right before it, never one a
+     * sentence back */
+    n = run("Islamist fighters shelled Morek, the monitor said. Fighters later withdrew.",
+            "2019-05-10", f, 64);
+    assert_non_null(find(f, n, "actor", "Islamist fighters"));
     /* a generic noun never eats a name: "the Army of Islam" */
     n = run("Fighters of the Army of Islam shelled Damascus, the army said.", "2019-05-10", f, 64);
     x = find(f, n, "actor", "Army of Islam");
