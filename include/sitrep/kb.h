@@ -29,6 +29,8 @@ typedef enum sr_actor_kind {
     SR_ACTOR_NEWS_OUTLET,
     SR_ACTOR_POLITICAL,
     SR_ACTOR_INTERNATIONAL_ORG,
+    SR_ACTOR_PROTESTERS, /* unnamed protesters: ACLED "Protesters (X)", inter 6 */
+    SR_ACTOR_RIOTERS,    /* unnamed rioters: ACLED "Rioters (X)", inter 5 */
     SR_ACTOR_KIND_COUNT
 } sr_actor_kind;
 

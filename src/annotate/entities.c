@@ -481,6 +481,36 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             case CUE_NEGATION: m = add_mention(ml, SR_MENTION_NEGATION, os); break;
             case CUE_FUTURE: m = add_mention(ml, SR_MENTION_FUTURE, os); break;
             case CUE_GENERIC_ACTOR:
+                /* "HTS militants", "Turkish security forces": right after a
+                 * named actor the noun only says who acts for it */
+                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start &&
+                    ml->v[ml->n - 1].kind == SR_MENTION_ACTOR &&
+                    !(ml->v[ml->n - 1].flags & SR_MF_GENERIC) &&
+                    ml->v[ml->n - 1].span.end <= os.start && os.start - ml->v[ml->n - 1].span.end <= 4) {
+                    ml->v[ml->n - 1].span.end = os.end;
+                    ml->v[ml->n - 1].flags |= SR_MF_AGENT;
+                    continue;
+                }
+                /* "Aleppo Police Command", "Security Forces Directorate":
+                 * part of a name, not an unnamed force */
+                if (cue->value[0] == '@' && os.end + 1 < para.end && t[os.end] == ' ' &&
+                    t[os.end + 1] >= 'A' && t[os.end + 1] <= 'Z')
+                    continue;
+                /* "Mujahideen Army": a capitalised noun after a capitalised
+                 * word ends a name */
+                if (cue->value[0] == '@' && t[os.start] >= 'A' && t[os.start] <= 'Z' &&
+                    os.start >= para.start + 2 && t[os.start - 1] == ' ') {
+                    size_t w = os.start - 1;
+                    while (w > para.start && t[w - 1] != ' ')
+                        w--;
+                    if (t[w] >= 'A' && t[w] <= 'Z' && (t[os.start - 2] | 32) >= 'a' &&
+                        (t[os.start - 2] | 32) <= 'z' && w > para.start && t[w - 2] != '.')
+                        continue;
+                }
+                /* "the Army of Islam", "the Army of Conquest" */
+                if (cue->value[0] == '@' && os.end + 5 < para.end && !strncmp(t + os.end, " of ", 4) &&
+                    t[os.end + 4] >= 'A' && t[os.end + 4] <= 'Z')
+                    continue;
                 m = add_mention(ml, SR_MENTION_ACTOR, os);
                 if (m) {
                     m->actor = cue->actor;
@@ -500,7 +530,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 if (ml->n > first_new) {
                     sr_mention *prev = &ml->v[ml->n - 1];
                     if (prev->kind == SR_MENTION_ACTOR && i > 0 &&
-                        h->v[i - 1].end + 1 == h->v[i].start && prev->span.end <= os.start) {
+                        h->v[i - 1].end + 1 == h->v[i].start && prev->span.end <= os.start &&
+                        os.start - prev->span.end <= 4) {
                         prev->span.end = os.end;
                         prev->flags |= SR_MF_AGENT;
                     }
@@ -542,7 +573,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 }
                 if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start) {
                     sr_mention *prev = &ml->v[ml->n - 1];
-                    if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC)) {
+                    if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC) &&
+                        prev->span.end <= os.start && os.start - prev->span.end <= 4) {
                         prev->kind = SR_MENTION_BACKING;
                         prev->span.end = os.end;
                         prev->value = cue->value;
@@ -694,6 +726,142 @@ static sr_status read_sentence(void *ctx, sr_ann_tok *tok, size_t n)
     return st == SR_OK ? ann_numbers_sentence(rd->nb, tok, n) : st;
 }
 
+/* Country-relative generic actors ("government forces", "protesters",
+ * cue value "@MIL:FALLBACK"): the unnamed force or crowd of the country the
+ * report is about - the country of a place in the same sentence, else the
+ * country most places of the document are in.  With no country known the
+ * cue's fallback actor stays (an unidentified force, "Protesters"). */
+/* "the rebels", "the insurgents" right after a report named the group:
+ * the named non-state group of the one or two sentences before, unless
+ * this sentence names it too (then "the rebels" are someone else). */
+static int generic_back_reference(const sr_kb *kb, const sr_annotation *a, const char *t, size_t i)
+{
+    const sr_mention *m = &a->mentions[i];
+    if (strncmp(m->value, "@REB", 4) || m->span.start < 4 || strncasecmp(t + m->span.start - 4, "the ", 4))
+        return -1;
+    for (size_t j = i; j-- > 0;) {
+        const sr_mention *p = &a->mentions[j];
+        if (p->sentence + 2 < m->sentence)
+            break;
+        if (p->sentence == m->sentence || p->kind != SR_MENTION_ACTOR || p->actor < 0 ||
+            (p->flags & (SR_MF_GENERIC | SR_MF_ANAPHOR)))
+            continue;
+        sr_actor_kind k = kb->actors[p->actor].kind;
+        if ((k != SR_ACTOR_ARMED_GROUP && k != SR_ACTOR_COALITION) || kb->actors[p->actor].inter < 2 ||
+            kb->actors[p->actor].inter > 4)
+            continue;
+        for (size_t q = 0; q < a->n_mentions; q++)
+            if (a->mentions[q].sentence == m->sentence && a->mentions[q].kind == SR_MENTION_ACTOR &&
+                a->mentions[q].actor == p->actor)
+                return -1;
+        return p->actor;
+    }
+    return -1;
+}
+
+/* "jihadists from the Islamic State", "fighters of Jaish al-Izza": the
+ * named non-state group right after "from"/"of"/"belonging to". */
+static int generic_of_group(const sr_kb *kb, const sr_annotation *a, const char *t, size_t i)
+{
+    const sr_mention *m = &a->mentions[i];
+    if (strncmp(m->value, "@REB", 4) || i + 1 >= a->n_mentions)
+        return -1;
+    const sr_mention *p = &a->mentions[i + 1];
+    if (p->kind != SR_MENTION_ACTOR || p->actor < 0 || (p->flags & (SR_MF_GENERIC | SR_MF_ANAPHOR)) ||
+        p->sentence != m->sentence)
+        return -1;
+    sr_actor_kind k = kb->actors[p->actor].kind;
+    if (k != SR_ACTOR_ARMED_GROUP && k != SR_ACTOR_COALITION)
+        return -1;
+    static const char *const links[] = {" from the ", " from ", " of the ", " of ",
+                                        " belonging to the ", " belonging to ", " loyal to the ",
+                                        " loyal to "};
+    size_t gap = p->span.start - m->span.end;
+    for (size_t k2 = 0; k2 < sizeof links / sizeof *links; k2++)
+        if (gap == strlen(links[k2]) && !strncasecmp(t + m->span.end, links[k2], gap))
+            return p->actor;
+    return -1;
+}
+
+static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a, const char *t)
+{
+    int have_role = 0;
+    for (size_t i = 0; i < a->n_mentions && !have_role; i++)
+        have_role = (a->mentions[i].flags & SR_MF_GENERIC) && a->mentions[i].value &&
+                    a->mentions[i].value[0] == '@';
+    if (!have_role)
+        return;
+    /* the document's country: the one most of its places are in, towns
+     * and admin areas first ("banned in Russia" names no scene) */
+    const char *seen[8];
+    int count[8], n_seen = 0, best = 0;
+    const char *doc_country = NULL;
+    for (size_t i = 0; i < 2 * a->n_mentions && !(i == a->n_mentions && doc_country); i++) {
+        const sr_mention *m = &a->mentions[i % a->n_mentions];
+        if (m->kind != SR_MENTION_PLACE || !m->where.country || !*m->where.country ||
+            (i < a->n_mentions && (!m->where.admin1 || !*m->where.admin1)))
+            continue;
+        int k = 0;
+        while (k < n_seen && strcmp(seen[k], m->where.country))
+            k++;
+        if (k == n_seen) {
+            if (n_seen == 8)
+                continue;
+            seen[n_seen] = m->where.country;
+            count[n_seen++] = 0;
+        }
+        if (++count[k] > best) {
+            best = count[k];
+            doc_country = seen[k];
+        }
+    }
+    struct role_cache {
+        const char *prefix;
+        size_t plen;
+        const char *country;
+        int actor;
+    } cache[8];
+    int n_cached = 0;
+    for (size_t i = 0; i < a->n_mentions; i++) {
+        sr_mention *m = &a->mentions[i];
+        if (!(m->flags & SR_MF_GENERIC) || !m->value || m->value[0] != '@')
+            continue;
+        const char *prefix = m->value + 1;
+        const char *colon = strchr(prefix, ':');
+        size_t plen = colon ? (size_t)(colon - prefix) : strlen(prefix);
+        const char *country = NULL;
+        /* a town or admin area in the same sentence */
+        for (size_t j = 0; j < a->n_mentions && !country; j++) {
+            const sr_mention *p = &a->mentions[j];
+            if (p->kind == SR_MENTION_PLACE && p->sentence == m->sentence && p->where.country &&
+                *p->where.country && p->where.admin1 && *p->where.admin1)
+                country = p->where.country;
+        }
+        if (!country)
+            country = doc_country;
+        int back = generic_of_group(kb, a, t, i);
+        if (back < 0)
+            back = generic_back_reference(kb, a, t, i);
+        if (back >= 0) {
+            m->actor = back;
+            continue;
+        }
+        /* a document names few countries: remember each look-up */
+        int x = -2;
+        for (int c = 0; c < n_cached && x == -2; c++)
+            if (cache[c].country == country && cache[c].plen == plen &&
+                !strncmp(cache[c].prefix, prefix, plen))
+                x = cache[c].actor;
+        if (x == -2) {
+            x = kb_country_actor(kb, prefix, plen, country);
+            if (n_cached < 8)
+                cache[n_cached++] = (struct role_cache){prefix, plen, country, x};
+        }
+        if (x >= 0)
+            m->actor = x;
+    }
+}
+
 sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_annotation *out)
 {
     memset(out, 0, sizeof *out);
@@ -768,6 +936,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     for (size_t i = 0; i < ml.n; i++)
         ml.v[i].sentence = sentence_of(out, ml.v[i].span.start);
     resolve_anaphors(an->kb, out);
+    resolve_generic_roles(an->kb, out, t);
     return SR_OK;
 }
 

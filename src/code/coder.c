@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kb/kb_int.h"
 #include "code/code_int.h"
@@ -858,6 +859,18 @@ static int road_end(const char *t, size_t p, size_t end)
     return has_word(t, s, e, road, 3);
 }
 
+/* A place named inside a longer place mention ("Aleppo" in "the western
+ * Aleppo countryside"): not a town of the sentence on its own. */
+static int inside_other_place(const sent_view *sv, const sr_mention *m)
+{
+    for (size_t j = 0; j < sv->n; j++)
+        if (&sv->m[j] != m && sv->m[j].kind == SR_MENTION_PLACE &&
+            sv->m[j].span.start <= m->span.start && m->span.end <= sv->m[j].span.end &&
+            sv->m[j].span.end - sv->m[j].span.start > m->span.end - m->span.start)
+            return 1;
+    return 0;
+}
+
 /* Places that are event locations in this sentence: no country when a
  * place inside a country is named, no region or admin area when a town in
  * it is named, no "near/west of X" right after another place, no town that
@@ -884,7 +897,7 @@ static size_t event_places(const char *t, sr_span sent, const sent_view *sv, con
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
             continue;
-        if (!m->where.is_area)
+        if (!m->where.is_area && !inside_other_place(sv, m))
             have_town = 1;
         if (m->where.admin1 && *m->where.admin1)
             have_sub = 1;
@@ -1274,6 +1287,111 @@ static const unsigned char *paren_flags(coder *k, const sent_view *sv, sr_span s
     return k->in_paren;
 }
 
+/* A protest or riot told without a named crowd ("hundreds demonstrated in
+ * X"): ACLED's "Protesters (<country>)" / "Rioters (<country>)", the
+ * country of the sentence's place (else the previous sentence's); with no
+ * country known the uncountried FALLBACK actor. */
+static int crowd_actor(const coder *k, const sent_view *sv, const char *prefix,
+                       const char *fallback)
+{
+    const char *country = NULL;
+    for (int pass = 0; pass < 2 && !country; pass++) {
+        for (size_t i = 0; i < sv->n && !country; i++)
+            if (sv->m[i].kind == SR_MENTION_PLACE && sv->m[i].where.country &&
+                *sv->m[i].where.country &&
+                (pass || (sv->m[i].where.admin1 && *sv->m[i].where.admin1)))
+                country = sv->m[i].where.country;
+        if (!country && !pass && k->have_prev_place)
+            country = k->prev_first_place.country;
+    }
+    int a = kb_country_actor(k->kb, prefix, strlen(prefix), country);
+    return a >= 0 ? a : sr_kb_actor_find(k->kb, fallback);
+}
+
+/* A protest told without a named crowd is an event only when the report
+ * tells it as one: the trigger is spelt as a crowd word (folding lets
+ * "Reuters" meet "rioters"); a verb is used intransitively ("demonstrated
+ * in X", not "demonstrated the risks"); a noun ("protests") has a day of
+ * its own and is no "demonstration of" something - "the war began with
+ * anti-government protests" is background. */
+static int crowd_event(const coder *k, const sent_view *sv, const sr_mention *tr, sr_span sent)
+{
+    static const char *const stems[] = {"protest", "demonstr", "riot", "rall",  "march",
+                                        "sit-in",  "street",   "mob",  "stone", "pelt",
+                                        "chant",   "lynch"};
+    int crowd_word = 0;
+    for (size_t i = 0; i < sizeof stems / sizeof *stems && !crowd_word; i++) {
+        size_t n = strlen(stems[i]);
+        for (size_t p = tr->span.start; p + n <= tr->span.end && !crowd_word; p++)
+            crowd_word = !strncasecmp(k->t + p, stems[i], n);
+    }
+    if (!crowd_word)
+        return 0;
+    /* "called for campaigners to protest": an intention */
+    static const char *const to[] = {"to"};
+    size_t ps = tr->span.start > sent.start + 4 ? tr->span.start - 4 : sent.start;
+    if (has_word(k->t, ps, tr->span.start, to, 1))
+        return 0;
+    size_t s, e;
+    next_word(k->t, tr->span.end, sent.end, &s, &e);
+    if (tr->frame & SR_FRAME_NOUN) {
+        static const char *const of[] = {"of"};
+        if (has_word(k->t, s, e, of, 1))
+            return 0;
+        for (size_t i = 0; i < sv->n; i++)
+            if (sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY)
+                return 1;
+        return 0;
+    }
+    static const char *const intrans[] = {"in",      "against", "outside", "near",   "on",
+                                          "for",     "through", "across",  "to",     "of",
+                                          "peacefully", "again", "after",  "before", "around",
+                                          "along",   "demanding", "calling", "chanting", "over",
+                                          "inside",  "into",    "towards", "toward", "from",
+                                          "last",    "this",    "late",    "early",  "during"};
+    /* rioters pelt and burn things: only a protest verb must stand alone */
+    return strcmp(tr->value, "Peaceful protest") || e == s ||
+           has_word(k->t, s, e, intrans, sizeof intrans / sizeof *intrans);
+}
+
+/* Protesters facing force: 0 when the sentence names no crowd ("the group
+ * dispersed its fighters"); else the unnamed crowd joins side 2 unless a
+ * protester actor is already a side. */
+static int crowd_side(const coder *k, const sent_view *sv, sr_span sent, sr_event *proto)
+{
+    static const char *const crowd[] = {"protesters", "protestors", "demonstrators", "protest",
+                                        "protests",   "demonstration", "demonstrations", "crowd",
+                                        "crowds",     "rally",      "sit-in",     "marchers",
+                                        "mourners"};
+    if (!has_word(k->t, sent.start, sent.end, crowd, sizeof crowd / sizeof *crowd))
+        return 0;
+    const sr_kb *kb = k->kb;
+    int have = 0;
+    if (proto->actor1 >= 0)
+        have |= kb->actors[proto->actor1].kind == SR_ACTOR_PROTESTERS;
+    if (proto->actor2 >= 0)
+        have |= kb->actors[proto->actor2].kind == SR_ACTOR_PROTESTERS;
+    if (!have)
+        side_add(proto, 2, crowd_actor(k, sv, "PRO", "PROTESTERS"));
+    return 1;
+}
+
+/* ACLED codes the protesters as actor 1 of a protest with intervention,
+ * the force that intervened as actor 2. */
+static void crowd_first(const sr_kb *kb, sr_event *e)
+{
+    if (e->actor2 < 0 || kb->actors[e->actor2].kind != SR_ACTOR_PROTESTERS)
+        return;
+    int a = e->actor1, as[SR_CODE_MAX_ASSOC], n = e->n_assoc1;
+    memcpy(as, e->assoc1, sizeof as);
+    e->actor1 = e->actor2;
+    memcpy(e->assoc1, e->assoc2, sizeof as);
+    e->n_assoc1 = e->n_assoc2;
+    e->actor2 = a;
+    memcpy(e->assoc2, as, sizeof as);
+    e->n_assoc2 = n;
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -1612,6 +1730,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* nobody named: not codeable - except a strike or blast, whose maker
      * is usually unknown (ACLED codes an unidentified armed group) */
     const char *etype = event_type(k, strike_sub ? strike_sub : tr->value);
+    if (a1 < 0 && a2 < 0 && etype && (fr & SR_FRAME_ONE_SIDE) &&
+        (!strcmp(etype, "Protests") || !strcmp(etype, "Riots")) && crowd_event(k, sv, tr, sent)) {
+        int crowd = !strcmp(etype, "Protests") ? crowd_actor(k, sv, "PRO", "PROTESTERS")
+                                               : crowd_actor(k, sv, "RIO", "RIOTERS");
+        side_add(&proto, 1, crowd);
+        a1 = proto.actor1;
+    }
     if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS) &&
         !(etype && !strcmp(etype, "Explosions/Remote violence")))
         return;
@@ -1622,6 +1747,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* protesters are people, not a state's forces or government */
     if (!strcmp(tr->value, "Peaceful protest") && a1 >= 0 &&
         (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_GOVERNMENT))
+        return;
+    /* fighters or police who march or rally are no crowd ("rebels marched
+     * on X", "security forces fired on the protest") */
+    if (etype && (!strcmp(etype, "Protests") || !strcmp(etype, "Riots")) &&
+        (fr & SR_FRAME_ONE_SIDE) && a1 >= 0 &&
+        (armed(kb, a1) || kb->actors[a1].kind == SR_ACTOR_POLICE))
         return;
     /* in violence, political bodies, monitors and outlets are no side */
     const char *vtype = etype;
@@ -1805,6 +1936,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         (!strcmp(sub, "Air/drone strike") || !strcmp(sub, "Shelling/artillery/missile attack") ||
          !strcmp(sub, "Armed clash") || !strcmp(sub, "Attack")))
         sub = "Chemical weapon";
+    /* a crowd met with force: only where the sentence speaks of one, and
+     * with the crowd as a side even when the trigger swallowed its noun
+     * ("police fired on protesters") */
+    if (!strcmp(sub, "Protest with intervention") || !strcmp(sub, "Excessive force against protesters")) {
+        if (!crowd_side(k, sv, sent, &proto))
+            return;
+        if (!strcmp(sub, "Protest with intervention"))
+            crowd_first(kb, &proto);
+        a1 = proto.actor1;
+        a2 = proto.actor2;
+    }
     const char *sub_type = event_type(k, sub);
     if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
@@ -1968,6 +2110,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->place_in_text = np && !country_only;
         if (np && !country_only && pl[p]->where.is_area)
             e->where.location = area_location(k, pl[p]);
+        /* "fighting in Greater Idlib. ... near the village of X": a region
+         * the next sentence narrows to a town in it gives way to the town */
+        if (np == 1 && !country_only && pl[0]->where.is_area && k->next_place &&
+            k->next_place->sentence == tr->sentence + 1 && !k->next_place->where.is_area &&
+            k->next_place->where.admin1 && pl[0]->where.admin1 &&
+            !strcmp(k->next_place->where.admin1, pl[0]->where.admin1))
+            e->where = k->next_place->where;
         if ((!np || country_only) && k->have_prev_place)
             e->where = k->prev_first_place;
         if (!e->where.location && k->next_place)

@@ -33,7 +33,8 @@
 
 static const char *const kind_names[SR_ACTOR_KIND_COUNT] = {
     "armed_group", "coalition", "state_force", "government",  "police",  "person",
-    "civilians",   "unidentified", "monitor", "news_outlet", "political", "international_org"};
+    "civilians",   "unidentified", "monitor", "news_outlet", "political", "international_org",
+    "protesters",  "rioters"};
 
 static const char *const rel_names[SR_REL_TYPE_COUNT] = {"member_of", "allied",   "hostile",
                                                           "backed_by", "leads",    "formerly",
@@ -549,7 +550,14 @@ sr_status sr_kb_load_countries(sr_kb *kb, const char *path, char *err, size_t er
         snprintf(id, sizeof id, "CIV_%s", iso);
         snprintf(nm, sizeof nm, "Civilians (%s)", name);
         int c = add_actor(kb, id, nm, SR_ACTOR_CIVILIANS, 7, name);
-        if (g < 0 || m < 0 || p < 0 || c < 0) {
+        /* unnamed crowds, as ACLED names them per country */
+        snprintf(id, sizeof id, "PRO_%s", iso);
+        snprintf(nm, sizeof nm, "Protesters (%s)", name);
+        int pr = add_actor(kb, id, nm, SR_ACTOR_PROTESTERS, 6, name);
+        snprintf(id, sizeof id, "RIO_%s", iso);
+        snprintf(nm, sizeof nm, "Rioters (%s)", name);
+        int ri = add_actor(kb, id, nm, SR_ACTOR_RIOTERS, 5, name);
+        if (g < 0 || m < 0 || p < 0 || c < 0 || pr < 0 || ri < 0) {
             st = SR_ENOMEM;
             break;
         }
@@ -639,6 +647,26 @@ sr_status sr_kb_load_relations(sr_kb *kb, const char *path, char *err, size_t er
     return st;
 }
 
+/* The actor PREFIX_<iso2> ("MIL_SY") of COUNTRY, given as an ISO code (the
+ * gazetteer) or a country name (countries.tsv); -1 when there is none. */
+int kb_country_actor(const sr_kb *kb, const char *prefix, size_t plen, const char *country)
+{
+    if (!country || !*country || plen > 8)
+        return -1;
+    char id[16];
+    if (strlen(country) == 2) {
+        snprintf(id, sizeof id, "%.*s_%s", (int)plen, prefix, country);
+        return sr_kb_actor_find(kb, id);
+    }
+    for (size_t i = 0; i < kb->n_actors; i++) {
+        const sr_actor *a = &kb->actors[i];
+        if (!strncmp(a->id, prefix, plen) && a->id[plen] == '_' && strlen(a->id) == plen + 3 &&
+            a->country && !strcmp(a->country, country))
+            return (int)i;
+    }
+    return -1;
+}
+
 /* ---- cues ---- */
 
 sr_status sr_kb_load_cues(sr_kb *kb, const char *path, char *err, size_t errlen)
@@ -668,9 +696,13 @@ sr_status sr_kb_load_cues(sr_kb *kb, const char *path, char *err, size_t errlen)
         c->value = kb_strndup(kb, t.nf > 2 ? f[2] : "", strlen(t.nf > 2 ? f[2] : ""));
         c->actor = -1;
         if (kind == CUE_GENERIC_ACTOR) {
-            c->actor = sr_kb_actor_find(kb, c->value);
+            /* "@MIL:UNIDENTIFIED_MIL": the document country's MIL_<iso2>,
+             * resolved per document (entities.c); the actor after ':' when
+             * no country is known */
+            const char *colon = c->value[0] == '@' ? strchr(c->value, ':') : NULL;
+            c->actor = sr_kb_actor_find(kb, colon ? colon + 1 : c->value);
             if (c->actor < 0) {
-                st = tsv_fail(&t, "generic_actor needs a known actor id as its value");
+                st = tsv_fail(&t, "generic_actor needs a known actor id as its value (or @PREFIX:FALLBACK_ID)");
                 break;
             }
         }

@@ -129,6 +129,9 @@ struct sr_kb {
 
 /* Is the folded single word W[0..n) a stop word? */
 int kb_is_stopword(const sr_kb *kb, const char *w, size_t n);
+/* The generated actor PREFIX_<iso2> ("MIL_SY", "PRO_SY") of COUNTRY, given
+ * as an ISO code or a country name; -1 when there is none. */
+int kb_country_actor(const sr_kb *kb, const char *prefix, size_t plen, const char *country);
 
 /* Adds an already-folded pattern SKELETON for a target. */
 sr_status kb_add_folded(sr_kb *kb, const char *skeleton, size_t len, kb_target_type type,

@@ -173,6 +173,7 @@ static void loader_errors(void **state)
     expect_error(sr_kb_load_relations, "friends\tA\tB\n", ":1: unknown relation type");
     expect_error(sr_kb_load_cues, "\n\nmaybe\tperhaps\n", ":3: unknown cue kind");
     expect_error(sr_kb_load_cues, "militants\tgeneric_actor\tNOBODY\n", ":1: generic_actor needs");
+    expect_error(sr_kb_load_cues, "troops\tgeneric_actor\t@MIL:NOBODY\n", ":1: generic_actor needs");
     sr_fold_table *t = NULL;
     char err[256];
     char *p = write_tmp("kfar\tkafr\ntwo words\tx\n");
@@ -286,6 +287,63 @@ static void place_context(void **state)
     assert_non_null(find(f, n, "place", "Atarib"));
 }
 
+/* Unnamed forces and crowds take the country of the report's places; with
+ * none known they stay unidentified; "the rebels" refers back. */
+static void generic_roles(void **state)
+{
+    found f[64];
+    size_t n = run("Government forces shelled Kafr Nabudah on Monday. Protesters gathered in "
+                   "Saraqib. Turkish security forces detained two men.",
+                   "2019-05-10", f, 64);
+    const found *x = find(f, n, "actor", "Government forces");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Military Forces of Syria");
+    x = find(f, n, "actor", "Protesters");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Protesters (Syria)");
+    /* right after a named force the noun marks it the agent */
+    x = find(f, n, "actor", "Turkish security forces");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Police Forces of Turkey");
+    n = run("Government forces shelled rebel positions, the police said.", "2019-05-10", f, 64);
+    x = find(f, n, "actor", "Government forces");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Unidentified Military Forces");
+    x = find(f, n, "actor", "the police");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Unidentified Police Forces");
+    n = run("A source at the Hama Police Command said shells hit Hama.", "2019-05-10", f, 64);
+    assert_null(find(f, n, "actor", "Police"));
+    n = run("Jaish al-Izza fighters attacked Morek on Monday. The rebels later withdrew from "
+            "Morek. Rebels also attacked Suran.",
+            "2019-05-10", f, 64);
+    x = find(f, n, "actor", "rebels");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Jaish al-Izza");
+    x = find(f, n, "actor", "Rebels");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Opposition Rebels (Syria)");
+    /* "jihadists from the Islamic State" are the Islamic State's */
+    n = run("At least 18 jihadists from the Islamic State group were killed near Kobani.",
+            "2019-05-10", f, 64);
+    x = find(f, n, "actor", "jihadists");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Islamic State");
+    /* an agent word widens only the actor right before it, never one a
+     * sentence back */
+    n = run("Islamist fighters shelled Morek, the monitor said. Fighters later withdrew.",
+            "2019-05-10", f, 64);
+    assert_non_null(find(f, n, "actor", "Islamist fighters"));
+    /* a generic noun never eats a name: "the Army of Islam" */
+    n = run("Fighters of the Army of Islam shelled Damascus, the army said.", "2019-05-10", f, 64);
+    x = find(f, n, "actor", "Army of Islam");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Jaysh al-Islam");
+    x = find(f, n, "actor", "army");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Military Forces of Syria");
+}
+
 int main(void)
 {
     const struct CMUnitTest fold[] = {
@@ -297,6 +355,7 @@ int main(void)
     const struct CMUnitTest match[] = {
         cmocka_unit_test(matching),
         cmocka_unit_test(place_context),
+        cmocka_unit_test(generic_roles),
     };
     int r = cmocka_run_group_tests(fold, load_table, free_table);
     return r + cmocka_run_group_tests(match, load_kb, free_kb);
