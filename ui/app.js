@@ -140,6 +140,11 @@ function legend(node, entries) {
   node.replaceChildren(...entries.map(([label, colour]) =>
     el('span', {}, swatch(colour), label)));
 }
+// A legend entry for a kind of line: a short stroke in the line's class.
+function lineKey(cls, label) {
+  const svg = el('svg', { viewBox: '0 0 22 10' }, el('line', { x1: 1, y1: 5, x2: 21, y2: 5, class: cls }));
+  return el('span', {}, svg, label);
+}
 function swatch(colour) {
   const s = el('span', { class: 'swatch' });
   s.style.background = colour;
@@ -624,6 +629,15 @@ function drawBaseMap(svg, g) {
   for (const c of g.neighbours) svg.append(el('path', { d: ringPath(c.rings, proj), class: 'neighbour' }));
   for (const gov of g.governorates)
     svg.append(el('path', { d: ringPath(gov.rings, proj), class: 'gov' + (gov.undof ? ' undof' : '') }, el('title', { text: gov.name })));
+  // admin-2: approximate district areas (tools/map/districts.js), thin lines
+  if (g.districts && g.districts.lines.length) {
+    const d = g.districts.lines.map((l) => 'M' + l.map(([x, y]) => proj(x, y).map((v) => v.toFixed(1)).join(',')).join('L')).join('');
+    svg.append(el('path', { d, class: 'district' }, el('title', { text: 'approximate district areas derived from GeoNames settlement points' })));
+    for (const a of g.districts.areas) {
+      const [x, y] = proj(a.label[0], a.label[1]);
+      svg.append(el('text', { x, y: y + 12, class: 'district-label', text: a.name }));
+    }
+  }
   for (const gov of g.governorates) {
     if (gov.undof) continue;
     const [cx, cy] = centroid(gov.rings[0]);
@@ -681,6 +695,8 @@ function initMap() {
         placed++;
       }
       legend($('#map-legend'), Object.entries(TYPE_COLOURS).map(([t, c]) => [t, c]));
+      $('#map-legend').append(lineKey('gov-key', 'governorate border (Natural Earth)'),
+        lineKey('district-key', 'approximate district areas derived from GeoNames settlement points'));
       const f = Object.entries(state.filters).map(([k, v]) => `${k}=${v}`).join(', ');
       setStatus(status, `${placed} of ${events.length} events placed` + (f ? ` (filter: ${f})` : ' (all events)'));
     } catch (e) {
