@@ -257,12 +257,15 @@ function initEvents() {
 
 // ---- timeline: events per month, stacked by type ----
 
+// Pages of 1000 by keyset cursor (each page costs the same however deep).
 async function fetchAllEvents(params, cap = 5000) {
   const all = [];
-  for (let offset = 0; offset < cap; offset += 1000) {
-    const res = await api('events', { ...params, limit: 1000, offset });
+  let after = null;
+  while (all.length < cap) {
+    const res = await api('events', { ...params, limit: 1000, ...(after ? { after } : {}) });
     all.push(...res.items);
-    if (res.next === null) break;
+    if (!res.cursor) break;
+    after = res.cursor;
   }
   return all;
 }

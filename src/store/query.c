@@ -16,6 +16,9 @@
 #include "sitrep/code.h"
 #include "store/store_int.h"
 
+#define STORE_STR_(x) #x
+#define STORE_STR(x) STORE_STR_(x)
+
 /* --- dynamic statements ----------------------------------------------------- */
 
 #define QP_MAX 24
@@ -306,6 +309,25 @@ static int row_add_source(store_row *row, sr_stmt *s)
     return x->doc_id && x->event_id ? 0 : -1;
 }
 
+/* Whether ACTOR has at least DENSE reports in the window [FROM, TO] (NULL:
+ * open): then a page of its events is best found by walking the clusters
+ * in date order, else through its reports.  Counts at most DENSE index
+ * entries. */
+#define DENSE 1000
+static const char SQL_DENSE[] =
+    "SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE actor_id = ?"
+    " AND event_date >= ? AND event_date <= ? LIMIT " STORE_STR(DENSE) ")";
+
+static sr_status actor_is_dense(sr_store *st, const char *actor, const char *from, const char *to,
+                                int *dense)
+{
+    long long n = 0;
+    if (store_one_int(st, SQL_DENSE, &n, "ttt", actor, from ? from : "", to ? to : "\x7f") < 0)
+        return SR_EIO;
+    *dense = n >= DENSE;
+    return SR_OK;
+}
+
 sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *event_id,
                             store_event_fn emit, void *ctx)
 {
@@ -331,9 +353,15 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
     sr_buf_init(&sql, NULL);
     qparams p = {0};
     char wfrom[24], wto[24];
-    sr_buf_puts(&sql, "SELECT " STORE_EVENT_COLS ", c.actor_role, e.doc_id, e.event_id,"
-                      " e.event_date, e.fatalities, e.source, e.certainty, d.title, d.url,"
-                      " d.published FROM (SELECT c.*, ");
+    /* a slim answer reads the clusters alone; otherwise each page of
+     * clusters is joined with its reports */
+    int slim = q->slim && !event_id;
+    if (slim)
+        sr_buf_puts(&sql, "SELECT " STORE_EVENT_COLS ", ");
+    else
+        sr_buf_puts(&sql, "SELECT " STORE_EVENT_COLS ", c.actor_role, e.doc_id, e.event_id,"
+                          " e.event_date, e.fatalities, e.source, e.certainty, d.title, d.url,"
+                          " d.published FROM (SELECT c.*, ");
     if (q->actor) {
         sr_buf_printf(&sql,
                       "(SELECT MIN(ea.role) FROM event_actors ea WHERE ea.cluster_id ="
@@ -348,22 +376,39 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         sr_buf_puts(&sql, " AND c.cluster_id = (SELECT cluster_id FROM events WHERE event_id = ?)");
         qp_text(&p, event_id);
     }
-    if (q->actor) {
+    /* the date window of the actor's reports: a year of slack either side
+     * covers a cluster whose shown date is another member's (members are
+     * less than a year apart); the outer filter stays exact */
+    if (q->actor && !by_name && q->from && from[0])
+        snprintf(wfrom, sizeof wfrom, "%04d%s", atoi(from) - 1, from + 4);
+    if (q->actor && !by_name && q->to && to[0])
+        snprintf(wto, sizeof wto, "%04d%s", atoi(to) + 1, to + 4);
+    int walk = 0;
+    if (q->actor && !by_name && q->limit && !q->near && !event_id &&
+        (rc = actor_is_dense(st, actor, q->from && from[0] ? wfrom : NULL,
+                             q->to && to[0] ? wto : NULL, &walk)) != SR_OK) {
+        sr_buf_free(&sql);
+        return rc;
+    }
+    if (walk) {
+        /* a frequent actor: walk the clusters in date order and test each
+         * (one look-up in the (cluster_id, actor_id) index); a page fills
+         * long before the window ends */
+        sr_buf_puts(&sql, " AND EXISTS (SELECT 1 FROM event_actors ea WHERE"
+                          " ea.cluster_id = c.cluster_id AND ea.actor_id = ?)");
+        qp_text(&p, actor);
+    } else if (q->actor) {
+        /* a rare one: its reports in the window, by the (actor_id,
+         * event_date) index */
         sr_buf_printf(&sql,
                       " AND c.cluster_id IN (SELECT cluster_id FROM event_actors WHERE %s = ?",
                       by_name ? "actor_name" : "actor_id");
         qp_text(&p, actor);
-        /* the date window inside the sub-query lets the (actor_id,
-         * event_date) index bound it; a year of slack either side covers a
-         * cluster whose shown date is another member's (members are less
-         * than a year apart), and the outer filter stays exact */
         if (!by_name && q->from && from[0]) {
-            snprintf(wfrom, sizeof wfrom, "%04d%s", atoi(from) - 1, from + 4);
             sr_buf_puts(&sql, " AND event_date >= ?");
             qp_text(&p, wfrom);
         }
         if (!by_name && q->to && to[0]) {
-            snprintf(wto, sizeof wto, "%04d%s", atoi(to) + 1, to + 4);
             sr_buf_puts(&sql, " AND event_date <= ?");
             qp_text(&p, wto);
         }
@@ -374,13 +419,23 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         qp_text(&p, q->type);
         qp_text(&p, q->type);
     }
+    /* the same window on sort_date too (equal to event_date when dated):
+     * a range on the index the answer is ordered by */
     if (q->from) {
-        sr_buf_puts(&sql, " AND c.event_date >= ?");
+        sr_buf_puts(&sql, " AND c.event_date >= ? AND c.sort_date >= ?");
+        qp_text(&p, from);
         qp_text(&p, from);
     }
     if (q->to) {
-        sr_buf_puts(&sql, " AND c.event_date <= ?");
+        sr_buf_puts(&sql, " AND c.event_date <= ? AND c.sort_date <= ?");
         qp_text(&p, to);
+        qp_text(&p, to);
+    }
+    if (q->after_date && q->after_id) {
+        /* keyset paging: a range on the (sort_date, cluster_id) index */
+        sr_buf_puts(&sql, " AND (c.sort_date, c.cluster_id) > (?, ?)");
+        qp_text(&p, q->after_date);
+        qp_text(&p, q->after_id);
     }
     if (q->admin1) {
         snprintf(admin1, sizeof admin1, "%s", q->admin1);
@@ -411,9 +466,10 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         qp_int(&p, q->limit ? (long long)q->limit : INT64_MAX);
         qp_int(&p, (long long)q->offset);
     }
-    sr_buf_puts(&sql, ") c JOIN events e ON e.cluster_id = c.cluster_id"
-                      " LEFT JOIN documents d ON d.doc_id = e.doc_id"
-                      " ORDER BY c.sort_date, c.cluster_id, e.seq, e.event_id");
+    if (!slim)
+        sr_buf_puts(&sql, ") c JOIN events e ON e.cluster_id = c.cluster_id"
+                          " LEFT JOIN documents d ON d.doc_id = e.doc_id"
+                          " ORDER BY c.sort_date, c.cluster_id, e.seq, e.event_id");
     sr_stmt *s = qp_prepare(st, &sql, &p);
     sr_buf_free(&sql);
     if (!s)
@@ -443,13 +499,14 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         if (!r || rc != SR_OK)
             break;
         if (!have) {
+            row.slim = slim;
             if (row_start(&row, s)) {
                 rc = store_fail(st, SR_ENOMEM, "out of memory");
                 break;
             }
             have = 1;
         }
-        if (row_add_source(&row, s))
+        if (!slim && row_add_source(&row, s))
             rc = store_fail(st, SR_ENOMEM, "out of memory");
     }
     if (rc == SR_OK && r < 0)
@@ -522,9 +579,11 @@ sr_status store_event_json(sr_store *st, const store_row *row, int evidence, sr_
     if (row->role)
         kv_str(b, "role", row->role, &f);
     kv_int(b, "n_sources", v[EV_N_SOURCES], &f);
+    sr_status rc = SR_OK;
+    if (row->slim)
+        goto done;
     sr_json_key(b, "sources", &f);
     sr_buf_putc(b, '[');
-    sr_status rc = SR_OK;
     for (size_t i = 0; i < row->n_src && rc == SR_OK; i++) {
         const store_src *x = &row->src[i];
         int g = 1;
@@ -566,6 +625,7 @@ sr_status store_event_json(sr_store *st, const store_row *row, int evidence, sr_
         if (r < 0)
             rc = SR_EIO;
     }
+done:
     sr_buf_puts(b, "}\n");
     if (rc == SR_OK && b->status != SR_OK)
         rc = store_fail(st, b->status, "output buffer: %s", sr_status_str(b->status));
@@ -635,7 +695,7 @@ sr_status sr_store_timeline(sr_store *st, const char *actor, sr_buf *out, char *
     size_t mark = out->len;
     if (!actor || !*actor)
         return answer(st, out, mark, store_fail(st, SR_EINVAL, "no actor given"), err, errlen);
-    sr_event_query q = {.actor = actor};
+    sr_event_query q = {.actor = actor, .slim = 1};
     return answer(st, out, mark, store_events_each(st, &q, NULL, emit_timeline, out), err, errlen);
 }
 

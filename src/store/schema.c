@@ -151,9 +151,17 @@ static const char SCHEMA_V2[] =
     "CREATE TABLE ingest_progress ("
     " run_key TEXT PRIMARY KEY, records BIGINT NOT NULL);";
 
+/* v3: the cluster index also carries the actor and role, so "does this
+ * cluster involve actor X, and as what" is one index look-up (the events
+ * list walks clusters in date order asking it) */
+static const char SCHEMA_V3[] =
+    "DROP INDEX event_actors_cluster;"
+    "CREATE INDEX event_actors_cluster ON event_actors (cluster_id, actor_id, role);";
+
 static const migration migrations[] = {
     {1, "initial schema: documents, events and clusters, relation facts and intervals", SCHEMA_V1},
     {2, "resumable ingest runs", SCHEMA_V2},
+    {3, "event_actors_cluster index on (cluster_id, actor_id, role)", SCHEMA_V3},
 };
 
 /* The DDL with every TEXT column collated "C" (PostgreSQL). */

@@ -196,6 +196,7 @@ typedef struct store_row {
     char *role; /* with an actor filter: actor1, actor2, assoc_actor_1/2 */
     store_src *src;
     size_t n_src, cap_src;
+    int slim; /* the query asked for no sources: SRC is empty, not read */
 } store_row;
 
 /* Runs the events query Q (or the one event EVENT_ID, cluster or member
