@@ -16,9 +16,6 @@
 #include "sitrep/code.h"
 #include "store/store_int.h"
 
-#define STORE_STR_(x) #x
-#define STORE_STR(x) STORE_STR_(x)
-
 /* --- dynamic statements ----------------------------------------------------- */
 
 #define QP_MAX 24
@@ -47,16 +44,33 @@ static void qp_double(qparams *p, double v)
         p->kind[p->n] = 'd', p->d[p->n++] = v;
 }
 
-static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p)
+/* Prepares SQL and binds P.  With KEEP the statement is the store's kept
+ * events statement (reused when SQL is the same text as last time; not
+ * to be finalized by the caller), else a fresh one. */
+static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p, int keep)
 {
     if (sql->status != SR_OK) {
         store_fail(st, SR_ENOMEM, "out of memory");
         return NULL;
     }
     sr_stmt *s = NULL;
-    if (sr_db_prepare(st->db, sql->data, &s) != SR_OK) {
-        store_db_fail(st);
-        return NULL;
+    if (keep && st->events_stmt && !strcmp(st->events_sql, sql->data)) {
+        s = st->events_stmt;
+        sr_stmt_reset(s);
+    } else {
+        if (sr_db_prepare(st->db, sql->data, &s) != SR_OK) {
+            store_db_fail(st);
+            return NULL;
+        }
+        char *text = keep ? strdup(sql->data) : NULL;
+        if (keep && text) {
+            sr_stmt_finalize(st->events_stmt);
+            free(st->events_sql);
+            st->events_stmt = s;
+            st->events_sql = text;
+        } else if (keep) {
+            keep = 0; /* no memory to keep it: use it once */
+        }
     }
     sr_status rc = SR_OK;
     for (int k = 0; k < p->n && rc == SR_OK; k++)
@@ -65,10 +79,20 @@ static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p)
                                  : sr_stmt_bind_double(s, k + 1, p->d[k]);
     if (rc != SR_OK) {
         store_db_fail(st);
-        sr_stmt_finalize(s);
+        if (s != st->events_stmt)
+            sr_stmt_finalize(s);
         return NULL;
     }
     return s;
+}
+
+/* Ends a statement from qp_prepare: the kept one is only reset. */
+static void qp_done(sr_store *st, sr_stmt *s)
+{
+    if (s == st->events_stmt)
+        sr_stmt_reset(s);
+    else
+        sr_stmt_finalize(s);
 }
 
 /* ASCII lower case (what lower() does on both backends under "C"). */
@@ -309,25 +333,6 @@ static int row_add_source(store_row *row, sr_stmt *s)
     return x->doc_id && x->event_id ? 0 : -1;
 }
 
-/* Whether ACTOR has at least DENSE reports in the window [FROM, TO] (NULL:
- * open): then a page of its events is best found by walking the clusters
- * in date order, else through its reports.  Counts at most DENSE index
- * entries. */
-#define DENSE 1000
-static const char SQL_DENSE[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE actor_id = ?"
-    " AND event_date >= ? AND event_date <= ? LIMIT " STORE_STR(DENSE) ")";
-
-static sr_status actor_is_dense(sr_store *st, const char *actor, const char *from, const char *to,
-                                int *dense)
-{
-    long long n = 0;
-    if (store_one_int(st, SQL_DENSE, &n, "ttt", actor, from ? from : "", to ? to : "\x7f") < 0)
-        return SR_EIO;
-    *dense = n >= DENSE;
-    return SR_OK;
-}
-
 sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *event_id,
                             store_event_fn emit, void *ctx)
 {
@@ -352,7 +357,6 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
     sr_buf sql;
     sr_buf_init(&sql, NULL);
     qparams p = {0};
-    char wfrom[24], wto[24];
     /* a slim answer reads the clusters alone; otherwise each page of
      * clusters is joined with its reports */
     int slim = q->slim && !event_id;
@@ -362,78 +366,50 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         sr_buf_puts(&sql, "SELECT " STORE_EVENT_COLS ", c.actor_role, e.doc_id, e.event_id,"
                           " e.event_date, e.fatalities, e.source, e.certainty, d.title, d.url,"
                           " d.published FROM (SELECT c.*, ");
-    if (q->actor) {
-        sr_buf_printf(&sql,
-                      "(SELECT MIN(ea.role) FROM event_actors ea WHERE ea.cluster_id ="
-                      " c.cluster_id AND ea.%s = ?)",
-                      by_name ? "actor_name" : "actor_id");
+    /* an actor with a kb id: its range of cluster_actors (by the cluster's
+     * date, in answer order) drives the query; K names the table whose
+     * (sort_date, cluster_id) the window, the cursor and the order use */
+    int by_ca = q->actor && !by_name;
+    const char *k = by_ca ? "ca" : "c";
+    if (by_ca) {
+        sr_buf_puts(&sql, "ca.role AS actor_role FROM cluster_actors ca"
+                          " JOIN clusters c ON c.cluster_id = ca.cluster_id WHERE ca.actor_id = ?");
+        qp_text(&p, actor);
+    } else if (q->actor) {
+        /* a name without an id: its reports, by event_actors */
+        sr_buf_puts(&sql, "(SELECT MIN(ea.role) FROM event_actors ea WHERE ea.cluster_id ="
+                          " c.cluster_id AND ea.actor_name = ?) AS actor_role FROM clusters c"
+                          " WHERE c.cluster_id IN (SELECT cluster_id FROM event_actors"
+                          " WHERE actor_name = ?)");
+        qp_text(&p, actor);
         qp_text(&p, actor);
     } else {
-        sr_buf_puts(&sql, "CAST(NULL AS TEXT)");
+        sr_buf_puts(&sql, "CAST(NULL AS TEXT) AS actor_role FROM clusters c WHERE 1 = 1");
     }
-    sr_buf_puts(&sql, " AS actor_role FROM clusters c WHERE 1 = 1");
     if (event_id) {
         sr_buf_puts(&sql, " AND c.cluster_id = (SELECT cluster_id FROM events WHERE event_id = ?)");
         qp_text(&p, event_id);
-    }
-    /* the date window of the actor's reports: a year of slack either side
-     * covers a cluster whose shown date is another member's (members are
-     * less than a year apart); the outer filter stays exact */
-    if (q->actor && !by_name && q->from && from[0])
-        snprintf(wfrom, sizeof wfrom, "%04d%s", atoi(from) - 1, from + 4);
-    if (q->actor && !by_name && q->to && to[0])
-        snprintf(wto, sizeof wto, "%04d%s", atoi(to) + 1, to + 4);
-    int walk = 0;
-    if (q->actor && !by_name && q->limit && !q->near && !event_id &&
-        (rc = actor_is_dense(st, actor, q->from && from[0] ? wfrom : NULL,
-                             q->to && to[0] ? wto : NULL, &walk)) != SR_OK) {
-        sr_buf_free(&sql);
-        return rc;
-    }
-    if (walk) {
-        /* a frequent actor: walk the clusters in date order and test each
-         * (one look-up in the (cluster_id, actor_id) index); a page fills
-         * long before the window ends */
-        sr_buf_puts(&sql, " AND EXISTS (SELECT 1 FROM event_actors ea WHERE"
-                          " ea.cluster_id = c.cluster_id AND ea.actor_id = ?)");
-        qp_text(&p, actor);
-    } else if (q->actor) {
-        /* a rare one: its reports in the window, by the (actor_id,
-         * event_date) index */
-        sr_buf_printf(&sql,
-                      " AND c.cluster_id IN (SELECT cluster_id FROM event_actors WHERE %s = ?",
-                      by_name ? "actor_name" : "actor_id");
-        qp_text(&p, actor);
-        if (!by_name && q->from && from[0]) {
-            sr_buf_puts(&sql, " AND event_date >= ?");
-            qp_text(&p, wfrom);
-        }
-        if (!by_name && q->to && to[0]) {
-            sr_buf_puts(&sql, " AND event_date <= ?");
-            qp_text(&p, wto);
-        }
-        sr_buf_putc(&sql, ')');
     }
     if (q->type) {
         sr_buf_puts(&sql, " AND (c.event_type = ? OR c.sub_event_type = ?)");
         qp_text(&p, q->type);
         qp_text(&p, q->type);
     }
-    /* the same window on sort_date too (equal to event_date when dated):
-     * a range on the index the answer is ordered by */
+    /* the window on sort_date too (equal to event_date when dated): a
+     * range on the index the answer is ordered by */
     if (q->from) {
-        sr_buf_puts(&sql, " AND c.event_date >= ? AND c.sort_date >= ?");
+        sr_buf_printf(&sql, " AND c.event_date >= ? AND %s.sort_date >= ?", k);
         qp_text(&p, from);
         qp_text(&p, from);
     }
     if (q->to) {
-        sr_buf_puts(&sql, " AND c.event_date <= ? AND c.sort_date <= ?");
+        sr_buf_printf(&sql, " AND c.event_date <= ? AND %s.sort_date <= ?", k);
         qp_text(&p, to);
         qp_text(&p, to);
     }
     if (q->after_date && q->after_id) {
-        /* keyset paging: a range on the (sort_date, cluster_id) index */
-        sr_buf_puts(&sql, " AND (c.sort_date, c.cluster_id) > (?, ?)");
+        /* keyset paging: a range on the same index */
+        sr_buf_printf(&sql, " AND (%s.sort_date, %s.cluster_id) > (?, ?)", k, k);
         qp_text(&p, q->after_date);
         qp_text(&p, q->after_id);
     }
@@ -460,7 +436,7 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         qp_double(&p, nlon - dlon);
         qp_double(&p, nlon + dlon);
     }
-    sr_buf_puts(&sql, " ORDER BY c.sort_date, c.cluster_id");
+    sr_buf_printf(&sql, " ORDER BY %s.sort_date, %s.cluster_id", k, k);
     if (!q->near && (q->limit || q->offset)) {
         sr_buf_puts(&sql, " LIMIT ? OFFSET ?");
         qp_int(&p, q->limit ? (long long)q->limit : INT64_MAX);
@@ -470,7 +446,7 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         sr_buf_puts(&sql, ") c JOIN events e ON e.cluster_id = c.cluster_id"
                           " LEFT JOIN documents d ON d.doc_id = e.doc_id"
                           " ORDER BY c.sort_date, c.cluster_id, e.seq, e.event_id");
-    sr_stmt *s = qp_prepare(st, &sql, &p);
+    sr_stmt *s = qp_prepare(st, &sql, &p, 1);
     sr_buf_free(&sql);
     if (!s)
         return SR_EIO;
@@ -479,7 +455,26 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
     memset(&row, 0, sizeof row);
     int have = 0, r = 0;
     size_t matched = 0, emitted = 0;
-    while (rc == SR_OK && (r = store_step(st, s)) >= 0) {
+    /* slim: a row is a whole event, emitted at once from the statement's
+     * own text (valid until the next step), nothing copied */
+    while (slim && rc == SR_OK && (r = store_step(st, s)) > 0) {
+        store_row v;
+        memset(&v, 0, sizeof v);
+        v.slim = 1;
+        for (int j = 0; j < EV_NCOLS; j++)
+            v.v[j] = sr_stmt_is_null(s, j) ? NULL : (char *)sr_stmt_text(s, j);
+        v.has_coords = !sr_stmt_is_null(s, EV_LAT) && !sr_stmt_is_null(s, EV_LON);
+        v.lat = v.has_coords ? sr_stmt_double(s, EV_LAT) : 0;
+        v.lon = v.has_coords ? sr_stmt_double(s, EV_LON) : 0;
+        v.role = sr_stmt_is_null(s, COL_ROLE) ? NULL : (char *)sr_stmt_text(s, COL_ROLE);
+        if (q->near && !(v.has_coords && haversine_km(nlat, nlon, v.lat, v.lon) <= q->km &&
+                         matched++ >= q->offset))
+            continue;
+        rc = emit(st, &v, ctx);
+        if (q->near && q->limit && ++emitted >= q->limit)
+            break;
+    }
+    while (!slim && rc == SR_OK && (r = store_step(st, s)) >= 0) {
         const char *cid = r > 0 ? sr_stmt_text(s, EV_ID) : NULL;
         if (have && (!cid || strcmp(cid, row.v[EV_ID]))) {
             /* the previous event is complete */
@@ -513,7 +508,7 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         rc = SR_EIO;
     row_clear(&row);
     free(row.src);
-    sr_stmt_finalize(s);
+    qp_done(st, s);
     return rc;
 }
 
@@ -789,7 +784,7 @@ static sr_status interval_json(sr_store *st, sr_stmt *s, sr_buf *b)
 /* Runs a built interval query and writes every row; *N counts them. */
 static sr_status intervals_out(sr_store *st, sr_buf *sql, const qparams *p, sr_buf *out, size_t *n)
 {
-    sr_stmt *s = qp_prepare(st, sql, p);
+    sr_stmt *s = qp_prepare(st, sql, p, 0);
     if (!s)
         return SR_EIO;
     sr_status rc = SR_OK;
@@ -1084,7 +1079,7 @@ sr_status sr_store_actors(sr_store *st, const char *prefix, sr_buf *out, char *e
     }
     sr_buf_puts(&sql, " ORDER BY a.name, a.actor_id");
     sr_status rc = SR_OK;
-    sr_stmt *s = pat.status == SR_OK ? qp_prepare(st, &sql, &p) : NULL;
+    sr_stmt *s = pat.status == SR_OK ? qp_prepare(st, &sql, &p, 0) : NULL;
     if (!s)
         rc = st->msg[0] ? SR_EIO : store_fail(st, SR_ENOMEM, "out of memory");
     int r = 0;
@@ -1326,7 +1321,7 @@ sr_status sr_store_documents(sr_store *st, size_t limit, size_t offset, sr_buf *
         qp_int(&p, limit ? (long long)limit : INT64_MAX);
         qp_int(&p, (long long)offset);
     }
-    sr_stmt *s = qp_prepare(st, &sql, &p);
+    sr_stmt *s = qp_prepare(st, &sql, &p, 0);
     sr_buf_free(&sql);
     if (!s)
         return answer(st, out, mark, SR_EIO, err, errlen);

@@ -30,6 +30,10 @@ struct sr_store {
     int readonly;
     char msg[512];           /* the last failure, reported through ERR */
     char *mention_batch_sql; /* ingest.c: a multi-row INSERT, built once */
+    /* query.c: the last events query built, kept prepared, since a server
+     * asks the same shape again and again with other values */
+    char *events_sql;
+    sr_stmt *events_stmt;
     struct {
         const char *sql;
         sr_stmt *stmt;
