@@ -44,9 +44,18 @@ static void qp_double(qparams *p, double v)
         p->kind[p->n] = 'd', p->d[p->n++] = v;
 }
 
-/* Prepares SQL and binds P.  With KEEP the statement is the store's kept
- * events statement (reused when SQL is the same text as last time; not
- * to be finalized by the caller), else a fresh one. */
+/* Whether S is one of the store's kept statements. */
+static int is_kept(const sr_store *st, const sr_stmt *s)
+{
+    for (size_t i = 0; i < STORE_KEPT; i++)
+        if (st->kept[i].stmt == s)
+            return 1;
+    return 0;
+}
+
+/* Prepares SQL and binds P.  With KEEP the statement is one of the store's
+ * kept ones (reused when one was built from the same text; ended with
+ * qp_done, not finalized), else a fresh one. */
 static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p, int keep)
 {
     if (sql->status != SR_OK) {
@@ -54,23 +63,24 @@ static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p, in
         return NULL;
     }
     sr_stmt *s = NULL;
-    if (keep && st->events_stmt && !strcmp(st->events_sql, sql->data)) {
-        s = st->events_stmt;
-        sr_stmt_reset(s);
-    } else {
+    for (size_t i = 0; keep && !s && i < STORE_KEPT; i++)
+        if (st->kept[i].sql && !strcmp(st->kept[i].sql, sql->data)) {
+            s = st->kept[i].stmt;
+            sr_stmt_reset(s);
+        }
+    if (!s) {
         if (sr_db_prepare(st->db, sql->data, &s) != SR_OK) {
             store_db_fail(st);
             return NULL;
         }
         char *text = keep ? strdup(sql->data) : NULL;
-        if (keep && text) {
-            sr_stmt_finalize(st->events_stmt);
-            free(st->events_sql);
-            st->events_stmt = s;
-            st->events_sql = text;
-        } else if (keep) {
-            keep = 0; /* no memory to keep it: use it once */
-        }
+        if (text) {
+            unsigned k = st->n_kept_next++ % STORE_KEPT;
+            sr_stmt_finalize(st->kept[k].stmt);
+            free(st->kept[k].sql);
+            st->kept[k].stmt = s;
+            st->kept[k].sql = text;
+        } /* else: no memory to keep it, so it is used once */
     }
     sr_status rc = SR_OK;
     for (int k = 0; k < p->n && rc == SR_OK; k++)
@@ -79,7 +89,7 @@ static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p, in
                                  : sr_stmt_bind_double(s, k + 1, p->d[k]);
     if (rc != SR_OK) {
         store_db_fail(st);
-        if (s != st->events_stmt)
+        if (!is_kept(st, s))
             sr_stmt_finalize(s);
         return NULL;
     }
@@ -89,7 +99,7 @@ static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p, in
 /* Ends a statement from qp_prepare: the kept one is only reset. */
 static void qp_done(sr_store *st, sr_stmt *s)
 {
-    if (s == st->events_stmt)
+    if (is_kept(st, s))
         sr_stmt_reset(s);
     else
         sr_stmt_finalize(s);

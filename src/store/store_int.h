@@ -23,6 +23,7 @@
  * of their (static) SQL text: ingest runs the same few dozen statements for
  * every document, and PostgreSQL then parses each one once. */
 #define STORE_STMT_CACHE 96
+#define STORE_KEPT 4
 
 struct sr_store {
     sr_db *db;
@@ -30,10 +31,14 @@ struct sr_store {
     int readonly;
     char msg[512];           /* the last failure, reported through ERR */
     char *mention_batch_sql; /* ingest.c: a multi-row INSERT, built once */
-    /* query.c: the last events query built, kept prepared, since a server
-     * asks the same shape again and again with other values */
-    char *events_sql;
-    sr_stmt *events_stmt;
+    /* query.c: the last few events queries built, kept prepared, since a
+     * server asks the same shapes again and again with other values (a
+     * first page, then pages by cursor) */
+    struct {
+        char *sql;
+        sr_stmt *stmt;
+    } kept[STORE_KEPT];
+    unsigned n_kept_next; /* the slot to reuse next, round robin */
     struct {
         const char *sql;
         sr_stmt *stmt;
