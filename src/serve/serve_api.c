@@ -352,11 +352,17 @@ static int api_events(sr_server *srv, const sr_http_request *req, sr_buf *out)
     sr_status st = sr_store_events(c.st, &q, &c.res, c.err, sizeof c.err);
     rc = st == SR_OK ? list_reply(out, &c.res, limit, offset, 1, NULL, NULL)
                      : store_failed(st, c.err, out);
-    if (rc == 200) {
-        /* "cursor": the next page by keyset ("after"), null on the last */
+    if (rc == 200 && out->status == SR_OK && out->len >= 2 &&
+        !memcmp(out->data + out->len - 2, "}\n", 2)) {
+        /* "cursor": the next page by keyset ("after"), null on the last;
+         * the store gave up to limit + 1 lines */
         size_t n = 0;
-        for (size_t i = 0; i < c.res.len; i++)
-            n += c.res.data[i] == '\n';
+        for (const char *p = c.res.data, *e = p + c.res.len; p && p < e && n <= limit; n++) {
+            p = memchr(p, '\n', (size_t)(e - p));
+            if (!p)
+                break;
+            p++;
+        }
         int first = 0;
         out->len -= 2; /* reopen the object: drop "}\n" */
         out->data[out->len] = '\0';
