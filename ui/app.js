@@ -625,7 +625,7 @@ function ringPath(rings, proj) {
   return rings.map((r) => 'M' + r.map(([x, y]) => proj(x, y).map((v) => v.toFixed(1)).join(',')).join('L') + 'Z').join('');
 }
 
-function drawBaseMap(svg, g) {
+function drawBaseMap(svg, g, districts = false) {
   const W = 900, H = 700;
   const proj = projection(g.frame, W, H);
   svg.replaceChildren(el('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
@@ -633,7 +633,7 @@ function drawBaseMap(svg, g) {
   for (const gov of g.governorates)
     svg.append(el('path', { d: ringPath(gov.rings, proj), class: 'gov' + (gov.undof ? ' undof' : '') }, el('title', { text: gov.name })));
   // admin-2: approximate district areas (tools/map/districts.js), thin lines
-  if (g.districts && g.districts.lines.length) {
+  if (districts && g.districts && g.districts.lines.length) {
     const d = g.districts.lines.map((l) => 'M' + l.map(([x, y]) => proj(x, y).map((v) => v.toFixed(1)).join(',')).join('L')).join('');
     svg.append(el('path', { d, class: 'district' }, el('title', { text: 'approximate district areas derived from GeoNames settlement points' })));
     for (const a of g.districts.areas) {
@@ -672,7 +672,7 @@ function initMap() {
     try {
       const [g, events] = await Promise.all([loadGeo(), fetchAllEvents(state.filters, 3000)]);
       const svg = $('#map');
-      const proj = drawBaseMap(svg, g);
+      const proj = drawBaseMap(svg, g, true);
       let placed = 0;
       const seen = new Map();
       for (const ev of events) {
