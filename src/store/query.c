@@ -471,8 +471,12 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         store_row v;
         memset(&v, 0, sizeof v);
         v.slim = 1;
+        /* the coordinates are read as numbers only: their text form
+         * would cost a float-to-text conversion per row */
         for (int j = 0; j < EV_NCOLS; j++)
-            v.v[j] = sr_stmt_is_null(s, j) ? NULL : (char *)sr_stmt_text(s, j);
+            v.v[j] = j == EV_LAT || j == EV_LON || sr_stmt_is_null(s, j)
+                         ? NULL
+                         : (char *)sr_stmt_text(s, j);
         v.has_coords = !sr_stmt_is_null(s, EV_LAT) && !sr_stmt_is_null(s, EV_LON);
         v.lat = v.has_coords ? sr_stmt_double(s, EV_LAT) : 0;
         v.lon = v.has_coords ? sr_stmt_double(s, EV_LON) : 0;
