@@ -147,11 +147,40 @@ static void kv_bool(sr_buf *b, const char *key, const char *v, int *f)
     sr_buf_puts(b, v && strtoll(v, NULL, 10) ? "true" : "false");
 }
 
+/* V as printf's "%.5f" writes it, without printf where that is safe: the
+ * value scaled by 1e5 rounds to the same integer unless it lies near a
+ * half (then, and for huge values or a negative zero result, printf). */
+static void put_fixed5(sr_buf *b, double v)
+{
+    double r = v * 1e5;
+    if (!(fabs(v) < 1e8) || fabs(r - floor(r) - 0.5) < 1e-6) {
+        sr_buf_printf(b, "%.5f", v);
+        return;
+    }
+    long long n = llround(r);
+    if (n == 0 && signbit(v)) {
+        sr_buf_printf(b, "%.5f", v);
+        return;
+    }
+    char tmp[32], *e = tmp + sizeof tmp, *p = e;
+    unsigned long long u = n < 0 ? (unsigned long long)(-n) : (unsigned long long)n;
+    for (int k = 0; k < 5; k++, u /= 10)
+        *--p = (char)('0' + u % 10);
+    *--p = '.';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        *--p = '-';
+    sr_buf_append(b, p, (size_t)(e - p));
+}
+
 static void kv_coord(sr_buf *b, const char *key, int has, double v, int *f)
 {
     sr_json_key(b, key, f);
     if (has)
-        sr_buf_printf(b, "%.5f", v);
+        put_fixed5(b, v);
     else
         sr_buf_puts(b, "null");
 }
