@@ -14,7 +14,7 @@ and query latency on a database of >= 1 million events.
    and 1,000 `relations --at` queries in-process and prints p50/p99.  The same replay goes into PostgreSQL
    when --pg-events is given (it is slower to build).
 4. HTTP: wrk (Debian) drives `sitrep serve` on the big database for 30 s
-   with events queries by actor and date range; requests/s and p99.
+   with events queries by actor and date range; requests/s, p50 and p99.
 Results go to bench/out/store.json.  Big files are removed afterwards.
 """
 import argparse
