@@ -9,11 +9,12 @@ and query latency on a database of >= 1 million events.
 3. Latency: bench/replay_bundles.py replays the coded events with shifted
    ids and dates until the SQLite database holds >= --events events; then
    build/bench/store_bench runs 1,000 `events` queries (one actor, a
-   90-day window, one page of 100) and 1,000 `relations --at` queries
-   in-process and prints p50/p99.  The same replay goes into PostgreSQL
+   90-day window, one page of 100: with sources as the CLI answers, slim
+   as GET /api/events answers, and the slim answer's next page by cursor)
+   and 1,000 `relations --at` queries in-process and prints p50/p99.  The same replay goes into PostgreSQL
    when --pg-events is given (it is slower to build).
 4. HTTP: wrk (Debian) drives `sitrep serve` on the big database for 30 s
-   with events queries by actor and date range; requests/s and p99.
+   with events queries by actor and date range; requests/s, p50 and p99.
 Results go to bench/out/store.json.  Big files are removed afterwards.
 """
 import argparse
@@ -89,17 +90,22 @@ end
 """
 
 
+def wrk_ms(v):
+    return float(v[:-2]) if v.endswith("ms") else float(v[:-2]) / 1000 if v.endswith("us") \
+        else float(v[:-1]) * 1000
+
+
 def parse_wrk(text):
-    rps = p99 = None
+    rps = p50 = p99 = None
     for line in text.splitlines():
         s = line.split()
         if line.strip().startswith("Requests/sec:"):
             rps = float(s[1])
+        if len(s) == 2 and s[0] == "50%":
+            p50 = wrk_ms(s[1])
         if len(s) == 2 and s[0] == "99%":
-            v = s[1]
-            p99 = float(v[:-2]) if v.endswith("ms") else float(v[:-2]) / 1000 if v.endswith("us") \
-                else float(v[:-1]) * 1000
-    return rps, p99
+            p99 = wrk_ms(s[1])
+    return rps, p50, p99
 
 
 def main():
@@ -172,8 +178,9 @@ def main():
             res["postgresql_queries"] = [json.loads(l) for l in p.stdout.splitlines()]
         if shutil.which("wrk"):
             text = wrk_run(big, a.wrk_seconds)
-            rps, p99 = parse_wrk(text)
+            rps, p50, p99 = parse_wrk(text)
             res["http_events_requests_s"] = rps
+            res["http_events_p50_ms"] = p50
             res["http_events_p99_ms"] = p99
     finally:
         if os.environ.get("SITREP_BENCH_KEEP"):

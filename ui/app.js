@@ -140,6 +140,11 @@ function legend(node, entries) {
   node.replaceChildren(...entries.map(([label, colour]) =>
     el('span', {}, swatch(colour), label)));
 }
+// A legend entry for a kind of line: a short stroke in the line's class.
+function lineKey(cls, label) {
+  const svg = el('svg', { viewBox: '0 0 22 10' }, el('line', { x1: 1, y1: 5, x2: 21, y2: 5, class: cls }));
+  return el('span', {}, svg, label);
+}
 function swatch(colour) {
   const s = el('span', { class: 'swatch' });
   s.style.background = colour;
@@ -252,12 +257,15 @@ function initEvents() {
 
 // ---- timeline: events per month, stacked by type ----
 
+// Pages of 1000 by keyset cursor (each page costs the same however deep).
 async function fetchAllEvents(params, cap = 5000) {
   const all = [];
-  for (let offset = 0; offset < cap; offset += 1000) {
-    const res = await api('events', { ...params, limit: 1000, offset });
+  let after = null;
+  while (all.length < cap) {
+    const res = await api('events', { ...params, limit: 1000, ...(after ? { after } : {}) });
     all.push(...res.items);
-    if (res.next === null) break;
+    if (!res.cursor) break;
+    after = res.cursor;
   }
   return all;
 }
@@ -617,13 +625,22 @@ function ringPath(rings, proj) {
   return rings.map((r) => 'M' + r.map(([x, y]) => proj(x, y).map((v) => v.toFixed(1)).join(',')).join('L') + 'Z').join('');
 }
 
-function drawBaseMap(svg, g) {
+function drawBaseMap(svg, g, districts = false) {
   const W = 900, H = 700;
   const proj = projection(g.frame, W, H);
   svg.replaceChildren(el('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
   for (const c of g.neighbours) svg.append(el('path', { d: ringPath(c.rings, proj), class: 'neighbour' }));
   for (const gov of g.governorates)
     svg.append(el('path', { d: ringPath(gov.rings, proj), class: 'gov' + (gov.undof ? ' undof' : '') }, el('title', { text: gov.name })));
+  // admin-2: approximate district areas (tools/map/districts.js), thin lines
+  if (districts && g.districts && g.districts.lines.length) {
+    const d = g.districts.lines.map((l) => 'M' + l.map(([x, y]) => proj(x, y).map((v) => v.toFixed(1)).join(',')).join('L')).join('');
+    svg.append(el('path', { d, class: 'district' }, el('title', { text: 'approximate district areas derived from GeoNames settlement points' })));
+    for (const a of g.districts.areas) {
+      const [x, y] = proj(a.label[0], a.label[1]);
+      svg.append(el('text', { x, y: y + 12, class: 'district-label', text: a.name }));
+    }
+  }
   for (const gov of g.governorates) {
     if (gov.undof) continue;
     const [cx, cy] = centroid(gov.rings[0]);
@@ -655,7 +672,7 @@ function initMap() {
     try {
       const [g, events] = await Promise.all([loadGeo(), fetchAllEvents(state.filters, 3000)]);
       const svg = $('#map');
-      const proj = drawBaseMap(svg, g);
+      const proj = drawBaseMap(svg, g, true);
       let placed = 0;
       const seen = new Map();
       for (const ev of events) {
@@ -681,6 +698,8 @@ function initMap() {
         placed++;
       }
       legend($('#map-legend'), Object.entries(TYPE_COLOURS).map(([t, c]) => [t, c]));
+      $('#map-legend').append(lineKey('gov-key', 'governorate border (Natural Earth)'),
+        lineKey('district-key', 'approximate district areas derived from GeoNames settlement points'));
       const f = Object.entries(state.filters).map(([k, v]) => `${k}=${v}`).join(', ');
       setStatus(status, `${placed} of ${events.length} events placed` + (f ? ` (filter: ${f})` : ' (all events)'));
     } catch (e) {

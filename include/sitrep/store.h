@@ -37,7 +37,7 @@
 extern "C" {
 #endif
 
-#define SR_STORE_SCHEMA_VERSION 2
+#define SR_STORE_SCHEMA_VERSION 3
 
 typedef struct sr_store sr_store;
 
@@ -90,6 +90,11 @@ typedef struct sr_event_query {
     double km;
     size_t limit;         /* 0 = no limit */
     size_t offset;
+    /* keyset paging: only events sorting after the one whose sort key is
+     * (AFTER_DATE, AFTER_ID): its event_date ("" when undated) and
+     * event_id, as sr_store_events prints them; both or neither */
+    const char *after_date, *after_id;
+    int slim;             /* 1: leave out each event's "sources" list */
 } sr_event_query;
 
 /* Query answers are appended to OUT; on failure OUT is left as it was and

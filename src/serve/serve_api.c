@@ -246,20 +246,89 @@ static void call_end(call *c)
 
 /* ---- endpoints ---- */
 
+/* A keyset cursor "DATE~ID": the event_date ("" when undated) and
+ * event_id of the last event of a page, split into DATE and ID.  Returns
+ * 0, or 400 naming the parameter. */
+static int cursor_param(const sr_http_request *req, char *date, size_t dn, char *id, size_t idn,
+                        int *has, sr_buf *out)
+{
+    const char *v = param_opt(req, "after");
+    *has = 0;
+    if (!v)
+        return 0;
+    const char *t = strchr(v, '~');
+    size_t a = t ? (size_t)(t - v) : 0;
+    int ok = t && a < dn && strlen(t + 1) > 0 && strlen(t + 1) < idn;
+    for (size_t i = 0; ok && i < a; i++)
+        ok = (v[i] >= '0' && v[i] <= '9') || v[i] == '-';
+    for (const char *p = t ? t + 1 : ""; ok && *p; p++)
+        ok = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+             *p == '_' || *p == '-' || *p == '.' || *p == ':';
+    if (!ok)
+        return error_reply(out, 400,
+                           "parameter 'after' must be a cursor DATE~ID as the previous page's "
+                           "\"cursor\" gives it");
+    memcpy(date, v, a);
+    date[a] = '\0';
+    snprintf(id, idn, "%s", t + 1);
+    *has = 1;
+    return 0;
+}
+
+/* The cursor after the last of the first N event lines in RES. */
+static void put_cursor(sr_buf *out, const sr_buf *res, size_t n, int *first)
+{
+    sr_json_key(out, "cursor", first);
+    const char *line = res->data ? res->data : "", *end = line + res->len;
+    for (size_t k = 1; k < n && line < end; k++) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        line = nl ? nl + 1 : end;
+    }
+    const char *nl = n ? memchr(line, '\n', (size_t)(end - line)) : NULL;
+    size_t len = nl ? (size_t)(nl - line) : (size_t)(end - line);
+    const char *d, *i;
+    size_t dl, il;
+    sr_buf date, id;
+    sr_buf_init(&date, NULL);
+    sr_buf_init(&id, NULL);
+    if (n && serve_json_member(line, len, "event_id", &i, &il) &&
+        serve_json_member(line, len, "event_date", &d, &dl) && serve_json_unquote(i, il, &id) &&
+        (serve_json_unquote(d, dl, &date) || (dl == 4 && !memcmp(d, "null", 4)))) {
+        sr_buf_putc(&date, '~');
+        sr_buf_append(&date, id.data, id.len);
+        sr_json_string(out, date.data, date.len);
+    } else {
+        sr_buf_puts(out, "null");
+    }
+    sr_buf_free(&date);
+    sr_buf_free(&id);
+}
+
 static int api_events(sr_server *srv, const sr_http_request *req, sr_buf *out)
 {
-    int rc = check_params(req, "actor type from to admin1 admin2 near km limit offset", out);
+    int rc = check_params(req, "actor type from to admin1 admin2 near km limit offset after", out);
     if (rc)
         return rc;
     sr_event_query q = {0};
     size_t limit, offset;
+    char after_date[16], after_id[128];
+    int has_after;
     if ((rc = date_param(req, "from", &q.from, out)) || (rc = date_param(req, "to", &q.to, out)))
         return rc;
     if (q.from && q.to && strcmp(q.from, q.to) > 0)
         return error_reply(out, 400, "parameter 'from' is after 'to'");
     if ((rc = uint_param(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, &limit, out)) ||
-        (rc = uint_param(req, "offset", 0, 0, MAX_OFFSET, &offset, out)))
+        (rc = uint_param(req, "offset", 0, 0, MAX_OFFSET, &offset, out)) ||
+        (rc = cursor_param(req, after_date, sizeof after_date, after_id, sizeof after_id,
+                           &has_after, out)))
         return rc;
+    if (has_after && offset)
+        return error_reply(out, 400, "parameter 'after' cannot be combined with 'offset'");
+    if (has_after) {
+        q.after_date = after_date;
+        q.after_id = after_id;
+    }
+    q.slim = 1; /* the list leaves the sources to /api/events/ID */
     q.actor = param_opt(req, "actor");
     q.type = param_opt(req, "type");
     q.admin1 = param_opt(req, "admin1");
@@ -283,6 +352,23 @@ static int api_events(sr_server *srv, const sr_http_request *req, sr_buf *out)
     sr_status st = sr_store_events(c.st, &q, &c.res, c.err, sizeof c.err);
     rc = st == SR_OK ? list_reply(out, &c.res, limit, offset, 1, NULL, NULL)
                      : store_failed(st, c.err, out);
+    if (rc == 200 && out->status == SR_OK && out->len >= 2 &&
+        !memcmp(out->data + out->len - 2, "}\n", 2)) {
+        /* "cursor": the next page by keyset ("after"), null on the last;
+         * the store gave up to limit + 1 lines */
+        size_t n = 0;
+        for (const char *p = c.res.data, *e = p + c.res.len; p && p < e && n <= limit; n++) {
+            p = memchr(p, '\n', (size_t)(e - p));
+            if (!p)
+                break;
+            p++;
+        }
+        int first = 0;
+        out->len -= 2; /* reopen the object: drop "}\n" */
+        out->data[out->len] = '\0';
+        put_cursor(out, &c.res, n > limit ? limit : 0, &first);
+        sr_buf_puts(out, "}\n");
+    }
     call_end(&c);
     return rc;
 }

@@ -381,6 +381,12 @@ static const char SQL_RENAME_EVENTS[] = "UPDATE events SET cluster_id = ? WHERE 
 static const char SQL_RENAME_ACTORS[] =
     "UPDATE event_actors SET cluster_id = ? WHERE cluster_id = ?";
 static const char SQL_DEL_CLUSTER[] = "DELETE FROM clusters WHERE cluster_id = ?";
+static const char SQL_DEL_CLUSTER_ACTORS[] = "DELETE FROM cluster_actors WHERE cluster_id = ?";
+/* each actor (with a kb id) once per cluster, in its least role */
+static const char SQL_PUT_CLUSTER_ACTORS[] =
+    "INSERT INTO cluster_actors (actor_id, sort_date, cluster_id, role)"
+    " SELECT actor_id, CAST(? AS TEXT), cluster_id, MIN(role) FROM event_actors"
+    " WHERE cluster_id = ? AND actor_id IS NOT NULL GROUP BY actor_id, cluster_id";
 static const char SQL_CLUSTER_SUBTYPE[] =
     "UPDATE clusters SET sub_event_type = ? WHERE cluster_id = ?";
 /* The first event's fields, with the cluster's own date, toll, sources. */
@@ -459,16 +465,22 @@ sr_status store_cluster_refresh(sr_store *st, const char *cluster_id)
         rc = store_fail(st, SR_ENOMEM, "out of memory");
     if (rc == SR_OK)
         rc = store_run(st, SQL_DEL_CLUSTER, "t", cluster_id);
+    if (rc == SR_OK)
+        rc = store_run(st, SQL_DEL_CLUSTER_ACTORS, "t", cluster_id);
     if (rc == SR_OK && first && strcmp(first, cluster_id)) {
         rc = store_run(st, SQL_RENAME_EVENTS, "tt", first, cluster_id);
         if (rc == SR_OK)
             rc = store_run(st, SQL_RENAME_ACTORS, "tt", first, cluster_id);
         if (rc == SR_OK)
             rc = store_run(st, SQL_DEL_CLUSTER, "t", first);
+        if (rc == SR_OK)
+            rc = store_run(st, SQL_DEL_CLUSTER_ACTORS, "t", first);
     }
     if (rc == SR_OK && first)
         rc = store_run(st, SQL_PUT_CLUSTER, "ttItitt", date, date ? prec : "none", has_fat, fat,
                        sources.len ? sources.data : NULL, n, date ? date : "", first);
+    if (rc == SR_OK && first)
+        rc = store_run(st, SQL_PUT_CLUSTER_ACTORS, "tt", date ? date : "", first);
     if (rc == SR_OK && first && territory)
         rc = store_run(st, SQL_CLUSTER_SUBTYPE, "tt", territory, first);
     free(territory);

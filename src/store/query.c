@@ -44,16 +44,43 @@ static void qp_double(qparams *p, double v)
         p->kind[p->n] = 'd', p->d[p->n++] = v;
 }
 
-static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p)
+/* Whether S is one of the store's kept statements. */
+static int is_kept(const sr_store *st, const sr_stmt *s)
+{
+    for (size_t i = 0; i < STORE_KEPT; i++)
+        if (st->kept[i].stmt == s)
+            return 1;
+    return 0;
+}
+
+/* Prepares SQL and binds P.  With KEEP the statement is one of the store's
+ * kept ones (reused when one was built from the same text; ended with
+ * qp_done, not finalized), else a fresh one. */
+static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p, int keep)
 {
     if (sql->status != SR_OK) {
         store_fail(st, SR_ENOMEM, "out of memory");
         return NULL;
     }
     sr_stmt *s = NULL;
-    if (sr_db_prepare(st->db, sql->data, &s) != SR_OK) {
-        store_db_fail(st);
-        return NULL;
+    for (size_t i = 0; keep && !s && i < STORE_KEPT; i++)
+        if (st->kept[i].sql && !strcmp(st->kept[i].sql, sql->data)) {
+            s = st->kept[i].stmt;
+            sr_stmt_reset(s);
+        }
+    if (!s) {
+        if (sr_db_prepare(st->db, sql->data, &s) != SR_OK) {
+            store_db_fail(st);
+            return NULL;
+        }
+        char *text = keep ? strdup(sql->data) : NULL;
+        if (text) {
+            unsigned k = st->n_kept_next++ % STORE_KEPT;
+            sr_stmt_finalize(st->kept[k].stmt);
+            free(st->kept[k].sql);
+            st->kept[k].stmt = s;
+            st->kept[k].sql = text;
+        } /* else: no memory to keep it, so it is used once */
     }
     sr_status rc = SR_OK;
     for (int k = 0; k < p->n && rc == SR_OK; k++)
@@ -62,10 +89,20 @@ static sr_stmt *qp_prepare(sr_store *st, const sr_buf *sql, const qparams *p)
                                  : sr_stmt_bind_double(s, k + 1, p->d[k]);
     if (rc != SR_OK) {
         store_db_fail(st);
-        sr_stmt_finalize(s);
+        if (!is_kept(st, s))
+            sr_stmt_finalize(s);
         return NULL;
     }
     return s;
+}
+
+/* Ends a statement from qp_prepare: the kept one is only reset. */
+static void qp_done(sr_store *st, sr_stmt *s)
+{
+    if (is_kept(st, s))
+        sr_stmt_reset(s);
+    else
+        sr_stmt_finalize(s);
 }
 
 /* ASCII lower case (what lower() does on both backends under "C"). */
@@ -113,8 +150,9 @@ static void kv_bool(sr_buf *b, const char *key, const char *v, int *f)
 static void kv_coord(sr_buf *b, const char *key, int has, double v, int *f)
 {
     sr_json_key(b, key, f);
+    char o[32];
     if (has)
-        sr_buf_printf(b, "%.5f", v);
+        sr_buf_append(b, o, sr_format_fixed(o, v, 5));
     else
         sr_buf_puts(b, "null");
 }
@@ -330,57 +368,61 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
     sr_buf sql;
     sr_buf_init(&sql, NULL);
     qparams p = {0};
-    char wfrom[24], wto[24];
-    sr_buf_puts(&sql, "SELECT " STORE_EVENT_COLS ", c.actor_role, e.doc_id, e.event_id,"
-                      " e.event_date, e.fatalities, e.source, e.certainty, d.title, d.url,"
-                      " d.published FROM (SELECT c.*, ");
-    if (q->actor) {
-        sr_buf_printf(&sql,
-                      "(SELECT MIN(ea.role) FROM event_actors ea WHERE ea.cluster_id ="
-                      " c.cluster_id AND ea.%s = ?)",
-                      by_name ? "actor_name" : "actor_id");
+    /* a slim answer reads the clusters alone; otherwise each page of
+     * clusters is joined with its reports */
+    int slim = q->slim && !event_id;
+    if (slim)
+        sr_buf_puts(&sql, "SELECT " STORE_EVENT_COLS ", ");
+    else
+        sr_buf_puts(&sql, "SELECT " STORE_EVENT_COLS ", c.actor_role, e.doc_id, e.event_id,"
+                          " e.event_date, e.fatalities, e.source, e.certainty, d.title, d.url,"
+                          " d.published FROM (SELECT c.*, ");
+    /* an actor with a kb id: its range of cluster_actors (by the cluster's
+     * date, in answer order) drives the query; K names the table whose
+     * (sort_date, cluster_id) the window, the cursor and the order use */
+    int by_ca = q->actor && !by_name;
+    const char *k = by_ca ? "ca" : "c";
+    if (by_ca) {
+        sr_buf_puts(&sql, "ca.role AS actor_role FROM cluster_actors ca"
+                          " JOIN clusters c ON c.cluster_id = ca.cluster_id WHERE ca.actor_id = ?");
+        qp_text(&p, actor);
+    } else if (q->actor) {
+        /* a name without an id: its reports, by event_actors */
+        sr_buf_puts(&sql, "(SELECT MIN(ea.role) FROM event_actors ea WHERE ea.cluster_id ="
+                          " c.cluster_id AND ea.actor_name = ?) AS actor_role FROM clusters c"
+                          " WHERE c.cluster_id IN (SELECT cluster_id FROM event_actors"
+                          " WHERE actor_name = ?)");
+        qp_text(&p, actor);
         qp_text(&p, actor);
     } else {
-        sr_buf_puts(&sql, "CAST(NULL AS TEXT)");
+        sr_buf_puts(&sql, "CAST(NULL AS TEXT) AS actor_role FROM clusters c WHERE 1 = 1");
     }
-    sr_buf_puts(&sql, " AS actor_role FROM clusters c WHERE 1 = 1");
     if (event_id) {
         sr_buf_puts(&sql, " AND c.cluster_id = (SELECT cluster_id FROM events WHERE event_id = ?)");
         qp_text(&p, event_id);
-    }
-    if (q->actor) {
-        sr_buf_printf(&sql,
-                      " AND c.cluster_id IN (SELECT cluster_id FROM event_actors WHERE %s = ?",
-                      by_name ? "actor_name" : "actor_id");
-        qp_text(&p, actor);
-        /* the date window inside the sub-query lets the (actor_id,
-         * event_date) index bound it; a year of slack either side covers a
-         * cluster whose shown date is another member's (members are less
-         * than a year apart), and the outer filter stays exact */
-        if (!by_name && q->from && from[0]) {
-            snprintf(wfrom, sizeof wfrom, "%04d%s", atoi(from) - 1, from + 4);
-            sr_buf_puts(&sql, " AND event_date >= ?");
-            qp_text(&p, wfrom);
-        }
-        if (!by_name && q->to && to[0]) {
-            snprintf(wto, sizeof wto, "%04d%s", atoi(to) + 1, to + 4);
-            sr_buf_puts(&sql, " AND event_date <= ?");
-            qp_text(&p, wto);
-        }
-        sr_buf_putc(&sql, ')');
     }
     if (q->type) {
         sr_buf_puts(&sql, " AND (c.event_type = ? OR c.sub_event_type = ?)");
         qp_text(&p, q->type);
         qp_text(&p, q->type);
     }
+    /* the window on sort_date too (equal to event_date when dated): a
+     * range on the index the answer is ordered by */
     if (q->from) {
-        sr_buf_puts(&sql, " AND c.event_date >= ?");
+        sr_buf_printf(&sql, " AND c.event_date >= ? AND %s.sort_date >= ?", k);
+        qp_text(&p, from);
         qp_text(&p, from);
     }
     if (q->to) {
-        sr_buf_puts(&sql, " AND c.event_date <= ?");
+        sr_buf_printf(&sql, " AND c.event_date <= ? AND %s.sort_date <= ?", k);
         qp_text(&p, to);
+        qp_text(&p, to);
+    }
+    if (q->after_date && q->after_id) {
+        /* keyset paging: a range on the same index */
+        sr_buf_printf(&sql, " AND (%s.sort_date, %s.cluster_id) > (?, ?)", k, k);
+        qp_text(&p, q->after_date);
+        qp_text(&p, q->after_id);
     }
     if (q->admin1) {
         snprintf(admin1, sizeof admin1, "%s", q->admin1);
@@ -405,16 +447,17 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         qp_double(&p, nlon - dlon);
         qp_double(&p, nlon + dlon);
     }
-    sr_buf_puts(&sql, " ORDER BY c.sort_date, c.cluster_id");
+    sr_buf_printf(&sql, " ORDER BY %s.sort_date, %s.cluster_id", k, k);
     if (!q->near && (q->limit || q->offset)) {
         sr_buf_puts(&sql, " LIMIT ? OFFSET ?");
         qp_int(&p, q->limit ? (long long)q->limit : INT64_MAX);
         qp_int(&p, (long long)q->offset);
     }
-    sr_buf_puts(&sql, ") c JOIN events e ON e.cluster_id = c.cluster_id"
-                      " LEFT JOIN documents d ON d.doc_id = e.doc_id"
-                      " ORDER BY c.sort_date, c.cluster_id, e.seq, e.event_id");
-    sr_stmt *s = qp_prepare(st, &sql, &p);
+    if (!slim)
+        sr_buf_puts(&sql, ") c JOIN events e ON e.cluster_id = c.cluster_id"
+                          " LEFT JOIN documents d ON d.doc_id = e.doc_id"
+                          " ORDER BY c.sort_date, c.cluster_id, e.seq, e.event_id");
+    sr_stmt *s = qp_prepare(st, &sql, &p, 1);
     sr_buf_free(&sql);
     if (!s)
         return SR_EIO;
@@ -423,7 +466,30 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
     memset(&row, 0, sizeof row);
     int have = 0, r = 0;
     size_t matched = 0, emitted = 0;
-    while (rc == SR_OK && (r = store_step(st, s)) >= 0) {
+    /* slim: a row is a whole event, emitted at once from the statement's
+     * own text (valid until the next step), nothing copied */
+    while (slim && rc == SR_OK && (r = store_step(st, s)) > 0) {
+        store_row v;
+        memset(&v, 0, sizeof v);
+        v.slim = 1;
+        /* the coordinates are read as numbers only: their text form
+         * would cost a float-to-text conversion per row */
+        for (int j = 0; j < EV_NCOLS; j++)
+            v.v[j] = j == EV_LAT || j == EV_LON || sr_stmt_is_null(s, j)
+                         ? NULL
+                         : (char *)sr_stmt_text(s, j);
+        v.has_coords = !sr_stmt_is_null(s, EV_LAT) && !sr_stmt_is_null(s, EV_LON);
+        v.lat = v.has_coords ? sr_stmt_double(s, EV_LAT) : 0;
+        v.lon = v.has_coords ? sr_stmt_double(s, EV_LON) : 0;
+        v.role = sr_stmt_is_null(s, COL_ROLE) ? NULL : (char *)sr_stmt_text(s, COL_ROLE);
+        if (q->near && !(v.has_coords && haversine_km(nlat, nlon, v.lat, v.lon) <= q->km &&
+                         matched++ >= q->offset))
+            continue;
+        rc = emit(st, &v, ctx);
+        if (q->near && q->limit && ++emitted >= q->limit)
+            break;
+    }
+    while (!slim && rc == SR_OK && (r = store_step(st, s)) >= 0) {
         const char *cid = r > 0 ? sr_stmt_text(s, EV_ID) : NULL;
         if (have && (!cid || strcmp(cid, row.v[EV_ID]))) {
             /* the previous event is complete */
@@ -443,20 +509,21 @@ sr_status store_events_each(sr_store *st, const sr_event_query *q, const char *e
         if (!r || rc != SR_OK)
             break;
         if (!have) {
+            row.slim = slim;
             if (row_start(&row, s)) {
                 rc = store_fail(st, SR_ENOMEM, "out of memory");
                 break;
             }
             have = 1;
         }
-        if (row_add_source(&row, s))
+        if (!slim && row_add_source(&row, s))
             rc = store_fail(st, SR_ENOMEM, "out of memory");
     }
     if (rc == SR_OK && r < 0)
         rc = SR_EIO;
     row_clear(&row);
     free(row.src);
-    sr_stmt_finalize(s);
+    qp_done(st, s);
     return rc;
 }
 
@@ -522,9 +589,11 @@ sr_status store_event_json(sr_store *st, const store_row *row, int evidence, sr_
     if (row->role)
         kv_str(b, "role", row->role, &f);
     kv_int(b, "n_sources", v[EV_N_SOURCES], &f);
+    sr_status rc = SR_OK;
+    if (row->slim)
+        goto done;
     sr_json_key(b, "sources", &f);
     sr_buf_putc(b, '[');
-    sr_status rc = SR_OK;
     for (size_t i = 0; i < row->n_src && rc == SR_OK; i++) {
         const store_src *x = &row->src[i];
         int g = 1;
@@ -566,6 +635,7 @@ sr_status store_event_json(sr_store *st, const store_row *row, int evidence, sr_
         if (r < 0)
             rc = SR_EIO;
     }
+done:
     sr_buf_puts(b, "}\n");
     if (rc == SR_OK && b->status != SR_OK)
         rc = store_fail(st, b->status, "output buffer: %s", sr_status_str(b->status));
@@ -635,7 +705,7 @@ sr_status sr_store_timeline(sr_store *st, const char *actor, sr_buf *out, char *
     size_t mark = out->len;
     if (!actor || !*actor)
         return answer(st, out, mark, store_fail(st, SR_EINVAL, "no actor given"), err, errlen);
-    sr_event_query q = {.actor = actor};
+    sr_event_query q = {.actor = actor, .slim = 1};
     return answer(st, out, mark, store_events_each(st, &q, NULL, emit_timeline, out), err, errlen);
 }
 
@@ -729,7 +799,7 @@ static sr_status interval_json(sr_store *st, sr_stmt *s, sr_buf *b)
 /* Runs a built interval query and writes every row; *N counts them. */
 static sr_status intervals_out(sr_store *st, sr_buf *sql, const qparams *p, sr_buf *out, size_t *n)
 {
-    sr_stmt *s = qp_prepare(st, sql, p);
+    sr_stmt *s = qp_prepare(st, sql, p, 0);
     if (!s)
         return SR_EIO;
     sr_status rc = SR_OK;
@@ -1024,7 +1094,7 @@ sr_status sr_store_actors(sr_store *st, const char *prefix, sr_buf *out, char *e
     }
     sr_buf_puts(&sql, " ORDER BY a.name, a.actor_id");
     sr_status rc = SR_OK;
-    sr_stmt *s = pat.status == SR_OK ? qp_prepare(st, &sql, &p) : NULL;
+    sr_stmt *s = pat.status == SR_OK ? qp_prepare(st, &sql, &p, 0) : NULL;
     if (!s)
         rc = st->msg[0] ? SR_EIO : store_fail(st, SR_ENOMEM, "out of memory");
     int r = 0;
@@ -1266,7 +1336,7 @@ sr_status sr_store_documents(sr_store *st, size_t limit, size_t offset, sr_buf *
         qp_int(&p, limit ? (long long)limit : INT64_MAX);
         qp_int(&p, (long long)offset);
     }
-    sr_stmt *s = qp_prepare(st, &sql, &p);
+    sr_stmt *s = qp_prepare(st, &sql, &p, 0);
     sr_buf_free(&sql);
     if (!s)
         return answer(st, out, mark, SR_EIO, err, errlen);

@@ -151,9 +151,26 @@ static const char SCHEMA_V2[] =
     "CREATE TABLE ingest_progress ("
     " run_key TEXT PRIMARY KEY, records BIGINT NOT NULL);";
 
+/* v3: which actors each cluster involves, under the cluster's own date
+ * (sort_date), so that one actor's events in a date window are one range
+ * of an index, in the order the answer wants.  event_actors carries each
+ * report's date, which can be up to a year away from its cluster's.  Kept
+ * by store_cluster_refresh (dedup.c); filled here from the stored rows. */
+static const char SCHEMA_V3[] =
+    "CREATE TABLE cluster_actors ("
+    " actor_id TEXT NOT NULL, sort_date TEXT NOT NULL, cluster_id TEXT NOT NULL,"
+    " role TEXT NOT NULL);"
+    "CREATE INDEX cluster_actors_actor ON cluster_actors (actor_id, sort_date, cluster_id, role);"
+    "CREATE INDEX cluster_actors_cluster ON cluster_actors (cluster_id);"
+    "INSERT INTO cluster_actors (actor_id, sort_date, cluster_id, role)"
+    " SELECT ea.actor_id, c.sort_date, ea.cluster_id, MIN(ea.role) FROM event_actors ea"
+    " JOIN clusters c ON c.cluster_id = ea.cluster_id WHERE ea.actor_id IS NOT NULL"
+    " GROUP BY ea.actor_id, c.sort_date, ea.cluster_id;";
+
 static const migration migrations[] = {
     {1, "initial schema: documents, events and clusters, relation facts and intervals", SCHEMA_V1},
     {2, "resumable ingest runs", SCHEMA_V2},
+    {3, "cluster_actors: each cluster's actors under the cluster's date", SCHEMA_V3},
 };
 
 /* The DDL with every TEXT column collated "C" (PostgreSQL). */

@@ -410,6 +410,10 @@ void sr_store_close(sr_store *st)
         return;
     for (size_t i = 0; i < st->n_cache; i++)
         sr_stmt_finalize(st->cache[i].stmt);
+    for (size_t i = 0; i < STORE_KEPT; i++) {
+        sr_stmt_finalize(st->kept[i].stmt);
+        free(st->kept[i].sql);
+    }
     free(st->mention_batch_sql);
     sr_db_close(st->db);
     free(st);

@@ -23,6 +23,7 @@
  * of their (static) SQL text: ingest runs the same few dozen statements for
  * every document, and PostgreSQL then parses each one once. */
 #define STORE_STMT_CACHE 96
+#define STORE_KEPT 4
 
 struct sr_store {
     sr_db *db;
@@ -30,6 +31,14 @@ struct sr_store {
     int readonly;
     char msg[512];           /* the last failure, reported through ERR */
     char *mention_batch_sql; /* ingest.c: a multi-row INSERT, built once */
+    /* query.c: the last few events queries built, kept prepared, since a
+     * server asks the same shapes again and again with other values (a
+     * first page, then pages by cursor) */
+    struct {
+        char *sql;
+        sr_stmt *stmt;
+    } kept[STORE_KEPT];
+    unsigned n_kept_next; /* the slot to reuse next, round robin */
     struct {
         const char *sql;
         sr_stmt *stmt;
@@ -196,6 +205,7 @@ typedef struct store_row {
     char *role; /* with an actor filter: actor1, actor2, assoc_actor_1/2 */
     store_src *src;
     size_t n_src, cap_src;
+    int slim; /* the query asked for no sources: SRC is empty, not read */
 } store_row;
 
 /* Runs the events query Q (or the one event EVENT_ID, cluster or member

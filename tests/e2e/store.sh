@@ -54,6 +54,21 @@ fi
 seeds=$shared/seeds/seeds.jsonl
 reports=$root/tests/fixtures/dedup/atarib-reports.jsonl
 
+# cluster_actors (kept by the ingest) equals what event_actors and
+# clusters say it should hold
+check_cluster_actors() { # NAME SQLITE-FILE
+  python3 - "$2" <<'PY' && ok || bad "$1: cluster_actors matches event_actors and clusters"
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+kept = sorted(con.execute("SELECT actor_id, sort_date, cluster_id, role FROM cluster_actors"))
+want = sorted(con.execute(
+    "SELECT ea.actor_id, c.sort_date, ea.cluster_id, MIN(ea.role) FROM event_actors ea"
+    " JOIN clusters c ON c.cluster_id = ea.cluster_id WHERE ea.actor_id IS NOT NULL"
+    " GROUP BY ea.actor_id, c.sort_date, ea.cluster_id"))
+assert kept and kept == want, (len(kept), len(want), set(kept) ^ set(want))
+PY
+}
+
 run_backend() { # NAME DB
   name=$1 db=$2
   sr ingest -q --db "$db" "$seeds" 2>"$tmp/err" || { bad "$name: ingest seeds: $(cat "$tmp/err")"; return; }
@@ -108,6 +123,7 @@ at = [e for e in map(json.loads, open(sys.argv[1])) if e["location"] == "Atarib"
 assert len(at) == 1 and at[0]["n_sources"] == 3 and at[0]["fatalities"] == 4, at
 PY
   dump "$db" >"$tmp/$name.final"
+  [ "$name" = sqlite ] && check_cluster_actors "$name" "$db"
 }
 
 run_backend sqlite "$tmp/s.db"
@@ -124,6 +140,7 @@ fi
 fakes=$shared/corpora/fakes.jsonl
 if [ -f "$fakes" ]; then
   sr ingest -q -j 1 --db "$tmp/whole.db" "$fakes" 2>/dev/null
+  check_cluster_actors fakes "$tmp/whole.db"
   dump "$tmp/whole.db" >"$tmp/whole.dump"
   interrupted=0
   for delay in 0.4 0.9 1.6; do

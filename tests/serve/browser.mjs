@@ -103,6 +103,10 @@ try {
   await page.waitForSelector('#map circle.pt', { timeout: 15000 });
   const govs = await page.$$eval('#map path.gov', (p) => p.length);
   check('map draws the 14 governorates (+UNDOF zone)', govs >= 14, `${govs}`);
+  const dlines = await page.$$eval('#map path.district', (p) => p.map((x) => (x.getAttribute('d').match(/M/g) || []).length));
+  check('map draws the approximate district lines', dlines.length === 1 && dlines[0] > 20, `${dlines}`);
+  const dkey = await page.$eval('#map-legend', (l) => l.textContent);
+  check('map legend labels the district lines as approximate', /approximate district areas derived from GeoNames settlement points/.test(dkey), dkey.slice(0, 80));
   const pts = await page.$$eval('#map circle.pt', (p) => p.length);
   check('map places events', pts > 5, `${pts}`);
   await page.click('#map circle.pt');

