@@ -2578,13 +2578,19 @@ static void write_notes(coder *k, sr_event *e)
         note_put(buf, cap, &n, " at ");
         note_put(buf, cap, &n, e->where.location);
     }
+    /* the date as precise as the text gives it: "on 2020-06-24", "in
+     * 2020-06", "in 2014" (never a made-up month or day) */
     if (e->time_precision != SR_PREC_NONE && e->date.year) {
-        note_put(buf, cap, &n, " on ");
+        note_put(buf, cap, &n, e->date.month && e->date.day ? " on " : " in ");
         note_int(buf, cap, &n, e->date.year, 4);
-        note_put(buf, cap, &n, "-");
-        note_int(buf, cap, &n, e->date.month, 2);
-        note_put(buf, cap, &n, "-");
-        note_int(buf, cap, &n, e->date.day, 2);
+        if (e->date.month) {
+            note_put(buf, cap, &n, "-");
+            note_int(buf, cap, &n, e->date.month, 2);
+        }
+        if (e->date.month && e->date.day) {
+            note_put(buf, cap, &n, "-");
+            note_int(buf, cap, &n, e->date.day, 2);
+        }
     }
     if (e->fatalities) {
         note_put(buf, cap, &n, "; ");
