@@ -280,6 +280,78 @@ static size_t sentence_of(const sr_annotation *a, size_t off)
 }
 
 
+/* ---- sides: phrases that name an actor without making it a side ---- */
+
+/* The word ending at or before P (skipping spaces and commas), at or after
+ * LO: [*ws, *we).  Letters and hyphens only; empty when none. */
+static void word_left(const char *t, size_t lo, size_t p, size_t *ws, size_t *we)
+{
+    while (p > lo && (t[p - 1] == ' ' || t[p - 1] == ','))
+        p--;
+    size_t s = p;
+    while (s > lo && (((t[s - 1] | 32) >= 'a' && (t[s - 1] | 32) <= 'z') || t[s - 1] == '-'))
+        s--;
+    *ws = s;
+    *we = p;
+}
+
+static int word_in(const char *t, size_t s, size_t e, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (sr_ann_eq(t + s, e - s, w[k]))
+            return 1;
+    return 0;
+}
+
+/* "militants affiliated to the Turkish regime", "a group loyal to IS",
+ * "an offshoot of al-Qaeda": the actor at START is named as a backer or
+ * parent of someone else, not as a side of the event. */
+static int backer_before(const char *t, size_t lo, size_t start, int state)
+{
+    static const char *const preps[] = {"to", "with", "by", "of"};
+    /* "backed by Russian jets" is taking part: not listed */
+    static const char *const links[] = {"affiliated", "linked", "loyal", "allied", "tied",
+                                        "sponsored", "funded", "close", "connected", "aligned"};
+    static const char *const parents[] = {"inspired", "offshoot", "affiliate", "branch",
+                                          "splinter", "offshoots", "affiliates", "franchise"};
+    size_t ws, we;
+    word_left(t, lo, start, &ws, &we);
+    /* "the", "its former", demonyms are fine between: "affiliated to the
+     * Turkish regime" (the demonym is the actor here) */
+    for (int hop = 0; hop < 2 && (sr_ann_eq(t + ws, we - ws, "the") || sr_ann_eq(t + ws, we - ws, "a")); hop++)
+        word_left(t, lo, ws, &ws, &we);
+    if (!word_in(t, ws, we, preps, sizeof preps / sizeof *preps))
+        return 0;
+    word_left(t, lo, ws, &ws, &we);
+    /* "groups affiliated to al-Nusra" are al-Nusra's own men in wire
+     * copy; only a state is named as a mere sponsor that way */
+    return we > ws && (word_in(t, ws, we, parents, sizeof parents / sizeof *parents) ||
+                       (state && word_in(t, ws, we, links, sizeof links / sizeof *links)));
+}
+
+/* "a Russian-made tank", "the Turkish border", "Syrian refugees": a
+ * demonym that qualifies a thing or people, never a state as agent. */
+static int demonym_not_agent(const char *t, size_t end, size_t lim)
+{
+    static const char *const nouns[] = {
+        "made", "built", "born", "supplied", "manufactured", "refugees", "refugee", "border",
+        "borders", "side", "soil", "territory", "territories", "people", "civilians", "children",
+        "citizens", "nationals", "national", "families", "city", "cities", "town", "towns",
+        "village", "villages", "capital", "coast", "desert", "opposition", "rebels", "rebel",
+        "kurds", "officials", "media", "television", "tv", "journalist", "journalists",
+        "workers", "doctors", "activists", "observatory", "monitor", "economy", "pound",
+        "airspace", "frontier", "crisis", "conflict", "war", "cities", "province", "provinces",
+        "passport", "nationality", "dissidents", "exiles", "victims", "man", "woman", "men",
+        "women", "boy", "girl"};
+    size_t s = end;
+    if (s < lim && (t[s] == '-' || t[s] == ' '))
+        s++;
+    size_t e = s;
+    while (e < lim && (((t[e] | 32) >= 'a' && (t[e] | 32) <= 'z')))
+        e++;
+    return e > s && word_in(t, s, e, nouns, sizeof nouns / sizeof *nouns);
+}
+
 /* One paragraph: scan, select, convert.  PSTART is the paragraph's offset
  * in the document text. */
 static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t, sr_span para,
@@ -377,13 +449,18 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 }
                 /* "Russian and Syrian strikes", "Turkish shelling": the
                  * adjective names the state's forces as the agent */
-                size_t q = i + 1;
+                size_t q = demonym_not_agent(t, os.end, para.end) ||
+                                   backer_before(t, para.start, os.start, 1)
+                               ? h->n
+                               : i + 1;
                 while (q < h->n && q <= i + 3) {
                     const kb_pattern *qp = &kb->patterns[h->v[q].pattern];
                     const kb_target *qt = first_target(kb, qp, KT_CUE);
                     const kb_target *qa = first_target(kb, qp, KT_ACTOR);
-                    if (qt && kb->cues[qt->index].kind == CUE_TRIGGER)
-                        break;
+                    if (qt && (kb->cues[qt->index].kind == CUE_TRIGGER ||
+                               (kb->cues[qt->index].kind == CUE_GENERIC_ACTOR &&
+                                !strncmp(kb->actors[kb->cues[qt->index].actor].id, "MIL_", 4))))
+                        break; /* "Russian and regime warplanes" */
                     if (!(qa && (qa->flags & KF_DEMONYM)))
                         q = h->n;
                     else
@@ -437,12 +514,39 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 }
                 if (locative)
                     actor = -1;
+                /* "Aleppo, Syria": the country qualifies the place before */
+                if (ml->n > first_new && ml->v[ml->n - 1].kind == SR_MENTION_PLACE) {
+                    size_t g = ml->v[ml->n - 1].span.end;
+                    while (g < os.start && (t[g] == ' ' || t[g] == ','))
+                        g++;
+                    if (g == os.start)
+                        actor = -1;
+                }
+            }
+            /* "affiliated to X", "an offshoot of X": X backs or parents the
+             * actor named before it; X itself is no side here */
+            int related = 0;
+            if (actor >= 0 &&
+                backer_before(t, para.start, os.start,
+                              kb->actors[actor].kind == SR_ACTOR_GOVERNMENT ||
+                                  kb->actors[actor].kind == SR_ACTOR_STATE_FORCE)) {
+                for (size_t k = ml->n; k-- > first_new;) {
+                    sr_mention *pm = &ml->v[k];
+                    if (pm->kind != SR_MENTION_ACTOR)
+                        continue;
+                    if (os.start - pm->span.end < 60 && pm->backed_by < 0)
+                        pm->backed_by = actor;
+                    break;
+                }
+                related = 1;
             }
             if (actor >= 0) {
                 sr_mention *m = add_mention(ml, SR_MENTION_ACTOR, os);
                 if (!m)
                     return SR_ENOMEM;
                 m->actor = actor;
+                if (related)
+                    m->flags |= SR_MF_RELATED;
             }
         }
         int near = 0;
@@ -538,6 +642,14 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                            (ml->v[ml->n - 1].kind == SR_MENTION_ACTOR ||
                             ml->v[ml->n - 1].kind == SR_MENTION_PLACE))
                         ml->n--;
+                    continue;
+                }
+                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start &&
+                    !strcmp(cue->value, "related")) {
+                    /* "an al-Qaeda offshoot": the group stays named, as no side */
+                    sr_mention *prev = &ml->v[ml->n - 1];
+                    if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC))
+                        prev->flags |= SR_MF_RELATED;
                     continue;
                 }
                 if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start) {
@@ -666,7 +778,8 @@ static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
                 const sr_mention *p = &a->mentions[j];
                 if (p->sentence != sent || (back == 0 && j >= i))
                     continue;
-                if (p->kind != SR_MENTION_ACTOR || (p->flags & (SR_MF_ANAPHOR | SR_MF_GENERIC)) ||
+                if (p->kind != SR_MENTION_ACTOR ||
+                    (p->flags & (SR_MF_ANAPHOR | SR_MF_GENERIC | SR_MF_RELATED)) ||
                     !armed(kb, p->actor) || (nf == 1 && found[0] == p->actor))
                     continue;
                 found[nf++] = p->actor;

@@ -322,7 +322,7 @@ static int is_source_actor(const sr_kb *kb, int a)
 static int usable_actor(const sr_kb *kb, const sr_mention *m)
 {
     return m->kind == SR_MENTION_ACTOR && m->actor >= 0 && !is_source_actor(kb, m->actor) &&
-           kb->actors[m->actor].kind != SR_ACTOR_PERSON;
+           kb->actors[m->actor].kind != SR_ACTOR_PERSON && !(m->flags & SR_MF_RELATED);
 }
 
 static int person_actor(const sr_kb *kb, const sr_mention *m)
