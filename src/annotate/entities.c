@@ -760,7 +760,59 @@ static sr_mention *sort_mentions(sr_arena *a, sr_mention *v, size_t n)
  * (a sentence's first armed actor stands in for its subject); ties go to
  * the actor mentioned most often so far in the document.  Measured on the
  * seed articles (tests/fixtures/anaphora.tsv): see the README. */
-static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
+/* What an anaphor's noun admits: "the coalition" only a coalition, "the
+ * group" / "the faction" never a state's forces (an army is no group),
+ * "the two sides" any armed actor. */
+static int anaphor_fits(const sr_kb *kb, const char *t, sr_span s, int a)
+{
+    sr_actor_kind k = kb->actors[a].kind;
+    const char *x = t + s.start;
+    size_t n = s.end - s.start;
+    for (size_t q = 0; q + 5 <= n; q++) {
+        if (n - q >= 9 && !strncmp(x + q, "coalition", 9))
+            return k == SR_ACTOR_COALITION;
+        if (!strncmp(x + q, "sides", 5))
+            return 1;
+    }
+    return k != SR_ACTOR_STATE_FORCE;
+}
+
+/* "X accused HTS of ... the group's attack": the accused is the one the
+ * rest of the sentence talks about. */
+static int accused_actor(const char *t, size_t lo, const sr_mention *p)
+{
+    static const char *const verbs[] = {"accused", "accusing", "accuses", "blamed", "blaming",
+                                        "blames"};
+    size_t ws, we;
+    word_left(t, lo, p->span.start, &ws, &we);
+    return we > ws && word_in(t, ws, we, verbs, sizeof verbs / sizeof *verbs);
+}
+
+/* "The group said ...", "the group added": in wire copy the speaking
+ * "group" is the monitor quoted just before (the Observatory), not an
+ * armed group.  Whether a speech verb follows the anaphor ending at P. */
+static int speaks_after(const char *t, size_t p, size_t lim)
+{
+    static const char *const verbs[] = {"said", "says", "added", "reported", "reports",
+                                        "documented", "stated", "recorded", "counted"};
+    for (int hop = 0; hop < 2; hop++) {
+        while (p < lim && t[p] == ' ')
+            p++;
+        size_t e = p;
+        while (e < lim && (t[e] | 32) >= 'a' && (t[e] | 32) <= 'z')
+            e++;
+        if (e == p)
+            return 0;
+        if (word_in(t, p, e, verbs, sizeof verbs / sizeof *verbs))
+            return 1;
+        if (!sr_ann_eq(t + p, e - p, "also"))
+            return 0;
+        p = e;
+    }
+    return 0;
+}
+
+static void resolve_anaphors(const sr_kb *kb, const char *t, sr_annotation *a)
 {
     for (size_t i = 0; i < a->n_mentions; i++) {
         sr_mention *m = &a->mentions[i];
@@ -769,6 +821,30 @@ static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
         a->anaphors++;
         int want = m->value && m->value[0] == '2' ? 2 : 1;
         int found[2] = {-1, -1}, nf = 0;
+        if (want == 1 && m->sentence < a->n_sentences &&
+            speaks_after(t, m->span.end, a->sentences[m->sentence].end)) {
+            /* the latest monitor in the window, if any */
+            for (size_t j = i; j-- > 0 && a->mentions[j].sentence + ANAPHOR_WINDOW >= m->sentence;) {
+                const sr_mention *p = &a->mentions[j];
+                if (p->kind == SR_MENTION_ACTOR && p->actor >= 0 &&
+                    kb->actors[p->actor].kind == SR_ACTOR_MONITOR) {
+                    found[nf++] = p->actor;
+                    break;
+                }
+            }
+        }
+        if (want == 1 && !nf && m->sentence < a->n_sentences) {
+            size_t lo = a->sentences[m->sentence].start;
+            for (size_t j = i; j-- > 0 && a->mentions[j].sentence == m->sentence;) {
+                const sr_mention *p = &a->mentions[j];
+                if (p->kind == SR_MENTION_ACTOR && !(p->flags & (SR_MF_ANAPHOR | SR_MF_GENERIC)) &&
+                    armed(kb, p->actor) && anaphor_fits(kb, t, m->span, p->actor) &&
+                    accused_actor(t, lo, p)) {
+                    found[nf++] = p->actor;
+                    break;
+                }
+            }
+        }
         for (size_t back = 0; back <= ANAPHOR_WINDOW && nf < want; back++) {
             if (m->sentence < back)
                 break;
@@ -780,7 +856,8 @@ static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
                     continue;
                 if (p->kind != SR_MENTION_ACTOR ||
                     (p->flags & (SR_MF_ANAPHOR | SR_MF_GENERIC | SR_MF_RELATED)) ||
-                    !armed(kb, p->actor) || (nf == 1 && found[0] == p->actor))
+                    !armed(kb, p->actor) || !anaphor_fits(kb, t, m->span, p->actor) ||
+                    (nf == 1 && found[0] == p->actor))
                     continue;
                 found[nf++] = p->actor;
                 if (want == 1)
@@ -880,7 +957,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     out->n_mentions = ml.n;
     for (size_t i = 0; i < ml.n; i++)
         ml.v[i].sentence = sentence_of(out, ml.v[i].span.start);
-    resolve_anaphors(an->kb, out);
+    resolve_anaphors(an->kb, t, out);
     return SR_OK;
 }
 

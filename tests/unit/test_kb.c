@@ -286,6 +286,35 @@ static void place_context(void **state)
     assert_non_null(find(f, n, "place", "Atarib"));
 }
 
+/* "the group" is never a state's army; an accused group is the one the
+ * rest of its sentence speaks of; "an X offshoot" keeps X named, as no side */
+static void anaphors_and_sides(void **state)
+{
+    found f[64];
+    size_t n = run("The Syrian army shelled a base of Jaysh al-Izza near Kafr Zita on Monday. "
+                   "Two members of the group were wounded.",
+                   "2020-06-25", f, 64);
+    const found *x = find(f, n, "actor", "the group");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Jaish al-Izza");
+    n = run("Ahrar al-Sham accused Hay'at Tahrir al-Sham of breaking the truce, and said two "
+            "fighters died in the group's raid.",
+            "2020-06-25", f, 64);
+    x = find(f, n, "actor", "the group");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Hay'at Tahrir al-Sham");
+    n = run("Jaysh al-Izza fighters fired rockets at Suran on Monday, the Syrian Observatory for "
+            "Human Rights reported. The group said four soldiers were hurt.",
+            "2020-06-25", f, 64);
+    x = find(f, n, "actor", "The group");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Syrian Observatory for Human Rights"); /* the speaker */
+    n = run("An al-Qaeda offshoot raided a checkpoint near Atarib, Syria, on Monday.", "2020-06-25",
+            f, 64);
+    assert_non_null(find(f, n, "actor", "al-Qaeda")); /* still named */
+    assert_null(find(f, n, "actor", "Syria"));         /* the place's country, not a side */
+}
+
 int main(void)
 {
     const struct CMUnitTest fold[] = {
@@ -297,6 +326,7 @@ int main(void)
     const struct CMUnitTest match[] = {
         cmocka_unit_test(matching),
         cmocka_unit_test(place_context),
+        cmocka_unit_test(anaphors_and_sides),
     };
     int r = cmocka_run_group_tests(fold, load_table, free_table);
     return r + cmocka_run_group_tests(match, load_kb, free_kb);
