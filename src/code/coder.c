@@ -1297,7 +1297,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     for (size_t i = 0; i < ti; i++) {
         const sr_mention *h = &sv->m[i];
         if (h->kind == SR_MENTION_HEDGE && h->value &&
-            (!strcmp(h->value, "claimed") || !strcmp(h->value, "denied"))) {
+            (!strcmp(h->value, "claimed") || !strcmp(h->value, "denied") ||
+             !strcmp(h->value, "criticized"))) {
             static const char *const resp[] = {"responsibility"};
             /* "it is claimed a helicopter struck ...": a claim nobody makes
              * hedges the event, it is no one's statement */
@@ -2442,6 +2443,8 @@ static void code_statements(coder *k, const sent_view *sv)
             type = SR_STMT_DENY;
         else if (!strcmp(m->value, "claimed"))
             type = (t[m->span.start] | 32) == 'a' ? SR_STMT_ACCUSE : SR_STMT_CLAIM;
+        else if (!strcmp(m->value, "criticized"))
+            type = SR_STMT_CRITICIZE;
         else
             continue;
         int speaker = -1, target = -1;

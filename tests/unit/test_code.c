@@ -476,6 +476,23 @@ static void sides(void **state)
         assert_string_not_equal(e[i].a1, "Military Forces of Syria");
 }
 
+/* a condemnation is a statement; a campaign or trend is no single event */
+static void statements_and_trends(void **state)
+{
+    ev e[8];
+    size_t stmts = 0;
+    size_t n = code(TITLE "On Tuesday, the opposition Syrian National Coalition condemned the "
+                          "shelling of the town of Atarib by Hay'at Tahrir al-Sham.\n",
+                    "2019-01-09", e, 8, &stmts);
+    assert_true(stmts >= 1);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].sub, "Shelling/artillery/missile attack");
+    n = code(TITLE "The Turkish army has stepped up its shelling of villages around Afrin, "
+                   "residents say.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -489,6 +506,7 @@ int main(void)
         cmocka_unit_test(holders_and_conditions),
         cmocka_unit_test(tolls),
         cmocka_unit_test(sides),
+        cmocka_unit_test(statements_and_trends),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
