@@ -479,9 +479,10 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 }
                 continue;
             }
-            /* a country's name after "in", "near", "across", ... is a place,
+            /* a country's or capital's name after "in", "near", ... is a place,
              * not its government ("air strikes in Syria") */
-            if (first_target(kb, p, KT_PLACE) && kb->actors[actor].kind == SR_ACTOR_GOVERNMENT) {
+            if ((first_target(kb, p, KT_PLACE) || first_target(kb, p, KT_GAZ)) &&
+                kb->actors[actor].kind == SR_ACTOR_GOVERNMENT) {
                 static const char *const loc[] = {"in", "near", "across", "into", "from", "to",
                                                   "throughout", "inside", "at", "outside", "of"};
                 /* "in northern Syria", "across war-torn Syria": look past
@@ -512,6 +513,32 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                         break;
                     w1 = w0;
                 }
+                /* a dateline: "05-09-2013 Damascus Car bomb ..." (a
+                 * numeric date; "Oct 5 2017 Russia says" is the subject) */
+                size_t d = os.start;
+                while (d > para.start && t[d - 1] == ' ')
+                    d--;
+                int dashes = 0;
+                size_t d0 = d;
+                while (d0 > para.start && ((t[d0 - 1] >= '0' && t[d0 - 1] <= '9') || t[d0 - 1] == '-' ||
+                                           t[d0 - 1] == '.' || t[d0 - 1] == '/'))
+                    dashes += t[--d0] < '0';
+                if (d < os.start && d - d0 >= 8 && dashes == 2)
+                    locative = 1;
+                /* "Damascus Countryside", "the Damascus airport", "Damascus
+                 * Central Prison": the name is part of a place's */
+                static const char *const pnouns[] = {
+                    "countryside", "province", "governorate", "suburbs", "suburb", "outskirts",
+                    "airport", "road", "highway", "city", "central", "international", "university",
+                    "prison", "gate", "district", "neighborhood", "neighbourhood", "port"};
+                size_t n0 = os.end;
+                while (n0 < para.end && t[n0] == ' ')
+                    n0++;
+                size_t n1 = n0;
+                while (n1 < para.end && (t[n1] | 32) >= 'a' && (t[n1] | 32) <= 'z')
+                    n1++;
+                if (n0 > os.end && n1 > n0 && word_in(t, n0, n1, pnouns, sizeof pnouns / sizeof *pnouns))
+                    locative = 1;
                 if (locative)
                     actor = -1;
                 /* "Aleppo, Syria": the country qualifies the place before */

@@ -313,6 +313,13 @@ static void anaphors_and_sides(void **state)
             f, 64);
     assert_non_null(find(f, n, "actor", "al-Qaeda")); /* still named */
     assert_null(find(f, n, "actor", "Syria"));         /* the place's country, not a side */
+    n = run("12-03-2019 Damascus Shells hit the Damascus Countryside and a road in western "
+            "Damascus, while Damascus said it would respond.",
+            "2020-06-25", f, 64);
+    size_t govs = 0;
+    for (size_t i = 0; i < n; i++)
+        govs += !strcmp(f[i].kind, "actor") && !strcmp(f[i].name, "Government of Syria");
+    assert_int_equal(govs, 1); /* only the speaker; dateline and places are places */
 }
 
 int main(void)
