@@ -483,8 +483,9 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
              * not its government ("air strikes in Syria") */
             if ((first_target(kb, p, KT_PLACE) || first_target(kb, p, KT_GAZ)) &&
                 kb->actors[actor].kind == SR_ACTOR_GOVERNMENT) {
-                static const char *const loc[] = {"in", "near", "across", "into", "from", "to",
-                                                  "throughout", "inside", "at", "outside", "of"};
+                static const char *const loc[] = {"in",     "near",   "across",  "into",
+                                                  "from",   "to",     "throughout", "inside",
+                                                  "at",     "outside", "of",     "capital"};
                 /* "in northern Syria", "across war-torn Syria": look past
                  * up to two modifiers for the preposition */
                 static const char *const mods[] = {
@@ -566,6 +567,19 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                     break;
                 }
                 related = 1;
+            }
+            /* "Syria air strikes", "Syrian government shelling": a state
+             * named right before the weapon is its forces, as "Syrian" is */
+            if (actor >= 0 && !related && i + 1 < h->n && h->v[i + 1].start <= h->v[i].end + 1 &&
+                !strncmp(kb->actors[actor].id, "GOV_", 4)) {
+                const kb_target *nt = first_target(kb, &kb->patterns[h->v[i + 1].pattern], KT_CUE);
+                if (nt && kb->cues[nt->index].kind == CUE_TRIGGER) {
+                    char mil[16];
+                    snprintf(mil, sizeof mil, "MIL_%s", kb->actors[actor].id + 4);
+                    int ma = sr_kb_actor_find(kb, mil);
+                    if (ma >= 0)
+                        actor = ma;
+                }
             }
             if (actor >= 0) {
                 sr_mention *m = add_mention(ml, SR_MENTION_ACTOR, os);

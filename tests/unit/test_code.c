@@ -469,6 +469,12 @@ static void sides(void **state)
              "2019-01-09", e, 8, NULL);
     assert_true(n >= 1);
     assert_string_equal(e[0].a1, "Military Forces of Syria");
+    n = code(TITLE "On Tuesday, Turkey shelling hit a school in the town of Atarib west of the "
+                   "Turkish capital Ankara, killing two civilians.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a1, "Military Forces of Turkey"); /* the state's weapon */
+    assert_string_not_equal(e[0].a2, "Government of Turkey");   /* "capital Ankara" is a place */
     n = code(TITLE "On Tuesday, Syrian refugees were killed when a shell hit their camp in "
                    "Atarib.\n",
              "2019-01-09", e, 8, NULL);
