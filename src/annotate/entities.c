@@ -506,6 +506,14 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                     for (size_t k2 = 0; k2 < sizeof loc / sizeof *loc; k2++)
                         if (sr_ann_eq(t + w0, w1 - w0, loc[k2]))
                             locative = 1;
+                    /* "near the border with Turkey" */
+                    if (sr_ann_eq(t + w0, w1 - w0, "with")) {
+                        static const char *const edge[] = {"border", "borders", "frontier"};
+                        size_t bs, be;
+                        word_left(t, para.start, w0, &bs, &be);
+                        if (be > bs && word_in(t, bs, be, edge, 3))
+                            locative = 1;
+                    }
                     int mod = 0;
                     for (size_t k2 = 0; k2 < sizeof mods / sizeof *mods; k2++)
                         if (sr_ann_eq(t + w0, w1 - w0, mods[k2]))

@@ -320,6 +320,8 @@ static void anaphors_and_sides(void **state)
     for (size_t i = 0; i < n; i++)
         govs += !strcmp(f[i].kind, "actor") && !strcmp(f[i].name, "Government of Syria");
     assert_int_equal(govs, 1); /* only the speaker; dateline and places are places */
+    n = run("Gunmen seized a village near the border with Turkey on Monday.", "2020-06-25", f, 64);
+    assert_null(find(f, n, "actor", "Turkey"));
 }
 
 int main(void)
