@@ -809,18 +809,20 @@ static sr_mention *sort_mentions(sr_arena *a, sr_mention *v, size_t n)
  * (a sentence's first armed actor stands in for its subject); ties go to
  * the actor mentioned most often so far in the document.  Measured on the
  * seed articles (tests/fixtures/anaphora.tsv): see the README. */
-/* What an anaphor's noun admits: "the coalition" only a coalition, "the
- * group" / "the faction" never a state's forces (an army is no group),
- * "the two sides" any armed actor. */
+/* What an anaphor's noun admits: "the coalition" only a coalition or a
+ * political body (the opposition's Coalition), "the group" / "the faction"
+ * never a state's forces (an army is no group), "the two sides" any armed
+ * actor. */
 static int anaphor_fits(const sr_kb *kb, const char *t, sr_span s, int a)
 {
     sr_actor_kind k = kb->actors[a].kind;
     const char *x = t + s.start;
     size_t n = s.end - s.start;
     for (size_t q = 0; q + 5 <= n; q++) {
-        if (n - q >= 9 && !strncmp(x + q, "coalition", 9))
-            return k == SR_ACTOR_COALITION;
-        if (!strncmp(x + q, "sides", 5))
+        if (n - q >= 9 && sr_ann_eq(x + q, 9, "coalition"))
+            /* "the coalition", "The Coalition" (the opposition's, a political body) */
+            return k == SR_ACTOR_COALITION || k == SR_ACTOR_POLITICAL;
+        if (sr_ann_eq(x + q, 5, "sides"))
             return 1;
     }
     return k != SR_ACTOR_STATE_FORCE;
