@@ -38,7 +38,9 @@ enum {
     SR_MF_GENERIC = 1,   /* a common noun ("civilians"), not a name */
     SR_MF_AGENT = 2,     /* extended by an agent phrase ("HTS fighters") */
     SR_MF_ANAPHOR = 4,   /* "the group", resolved to actor (and actor2) */
-    SR_MF_CONTEXTUAL = 8 /* place resolved by context ("west of", "countryside") */
+    SR_MF_CONTEXTUAL = 8, /* place resolved by context ("west of", "countryside") */
+    SR_MF_RELATED = 16    /* named as backer or parent of another actor ("an
+                             al-Qaeda offshoot", "loyal to X"): not a side */
 };
 
 /* How a trigger reads the actors around it (data/events.tsv). */

@@ -280,6 +280,78 @@ static size_t sentence_of(const sr_annotation *a, size_t off)
 }
 
 
+/* ---- sides: phrases that name an actor without making it a side ---- */
+
+/* The word ending at or before P (skipping spaces and commas), at or after
+ * LO: [*ws, *we).  Letters and hyphens only; empty when none. */
+static void word_left(const char *t, size_t lo, size_t p, size_t *ws, size_t *we)
+{
+    while (p > lo && (t[p - 1] == ' ' || t[p - 1] == ','))
+        p--;
+    size_t s = p;
+    while (s > lo && (((t[s - 1] | 32) >= 'a' && (t[s - 1] | 32) <= 'z') || t[s - 1] == '-'))
+        s--;
+    *ws = s;
+    *we = p;
+}
+
+static int word_in(const char *t, size_t s, size_t e, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (sr_ann_eq(t + s, e - s, w[k]))
+            return 1;
+    return 0;
+}
+
+/* "militants affiliated to the Turkish regime", "a group loyal to IS",
+ * "an offshoot of al-Qaeda": the actor at START is named as a backer or
+ * parent of someone else, not as a side of the event. */
+static int backer_before(const char *t, size_t lo, size_t start, int state)
+{
+    static const char *const preps[] = {"to", "with", "by", "of"};
+    /* "backed by Russian jets" is taking part: not listed */
+    static const char *const links[] = {"affiliated", "linked", "loyal", "allied", "tied",
+                                        "sponsored", "funded", "close", "connected", "aligned"};
+    static const char *const parents[] = {"inspired", "offshoot", "affiliate", "branch",
+                                          "splinter", "offshoots", "affiliates", "franchise"};
+    size_t ws, we;
+    word_left(t, lo, start, &ws, &we);
+    /* "the", "its former", demonyms are fine between: "affiliated to the
+     * Turkish regime" (the demonym is the actor here) */
+    for (int hop = 0; hop < 2 && (sr_ann_eq(t + ws, we - ws, "the") || sr_ann_eq(t + ws, we - ws, "a")); hop++)
+        word_left(t, lo, ws, &ws, &we);
+    if (!word_in(t, ws, we, preps, sizeof preps / sizeof *preps))
+        return 0;
+    word_left(t, lo, ws, &ws, &we);
+    /* "groups affiliated to al-Nusra" are al-Nusra's own men in wire
+     * copy; only a state is named as a mere sponsor that way */
+    return we > ws && (word_in(t, ws, we, parents, sizeof parents / sizeof *parents) ||
+                       (state && word_in(t, ws, we, links, sizeof links / sizeof *links)));
+}
+
+/* "a Russian-made tank", "the Turkish border", "Syrian refugees": a
+ * demonym that qualifies a thing or people, never a state as agent. */
+static int demonym_not_agent(const char *t, size_t end, size_t lim)
+{
+    static const char *const nouns[] = {
+        "made", "built", "born", "supplied", "manufactured", "refugees", "refugee", "border",
+        "borders", "side", "soil", "territory", "territories", "people", "civilians", "children",
+        "citizens", "nationals", "national", "families", "city", "cities", "town", "towns",
+        "village", "villages", "capital", "coast", "desert", "opposition", "rebels", "rebel",
+        "kurds", "officials", "media", "television", "tv", "journalist", "journalists",
+        "workers", "doctors", "activists", "observatory", "monitor", "economy", "pound",
+        "airspace", "frontier", "crisis", "conflict", "war", "cities", "province", "provinces",
+        "passport", "nationality", "dissidents", "exiles", "victims", "man", "woman", "men",
+        "women", "boy", "girl"};
+    size_t s = end;
+    if (s < lim && (t[s] == '-' || t[s] == ' '))
+        s++;
+    size_t e = s;
+    while (e < lim && (((t[e] | 32) >= 'a' && (t[e] | 32) <= 'z')))
+        e++;
+    return e > s && word_in(t, s, e, nouns, sizeof nouns / sizeof *nouns);
+}
+
 /* One paragraph: scan, select, convert.  PSTART is the paragraph's offset
  * in the document text. */
 static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t, sr_span para,
@@ -377,13 +449,18 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 }
                 /* "Russian and Syrian strikes", "Turkish shelling": the
                  * adjective names the state's forces as the agent */
-                size_t q = i + 1;
+                size_t q = demonym_not_agent(t, os.end, para.end) ||
+                                   backer_before(t, para.start, os.start, 1)
+                               ? h->n
+                               : i + 1;
                 while (q < h->n && q <= i + 3) {
                     const kb_pattern *qp = &kb->patterns[h->v[q].pattern];
                     const kb_target *qt = first_target(kb, qp, KT_CUE);
                     const kb_target *qa = first_target(kb, qp, KT_ACTOR);
-                    if (qt && kb->cues[qt->index].kind == CUE_TRIGGER)
-                        break;
+                    if (qt && (kb->cues[qt->index].kind == CUE_TRIGGER ||
+                               (kb->cues[qt->index].kind == CUE_GENERIC_ACTOR &&
+                                !strncmp(kb->actors[kb->cues[qt->index].actor].id, "MIL_", 4))))
+                        break; /* "Russian and regime warplanes" */
                     if (!(qa && (qa->flags & KF_DEMONYM)))
                         q = h->n;
                     else
@@ -402,11 +479,13 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 }
                 continue;
             }
-            /* a country's name after "in", "near", "across", ... is a place,
+            /* a country's or capital's name after "in", "near", ... is a place,
              * not its government ("air strikes in Syria") */
-            if (first_target(kb, p, KT_PLACE) && kb->actors[actor].kind == SR_ACTOR_GOVERNMENT) {
-                static const char *const loc[] = {"in", "near", "across", "into", "from", "to",
-                                                  "throughout", "inside", "at", "outside", "of"};
+            if ((first_target(kb, p, KT_PLACE) || first_target(kb, p, KT_GAZ)) &&
+                kb->actors[actor].kind == SR_ACTOR_GOVERNMENT) {
+                static const char *const loc[] = {"in",     "near",   "across",  "into",
+                                                  "from",   "to",     "throughout", "inside",
+                                                  "at",     "outside", "of",     "capital"};
                 /* "in northern Syria", "across war-torn Syria": look past
                  * up to two modifiers for the preposition */
                 static const char *const mods[] = {
@@ -427,6 +506,14 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                     for (size_t k2 = 0; k2 < sizeof loc / sizeof *loc; k2++)
                         if (sr_ann_eq(t + w0, w1 - w0, loc[k2]))
                             locative = 1;
+                    /* "near the border with Turkey" */
+                    if (sr_ann_eq(t + w0, w1 - w0, "with")) {
+                        static const char *const edge[] = {"border", "borders", "frontier"};
+                        size_t bs, be;
+                        word_left(t, para.start, w0, &bs, &be);
+                        if (be > bs && word_in(t, bs, be, edge, 3))
+                            locative = 1;
+                    }
                     int mod = 0;
                     for (size_t k2 = 0; k2 < sizeof mods / sizeof *mods; k2++)
                         if (sr_ann_eq(t + w0, w1 - w0, mods[k2]))
@@ -435,14 +522,80 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                         break;
                     w1 = w0;
                 }
+                /* a dateline: "05-09-2013 Damascus Car bomb ..." (a
+                 * numeric date; "Oct 5 2017 Russia says" is the subject) */
+                size_t d = os.start;
+                while (d > para.start && t[d - 1] == ' ')
+                    d--;
+                int dashes = 0;
+                size_t d0 = d;
+                while (d0 > para.start && ((t[d0 - 1] >= '0' && t[d0 - 1] <= '9') || t[d0 - 1] == '-' ||
+                                           t[d0 - 1] == '.' || t[d0 - 1] == '/'))
+                    dashes += t[--d0] < '0';
+                if (d < os.start && d - d0 >= 8 && dashes == 2)
+                    locative = 1;
+                /* "Damascus Countryside", "the Damascus airport", "Damascus
+                 * Central Prison": the name is part of a place's */
+                static const char *const pnouns[] = {
+                    "countryside", "province", "governorate", "suburbs", "suburb", "outskirts",
+                    "airport", "road", "highway", "city", "central", "international", "university",
+                    "prison", "gate", "district", "neighborhood", "neighbourhood", "port"};
+                size_t n0 = os.end;
+                while (n0 < para.end && t[n0] == ' ')
+                    n0++;
+                size_t n1 = n0;
+                while (n1 < para.end && (t[n1] | 32) >= 'a' && (t[n1] | 32) <= 'z')
+                    n1++;
+                if (n0 > os.end && n1 > n0 && word_in(t, n0, n1, pnouns, sizeof pnouns / sizeof *pnouns))
+                    locative = 1;
                 if (locative)
                     actor = -1;
+                /* "Aleppo, Syria": the country qualifies the place before */
+                if (ml->n > first_new && ml->v[ml->n - 1].kind == SR_MENTION_PLACE) {
+                    size_t g = ml->v[ml->n - 1].span.end;
+                    while (g < os.start && (t[g] == ' ' || t[g] == ','))
+                        g++;
+                    if (g == os.start)
+                        actor = -1;
+                }
+            }
+            /* "affiliated to X", "an offshoot of X": X backs or parents the
+             * actor named before it; X itself is no side here */
+            int related = 0;
+            if (actor >= 0 &&
+                backer_before(t, para.start, os.start,
+                              kb->actors[actor].kind == SR_ACTOR_GOVERNMENT ||
+                                  kb->actors[actor].kind == SR_ACTOR_STATE_FORCE)) {
+                for (size_t k = ml->n; k-- > first_new;) {
+                    sr_mention *pm = &ml->v[k];
+                    if (pm->kind != SR_MENTION_ACTOR)
+                        continue;
+                    if (os.start - pm->span.end < 60 && pm->backed_by < 0)
+                        pm->backed_by = actor;
+                    break;
+                }
+                related = 1;
+            }
+            /* "Syria air strikes", "Syrian government shelling": a state
+             * named right before the weapon is its forces, as "Syrian" is */
+            if (actor >= 0 && !related && i + 1 < h->n && h->v[i + 1].start <= h->v[i].end + 1 &&
+                !strncmp(kb->actors[actor].id, "GOV_", 4)) {
+                const kb_target *nt = first_target(kb, &kb->patterns[h->v[i + 1].pattern], KT_CUE);
+                if (nt && kb->cues[nt->index].kind == CUE_TRIGGER) {
+                    char mil[16];
+                    snprintf(mil, sizeof mil, "MIL_%s", kb->actors[actor].id + 4);
+                    int ma = sr_kb_actor_find(kb, mil);
+                    if (ma >= 0)
+                        actor = ma;
+                }
             }
             if (actor >= 0) {
                 sr_mention *m = add_mention(ml, SR_MENTION_ACTOR, os);
                 if (!m)
                     return SR_ENOMEM;
                 m->actor = actor;
+                if (related)
+                    m->flags |= SR_MF_RELATED;
             }
         }
         int near = 0;
@@ -571,6 +724,14 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                         ml->n--;
                     continue;
                 }
+                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start &&
+                    !strcmp(cue->value, "related")) {
+                    /* "an al-Qaeda offshoot": the group stays named, as no side */
+                    sr_mention *prev = &ml->v[ml->n - 1];
+                    if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC))
+                        prev->flags |= SR_MF_RELATED;
+                    continue;
+                }
                 if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start) {
                     sr_mention *prev = &ml->v[ml->n - 1];
                     if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC) &&
@@ -680,7 +841,61 @@ static sr_mention *sort_mentions(sr_arena *a, sr_mention *v, size_t n)
  * (a sentence's first armed actor stands in for its subject); ties go to
  * the actor mentioned most often so far in the document.  Measured on the
  * seed articles (tests/fixtures/anaphora.tsv): see the README. */
-static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
+/* What an anaphor's noun admits: "the coalition" only a coalition or a
+ * political body (the opposition's Coalition), "the group" / "the faction"
+ * never a state's forces (an army is no group), "the two sides" any armed
+ * actor. */
+static int anaphor_fits(const sr_kb *kb, const char *t, sr_span s, int a)
+{
+    sr_actor_kind k = kb->actors[a].kind;
+    const char *x = t + s.start;
+    size_t n = s.end - s.start;
+    for (size_t q = 0; q + 5 <= n; q++) {
+        if (n - q >= 9 && sr_ann_eq(x + q, 9, "coalition"))
+            /* "the coalition", "The Coalition" (the opposition's, a political body) */
+            return k == SR_ACTOR_COALITION || k == SR_ACTOR_POLITICAL;
+        if (sr_ann_eq(x + q, 5, "sides"))
+            return 1;
+    }
+    return k != SR_ACTOR_STATE_FORCE;
+}
+
+/* "X accused HTS of ... the group's attack": the accused is the one the
+ * rest of the sentence talks about. */
+static int accused_actor(const char *t, size_t lo, const sr_mention *p)
+{
+    static const char *const verbs[] = {"accused", "accusing", "accuses", "blamed", "blaming",
+                                        "blames"};
+    size_t ws, we;
+    word_left(t, lo, p->span.start, &ws, &we);
+    return we > ws && word_in(t, ws, we, verbs, sizeof verbs / sizeof *verbs);
+}
+
+/* "The group said ...", "the group added": in wire copy the speaking
+ * "group" is the monitor quoted just before (the Observatory), not an
+ * armed group.  Whether a speech verb follows the anaphor ending at P. */
+static int speaks_after(const char *t, size_t p, size_t lim)
+{
+    static const char *const verbs[] = {"said", "says", "added", "reported", "reports",
+                                        "documented", "stated", "recorded", "counted"};
+    for (int hop = 0; hop < 2; hop++) {
+        while (p < lim && t[p] == ' ')
+            p++;
+        size_t e = p;
+        while (e < lim && (t[e] | 32) >= 'a' && (t[e] | 32) <= 'z')
+            e++;
+        if (e == p)
+            return 0;
+        if (word_in(t, p, e, verbs, sizeof verbs / sizeof *verbs))
+            return 1;
+        if (!sr_ann_eq(t + p, e - p, "also"))
+            return 0;
+        p = e;
+    }
+    return 0;
+}
+
+static void resolve_anaphors(const sr_kb *kb, const char *t, sr_annotation *a)
 {
     for (size_t i = 0; i < a->n_mentions; i++) {
         sr_mention *m = &a->mentions[i];
@@ -689,6 +904,30 @@ static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
         a->anaphors++;
         int want = m->value && m->value[0] == '2' ? 2 : 1;
         int found[2] = {-1, -1}, nf = 0;
+        if (want == 1 && m->sentence < a->n_sentences &&
+            speaks_after(t, m->span.end, a->sentences[m->sentence].end)) {
+            /* the latest monitor in the window, if any */
+            for (size_t j = i; j-- > 0 && a->mentions[j].sentence + ANAPHOR_WINDOW >= m->sentence;) {
+                const sr_mention *p = &a->mentions[j];
+                if (p->kind == SR_MENTION_ACTOR && p->actor >= 0 &&
+                    kb->actors[p->actor].kind == SR_ACTOR_MONITOR) {
+                    found[nf++] = p->actor;
+                    break;
+                }
+            }
+        }
+        if (want == 1 && !nf && m->sentence < a->n_sentences) {
+            size_t lo = a->sentences[m->sentence].start;
+            for (size_t j = i; j-- > 0 && a->mentions[j].sentence == m->sentence;) {
+                const sr_mention *p = &a->mentions[j];
+                if (p->kind == SR_MENTION_ACTOR && !(p->flags & (SR_MF_ANAPHOR | SR_MF_GENERIC)) &&
+                    armed(kb, p->actor) && anaphor_fits(kb, t, m->span, p->actor) &&
+                    accused_actor(t, lo, p)) {
+                    found[nf++] = p->actor;
+                    break;
+                }
+            }
+        }
         for (size_t back = 0; back <= ANAPHOR_WINDOW && nf < want; back++) {
             if (m->sentence < back)
                 break;
@@ -698,8 +937,10 @@ static void resolve_anaphors(const sr_kb *kb, sr_annotation *a)
                 const sr_mention *p = &a->mentions[j];
                 if (p->sentence != sent || (back == 0 && j >= i))
                     continue;
-                if (p->kind != SR_MENTION_ACTOR || (p->flags & (SR_MF_ANAPHOR | SR_MF_GENERIC)) ||
-                    !armed(kb, p->actor) || (nf == 1 && found[0] == p->actor))
+                if (p->kind != SR_MENTION_ACTOR ||
+                    (p->flags & (SR_MF_ANAPHOR | SR_MF_GENERIC | SR_MF_RELATED)) ||
+                    !armed(kb, p->actor) || !anaphor_fits(kb, t, m->span, p->actor) ||
+                    (nf == 1 && found[0] == p->actor))
                     continue;
                 found[nf++] = p->actor;
                 if (want == 1)
@@ -935,7 +1176,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     out->n_mentions = ml.n;
     for (size_t i = 0; i < ml.n; i++)
         ml.v[i].sentence = sentence_of(out, ml.v[i].span.start);
-    resolve_anaphors(an->kb, out);
+    resolve_anaphors(an->kb, t, out);
     resolve_generic_roles(an->kb, out, t);
     return SR_OK;
 }

@@ -334,7 +334,7 @@ static int is_source_actor(const sr_kb *kb, int a)
 static int usable_actor(const sr_kb *kb, const sr_mention *m)
 {
     return m->kind == SR_MENTION_ACTOR && m->actor >= 0 && !is_source_actor(kb, m->actor) &&
-           kb->actors[m->actor].kind != SR_ACTOR_PERSON;
+           kb->actors[m->actor].kind != SR_ACTOR_PERSON && !(m->flags & SR_MF_RELATED);
 }
 
 static int person_actor(const sr_kb *kb, const sr_mention *m)
@@ -1426,7 +1426,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     for (size_t i = 0; i < ti; i++) {
         const sr_mention *h = &sv->m[i];
         if (h->kind == SR_MENTION_HEDGE && h->value &&
-            (!strcmp(h->value, "claimed") || !strcmp(h->value, "denied"))) {
+            (!strcmp(h->value, "claimed") || !strcmp(h->value, "denied") ||
+             !strcmp(h->value, "criticized"))) {
             static const char *const resp[] = {"responsibility"};
             /* "it is claimed a helicopter struck ...": a claim nobody makes
              * hedges the event, it is no one's statement */
@@ -2625,6 +2626,8 @@ static void code_statements(coder *k, const sent_view *sv)
             type = SR_STMT_DENY;
         else if (!strcmp(m->value, "claimed"))
             type = (t[m->span.start] | 32) == 'a' ? SR_STMT_ACCUSE : SR_STMT_CLAIM;
+        else if (!strcmp(m->value, "criticized"))
+            type = SR_STMT_CRITICIZE;
         else
             continue;
         int speaker = -1, target = -1;

@@ -50,7 +50,7 @@ typedef struct kb_pattern {
 } kb_pattern;
 
 typedef enum kb_cue_kind {
-    CUE_HEDGE = 0,      /* value: unconfirmed | claimed | denied */
+    CUE_HEDGE = 0,      /* value: unconfirmed | claimed | denied | criticized */
     CUE_SOURCE_INTRO,   /* "according to", "said", ...: a source follows */
     CUE_SOURCE,         /* a source described without a name */
     CUE_NEGATION,

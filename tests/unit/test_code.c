@@ -442,6 +442,63 @@ static void tolls(void **state)
     assert_int_equal(e[0].dead, 40);
 }
 
+/* sides: a group named as the parent or sponsor of another is no side;
+ * a country after a place qualifies it; state weapons name state forces */
+static void sides(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "On Tuesday, an al-Qaeda offshoot attacked a checkpoint of the Syrian "
+                          "army near the town of Atarib.\n",
+                    "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_not_equal(e[i].a1, "al-Qaeda");
+        assert_string_not_equal(e[i].a2, "al-Qaeda");
+    }
+    n = code(TITLE "Gunmen loyal to the Turkish government shelled the town of Atarib on "
+                   "Tuesday.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].a1, "Military Forces of Turkey");
+    n = code(TITLE "On Tuesday, air strikes hit a market in Atarib, Syria, killing four "
+                   "civilians.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_not_equal(e[0].a2, "Government of Syria");
+    n = code(TITLE "On Tuesday, regime helicopters dropped barrel bombs on the town of "
+                   "Atarib.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a1, "Military Forces of Syria");
+    n = code(TITLE "On Tuesday, Turkey shelling hit a school in the town of Atarib west of the "
+                   "Turkish capital Ankara, killing two civilians.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a1, "Military Forces of Turkey"); /* the state's weapon */
+    assert_string_not_equal(e[0].a2, "Government of Turkey");   /* "capital Ankara" is a place */
+    n = code(TITLE "On Tuesday, Syrian refugees were killed when a shell hit their camp in "
+                   "Atarib.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].a1, "Military Forces of Syria");
+}
+
+/* a condemnation is a statement; a campaign or trend is no single event */
+static void statements_and_trends(void **state)
+{
+    ev e[8];
+    size_t stmts = 0;
+    size_t n = code(TITLE "On Tuesday, the opposition Syrian National Coalition condemned the "
+                          "shelling of the town of Atarib by Hay'at Tahrir al-Sham.\n",
+                    "2019-01-09", e, 8, &stmts);
+    assert_true(stmts >= 1);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].sub, "Shelling/artillery/missile attack");
+    n = code(TITLE "The Turkish army has stepped up its shelling of villages around Afrin, "
+                   "residents say.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -454,6 +511,8 @@ int main(void)
         cmocka_unit_test(recaps_and_counts),
         cmocka_unit_test(holders_and_conditions),
         cmocka_unit_test(tolls),
+        cmocka_unit_test(sides),
+        cmocka_unit_test(statements_and_trends),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

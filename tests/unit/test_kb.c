@@ -344,6 +344,44 @@ static void generic_roles(void **state)
     assert_string_equal(x->name, "Military Forces of Syria");
 }
 
+/* "the group" is never a state's army; an accused group is the one the
+ * rest of its sentence speaks of; "an X offshoot" keeps X named, as no side */
+static void anaphors_and_sides(void **state)
+{
+    found f[64];
+    size_t n = run("The Syrian army shelled a base of Jaysh al-Izza near Kafr Zita on Monday. "
+                   "Two members of the group were wounded.",
+                   "2020-06-25", f, 64);
+    const found *x = find(f, n, "actor", "the group");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Jaish al-Izza");
+    n = run("Ahrar al-Sham accused Hay'at Tahrir al-Sham of breaking the truce, and said two "
+            "fighters died in the group's raid.",
+            "2020-06-25", f, 64);
+    x = find(f, n, "actor", "the group");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Hay'at Tahrir al-Sham");
+    n = run("Jaysh al-Izza fighters fired rockets at Suran on Monday, the Syrian Observatory for "
+            "Human Rights reported. The group said four soldiers were hurt.",
+            "2020-06-25", f, 64);
+    x = find(f, n, "actor", "The group");
+    assert_non_null(x);
+    assert_string_equal(x->name, "Syrian Observatory for Human Rights"); /* the speaker */
+    n = run("An al-Qaeda offshoot raided a checkpoint near Atarib, Syria, on Monday.", "2020-06-25",
+            f, 64);
+    assert_non_null(find(f, n, "actor", "al-Qaeda")); /* still named */
+    assert_null(find(f, n, "actor", "Syria"));         /* the place's country, not a side */
+    n = run("12-03-2019 Damascus Shells hit the Damascus Countryside and a road in western "
+            "Damascus, while Damascus said it would respond.",
+            "2020-06-25", f, 64);
+    size_t govs = 0;
+    for (size_t i = 0; i < n; i++)
+        govs += !strcmp(f[i].kind, "actor") && !strcmp(f[i].name, "Government of Syria");
+    assert_int_equal(govs, 1); /* only the speaker; dateline and places are places */
+    n = run("Gunmen seized a village near the border with Turkey on Monday.", "2020-06-25", f, 64);
+    assert_null(find(f, n, "actor", "Turkey"));
+}
+
 int main(void)
 {
     const struct CMUnitTest fold[] = {
@@ -356,6 +394,7 @@ int main(void)
         cmocka_unit_test(matching),
         cmocka_unit_test(place_context),
         cmocka_unit_test(generic_roles),
+        cmocka_unit_test(anaphors_and_sides),
     };
     int r = cmocka_run_group_tests(fold, load_table, free_table);
     return r + cmocka_run_group_tests(match, load_kb, free_kb);
