@@ -571,7 +571,10 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                         ml->n--;
                     continue;
                 }
-                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start) {
+                /* "the army backed by militias": a passive, not "X-backed" */
+                int by_follows = os.end + 4 <= para.end && !strncmp(t + os.end, " by ", 4);
+                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start &&
+                    !by_follows) {
                     sr_mention *prev = &ml->v[ml->n - 1];
                     if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC) &&
                         prev->span.end <= os.start && os.start - prev->span.end <= 4) {

@@ -1530,6 +1530,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     int a1 = -1, a2 = -1;
     size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
+    size_t backers[4];
+    int n_backers = 0;
     /* parenthesis depth at each mention: once per sentence (paren_flags),
      * else in one pass over the sentence (most have no parenthesis: then
      * no pass at all) */
@@ -1575,6 +1577,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         word_before(t, sent.start, b1s, &b2s, &b2e);
         if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
             continue;
+        /* "the army, backed by Russian jets, captured ...": the backer is an
+         * associate of the actor it backs (added below), never a side */
+        static const char *const backw[] = {"backed", "supported", "aided", "assisted", "helped",
+                                            "reinforced", "accompanied"};
+        if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s &&
+            has_word(t, b2s, b2e, backw, sizeof backw / sizeof *backw)) {
+            if (n_backers < 4)
+                backers[n_backers++] = i;
+            continue;
+        }
         if (sv->m[i].span.end <= tr->span.start) {
             if (first_before == (size_t)-1)
                 first_before = i;
@@ -1653,8 +1665,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     } else if ((fr & SR_FRAME_MUTUAL) && !passive) {
         /* "heavy clashes broke out when X tried to arrest Y", "X clashed with
          * Y": the first two sides named in the sentence */
-        for (size_t i = 0; i < sv->n; i++)
-            if (usable_actor(kb, &sv->m[i])) {
+        for (size_t i = 0; i < sv->n; i++) {
+            int backer = 0;
+            for (int b = 0; b < n_backers; b++)
+                backer |= backers[b] == i;
+            if (usable_actor(kb, &sv->m[i]) && !backer) {
                 if (proto.actor1 < 0)
                     side_add(&proto, 1, sv->m[i].actor);
                 else if (proto.actor2 < 0 && sv->m[i].actor != proto.actor1)
@@ -1662,6 +1677,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 if (sv->m[i].actor2 >= 0 && proto.actor2 < 0)
                     side_add(&proto, 2, sv->m[i].actor2);
             }
+        }
     } else if ((fr & SR_FRAME_PARTIES) && between) {
         size_t end1 = coordinated(t, sv, first_after, +1);
         for (size_t i = first_after; i <= end1; i++)
@@ -1724,6 +1740,26 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (old >= 0 && proto.actor2 < 0)
                 proto.actor2 = old;
         }
+    }
+    /* each backer joins the side of the nearest actor before it */
+    for (int b = 0; b < n_backers; b++) {
+        int backed = -1;
+        for (size_t j = backers[b]; j-- > 0 && backed < 0;)
+            if (usable_actor(kb, &sv->m[j]))
+                backed = sv->m[j].actor;
+        int side = backed >= 0 && backed == proto.actor2 ? 2 : 1;
+        for (int q = 0; q < proto.n_assoc2 && backed >= 0; q++)
+            if (proto.assoc2[q] == backed)
+                side = 2;
+        if (backed < 0 || (side == 2 ? proto.actor2 : proto.actor1) < 0)
+            continue;
+        int ba = sv->m[backers[b]].actor, *other = side == 2 ? proto.assoc1 : proto.assoc2;
+        int *n_other = side == 2 ? &proto.n_assoc1 : &proto.n_assoc2;
+        for (int q = 0; q < *n_other; q++)
+            if (other[q] == ba) {
+                other[q--] = other[--*n_other];
+            }
+        side_add(&proto, side, ba);
     }
     a1 = proto.actor1;
     a2 = proto.actor2;
