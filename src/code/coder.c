@@ -1741,6 +1741,33 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 proto.actor2 = old;
         }
     }
+    /* "regime bombardment", "government shelling", "pro-government air
+     * strikes": the modifier names the state's forces as the maker */
+    if ((fr & SR_FRAME_NOUN) && !(fr & (SR_FRAME_MUTUAL | SR_FRAME_PARTIES)) && !passive) {
+        static const char *const gov[] = {"regime", "government", "pro-government",
+                                          "pro-regime", "loyalist", "army"};
+        size_t gs, ge;
+        word_before(t, sent.start, tr->span.start, &gs, &ge);
+        int mil = ge > gs && tr->span.start - ge <= 1 && word_is(t, gs, ge, gov, sizeof gov / sizeof *gov)
+                      ? crowd_actor(k, sv, "MIL", "UNIDENTIFIED_MIL")
+                      : -1;
+        size_t ss, se;
+        if (mil >= 0)
+            word_before(t, sent.start, gs, &ss, &se);
+        /* a suspected maker is no maker ("suspected government strikes") */
+        static const char *const susp[] = {"suspected", "alleged", "apparent", "presumed"};
+        if (mil >= 0 && se > ss && word_is(t, ss, se, susp, sizeof susp / sizeof *susp))
+            mil = -1;
+        if (mil >= 0 && proto.actor1 != mil) {
+            int old = proto.actor1;
+            if (proto.actor2 == mil)
+                proto.actor2 = -1;
+            proto.actor1 = mil;
+            proto.n_assoc1 = 0;
+            if (old >= 0 && proto.actor2 < 0)
+                proto.actor2 = old;
+        }
+    }
     /* each backer joins the side of the nearest actor before it */
     for (int b = 0; b < n_backers; b++) {
         int backed = -1;
