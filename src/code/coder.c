@@ -1458,6 +1458,28 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         else
             return;
     }
+    /* "have intensified their bombardment", "continues to shell", "is
+     * conducting airstrikes": a campaign, one event only when the sentence
+     * gives both a place and a day of its own */
+    {
+        static const char *const campaign[] = {
+            "intensified", "intensify",  "intensifies", "intensifying", "stepped",   "step",
+            "escalated",   "escalating", "continues",   "continue",     "continuing", "conducting",
+            "waging",      "ongoing",    "keeps",       "kept",         "daily",     "relentless"};
+        int day = 0, place = 0;
+        for (size_t i = 0; i < sv->n; i++) {
+            day |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
+            place |= sv->m[i].kind == SR_MENTION_PLACE;
+        }
+        size_t cs = tr->span.start, ce;
+        for (int w = 0; w < 3 && !(day && place); w++) {
+            word_before(t, sent.start, cs, &cs, &ce);
+            if (ce <= cs)
+                break;
+            if (word_is(t, cs, ce, campaign, sizeof campaign / sizeof *campaign))
+                return;
+        }
+    }
     /* "the attack on X", "the recent clashes": a reference back to an event
      * already told, not a new one */
     if (fr & SR_FRAME_NOUN) {
