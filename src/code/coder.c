@@ -1640,6 +1640,36 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                  sizeof victim_words / sizeof *victim_words)) {
         obj = subj;
         subj = (size_t)-1;
+        /* "soldiers were killed by IS militants in an ambush": the agent
+         * after "by" makes the event */
+        for (size_t i = obj + 1; i < ti && subj == (size_t)-1; i++) {
+            size_t ys, ye;
+            word_before(t, sent.start, sv->m[i].span.start, &ys, &ye);
+            if (ye > ys && lower_eq(t, ys, ye, "the"))
+                word_before(t, sent.start, ys, &ys, &ye);
+            if (usable_actor(kb, &sv->m[i]) && ye > ys && lower_eq(t, ys, ye, "by"))
+                subj = i;
+        }
+    }
+    /* "soldiers were executed", "four men were abducted": with no "by"
+     * after it, the subject of a passive verb is its target */
+    int agentless = 0;
+    if (subj != (size_t)-1 && subj == first_before && !passive &&
+        !(fr & (SR_FRAME_NOUN | SR_FRAME_MUTUAL | SR_FRAME_PARTIES)) &&
+        /* "were targeted in the coalition's bombardment": a maker close
+         * after the verb is left to the other rules */
+        (first_after == (size_t)-1 ||
+         words_between(t, tr->span.end, sv->m[first_after].span.start) > 4)) {
+        static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be"};
+        size_t bs, bx;
+        word_before(t, sent.start, tr->span.start, &bs, &bx);
+        int ing = tr->span.end - tr->span.start > 3 && !strncmp(t + tr->span.end - 3, "ing", 3);
+        if (bx > bs && tr->span.start - bx <= 1 && word_is(t, bs, bx, be, sizeof be / sizeof *be) &&
+            !ing) {
+            obj = subj;
+            subj = (size_t)-1;
+            agentless = 1;
+        }
     }
     /* "A source at the Police Command said that terrorists targeted ...":
      * the actor before "said"/"told" speaks; when the clause after the
@@ -2033,7 +2063,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         a2 = proto.actor2;
     }
     const char *sub_type = event_type(k, sub);
-    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
+    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") && !agentless &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
         kb->actors[a2].kind != SR_ACTOR_CIVILIANS) {
         a1 = a2;
