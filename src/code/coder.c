@@ -190,7 +190,9 @@ static const char *const people_nouns[] = {
     "jihadists", "policemen", "personnel", "men",     "boys",     "girls",    "residents",
     "combatants", "insurgents", "officers", "worker",  "workers",  "journalists", "militant",
     "fighter",  "soldier",   "person",   "child",     "boy",      "girl",     "man",
-    "woman",    "member",    "others"};
+    "woman",    "member",    "others",
+    /* ranks and roles counted as people: "two commanders were executed" */
+    "commanders", "commander", "officer", "policeman", "guards", "pilots"};
 
 /* ---- building events ---- */
 
