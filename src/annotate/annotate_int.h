@@ -530,6 +530,7 @@ static const sr_ann_lex *const sr_ann_lexicon[26][SR_ANN_LEX_MAX + 1] = {
     ['w' - 'a'][3] = SR_ANN_RUN(SR_ANN_LEX("wed", SR_LX_WEEKDAY_ABBR, 3)),
     ['w' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("week", SR_LX_TX_AFTER, 0)),
     ['w' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("weeks", SR_LX_TX_AFTER, 0)),
+    ['w' - 'a'][7] = SR_ANN_RUN(SR_ANN_LEX("weekend", SR_LX_TX_AFTER, 0)),
     ['w' - 'a'][9] = SR_ANN_RUN(SR_ANN_LEX("wednesday", SR_LX_WEEKDAY, 3)),
     ['y' - 'a'][4] = SR_ANN_RUN(SR_ANN_LEX("year", SR_LX_TX_AFTER, 0)),
     ['y' - 'a'][5] = SR_ANN_RUN(SR_ANN_LEX("years", SR_LX_TX_AFTER, 0)),

@@ -656,8 +656,25 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                     size_t w = os.start - 1;
                     while (w > para.start && t[w - 1] != ' ')
                         w--;
+                    /* ... but not after a date, a sentence-opening word or a
+                     * dateline in capitals: "On Monday Police arrested",
+                     * "Meanwhile Troops", "HOMS Police" */
+                    static const char *const opener[] = {
+                        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                        "Sunday", "Today", "Yesterday", "Tonight", "Meanwhile", "Later",
+                        "Earlier", "Then", "But", "And", "On", "In", "At", "When", "After",
+                        "Before", "Also", "Elsewhere", "Overnight", "January", "February",
+                        "March", "April", "May", "June", "July", "August", "September",
+                        "October", "November", "December"};
+                    int open_word = 1;
+                    for (size_t q = w + 1; q + 1 < os.start && open_word; q++)
+                        open_word = t[q] >= 'A' && t[q] <= 'Z';
+                    for (size_t q = 0; q < sizeof opener / sizeof *opener && !open_word; q++)
+                        open_word = strlen(opener[q]) == os.start - 1 - w &&
+                                    !strncmp(t + w, opener[q], os.start - 1 - w);
                     if (t[w] >= 'A' && t[w] <= 'Z' && (t[os.start - 2] | 32) >= 'a' &&
-                        (t[os.start - 2] | 32) <= 'z' && w > para.start && t[w - 2] != '.')
+                        (t[os.start - 2] | 32) <= 'z' && w > para.start && t[w - 2] != '.' &&
+                        !open_word)
                         continue;
                 }
                 /* "the Army of Islam", "the Army of Conquest" */
@@ -732,7 +749,10 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                         prev->flags |= SR_MF_RELATED;
                     continue;
                 }
-                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start) {
+                /* "the army backed by militias": a passive, not "X-backed" */
+                int by_follows = os.end + 4 <= para.end && !strncmp(t + os.end, " by ", 4);
+                if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start &&
+                    !by_follows) {
                     sr_mention *prev = &ml->v[ml->n - 1];
                     if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC) &&
                         prev->span.end <= os.start && os.start - prev->span.end <= 4) {

@@ -894,6 +894,34 @@ static size_t rule_anchor(tx_state *st, size_t i, sr_status *rc)
             tx_emit_day(st, i, i + 2, st->has_anchor, st->anchor_days - 1, none, 1, 4, "overnight");
         return i + 2;
     }
+    /* "last weekend", "at the weekend", "over the weekend": the Saturday of
+     * the latest weekend before the anchor (this one on a weekend anchor,
+     * except "last weekend"), to the week */
+    {
+        static const char *const at[] = {"at", "over", "during", NULL};
+        size_t wk = 0;
+        int last = 0;
+        if ((sr_ann_w(&st->v, i, "last") || sr_ann_w(&st->v, i, "this")) &&
+            sr_ann_w(&st->v, i + 1, "weekend")) {
+            wk = i + 2;
+            last = sr_ann_w(&st->v, i, "last");
+        } else if (i > 0 && sr_ann_wl(&st->v, i - 1, at) >= 0 && sr_ann_w(&st->v, i, "the") &&
+                   sr_ann_w(&st->v, i + 1, "weekend"))
+            wk = i + 2;
+        if (wk) {
+            if (!st->has_anchor) {
+                *rc = tx_emit_none(st, i, wk, 1, "weekend");
+                return wk;
+            }
+            int aw = iso_weekday(st->anchor_days);
+            long sat = st->anchor_days - (aw >= 6 ? aw - 6 : aw + 1);
+            if (last && aw >= 6)
+                sat -= 7;
+            sr_date sd = civil_from_days(sat);
+            *rc = tx_emit(st, i, wk, sd, sd, SR_PREC_WEEK, 1, 0, "weekend");
+            return wk;
+        }
+    }
     size_t k = i;
     if ((sr_ann_w(&st->v, i, "earlier") || sr_ann_w(&st->v, i, "later")) &&
         sr_ann_w(&st->v, i + 1, "this"))

@@ -190,7 +190,9 @@ static const char *const people_nouns[] = {
     "jihadists", "policemen", "personnel", "men",     "boys",     "girls",    "residents",
     "combatants", "insurgents", "officers", "worker",  "workers",  "journalists", "militant",
     "fighter",  "soldier",   "person",   "child",     "boy",      "girl",     "man",
-    "woman",    "member",    "others"};
+    "woman",    "member",    "others",
+    /* ranks and roles counted as people: "two commanders were executed" */
+    "commanders", "commander", "officer", "policeman", "guards", "pilots"};
 
 /* ---- building events ---- */
 
@@ -1459,6 +1461,28 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         else
             return;
     }
+    /* "have intensified their bombardment", "continues to shell", "is
+     * conducting airstrikes": a campaign, one event only when the sentence
+     * gives both a place and a day of its own */
+    {
+        static const char *const campaign[] = {
+            "intensified", "intensify",  "intensifies", "intensifying", "stepped",   "step",
+            "escalated",   "escalating", "continues",   "continue",     "continuing", "conducting",
+            "waging",      "ongoing",    "keeps",       "kept",         "daily",     "relentless"};
+        int day = 0, place = 0;
+        for (size_t i = 0; i < sv->n; i++) {
+            day |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
+            place |= sv->m[i].kind == SR_MENTION_PLACE;
+        }
+        size_t cs = tr->span.start, ce;
+        for (int w = 0; w < 3 && !(day && place); w++) {
+            word_before(t, sent.start, cs, &cs, &ce);
+            if (ce <= cs)
+                break;
+            if (word_is(t, cs, ce, campaign, sizeof campaign / sizeof *campaign))
+                return;
+        }
+    }
     /* "the attack on X", "the recent clashes": a reference back to an event
      * already told, not a new one */
     if (fr & SR_FRAME_NOUN) {
@@ -1531,6 +1555,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     int a1 = -1, a2 = -1;
     size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
+    size_t backers[4];
+    int n_backers = 0;
     /* parenthesis depth at each mention: once per sentence (paren_flags),
      * else in one pass over the sentence (most have no parenthesis: then
      * no pass at all) */
@@ -1576,6 +1602,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         word_before(t, sent.start, b1s, &b2s, &b2e);
         if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
             continue;
+        /* "the army, backed by Russian jets, captured ...": the backer is an
+         * associate of the actor it backs (added below), never a side */
+        static const char *const backw[] = {"backed", "supported", "aided", "assisted", "helped",
+                                            "reinforced", "accompanied"};
+        if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s &&
+            has_word(t, b2s, b2e, backw, sizeof backw / sizeof *backw)) {
+            if (n_backers < 4)
+                backers[n_backers++] = i;
+            continue;
+        }
         if (sv->m[i].span.end <= tr->span.start) {
             if (first_before == (size_t)-1)
                 first_before = i;
@@ -1607,6 +1643,36 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                  sizeof victim_words / sizeof *victim_words)) {
         obj = subj;
         subj = (size_t)-1;
+        /* "soldiers were killed by IS militants in an ambush": the agent
+         * after "by" makes the event */
+        for (size_t i = obj + 1; i < ti && subj == (size_t)-1; i++) {
+            size_t ys, ye;
+            word_before(t, sent.start, sv->m[i].span.start, &ys, &ye);
+            if (ye > ys && lower_eq(t, ys, ye, "the"))
+                word_before(t, sent.start, ys, &ys, &ye);
+            if (usable_actor(kb, &sv->m[i]) && ye > ys && lower_eq(t, ys, ye, "by"))
+                subj = i;
+        }
+    }
+    /* "soldiers were executed", "four men were abducted": with no "by"
+     * after it, the subject of a passive verb is its target */
+    int agentless = 0;
+    if (subj != (size_t)-1 && subj == first_before && !passive &&
+        !(fr & (SR_FRAME_NOUN | SR_FRAME_MUTUAL | SR_FRAME_PARTIES)) &&
+        /* "were targeted in the coalition's bombardment": a maker close
+         * after the verb is left to the other rules */
+        (first_after == (size_t)-1 ||
+         words_between(t, tr->span.end, sv->m[first_after].span.start) > 4)) {
+        static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be"};
+        size_t bs, bx;
+        word_before(t, sent.start, tr->span.start, &bs, &bx);
+        int ing = tr->span.end - tr->span.start > 3 && !strncmp(t + tr->span.end - 3, "ing", 3);
+        if (bx > bs && tr->span.start - bx <= 1 && word_is(t, bs, bx, be, sizeof be / sizeof *be) &&
+            !ing) {
+            obj = subj;
+            subj = (size_t)-1;
+            agentless = 1;
+        }
     }
     /* "A source at the Police Command said that terrorists targeted ...":
      * the actor before "said"/"told" speaks; when the clause after the
@@ -1654,8 +1720,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     } else if ((fr & SR_FRAME_MUTUAL) && !passive) {
         /* "heavy clashes broke out when X tried to arrest Y", "X clashed with
          * Y": the first two sides named in the sentence */
-        for (size_t i = 0; i < sv->n; i++)
-            if (usable_actor(kb, &sv->m[i])) {
+        for (size_t i = 0; i < sv->n; i++) {
+            int backer = 0;
+            for (int b = 0; b < n_backers; b++)
+                backer |= backers[b] == i;
+            if (usable_actor(kb, &sv->m[i]) && !backer) {
                 if (proto.actor1 < 0)
                     side_add(&proto, 1, sv->m[i].actor);
                 else if (proto.actor2 < 0 && sv->m[i].actor != proto.actor1)
@@ -1663,6 +1732,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 if (sv->m[i].actor2 >= 0 && proto.actor2 < 0)
                     side_add(&proto, 2, sv->m[i].actor2);
             }
+        }
     } else if ((fr & SR_FRAME_PARTIES) && between) {
         size_t end1 = coordinated(t, sv, first_after, +1);
         for (size_t i = first_after; i <= end1; i++)
@@ -1725,6 +1795,53 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (old >= 0 && proto.actor2 < 0)
                 proto.actor2 = old;
         }
+    }
+    /* "regime bombardment", "government shelling", "pro-government air
+     * strikes": the modifier names the state's forces as the maker */
+    if ((fr & SR_FRAME_NOUN) && !(fr & (SR_FRAME_MUTUAL | SR_FRAME_PARTIES)) && !passive) {
+        static const char *const gov[] = {"regime", "government", "pro-government",
+                                          "pro-regime", "loyalist", "army"};
+        size_t gs, ge;
+        word_before(t, sent.start, tr->span.start, &gs, &ge);
+        int mil = ge > gs && tr->span.start - ge <= 1 && word_is(t, gs, ge, gov, sizeof gov / sizeof *gov)
+                      ? crowd_actor(k, sv, "MIL", "UNIDENTIFIED_MIL")
+                      : -1;
+        size_t ss, se;
+        if (mil >= 0)
+            word_before(t, sent.start, gs, &ss, &se);
+        /* a suspected maker is no maker ("suspected government strikes") */
+        static const char *const susp[] = {"suspected", "alleged", "apparent", "presumed"};
+        if (mil >= 0 && se > ss && word_is(t, ss, se, susp, sizeof susp / sizeof *susp))
+            mil = -1;
+        if (mil >= 0 && proto.actor1 != mil) {
+            int old = proto.actor1;
+            if (proto.actor2 == mil)
+                proto.actor2 = -1;
+            proto.actor1 = mil;
+            proto.n_assoc1 = 0;
+            if (old >= 0 && proto.actor2 < 0)
+                proto.actor2 = old;
+        }
+    }
+    /* each backer joins the side of the nearest actor before it */
+    for (int b = 0; b < n_backers; b++) {
+        int backed = -1;
+        for (size_t j = backers[b]; j-- > 0 && backed < 0;)
+            if (usable_actor(kb, &sv->m[j]))
+                backed = sv->m[j].actor;
+        int side = backed >= 0 && backed == proto.actor2 ? 2 : 1;
+        for (int q = 0; q < proto.n_assoc2 && backed >= 0; q++)
+            if (proto.assoc2[q] == backed)
+                side = 2;
+        if (backed < 0 || (side == 2 ? proto.actor2 : proto.actor1) < 0)
+            continue;
+        int ba = sv->m[backers[b]].actor, *other = side == 2 ? proto.assoc1 : proto.assoc2;
+        int *n_other = side == 2 ? &proto.n_assoc1 : &proto.n_assoc2;
+        for (int q = 0; q < *n_other; q++)
+            if (other[q] == ba) {
+                other[q--] = other[--*n_other];
+            }
+        side_add(&proto, side, ba);
     }
     a1 = proto.actor1;
     a2 = proto.actor2;
@@ -1949,7 +2066,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         a2 = proto.actor2;
     }
     const char *sub_type = event_type(k, sub);
-    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") &&
+    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") && !agentless &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
         kb->actors[a2].kind != SR_ACTOR_CIVILIANS) {
         a1 = a2;

@@ -283,6 +283,20 @@ static void deictic(void **state)
     expect(get(r, "Three weeks ago"), 2018, 12, 17, SR_PREC_WEEK, "ago");
 }
 
+/* "last weekend", "at the weekend": the Saturday of the latest weekend */
+static void weekend(void **state)
+{
+    run *r = *state;
+    /* 2019-01-09 is a Wednesday */
+    find(r, "Jets struck the town at the weekend. Rebels shelled it last weekend too.", "2019-01-09");
+    expect(get(r, "the weekend"), 2019, 1, 5, SR_PREC_WEEK, "weekend");
+    expect(get(r, "last weekend"), 2019, 1, 5, SR_PREC_WEEK, "weekend");
+    /* on a Sunday, "over the weekend" is this one, "last weekend" the one before */
+    find(r, "Jets struck the town over the weekend. Rebels shelled it last weekend too.", "2019-01-13");
+    expect(get(r, "the weekend"), 2019, 1, 12, SR_PREC_WEEK, "weekend");
+    expect(get(r, "last weekend"), 2019, 1, 5, SR_PREC_WEEK, "weekend");
+}
+
 static void months_and_years(void **state)
 {
     run *r = *state;
@@ -461,6 +475,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(fakes_dirty_text, setup, teardown),
         cmocka_unit_test_setup_teardown(reference_chain_and_overnight, setup, teardown),
         cmocka_unit_test_setup_teardown(deictic, setup, teardown),
+        cmocka_unit_test_setup_teardown(weekend, setup, teardown),
         cmocka_unit_test_setup_teardown(months_and_years, setup, teardown),
         cmocka_unit_test_setup_teardown(regions_carry_reference, setup, teardown),
         cmocka_unit_test_setup_teardown(typographic_text, setup, teardown),
