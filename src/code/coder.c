@@ -236,6 +236,9 @@ typedef struct coder {
     int have_prev_place;
     size_t title_sentence; /* sentence printing the headline, or -1 */
     sentence_facts sf;     /* of the current sentence */
+    const char *home_country;         /* most of the report's towns are in it */
+    const char *named_countries[8];   /* countries the report names as areas */
+    int n_named;
     unsigned char *in_paren;       /* paren_flags cache: per mention of */
     size_t in_paren_cap;           /* the sentence of mentions */
     const sr_mention *in_paren_of; /* IN_PAREN_OF[0..IN_PAREN_N) */
@@ -878,8 +881,60 @@ static int inside_other_place(const sent_view *sv, const sr_mention *m)
  * it is named, no "near/west of X" right after another place, no town that
  * only names a road when another place is given, and no alias in brackets
  * ("Palmyra (Tadmur)"). */
-static size_t event_places(const char *t, sr_span sent, const sent_view *sv, const sr_mention **out,
-                           size_t max, size_t speech_end)
+/* A town abroad in a report about another country, whose country the
+ * report never names ("Bab al-Nasr" in Aleppo read as a namesake in Gaza):
+ * the gazetteer matched a namesake, not the scene.  A town named like its
+ * own province (Beirut, Kilis) is kept. */
+static int stray_abroad(const coder *k, const sr_place_ref *w)
+{
+    if (!k->home_country || !w->country || w->is_area || !strcmp(w->country, k->home_country))
+        return 0;
+    if (w->admin1 && w->location && !strcmp(w->admin1, w->location))
+        return 0;
+    for (int i = 0; i < k->n_named; i++)
+        if (!strcmp(k->named_countries[i], w->country))
+            return 0;
+    return 1;
+}
+
+/* The report's home country (the one most of its towns are in, with at
+ * least two) and the countries it names as countries or admin areas. */
+static void report_countries(coder *k, const sr_annotation *a)
+{
+    const char *seen[8];
+    int count[8], n_seen = 0, best = 0;
+    for (size_t i = 0; i < a->n_mentions; i++) {
+        const sr_place_ref *w = &a->mentions[i].where;
+        if (a->mentions[i].kind != SR_MENTION_PLACE || !w->country || !*w->country)
+            continue;
+        if (w->is_area) {
+            int known = 0;
+            for (int q = 0; q < k->n_named; q++)
+                known |= !strcmp(k->named_countries[q], w->country);
+            if (!known && k->n_named < 8)
+                k->named_countries[k->n_named++] = w->country;
+            continue;
+        }
+        int q = 0;
+        while (q < n_seen && strcmp(seen[q], w->country))
+            q++;
+        if (q == n_seen) {
+            if (n_seen == 8)
+                continue;
+            seen[n_seen] = w->country;
+            count[n_seen++] = 0;
+        }
+        if (++count[q] > best) {
+            best = count[q];
+            k->home_country = seen[q];
+        }
+    }
+    if (best < 2)
+        k->home_country = NULL;
+}
+
+static size_t event_places(const coder *k, const char *t, sr_span sent, const sent_view *sv,
+                           const sr_mention **out, size_t max, size_t speech_end)
 {
     /* "A source at the Damascus Police Command said that ... Jaramana":
      * a place before the speech verb is the speaker's, when the clause
@@ -931,6 +986,8 @@ static size_t event_places(const char *t, sr_span sent, const sent_view *sv, con
         }
         const sr_mention *before = prev_pl;
         prev_pl = m;
+        if (stray_abroad(k, &m->where))
+            continue;
         if (place_after_speech && m->span.end <= speech_end)
             continue;
         /* "DAMASCUS Five people were killed in ... Homs": a city in
@@ -985,7 +1042,7 @@ static size_t sentence_places(coder *k, const sent_view *sv, sr_span sent, size_
                               const sr_mention **out)
 {
     if (k->places_of != sv->m || k->places_n != sv->n || k->places_speech != speech_end) {
-        k->n_places = event_places(k->t, sent, sv, k->places, 8, speech_end);
+        k->n_places = event_places(k, k->t, sent, sv, k->places, 8, speech_end);
         k->places_of = sv->m;
         k->places_n = sv->n;
         k->places_speech = speech_end;
@@ -2791,6 +2848,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     k.first_para_end = c->n_body ? c->body[0].end : 0;
     k.unidentified = sr_kb_actor_find(kb, "UNIDENTIFIED");
     k.title_sentence = title_sentence(c, a);
+    report_countries(&k, a);
     for (size_t i = 0; i < a->n_mentions; i++) {
         const sr_mention *m = &a->mentions[i];
         if (k.doc_source_actor < 0 && m->kind == SR_MENTION_ACTOR && is_source_actor(kb, m->actor))

@@ -499,6 +499,24 @@ static void statements_and_trends(void **state)
     assert_int_equal(n, 0);
 }
 
+/* A town abroad that the report never places in its country is a
+ * namesake, not the scene; a country the report names keeps its towns. */
+static void namesakes_abroad(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Rebel shells hit the Bab al-Nasr area of Aleppo on Monday, killing two "
+                          "people. Government forces shelled Anadan in the Aleppo countryside.\n",
+                    "2016-10-20", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].loc, "An Na\xc5\x9fr");
+    assert_int_equal(n, 2);
+    n = code(TITLE "Air strikes hit Mosul in Iraq on Monday, killing two people.\n", "2016-10-20",
+             e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mosul");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +531,7 @@ int main(void)
         cmocka_unit_test(tolls),
         cmocka_unit_test(sides),
         cmocka_unit_test(statements_and_trends),
+        cmocka_unit_test(namesakes_abroad),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
