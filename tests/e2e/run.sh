@@ -208,6 +208,16 @@ PY
   sr eval "$shared/eval/seeds.gold.json" --events "$tmp/seeds.events" --json >"$tmp/veval.json" 2>/dev/null
   python3 "$shared/eval/score.py" "$shared/eval/seeds.gold.json" --events "$tmp/seeds.events" --json >"$tmp/vpy.json"
   expect "sitrep eval agrees with score.py" cmp -s "$tmp/veval.json" "$tmp/vpy.json"
+  # our own blind check (tests/blind): reported, and gated well below today's figure
+  sr code -q --cache "$tmp/cache" "$root/tests/blind/blind.jsonl" >"$tmp/blind.events" 2>/dev/null
+  python3 "$shared/eval/score.py" "$root/tests/blind/blind.gold.json" --events "$tmp/blind.events" \
+      --json >"$tmp/bscore.json"
+  python3 - "$tmp/bscore.json" <<'PY' && ok || bad "blind check (F1>=0.80, no negatives)"
+import json, sys
+s = json.load(open(sys.argv[1]))
+print("  blind:", {k: s[k] for k in ("events_f1", "events_precision", "events_recall", "negatives_hit")})
+assert s["events_f1"] >= 0.80 and s["negatives_hit"] == 0
+PY
   sr code -q --cache "$tmp/cache" -j 1 "$shared/corpora/fakes.jsonl" >"$tmp/f1.events" 2>/dev/null
   sr code --cache "$tmp/cache" -j 2 "$shared/corpora/fakes.jsonl" >"$tmp/f2.events" 2>"$tmp/err"
   expect "FA-KES code: every record coded" grep -q "804 documents read, 804 coded, 0 rejected" "$tmp/err"
