@@ -1126,6 +1126,18 @@ static int home_place(const sr_place_ref *w)
     return w->admin1 && *w->admin1 && w->country && !strcmp(w->country, "SY");
 }
 
+/* A clause boundary between S and E: a comma, semicolon or colon, or a
+ * subordinating word ("after", "when", "while", "as", "before", "because",
+ * "since"). */
+static int clause_break(const char *t, size_t s, size_t e)
+{
+    for (size_t q = s; q < e; q++)
+        if (t[q] == ',' || t[q] == ';' || t[q] == ':')
+            return 1;
+    static const char *const sub[] = {"after", "when", "while", "as", "before", "because", "since"};
+    return has_word(t, s, e, sub, sizeof sub / sizeof *sub);
+}
+
 /* Does the noun phrase ending at P open with a determiner ("the attack",
  * "these heavy strikes")?  Up to four words back, stopping at an article,
  * a punctuation mark or a time word: "Earlier this month an air raid"
@@ -2200,6 +2212,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     sr_certainty cert = SR_CERT_REPORTED;
     for (size_t i = 0; i < sv->n; i++) {
         const sr_mention *m = &sv->m[i];
+        if (m->kind == SR_MENTION_HEDGE && m->value && m->span.start >= tr->span.end &&
+            (!strcmp(m->value, "claimed") || !strcmp(m->value, "denied")) &&
+            clause_break(t, tr->span.end, m->span.start))
+            continue; /* "Clashes broke out ..., after X accused Y of ...": the
+                         claim is another clause's */
         if (m->kind == SR_MENTION_HEDGE && m->value) {
             if (!strcmp(m->value, "unconfirmed"))
                 cert = SR_CERT_UNCONFIRMED;

@@ -517,6 +517,25 @@ static void namesakes_abroad(void **state)
     assert_string_equal(e[0].loc, "Mosul");
 }
 
+/* A claim or denial marks the events of its own clause, not an event told
+ * in another clause of the sentence. */
+static void hedge_scope(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Fighting erupted on Monday between Jaish al-Izza and Hayat Tahrir al-Sham "
+                          "near Morek, after the first group accused the second of seizing its "
+                          "weapons depot.\n",
+                    "2019-03-06", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Armed clash");
+    assert_string_equal(e[0].cert, "reported");
+    n = code(TITLE "Jaish al-Izza accused Hayat Tahrir al-Sham of shelling Morek on Monday.\n",
+             "2019-03-06", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].cert, "reported");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +551,7 @@ int main(void)
         cmocka_unit_test(sides),
         cmocka_unit_test(statements_and_trends),
         cmocka_unit_test(namesakes_abroad),
+        cmocka_unit_test(hedge_scope),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
