@@ -538,29 +538,30 @@ sr_status sr_kb_load_countries(sr_kb *kb, const char *path, char *err, size_t er
             st = SR_ENOMEM;
             break;
         }
-        snprintf(id, sizeof id, "GOV_%s", iso);
-        snprintf(nm, sizeof nm, "Government of %s", name);
-        int g = add_actor(kb, id, nm, SR_ACTOR_GOVERNMENT, 1, name);
-        snprintf(id, sizeof id, "MIL_%s", iso);
-        snprintf(nm, sizeof nm, "Military Forces of %s", name);
-        int m = add_actor(kb, id, nm, SR_ACTOR_STATE_FORCE, 1, name);
-        snprintf(id, sizeof id, "POL_%s", iso);
-        snprintf(nm, sizeof nm, "Police Forces of %s", name);
-        int p = add_actor(kb, id, nm, SR_ACTOR_POLICE, 1, name);
-        snprintf(id, sizeof id, "CIV_%s", iso);
-        snprintf(nm, sizeof nm, "Civilians (%s)", name);
-        int c = add_actor(kb, id, nm, SR_ACTOR_CIVILIANS, 7, name);
-        /* unnamed crowds, as ACLED names them per country */
-        snprintf(id, sizeof id, "PRO_%s", iso);
-        snprintf(nm, sizeof nm, "Protesters (%s)", name);
-        int pr = add_actor(kb, id, nm, SR_ACTOR_PROTESTERS, 6, name);
-        snprintf(id, sizeof id, "RIO_%s", iso);
-        snprintf(nm, sizeof nm, "Rioters (%s)", name);
-        int ri = add_actor(kb, id, nm, SR_ACTOR_RIOTERS, 5, name);
-        if (g < 0 || m < 0 || p < 0 || c < 0 || pr < 0 || ri < 0) {
-            st = SR_ENOMEM;
-            break;
+        /* the state's actors, and its unnamed crowds as ACLED names them */
+        static const struct {
+            const char *prefix, *format;
+            sr_actor_kind kind;
+            int inter;
+        } per_country[] = {
+            {"GOV", "Government of %s", SR_ACTOR_GOVERNMENT, 1},
+            {"MIL", "Military Forces of %s", SR_ACTOR_STATE_FORCE, 1},
+            {"POL", "Police Forces of %s", SR_ACTOR_POLICE, 1},
+            {"CIV", "Civilians (%s)", SR_ACTOR_CIVILIANS, 7},
+            {"PRO", "Protesters (%s)", SR_ACTOR_PROTESTERS, 6},
+            {"RIO", "Rioters (%s)", SR_ACTOR_RIOTERS, 5},
+        };
+        int made[sizeof per_country / sizeof *per_country];
+        for (size_t k = 0; k < sizeof per_country / sizeof *per_country && st == SR_OK; k++) {
+            snprintf(id, sizeof id, "%s_%s", per_country[k].prefix, iso);
+            snprintf(nm, sizeof nm, per_country[k].format, name);
+            made[k] = add_actor(kb, id, nm, per_country[k].kind, per_country[k].inter, name);
+            if (made[k] < 0)
+                st = SR_ENOMEM;
         }
+        if (st != SR_OK)
+            break;
+        int g = made[0], m = made[1], p = made[2];
         /* the country's name and capital stand for its government */
         if (kb_add_alias(kb, name, strlen(name), KT_ACTOR, g, KF_CAPITAL) != SR_OK ||
             add_aliases(kb, aliases, KT_ACTOR, g) != SR_OK ||
