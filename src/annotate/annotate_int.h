@@ -21,6 +21,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "core/letters.h"
 #include <string.h>
 
 #include "sitrep/arena.h"
@@ -144,32 +146,6 @@ static const unsigned char sr_ann_byte_class[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0xF0 */
 };
 
-/* The end of the run of ASCII letters at U[p], eight bytes at a time, as
- * far as the bytes are ASCII (the byte loop after it reads the rest).  A
- * word ends within the first eight bytes, so the test that finds its end
- * is predictable where a byte loop's exit is not. */
-static inline size_t sr_ann_ascii_letters(const unsigned char *u, size_t p, size_t end)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    while (end - p >= 8) {
-        uint64_t w;
-        memcpy(&w, u + p, 8);
-        if (w & highs)
-            break;
-        /* x | 0x20 folds the capitals; a byte is a letter when that is in
-         * 'a'..'z' (no carry crosses bytes: every byte is below 0x80) */
-        uint64_t x = w | ones * 0x20;
-        uint64_t letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1)) & highs;
-        uint64_t other = ~letter & highs;
-        if (other)
-            return p + ((size_t)__builtin_ctzll(other) >> 3);
-        p += 8;
-    }
-#endif
-    return p;
-}
-
 /* Reads the token at or after *POS in S[..end).  Returns 0 at the end.
  * *NEWLINE is set when a line break was skipped before the token. */
 static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann_tok *t,
@@ -209,7 +185,7 @@ static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann
         p += n;
         for (;;) {
             if (cls == SR_ANN_C_LETTER)
-                p = sr_ann_ascii_letters(u, p, end);
+                p = sr_letter_run(u, p, end, 0);
             /* the common case: a run of single-byte members of the class */
             while (p < end && sr_ann_byte_class[u[p]] == cls)
                 p++;

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/letters.h"
 #include "kb/kb_int.h"
 #include "code/code_int.h"
 #include "sitrep/code.h"
@@ -87,31 +88,10 @@ static const unsigned char word_byte[256] = {
     ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
     ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
 
-/* The end of the run of letters (and hyphens, when HYPHENS) at U[p],
- * eight bytes at a time while they are ASCII, then byte by byte.  A word
- * mostly ends within the first eight bytes, so the test that finds its end
- * is predictable where a byte loop's exit is not. */
+/* The end of the run of letters (and hyphens, when HYPHENS) at U[p]. */
 static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hyphens)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const unsigned long long ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    while (e - p >= 8) {
-        unsigned long long w;
-        memcpy(&w, u + p, 8);
-        if (w & highs)
-            break;
-        /* every byte is below 0x80, so no sum carries into the next byte:
-         * x | 0x20 folds the capitals, a letter is then in 'a'..'z'; a
-         * hyphen is a zero byte of w ^ '-' */
-        unsigned long long x = w | ones * 0x20, y = w ^ ones * '-';
-        unsigned long long letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1));
-        unsigned long long hyphen = hyphens ? ~(((y & ~highs) + ~highs) | y) : 0;
-        unsigned long long other = ~(letter | hyphen) & highs;
-        if (other)
-            return p + ((size_t)__builtin_ctzll(other) >> 3);
-        p += 8;
-    }
-#endif
+    p = sr_letter_run(u, p, e, hyphens);
     while (p < e && (hyphens ? word_byte[u[p]] : word_byte[u[p]] == 1))
         p++;
     return p;

@@ -289,7 +289,7 @@ static void ascii_letter_runs(void **state)
         while (end_of_run < len &&
                ((buf[end_of_run] | 0x20) >= 'a' && (buf[end_of_run] | 0x20) <= 'z'))
             end_of_run++;
-        size_t q = sr_ann_ascii_letters(buf, p, len);
+        size_t q = sr_letter_run(buf, p, len, 0);
         assert_true(q >= p && q <= end_of_run);
         if (q <
             end_of_run) { /* stopped early: fewer than 8 bytes left, or a non-ASCII byte ahead */
