@@ -2864,7 +2864,12 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
         trim_furniture(k.t, &sv, &sent);
         k.sent_toll_given = 0;
-        sentence_facts_of(&k, &sv, sent);
+        /* the sentence-wide facts serve its triggers only */
+        for (size_t q = 0; q < sv.n; q++)
+            if (sv.m[q].kind == SR_MENTION_TRIGGER) {
+                sentence_facts_of(&k, &sv, sent);
+                break;
+            }
         size_t first_event = out->n_events;
         /* the search resumes where the last one stopped (sentences come in
          * order): a document without such a place is read once, not once
