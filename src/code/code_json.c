@@ -116,20 +116,14 @@ static void hex16(char *o, unsigned long long v)
     o[16] = '\0';
 }
 
-/* V in decimal ("%lld"), into O (at least 21 bytes). */
+/* V in decimal ("%lld"), into O (at least 22 bytes). */
 static void int_str(char *o, long long v)
 {
-    char tmp[24];
-    size_t n = 0, len = 0;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do
-        tmp[n++] = (char)('0' + u % 10), u /= 10;
-    while (u);
+    size_t n = 0;
     if (v < 0)
-        o[len++] = '-';
-    while (n)
-        o[len++] = tmp[--n];
-    o[len] = '\0';
+        o[n++] = '-';
+    n += sr_format_uint(o + n, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
+    o[n] = '\0';
 }
 
 sr_status sr_coding_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,

@@ -2711,21 +2711,15 @@ static void note_put(char *buf, size_t cap, size_t *n, const char *s)
 /* Appends V as printf's "%0<width>lld" does (width counts the sign). */
 static void note_int(char *buf, size_t cap, size_t *n, long long v, int width)
 {
-    char tmp[32];
-    int len = 0, i = 0;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    char digits[24];
-    int nd = 0;
-    do
-        digits[nd++] = (char)('0' + u % 10), u /= 10;
-    while (u);
+    char digits[24], tmp[48];
+    size_t nd = sr_format_uint(digits, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
+    int len = 0;
     if (v < 0)
         tmp[len++] = '-';
-    for (i = len + nd; i < width; i++)
+    for (int i = len + (int)nd; i < width && len < 24; i++)
         tmp[len++] = '0';
-    while (nd)
-        tmp[len++] = digits[--nd];
-    tmp[len] = '\0';
+    memcpy(tmp + len, digits, nd);
+    tmp[len + (int)nd] = '\0';
     note_put(buf, cap, n, tmp);
 }
 
