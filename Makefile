@@ -28,7 +28,7 @@ FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 LIB      := $(BUILD)/libsitrep.a
 BIN      := $(BUILD)/sitrep
 
-.PHONY: all deps test unit e2e asan fuzz fuzz-run fuzz-replay bench format clean sample
+.PHONY: all deps test unit e2e asan fuzz fuzz-run fuzz-replay bench bench-floor format clean sample
 all: ./sitrep
 
 $(DEPS_OK): scripts/install-deps.sh
@@ -105,6 +105,15 @@ $(BUILD)/bench/store_bench: bench/store_bench.c $(LIB)
 
 bench: ./sitrep $(BUILD)/bench/store_bench
 	@sh bench/run.sh
+
+# The entity stage's floor: each step it cannot skip, timed on its own
+# (bench/floor.c), on the first 30 MB of the bench corpus.
+$(BUILD)/bench/floor: bench/floor.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+bench-floor: $(BUILD)/bench/floor
+	@sh bench/floor.sh
 
 # The main job on the bundled samples: analyze and store them (a fresh
 # build/sample.db), then show the events, the relations at a date and who
