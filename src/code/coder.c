@@ -1467,6 +1467,39 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                     return;
         }
     }
+    /* "an officer who had defected", "the village, which had been
+     * shelled": a past-perfect relative clause tells a person's or a
+     * place's backstory, not the event of the report */
+    {
+        static const char *const rel[] = {"who", "which", "that"};
+        static const char *const adv[] = {"been", "previously", "earlier", "already", "once"};
+        size_t ws = tr->span.start, we;
+        for (int w = 0; w < 3; w++) {
+            word_before(t, sent.start, ws, &ws, &we);
+            if (we <= ws || !has_word(t, ws, we, adv, sizeof adv / sizeof *adv))
+                break;
+        }
+        if (we > ws && lower_eq(t, ws, we, "had")) {
+            size_t rs, re;
+            word_before(t, sent.start, ws, &rs, &re);
+            if (re > rs && word_is(t, rs, re, rel, sizeof rel / sizeof *rel))
+                return;
+        }
+    }
+    /* "surrendered its chemical weapons", "handed over their arms",
+     * "seized a cache of ammunition": arms change hands, not ground */
+    if ((fr & SR_FRAME_TERRITORY) || !strcmp(tr->value, "Non-violent transfer of territory")) {
+        static const char *const arms[] = {"weapons", "weapon",  "arms",    "cache",  "caches",
+                                           "stockpile", "stockpiles", "arsenal", "ammunition"};
+        size_t ws = tr->span.end, we = tr->span.end;
+        for (int w = 0; w < 4; w++) {
+            next_word(t, we, sent.end, &ws, &we);
+            if (we <= ws)
+                break;
+            if (word_is(t, ws, we, arms, sizeof arms / sizeof *arms))
+                return;
+        }
+    }
     /* negation just before the trigger: "did not attack", "no clashes" */
     for (size_t i = 0; i < ti; i++)
         if (sv->m[i].kind == SR_MENTION_NEGATION && tr->span.start - sv->m[i].span.end < 30)
@@ -1651,6 +1684,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         word_before(t, sent.start, b1s, &b2s, &b2e);
         if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
             continue;
+        {
+            /* "controlled by the Syrian Kurdish YPG militia": up to three
+             * modifiers may stand between "by" and the holder */
+            size_t hs = b1s, he = b1e, ps, pe;
+            int w = 0;
+            while (w++ < 3 && he > hs && !lower_eq(t, hs, he, "by"))
+                word_before(t, sent.start, hs, &hs, &he);
+            word_before(t, sent.start, hs, &ps, &pe);
+            if (he > hs && lower_eq(t, hs, he, "by") && pe > ps && has_word(t, ps, pe, hold, 3))
+                continue;
+        }
         /* "the army, backed by Russian jets, captured ...": the backer is an
          * associate of the actor it backs (added below), never a side */
         static const char *const backw[] = {"backed", "supported", "aided", "assisted", "helped",
@@ -1817,6 +1861,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 if (usable_actor(kb, &sv->m[i]))
                     side_add(&proto, 1, sv->m[i].actor);
         }
+        /* "the army shelled Atarib while rebels raided a post": an actor
+         * past a contrastive "while" is the next clause's subject, not the
+         * object of this verb ("as", "after" also open phrases: "as well
+         * as", "after being shelled by") */
+        static const char *const subord[] = {"while", "whereas", "meanwhile"};
+        if (obj != (size_t)-1 && obj == first_after && !passive &&
+            has_word(t, tr->span.end, sv->m[obj].span.start, subord,
+                     sizeof subord / sizeof *subord))
+            obj = (size_t)-1;
         if (obj != (size_t)-1 && !(fr & SR_FRAME_ONE_SIDE)) {
             side_add(&proto, 2, sv->m[obj].actor);
             size_t end = coordinated(t, sv, obj, passive ? -1 : +1);
@@ -1861,6 +1914,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* a suspected maker is no maker ("suspected government strikes") */
         static const char *const susp[] = {"suspected", "alleged", "apparent", "presumed"};
         if (mil >= 0 && se > ss && word_is(t, ss, se, susp, sizeof susp / sizeof *susp))
+            mil = -1;
+        /* "Syrian government air strikes": an actor mention ending on the
+         * word already names whose forces they are (the rule above); the
+         * report's country may be another (a Beirut dateline) */
+        if (mil >= 0 && ti > 0 && usable_actor(kb, &sv->m[ti - 1]) &&
+            sv->m[ti - 1].span.end == ge && sv->m[ti - 1].span.start < gs)
             mil = -1;
         if (mil >= 0 && proto.actor1 != mil) {
             int old = proto.actor1;
@@ -2115,7 +2174,33 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         a2 = proto.actor2;
     }
     const char *sub_type = event_type(k, sub);
-    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") && !agentless &&
+    /* "Police surrounded an attacker who blew himself up": a state's
+     * forces, police or government are the target of a suicide bombing,
+     * never its maker (no state uses suicide bombers) */
+    if (!strcmp(sub, "Suicide bomb") && a1 >= 0 &&
+        (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_POLICE ||
+         kb->actors[a1].kind == SR_ACTOR_GOVERNMENT)) {
+        if (a2 < 0)
+            proto.actor2 = a2 = a1;
+        proto.actor1 = a1 = -1;
+        proto.n_assoc1 = 0;
+    }
+    /* "an attack on an army post", "stormed a YPG checkpoint": the one
+     * actor named is the object of the deed, so it stays the target and
+     * the unnamed attacker is coded unidentified (ACLED) */
+    int object_only = 0;
+    if (a1 < 0 && a2 >= 0 && !passive && first_after != (size_t)-1 &&
+        sv->m[first_after].actor == a2 &&
+        !(fr & (SR_FRAME_MUTUAL | SR_FRAME_PARTIES | SR_FRAME_ONE_SIDE))) {
+        static const char *const at[] = {"on", "against", "at", "targeting", "upon"};
+        static const char *const by[] = {"by"};
+        size_t gs = tr->span.end, ge = sv->m[first_after].span.start, ps, pe;
+        next_word(t, gs, ge, &ps, &pe);
+        object_only = words_between(t, gs, ge) <= 6 && !has_word(t, gs, ge, by, 1) &&
+                      (!(fr & SR_FRAME_NOUN) ||
+                       (pe > ps && word_is(t, ps, pe, at, sizeof at / sizeof *at)));
+    }
+    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") && !agentless && !object_only &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
         kb->actors[a2].kind != SR_ACTOR_CIVILIANS) {
         a1 = a2;
@@ -2183,6 +2268,34 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             }
         }
     }
+    /* "bombers struck ... in an attack claimed by IS": the group claiming
+     * the deed is coded as its maker (ACLED: a claimed attack names the
+     * claimant as actor 1), never as its target */
+    if (violent && !(fr & SR_FRAME_MUTUAL))
+        for (size_t i = 0; i + 1 < sv->n; i++) {
+            const sr_mention *h = &sv->m[i];
+            if (h->kind != SR_MENTION_HEDGE || !h->value || strcmp(h->value, "claimed") ||
+                !lower_eq(t, h->span.end > h->span.start + 7 ? h->span.end - 7 : h->span.start,
+                          h->span.end, "claimed"))
+                continue;
+            size_t bs, be;
+            next_word(t, h->span.end, sent.end, &bs, &be);
+            if (!lower_eq(t, bs, be, "by"))
+                continue;
+            for (size_t j = i + 1; j < sv->n; j++)
+                if (usable_actor(kb, &sv->m[j]) && words_between(t, be, sv->m[j].span.start) <= 3 &&
+                    armed(kb, sv->m[j].actor)) {
+                    int claimant = sv->m[j].actor;
+                    if (proto.actor2 == claimant)
+                        proto.actor2 = a2 = -1;
+                    if (a1 >= 0 && a1 != claimant && proto.actor2 < 0)
+                        proto.actor2 = a2 = a1;
+                    proto.actor1 = a1 = claimant;
+                    proto.n_assoc1 = 0;
+                    break;
+                }
+            break;
+        }
     if (a1 < 0) {
         /* unknown perpetrator: ACLED's unidentified armed group */
         int u = sr_kb_actor_find(kb, "UNIDENTIFIED");
@@ -2197,6 +2310,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             clause_break(t, tr->span.end, m->span.start))
             continue; /* "Clashes broke out ..., after X accused Y of ...": the
                          claim is another clause's */
+        /* "X shelled Y, and Z reportedly raided W": a one-word hedge
+         * ("reportedly", "allegedly", "alleged") holds for its own clause
+         * only, its own comma aside ("Allegedly, X raided ..."); the
+         * longer ones ("could not be independently verified") speak of
+         * the whole report */
+        if (m->kind == SR_MENTION_HEDGE && m->value && !strcmp(m->value, "unconfirmed") &&
+            !memchr(t + m->span.start, ' ', m->span.end - m->span.start) &&
+            (m->span.end <= tr->span.start
+                 ? clause_break(t, m->span.end + (t[m->span.end] == ','), tr->span.start)
+                 : clause_break(t, tr->span.end, m->span.start)))
+            continue;
         if (m->kind == SR_MENTION_HEDGE && m->value) {
             if (!strcmp(m->value, "unconfirmed"))
                 cert = SR_CERT_UNCONFIRMED;
@@ -3012,6 +3136,60 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         int forces = sr_kb_actor_find(kb, mil);
         if (forces >= 0 && forces != x->actor2) {
             x->actor1 = forces;
+            finish_actors(&k, x);
+        }
+    }
+    /* "Government air strikes killed 44 ... Elsewhere, strikes on Douma
+     * killed ten": wire copy names the air force once, then lists the
+     * raids.  An air strike left unidentified is the maker's when every
+     * other air strike the report dates to the same day (or the day next
+     * to it) has that one maker, a state's forces or a coalition:
+     * only they fly.  After the merges, so that a retelling still merges
+     * by its maker. */
+    for (size_t e = 0; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        if (strcmp(x->sub_event_type, "Air/drone strike") || x->historical ||
+            x->actor1 != k.unidentified)
+            continue;
+        /* "an unidentified drone", "jets believed to be Russian": the
+         * text says the maker is unknown or in doubt */
+        static const char *const unknown[] = {"unidentified", "unknown",  "unclaimed",
+                                              "believed",     "suspected", "presumed"};
+        int said = 0;
+        for (size_t q = 0; q < x->n_evidence && !said; q++)
+            said = has_word(k.t, x->evidence[q].start, x->evidence[q].end, unknown,
+                            sizeof unknown / sizeof *unknown);
+        int maker = -1;
+        for (size_t f = 0; f < out->n_events && !said && maker != -2; f++) {
+            const sr_event *y = &out->events[f];
+            if (strcmp(y->sub_event_type, "Air/drone strike") || y->historical || y->actor1 < 0 ||
+                y->actor1 == k.unidentified || !y->date_in_text ||
+                labs(days_of(x->date) - days_of(y->date)) > 1)
+                continue;
+            sr_actor_kind kd = kb->actors[y->actor1].kind;
+            maker = (kd == SR_ACTOR_STATE_FORCE || kd == SR_ACTOR_COALITION) &&
+                            (maker == -1 || maker == y->actor1)
+                        ? y->actor1
+                        : -2;
+        }
+        /* a telling that names another state ("Russian bombers struck
+         * ... the Syrian army said") is no list item of the named raids
+         * (one pass over the mentions, for the few such events) */
+        for (size_t m = 0; m < a->n_mentions && maker >= 0; m++) {
+            const sr_mention *mm = &a->mentions[m];
+            if (mm->kind != SR_MENTION_ACTOR || mm->actor < 0)
+                continue;
+            sr_actor_kind kd = kb->actors[mm->actor].kind;
+            if ((kd != SR_ACTOR_STATE_FORCE && kd != SR_ACTOR_GOVERNMENT) ||
+                !strcmp(kb->actors[mm->actor].country, kb->actors[maker].country))
+                continue;
+            for (size_t q = 0; q < x->n_evidence; q++)
+                if (mm->span.start >= x->evidence[q].start && mm->span.end <= x->evidence[q].end)
+                    maker = -2;
+        }
+        if (maker >= 0 && maker != x->actor2) {
+            x->actor1 = maker;
+            x->n_assoc1 = 0;
             finish_actors(&k, x);
         }
     }
