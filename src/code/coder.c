@@ -2174,17 +2174,6 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         a2 = proto.actor2;
     }
     const char *sub_type = event_type(k, sub);
-    /* "Police surrounded an attacker who blew himself up": a state's
-     * forces, police or government are the target of a suicide bombing,
-     * never its maker (no state uses suicide bombers) */
-    if (!strcmp(sub, "Suicide bomb") && a1 >= 0 &&
-        (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_POLICE ||
-         kb->actors[a1].kind == SR_ACTOR_GOVERNMENT)) {
-        if (a2 < 0)
-            proto.actor2 = a2 = a1;
-        proto.actor1 = a1 = -1;
-        proto.n_assoc1 = 0;
-    }
     /* "an attack on an army post", "stormed a YPG checkpoint": the one
      * actor named is the object of the deed, so it stays the target and
      * the unnamed attacker is coded unidentified (ACLED) */
@@ -2749,6 +2738,9 @@ static void merge_events(coder *k)
                 f->event_type = better.event_type;
                 f->frame = better.frame;
                 f->weak = better.weak;
+                /* and its toll, when the first telling had none */
+                if (!f->fatalities)
+                    f->fatalities = better.fatalities;
                 if (better.actor1 >= 0 && better.actor1 == f->actor2) {
                     /* the side that took the ground acts */
                     f->actor2 = f->actor1;
@@ -3138,6 +3130,25 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             x->actor1 = forces;
             finish_actors(&k, x);
         }
+    }
+    /* "Police cornered an attacker who blew himself up": a state's
+     * forces, police or government are the target of a suicide bombing,
+     * never its maker (no state sends suicide bombers).  After the
+     * merges, which may bring such a side from another telling. */
+    for (size_t e = 0; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        if (strcmp(x->sub_event_type, "Suicide bomb") || x->actor1 < 0)
+            continue;
+        sr_actor_kind kd = kb->actors[x->actor1].kind;
+        if (kd != SR_ACTOR_STATE_FORCE && kd != SR_ACTOR_POLICE && kd != SR_ACTOR_GOVERNMENT)
+            continue;
+        if (x->actor2 < 0) {
+            x->actor2 = x->actor1;
+            x->n_assoc2 = 0;
+        }
+        x->actor1 = k.unidentified;
+        x->n_assoc1 = 0;
+        finish_actors(&k, x);
     }
     /* "Government air strikes killed 44 ... Elsewhere, strikes on Douma
      * killed ten": wire copy names the air force once, then lists the

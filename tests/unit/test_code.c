@@ -642,6 +642,25 @@ static void backstory_and_arms(void **state)
     assert_int_equal(n, 0);
 }
 
+/* A summary lede listing bombs and shells over several cities: "explosive
+ * device" names no means of its own there, so each city takes the means
+ * its own report gives, and the toll of the more specific telling. */
+static void summary_lede_means(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Citizens were hurt in terrorist attacks with explosive devices and rocket "
+                          "shells in Aleppo and Hama on Friday. Two people were killed on Friday in "
+                          "a rocket attack on the al-Midan neighbourhood of Aleppo city. An explosive "
+                          "device planted on a farm road near Salamiyah in the Hama countryside went "
+                          "off on Friday.\n",
+                    "2016-11-26", e, 8, NULL);
+    assert_int_equal(n, 2);
+    assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
+    assert_int_equal(e[0].dead, 2);
+    assert_string_equal(e[1].sub, "Remote explosive/landmine/IED");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -662,6 +681,7 @@ int main(void)
         cmocka_unit_test(objects_and_claimants),
         cmocka_unit_test(air_maker_carried),
         cmocka_unit_test(backstory_and_arms),
+        cmocka_unit_test(summary_lede_means),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
