@@ -1165,7 +1165,9 @@ static int definite_phrase(const char *t, size_t start, size_t p)
 static const char *const armed_nouns[] = {
     "terrorists", "militants", "fighters", "rebels",     "jihadists",  "soldiers",
     "troops",     "gunmen",    "members",  "insurgents", "combatants", "militiamen",
-    "forces",     "personnel", "guards",   "policemen",  "recruits"};
+    "forces",     "personnel", "guards",   "policemen",  "recruits",
+    /* one of them: "killing one of its commanders" */
+    "commanders", "commander", "fighter",  "militant",   "soldier",    "rebel"};
 
 /* Is E told in the report's headline or the first sentence after it? */
 static int in_lede(const coder *k, const sr_event *e)
@@ -1467,6 +1469,60 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                     return;
         }
     }
+    /* "rebels fighting to oust the president", "militias fighting for the
+     * government": a participle that describes a side's cause, no event */
+    {
+        static const char *const fight[] = {"fighting"};
+        static const char *const purpose2[] = {"to", "alongside"};
+        size_t ns, ne;
+        next_word(t, tr->span.end, sent.end, &ns, &ne);
+        if (has_word(t, tr->span.start, tr->span.end, fight, 1) && ne > ns &&
+            word_is(t, ns, ne, purpose2, sizeof purpose2 / sizeof *purpose2))
+            return;
+        /* "fighting for X" is allegiance when X is a side; "fighting for
+         * the city" is a battle */
+        if (has_word(t, tr->span.start, tr->span.end, fight, 1) && lower_eq(t, ns, ne, "for"))
+            for (size_t i = ti + 1; i < sv->n; i++)
+                if (usable_actor(kb, &sv->m[i]) && words_between(t, ne, sv->m[i].span.start) <= 1)
+                    return;
+    }
+    /* "the attack site", "attack helicopters", "strike aircraft": an event
+     * noun that only modifies the next noun names no event */
+    if (fr & SR_FRAME_NOUN) {
+        static const char *const modified[] = {
+            "site",  "sites",  "helicopter", "helicopters", "aircraft", "plane", "planes",
+            "drone", "drones", "submarine",  "capability",  "capabilities", "plan", "plans",
+            "plot",  "plots",  "group",      "groups",      "squad",    "squads", "cell",
+            "cells", "zone",   "zones"};
+        size_t ns, ne;
+        if (tr->span.end < sent.end && t[tr->span.end] == ' ') {
+            next_word(t, tr->span.end, sent.end, &ns, &ne);
+            if (ne > ns && ns == tr->span.end + 1 &&
+                word_is(t, ns, ne, modified, sizeof modified / sizeof *modified))
+                return;
+        }
+    }
+    /* "since the Ghouta massacre", "the first since the 2013 attack": an
+     * event named as a point in time was told before, it is not news */
+    if (fr & SR_FRAME_NOUN) {
+        static const char *const since[] = {"since"};
+        size_t ws = tr->span.start, we;
+        for (int w = 0; w < 4; w++) {
+            word_before(t, sent.start, ws, &ws, &we);
+            if (we <= ws)
+                break;
+            if (has_word(t, ws, we, since, 1)) {
+                /* "Since Wednesday clashes have rocked the city": a date
+                 * after "since" dates the event, it names no past one */
+                int dated = 0;
+                for (size_t i = 0; i < ti; i++)
+                    dated |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].span.start >= we;
+                if (!dated)
+                    return;
+                break;
+            }
+        }
+    }
     /* "an officer who had defected", "the village, which had been
      * shelled": a past-perfect relative clause tells a person's or a
      * place's backstory, not the event of the report */
@@ -1604,7 +1660,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             static const char *const by[] = {"by"};
             for (size_t i = ti + 1; i < sv->n; i++)
                 if (usable_actor(kb, &sv->m[i]) &&
-                    has_word(t, tr->span.end, sv->m[i].span.start, by, 1)) {
+                    has_word(t, tr->span.end, sv->m[i].span.start, by, 1) &&
+                    /* "the shelling was carried out by X", not "the
+                     * massacre ... and the threat of force by X" */
+                    words_between(t, tr->span.end, sv->m[i].span.start) <= 8) {
                     for (size_t e = k->out->n_events; e-- > 0;)
                         if (!strcmp(k->out->events[e].sub_event_type, tr->value) &&
                             k->out->events[e].actor1 == k->unidentified) {

@@ -661,6 +661,32 @@ static void summary_lede_means(void **state)
     assert_string_equal(e[1].sub, "Remote explosive/landmine/IED");
 }
 
+/* Words of a trigger that tell no event of the report: a side's cause
+ * ("fighting to topple", "fighting for X" with X a side), a modifier
+ * ("attack drones"), an event named as a point in time ("since sarin
+ * killed ..."); and a commander killed is an armed victim. */
+static void no_event_words(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Rebels fighting to topple the government lost ground near Hama on "
+                          "Friday. Militiamen fighting for Hezbollah were seen near Qusayr. "
+                          "Hezbollah attack drones were seen over Qusayr on Friday. It was the "
+                          "deadliest raid on the town since sarin killed dozens of civilians in "
+                          "Ghouta.\n",
+                    "2016-11-26", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "Government forces and Jaish al-Izza were fighting for the town of Morek on "
+                   "Friday.\n",
+             "2016-11-26", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Armed clash");
+    n = code(TITLE "The army killed two commanders near Douma on Friday.\n", "2016-11-26", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Armed clash");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -682,6 +708,7 @@ int main(void)
         cmocka_unit_test(air_maker_carried),
         cmocka_unit_test(backstory_and_arms),
         cmocka_unit_test(summary_lede_means),
+        cmocka_unit_test(no_event_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
