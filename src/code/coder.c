@@ -1524,8 +1524,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         }
     }
     /* "an officer who had defected", "the village, which had been
-     * shelled": a past-perfect relative clause tells a person's or a
-     * place's backstory, not the event of the report */
+     * shelled", "IS, which has seized large areas": a perfect relative
+     * clause tells a person's, a group's or a place's backstory, not the
+     * event of the report */
     {
         static const char *const rel[] = {"who", "which", "that"};
         static const char *const adv[] = {"been", "previously", "earlier", "already", "once"};
@@ -1535,7 +1536,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (we <= ws || !has_word(t, ws, we, adv, sizeof adv / sizeof *adv))
                 break;
         }
-        if (we > ws && lower_eq(t, ws, we, "had")) {
+        static const char *const perfect[] = {"had", "has", "have"};
+        if (we > ws && word_is(t, ws, we, perfect, 3)) {
             size_t rs, re;
             word_before(t, sent.start, ws, &rs, &re);
             if (re > rs && word_is(t, rs, re, rel, sizeof rel / sizeof *rel))
@@ -1804,6 +1806,19 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 word_before(t, sent.start, ys, &ys, &ye);
             if (usable_actor(kb, &sv->m[i]) && ye > ys && lower_eq(t, ys, ye, "by"))
                 subj = i;
+        }
+        /* "twelve civilians were killed when Russian jets raided the
+         * village": the subject of the verb's own clause, right before
+         * it, is the agent */
+        if (subj == (size_t)-1 && ti > 0 && ti - 1 > obj && usable_actor(kb, &sv->m[ti - 1]) &&
+            sv->m[ti - 1].span.end <= tr->span.start &&
+            words_between(t, sv->m[ti - 1].span.end, tr->span.start) <= 1 &&
+            kb->actors[sv->m[ti - 1].actor].kind != SR_ACTOR_CIVILIANS) {
+            static const char *const when[] = {"when", "as", "after", "while"};
+            size_t ws, we;
+            word_before(t, sent.start, sv->m[ti - 1].span.start, &ws, &we);
+            if (we > ws && word_is(t, ws, we, when, sizeof when / sizeof *when))
+                subj = ti - 1;
         }
     }
     /* "soldiers were executed", "four men were abducted": with no "by"
@@ -3189,6 +3204,21 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             x->actor1 = forces;
             finish_actors(&k, x);
         }
+    }
+    /* "a blast at a Syria-Turkey border crossing", "despite Damascus's
+     * promise", "Russia regime strikes": a government named in a report
+     * of violence is a place, a speaker or a maker's ally far more often
+     * than its target, and ACLED codes the targets of violence by their
+     * armed forces, police or civilians, not the government as such */
+    for (size_t e = 0; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        if (x->actor2 < 0 || kb->actors[x->actor2].kind != SR_ACTOR_GOVERNMENT || !x->event_type ||
+            (strcmp(x->event_type, "Battles") &&
+             strcmp(x->event_type, "Explosions/Remote violence") &&
+             strcmp(x->event_type, "Violence against civilians")))
+            continue;
+        x->actor2 = -1;
+        finish_actors(&k, x);
     }
     /* "Police cornered an attacker who blew himself up": a state's
      * forces, police or government are the target of a suicide bombing,

@@ -687,6 +687,26 @@ static void no_event_words(void **state)
     assert_string_equal(e[0].sub, "Armed clash");
 }
 
+/* The agent of a "when" clause after the victims, a government named as
+ * a place, and a perfect relative clause ("which has seized ..."). */
+static void clause_agents(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Twelve civilians were killed on Monday when Russian jets raided the "
+                          "village of Kafr Nabl. A car bomb exploded at a Syria-Turkey border "
+                          "crossing near Azaz on Monday, killing five people. Islamic State, which "
+                          "has seized large areas of the east, shelled Deir ez-Zor on Monday.\n",
+                    "2017-04-04", e, 8, NULL);
+    assert_int_equal(n, 3);
+    assert_string_equal(e[0].sub, "Air/drone strike");
+    assert_string_equal(e[0].a1, "Military Forces of Russia");
+    assert_string_equal(e[0].a2, "Civilians");
+    assert_string_equal(e[1].sub, "Remote explosive/landmine/IED");
+    assert_string_equal(e[1].a2, "");
+    assert_string_equal(e[2].sub, "Shelling/artillery/missile attack");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -709,6 +729,7 @@ int main(void)
         cmocka_unit_test(backstory_and_arms),
         cmocka_unit_test(summary_lede_means),
         cmocka_unit_test(no_event_words),
+        cmocka_unit_test(clause_agents),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
