@@ -1214,7 +1214,7 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
      * a strike campaign ACLED codes day by day */
     static const char *const period[] = {"weeks", "months", "years", "week",
                                          "month", "year",   "decade"};
-    static const char *const span_of[] = {"past", "last", "recent"};
+    static const char *const span_of[] = {"past", "last", "recent", "one"};
     static const char *const aircraft[] = {"drone",     "drones",     "ucav",        "warplane",
                                            "warplanes", "jet",        "jets",        "aircraft",
                                            "aircrafts", "helicopter", "helicopters", "planes"};
@@ -1294,8 +1294,13 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
             word_is(t, ws, we, speech, sizeof speech / sizeof *speech))
             sf->speech_end = we;
     }
-    /* a total is told in the perfect */
-    sf->period_total = period_hit && first_perfect != (size_t)-1;
+    /* a total is told in the perfect, or in a sentence that names no
+     * day ("374 people recorded killed during the past week", a headline's
+     * "500 Civilians Killed in One Week") */
+    int has_day = 0;
+    for (size_t i = 0; i < sv->n && period_hit && first_perfect == (size_t)-1; i++)
+        has_day |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
+    sf->period_total = period_hit && (first_perfect != (size_t)-1 || !has_day);
     for (size_t i = 0; i < sv->n && !sf->since_total; i++) {
         size_t ss, se;
         if (sv->m[i].kind != SR_MENTION_DATE)

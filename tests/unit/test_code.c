@@ -707,6 +707,21 @@ static void clause_agents(void **state)
     assert_string_equal(e[2].sub, "Shelling/artillery/missile attack");
 }
 
+/* A toll over a week or more is a total even when told without a
+ * perfect; a day named in the sentence keeps it an event. */
+static void weekly_totals(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Suicide attacks killed 15 members of Ahrar al-Sham in the town of "
+                          "Binnish during the past week. Government forces shelled Atarib on "
+                          "Monday, killing two people.\n",
+                    "2017-04-04", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
+    assert_int_equal(e[0].dead, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -730,6 +745,7 @@ int main(void)
         cmocka_unit_test(summary_lede_means),
         cmocka_unit_test(no_event_words),
         cmocka_unit_test(clause_agents),
+        cmocka_unit_test(weekly_totals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
