@@ -1278,6 +1278,19 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
             if (has_word(t, gs, ge, gas, sizeof gas / sizeof *gas))
                 sf->chemical = 1;
         }
+        /* "dropped chemical bombs", "chlorine-filled barrel bombs": a gas
+         * word on a munition names the means too */
+        if ((c0 == 'c' || c0 == 't' || c0 == 's') && !sf->chemical &&
+            (lower_eq(t, ws, we, "chemical") || lower_eq(t, ws, we, "chlorine") ||
+             lower_eq(t, ws, we, "toxic") || lower_eq(t, ws, we, "sarin"))) {
+            static const char *const munition[] = {"bomb",   "bombs",     "barrel", "barrels",
+                                                   "shells", "munitions", "rockets", "gas",
+                                                   "filled", "laden",     "laced"};
+            size_t ms, me;
+            next_word(t, we, sent.end, &ms, &me);
+            if (word_is(t, ms, me, munition, sizeof munition / sizeof *munition))
+                sf->chemical = 1;
+        }
         if (c0 == 'a' && !sf->aircraft && lower_eq(t, ws, we, "air")) {
             size_t fs, fe;
             next_word(t, we, sent.end, &fs, &fe);
@@ -1613,7 +1626,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const campaign[] = {
             "intensified", "intensify",  "intensifies", "intensifying", "stepped",   "step",
             "escalated",   "escalating", "continues",   "continue",     "continuing", "conducting",
-            "waging",      "ongoing",    "keeps",       "kept",         "daily",     "relentless"};
+            "waging",      "ongoing",    "keeps",       "kept",         "daily",     "relentless",
+            "continued",   "constant",   "repeated",    "persistent"};
         int day = 0, place = 0;
         for (size_t i = 0; i < sv->n; i++) {
             day |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
@@ -1624,7 +1638,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             word_before(t, sent.start, cs, &cs, &ce);
             if (ce <= cs)
                 break;
-            if (word_is(t, cs, ce, campaign, sizeof campaign / sizeof *campaign))
+            /* "continued shelling" is a campaign, "continued to battle
+             * the insurgents in Jubar" the day's fighting */
+            size_t ts, te;
+            next_word(t, ce, sent.end, &ts, &te);
+            if (word_is(t, cs, ce, campaign, sizeof campaign / sizeof *campaign) &&
+                !(lower_eq(t, cs, ce, "continued") && lower_eq(t, ts, te, "to")))
                 return;
         }
     }
@@ -2186,6 +2205,28 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         next_word(t, tr->span.end, sent.end, &os_, &oe_);
         if (lower_eq(t, os_, oe_, "of"))
             return;
+        /* "has regained 55 percent of the country", "seized large swathes
+         * of Syria": a share of a country or province is a standing, not
+         * one event */
+        {
+            static const char *const share[] = {"percent", "per", "third", "half", "quarter"};
+            static const char *const vast[] = {"swathes", "swaths"};
+            static const char *const whole[] = {"country", "countries", "province", "provinces",
+                                                "territory", "syria", "iraq", "region"};
+            size_t ws = tr->span.end, we = tr->span.end;
+            for (int w = 0; w < 5; w++) {
+                next_word(t, we, sent.end, &ws, &we);
+                if (we <= ws)
+                    break;
+                if (word_is(t, ws, we, vast, 2))
+                    return;
+                /* "60 percent of the town" may be the day's advance */
+                size_t ce = we + 24 < sent.end ? we + 24 : sent.end;
+                if (word_is(t, ws, we, share, sizeof share / sizeof *share) &&
+                    has_word(t, we, ce, whole, sizeof whole / sizeof *whole))
+                    return;
+            }
+        }
         /* "freed 150 civilians", "captured 20 fighters": people, not ground */
         if (ti + 1 < sv->n && sv->m[ti + 1].kind == SR_MENTION_NUMBER &&
             sv->m[ti + 1].number.noun.end > sv->m[ti + 1].number.noun.start &&

@@ -722,6 +722,29 @@ static void weekly_totals(void **state)
     assert_int_equal(e[0].dead, 2);
 }
 
+/* Standings and means: a share of a province is no takeover (a share of
+ * a town may be), a gas word on a munition makes a chemical attack, and
+ * "continued shelling" is a campaign. */
+static void shares_gas_campaigns(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "On Tuesday government forces regained control of 60 percent of the town "
+                          "of Morek. Government forces now hold 60 percent of the country after "
+                          "they captured 60 percent of Idlib province on Tuesday.\n",
+                    "2017-04-05", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Government regains territory");
+    assert_string_equal(e[0].loc, "Morek");
+    n = code(TITLE "Scores of people died on Tuesday after a regime air strike dropped chemical "
+                   "bombs on the town of Kafr Nabl. Atarib is under continued shelling by Hayat "
+                   "Tahrir al-Sham.\n",
+             "2017-04-05", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Chemical weapon");
+    assert_string_equal(e[0].a1, "Military Forces of Syria");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -746,6 +769,7 @@ int main(void)
         cmocka_unit_test(no_event_words),
         cmocka_unit_test(clause_agents),
         cmocka_unit_test(weekly_totals),
+        cmocka_unit_test(shares_gas_campaigns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
