@@ -1794,8 +1794,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (first_before == (size_t)-1)
                 first_before = i;
             last_before = i;
-        } else if (sv->m[i].span.start >= tr->span.end && first_after == (size_t)-1)
-            first_after = i;
+        } else if (sv->m[i].span.start >= tr->span.end && first_after == (size_t)-1) {
+            /* "... in the early hours, YPG spokesman X told Reuters": a
+             * side named as the source after the deed is no object */
+            static const char *const voice[] = {"spokesman", "spokeswoman", "spokesperson",
+                                                "official",  "officials",   "sources",
+                                                "said",      "says",        "told"};
+            size_t vs, ve;
+            next_word(t, sv->m[i].span.end, sent.end, &vs, &ve);
+            if (!(ve > vs && vs - sv->m[i].span.end <= 1 &&
+                  word_is(t, vs, ve, voice, sizeof voice / sizeof *voice)))
+                first_after = i;
+        }
     }
     (void)last_before;
     sr_event proto;

@@ -745,6 +745,20 @@ static void shares_gas_campaigns(void **state)
     assert_string_equal(e[0].a1, "Military Forces of Syria");
 }
 
+/* A side named as the source after the deed ("X spokesman Y told
+ * reporters") is no object of the verb. */
+static void source_after_deed(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Jaish al-Izza fighters attacked the town of Morek on Saturday, HTS "
+                          "spokesman Abu Khalid told reporters.\n",
+                    "2017-04-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Jaish al-Izza");
+    assert_string_equal(e[0].a2, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -770,6 +784,7 @@ int main(void)
         cmocka_unit_test(clause_agents),
         cmocka_unit_test(weekly_totals),
         cmocka_unit_test(shares_gas_campaigns),
+        cmocka_unit_test(source_after_deed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
