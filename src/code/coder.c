@@ -256,6 +256,7 @@ static const char *event_type(coder *k, const char *sub)
  * strike or agreement trigger asks the same questions of it, and reading
  * a long sentence again per trigger made it cost O(bytes) per trigger. */
 static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n);
+static const char *find_lit(const char *h, size_t len, const char *lit, size_t n);
 static int sentence_has(coder *k, sr_span sent, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < k->n_has; i++)
@@ -1280,7 +1281,8 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         }
         /* "dropped chemical bombs", "chlorine-filled barrel bombs": a gas
          * word on a munition names the means too */
-        if ((c0 == 'c' || c0 == 't' || c0 == 's') && !sf->chemical &&
+        if ((we - ws == 5 || we - ws == 8) && (c0 == 'c' || c0 == 't' || c0 == 's') &&
+            !sf->chemical &&
             (lower_eq(t, ws, we, "chemical") || lower_eq(t, ws, we, "chlorine") ||
              lower_eq(t, ws, we, "toxic") || lower_eq(t, ws, we, "sarin"))) {
             static const char *const munition[] = {"bomb",   "bombs",     "barrel", "barrels",
@@ -1490,19 +1492,20 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "rebels fighting to oust the president", "militias fighting for the
      * government": a participle that describes a side's cause, no event */
     {
-        static const char *const fight[] = {"fighting"};
         static const char *const purpose2[] = {"to", "alongside"};
         size_t ns, ne;
-        next_word(t, tr->span.end, sent.end, &ns, &ne);
-        if (has_word(t, tr->span.start, tr->span.end, fight, 1) && ne > ns &&
-            word_is(t, ns, ne, purpose2, sizeof purpose2 / sizeof *purpose2))
-            return;
-        /* "fighting for X" is allegiance when X is a side; "fighting for
-         * the city" is a battle */
-        if (has_word(t, tr->span.start, tr->span.end, fight, 1) && lower_eq(t, ns, ne, "for"))
-            for (size_t i = ti + 1; i < sv->n; i++)
-                if (usable_actor(kb, &sv->m[i]) && words_between(t, ne, sv->m[i].span.start) <= 1)
-                    return;
+        if (lower_eq(t, tr->span.start, tr->span.end, "fighting")) {
+            next_word(t, tr->span.end, sent.end, &ns, &ne);
+            if (ne > ns && word_is(t, ns, ne, purpose2, sizeof purpose2 / sizeof *purpose2))
+                return;
+            /* "fighting for X" is allegiance when X is a side; "fighting
+             * for the city" is a battle */
+            if (lower_eq(t, ns, ne, "for"))
+                for (size_t i = ti + 1; i < sv->n; i++)
+                    if (usable_actor(kb, &sv->m[i]) &&
+                        words_between(t, ne, sv->m[i].span.start) <= 1)
+                        return;
+        }
     }
     /* "the attack site", "attack helicopters", "strike aircraft": an event
      * noun that only modifies the next noun names no event */
@@ -1521,15 +1524,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         }
     }
     /* "since the Ghouta massacre", "the first since the 2013 attack": an
-     * event named as a point in time was told before, it is not news */
+     * event named as a point in time (up to four words after "since")
+     * was told before, it is not news */
     if (fr & SR_FRAME_NOUN) {
-        static const char *const since[] = {"since"};
         size_t ws = tr->span.start, we;
         for (int w = 0; w < 4; w++) {
             word_before(t, sent.start, ws, &ws, &we);
             if (we <= ws)
                 break;
-            if (has_word(t, ws, we, since, 1)) {
+            if (lower_eq(t, ws, we, "since")) {
                 /* "Since Wednesday clashes have rocked the city": a date
                  * after "since" dates the event, it names no past one */
                 int dated = 0;
@@ -1551,7 +1554,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         size_t ws = tr->span.start, we;
         for (int w = 0; w < 3; w++) {
             word_before(t, sent.start, ws, &ws, &we);
-            if (we <= ws || !has_word(t, ws, we, adv, sizeof adv / sizeof *adv))
+            if (we <= ws || !word_is(t, ws, we, adv, sizeof adv / sizeof *adv))
                 break;
         }
         static const char *const perfect[] = {"had", "has", "have"};
@@ -1640,11 +1643,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 break;
             /* "continued shelling" is a campaign, "continued to battle
              * the insurgents in Jubar" the day's fighting */
-            size_t ts, te;
-            next_word(t, ce, sent.end, &ts, &te);
-            if (word_is(t, cs, ce, campaign, sizeof campaign / sizeof *campaign) &&
-                !(lower_eq(t, cs, ce, "continued") && lower_eq(t, ts, te, "to")))
-                return;
+            if (word_is(t, cs, ce, campaign, sizeof campaign / sizeof *campaign)) {
+                size_t ts = ce, te = ce;
+                if (lower_eq(t, cs, ce, "continued"))
+                    next_word(t, ce, sent.end, &ts, &te);
+                if (!lower_eq(t, ts, te, "to"))
+                    return;
+            }
         }
     }
     /* "the attack on X", "the recent clashes": a reference back to an event
@@ -1769,9 +1774,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         word_before(t, sent.start, b1s, &b2s, &b2e);
         if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
             continue;
-        {
-            /* "controlled by the Syrian Kurdish YPG militia": up to three
-             * modifiers may stand between "by" and the holder */
+        size_t byw = b1s > sent.start + 64 ? b1s - 64 : sent.start;
+        if (b1e > b1s && !lower_eq(t, b1s, b1e, "by") && find_lit(t + byw, b1s - byw, "by ", 3)) {
+            /* "controlled by the Syrian Kurdish YPG militia", "run by
+             * Damascus ally Hezbollah": up to three modifiers may stand
+             * between "by" and the holder (looked for only with a "by"
+             * in the 64 bytes before) */
             size_t hs = b1s, he = b1e, ps, pe;
             int w = 0;
             while (w++ < 3 && he > hs && !lower_eq(t, hs, he, "by"))
