@@ -256,6 +256,7 @@ static const char *event_type(coder *k, const char *sub)
  * strike or agreement trigger asks the same questions of it, and reading
  * a long sentence again per trigger made it cost O(bytes) per trigger. */
 static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n);
+static const char *find_lit(const char *h, size_t len, const char *lit, size_t n);
 static int sentence_has(coder *k, sr_span sent, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < k->n_has; i++)
@@ -1165,7 +1166,9 @@ static int definite_phrase(const char *t, size_t start, size_t p)
 static const char *const armed_nouns[] = {
     "terrorists", "militants", "fighters", "rebels",     "jihadists",  "soldiers",
     "troops",     "gunmen",    "members",  "insurgents", "combatants", "militiamen",
-    "forces",     "personnel", "guards",   "policemen",  "recruits"};
+    "forces",     "personnel", "guards",   "policemen",  "recruits",
+    /* one of them: "killing one of its commanders" */
+    "commanders", "commander", "fighter",  "militant",   "soldier",    "rebel"};
 
 /* Is E told in the report's headline or the first sentence after it? */
 static int in_lede(const coder *k, const sr_event *e)
@@ -1212,7 +1215,7 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
      * a strike campaign ACLED codes day by day */
     static const char *const period[] = {"weeks", "months", "years", "week",
                                          "month", "year",   "decade"};
-    static const char *const span_of[] = {"past", "last", "recent"};
+    static const char *const span_of[] = {"past", "last", "recent", "one"};
     static const char *const aircraft[] = {"drone",     "drones",     "ucav",        "warplane",
                                            "warplanes", "jet",        "jets",        "aircraft",
                                            "aircrafts", "helicopter", "helicopters", "planes"};
@@ -1276,6 +1279,20 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
             if (has_word(t, gs, ge, gas, sizeof gas / sizeof *gas))
                 sf->chemical = 1;
         }
+        /* "dropped chemical bombs", "chlorine-filled barrel bombs": a gas
+         * word on a munition names the means too */
+        if ((we - ws == 5 || we - ws == 8) && (c0 == 'c' || c0 == 't' || c0 == 's') &&
+            !sf->chemical &&
+            (lower_eq(t, ws, we, "chemical") || lower_eq(t, ws, we, "chlorine") ||
+             lower_eq(t, ws, we, "toxic") || lower_eq(t, ws, we, "sarin"))) {
+            static const char *const munition[] = {"bomb",   "bombs",     "barrel", "barrels",
+                                                   "shells", "munitions", "rockets", "gas",
+                                                   "filled", "laden",     "laced"};
+            size_t ms, me;
+            next_word(t, we, sent.end, &ms, &me);
+            if (word_is(t, ms, me, munition, sizeof munition / sizeof *munition))
+                sf->chemical = 1;
+        }
         if (c0 == 'a' && !sf->aircraft && lower_eq(t, ws, we, "air")) {
             size_t fs, fe;
             next_word(t, we, sent.end, &fs, &fe);
@@ -1292,8 +1309,13 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
             word_is(t, ws, we, speech, sizeof speech / sizeof *speech))
             sf->speech_end = we;
     }
-    /* a total is told in the perfect */
-    sf->period_total = period_hit && first_perfect != (size_t)-1;
+    /* a total is told in the perfect, or in a sentence that names no
+     * day ("374 people recorded killed during the past week", a headline's
+     * "500 Civilians Killed in One Week") */
+    int has_day = 0;
+    for (size_t i = 0; i < sv->n && period_hit && first_perfect == (size_t)-1; i++)
+        has_day |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
+    sf->period_total = period_hit && (first_perfect != (size_t)-1 || !has_day);
     for (size_t i = 0; i < sv->n && !sf->since_total; i++) {
         size_t ss, se;
         if (sv->m[i].kind != SR_MENTION_DATE)
@@ -1467,6 +1489,96 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                     return;
         }
     }
+    /* "rebels fighting to oust the president", "militias fighting for the
+     * government": a participle that describes a side's cause, no event */
+    {
+        static const char *const purpose2[] = {"to", "alongside"};
+        size_t ns, ne;
+        if (lower_eq(t, tr->span.start, tr->span.end, "fighting")) {
+            next_word(t, tr->span.end, sent.end, &ns, &ne);
+            if (ne > ns && word_is(t, ns, ne, purpose2, sizeof purpose2 / sizeof *purpose2))
+                return;
+            /* "fighting for X" is allegiance when X is a side; "fighting
+             * for the city" is a battle */
+            if (lower_eq(t, ns, ne, "for"))
+                for (size_t i = ti + 1; i < sv->n; i++)
+                    if (usable_actor(kb, &sv->m[i]) &&
+                        words_between(t, ne, sv->m[i].span.start) <= 1)
+                        return;
+        }
+    }
+    /* "the attack site", "attack helicopters", "strike aircraft": an event
+     * noun that only modifies the next noun names no event */
+    if (fr & SR_FRAME_NOUN) {
+        static const char *const modified[] = {
+            "site",  "sites",  "helicopter", "helicopters", "aircraft", "plane", "planes",
+            "drone", "drones", "submarine",  "capability",  "capabilities", "plan", "plans",
+            "plot",  "plots",  "group",      "groups",      "squad",    "squads", "cell",
+            "cells", "zone",   "zones"};
+        size_t ns, ne;
+        if (tr->span.end < sent.end && t[tr->span.end] == ' ') {
+            next_word(t, tr->span.end, sent.end, &ns, &ne);
+            if (ne > ns && ns == tr->span.end + 1 &&
+                word_is(t, ns, ne, modified, sizeof modified / sizeof *modified))
+                return;
+        }
+    }
+    /* "since the Ghouta massacre", "the first since the 2013 attack": an
+     * event named as a point in time (up to four words after "since")
+     * was told before, it is not news */
+    if (fr & SR_FRAME_NOUN) {
+        size_t ws = tr->span.start, we;
+        for (int w = 0; w < 4; w++) {
+            word_before(t, sent.start, ws, &ws, &we);
+            if (we <= ws)
+                break;
+            if (lower_eq(t, ws, we, "since")) {
+                /* "Since Wednesday clashes have rocked the city": a date
+                 * after "since" dates the event, it names no past one */
+                int dated = 0;
+                for (size_t i = 0; i < ti; i++)
+                    dated |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].span.start >= we;
+                if (!dated)
+                    return;
+                break;
+            }
+        }
+    }
+    /* "an officer who had defected", "the village, which had been
+     * shelled", "IS, which has seized large areas": a perfect relative
+     * clause tells a person's, a group's or a place's backstory, not the
+     * event of the report */
+    {
+        static const char *const rel[] = {"who", "which", "that"};
+        static const char *const adv[] = {"been", "previously", "earlier", "already", "once"};
+        size_t ws = tr->span.start, we;
+        for (int w = 0; w < 3; w++) {
+            word_before(t, sent.start, ws, &ws, &we);
+            if (we <= ws || !word_is(t, ws, we, adv, sizeof adv / sizeof *adv))
+                break;
+        }
+        static const char *const perfect[] = {"had", "has", "have"};
+        if (we > ws && word_is(t, ws, we, perfect, 3)) {
+            size_t rs, re;
+            word_before(t, sent.start, ws, &rs, &re);
+            if (re > rs && word_is(t, rs, re, rel, sizeof rel / sizeof *rel))
+                return;
+        }
+    }
+    /* "surrendered its chemical weapons", "handed over their arms",
+     * "seized a cache of ammunition": arms change hands, not ground */
+    if ((fr & SR_FRAME_TERRITORY) || !strcmp(tr->value, "Non-violent transfer of territory")) {
+        static const char *const arms[] = {"weapons", "weapon",  "arms",    "cache",  "caches",
+                                           "stockpile", "stockpiles", "arsenal", "ammunition"};
+        size_t ws = tr->span.end, we = tr->span.end;
+        for (int w = 0; w < 4; w++) {
+            next_word(t, we, sent.end, &ws, &we);
+            if (we <= ws)
+                break;
+            if (word_is(t, ws, we, arms, sizeof arms / sizeof *arms))
+                return;
+        }
+    }
     /* negation just before the trigger: "did not attack", "no clashes" */
     for (size_t i = 0; i < ti; i++)
         if (sv->m[i].kind == SR_MENTION_NEGATION && tr->span.start - sv->m[i].span.end < 30)
@@ -1517,7 +1629,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const campaign[] = {
             "intensified", "intensify",  "intensifies", "intensifying", "stepped",   "step",
             "escalated",   "escalating", "continues",   "continue",     "continuing", "conducting",
-            "waging",      "ongoing",    "keeps",       "kept",         "daily",     "relentless"};
+            "waging",      "ongoing",    "keeps",       "kept",         "daily",     "relentless",
+            "continued",   "constant",   "repeated",    "persistent"};
         int day = 0, place = 0;
         for (size_t i = 0; i < sv->n; i++) {
             day |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
@@ -1528,8 +1641,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             word_before(t, sent.start, cs, &cs, &ce);
             if (ce <= cs)
                 break;
-            if (word_is(t, cs, ce, campaign, sizeof campaign / sizeof *campaign))
-                return;
+            /* "continued shelling" is a campaign, "continued to battle
+             * the insurgents in Jubar" the day's fighting */
+            if (word_is(t, cs, ce, campaign, sizeof campaign / sizeof *campaign)) {
+                size_t ts = ce, te = ce;
+                if (lower_eq(t, cs, ce, "continued"))
+                    next_word(t, ce, sent.end, &ts, &te);
+                if (!lower_eq(t, ts, te, "to"))
+                    return;
+            }
         }
     }
     /* "the attack on X", "the recent clashes": a reference back to an event
@@ -1571,7 +1691,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             static const char *const by[] = {"by"};
             for (size_t i = ti + 1; i < sv->n; i++)
                 if (usable_actor(kb, &sv->m[i]) &&
-                    has_word(t, tr->span.end, sv->m[i].span.start, by, 1)) {
+                    has_word(t, tr->span.end, sv->m[i].span.start, by, 1) &&
+                    /* "the shelling was carried out by X", not "the
+                     * massacre ... and the threat of force by X" */
+                    words_between(t, tr->span.end, sv->m[i].span.start) <= 8) {
                     for (size_t e = k->out->n_events; e-- > 0;)
                         if (!strcmp(k->out->events[e].sub_event_type, tr->value) &&
                             k->out->events[e].actor1 == k->unidentified) {
@@ -1651,6 +1774,20 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         word_before(t, sent.start, b1s, &b2s, &b2e);
         if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
             continue;
+        size_t byw = b1s > sent.start + 64 ? b1s - 64 : sent.start;
+        if (b1e > b1s && !lower_eq(t, b1s, b1e, "by") && find_lit(t + byw, b1s - byw, "by ", 3)) {
+            /* "controlled by the Syrian Kurdish YPG militia", "run by
+             * Damascus ally Hezbollah": up to three modifiers may stand
+             * between "by" and the holder (looked for only with a "by"
+             * in the 64 bytes before) */
+            size_t hs = b1s, he = b1e, ps, pe;
+            int w = 0;
+            while (w++ < 3 && he > hs && !lower_eq(t, hs, he, "by"))
+                word_before(t, sent.start, hs, &hs, &he);
+            word_before(t, sent.start, hs, &ps, &pe);
+            if (he > hs && lower_eq(t, hs, he, "by") && pe > ps && has_word(t, ps, pe, hold, 3))
+                continue;
+        }
         /* "the army, backed by Russian jets, captured ...": the backer is an
          * associate of the actor it backs (added below), never a side */
         static const char *const backw[] = {"backed", "supported", "aided", "assisted", "helped",
@@ -1665,8 +1802,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (first_before == (size_t)-1)
                 first_before = i;
             last_before = i;
-        } else if (sv->m[i].span.start >= tr->span.end && first_after == (size_t)-1)
-            first_after = i;
+        } else if (sv->m[i].span.start >= tr->span.end && first_after == (size_t)-1) {
+            /* "... in the early hours, YPG spokesman X told Reuters": a
+             * side named as the source after the deed is no object */
+            static const char *const voice[] = {"spokesman", "spokeswoman", "spokesperson",
+                                                "official",  "officials",   "sources",
+                                                "said",      "says",        "told"};
+            size_t vs, ve;
+            next_word(t, sv->m[i].span.end, sent.end, &vs, &ve);
+            if (!(ve > vs && vs - sv->m[i].span.end <= 1 &&
+                  word_is(t, vs, ve, voice, sizeof voice / sizeof *voice)))
+                first_after = i;
+        }
     }
     (void)last_before;
     sr_event proto;
@@ -1701,6 +1848,19 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 word_before(t, sent.start, ys, &ys, &ye);
             if (usable_actor(kb, &sv->m[i]) && ye > ys && lower_eq(t, ys, ye, "by"))
                 subj = i;
+        }
+        /* "twelve civilians were killed when Russian jets raided the
+         * village": the subject of the verb's own clause, right before
+         * it, is the agent */
+        if (subj == (size_t)-1 && ti > 0 && ti - 1 > obj && usable_actor(kb, &sv->m[ti - 1]) &&
+            sv->m[ti - 1].span.end <= tr->span.start &&
+            words_between(t, sv->m[ti - 1].span.end, tr->span.start) <= 1 &&
+            kb->actors[sv->m[ti - 1].actor].kind != SR_ACTOR_CIVILIANS) {
+            static const char *const when[] = {"when", "as", "after", "while"};
+            size_t ws, we;
+            word_before(t, sent.start, sv->m[ti - 1].span.start, &ws, &we);
+            if (we > ws && word_is(t, ws, we, when, sizeof when / sizeof *when))
+                subj = ti - 1;
         }
     }
     /* "soldiers were executed", "four men were abducted": with no "by"
@@ -1817,6 +1977,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 if (usable_actor(kb, &sv->m[i]))
                     side_add(&proto, 1, sv->m[i].actor);
         }
+        /* "the army shelled Atarib while rebels raided a post": an actor
+         * past a contrastive "while" is the next clause's subject, not the
+         * object of this verb ("as", "after" also open phrases: "as well
+         * as", "after being shelled by") */
+        static const char *const subord[] = {"while", "whereas", "meanwhile"};
+        if (obj != (size_t)-1 && obj == first_after && !passive &&
+            has_word(t, tr->span.end, sv->m[obj].span.start, subord,
+                     sizeof subord / sizeof *subord))
+            obj = (size_t)-1;
         if (obj != (size_t)-1 && !(fr & SR_FRAME_ONE_SIDE)) {
             side_add(&proto, 2, sv->m[obj].actor);
             size_t end = coordinated(t, sv, obj, passive ? -1 : +1);
@@ -1861,6 +2030,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* a suspected maker is no maker ("suspected government strikes") */
         static const char *const susp[] = {"suspected", "alleged", "apparent", "presumed"};
         if (mil >= 0 && se > ss && word_is(t, ss, se, susp, sizeof susp / sizeof *susp))
+            mil = -1;
+        /* "Syrian government air strikes": an actor mention ending on the
+         * word already names whose forces they are (the rule above); the
+         * report's country may be another (a Beirut dateline) */
+        if (mil >= 0 && ti > 0 && usable_actor(kb, &sv->m[ti - 1]) &&
+            sv->m[ti - 1].span.end == ge && sv->m[ti - 1].span.start < gs)
             mil = -1;
         if (mil >= 0 && proto.actor1 != mil) {
             int old = proto.actor1;
@@ -2048,6 +2223,28 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         next_word(t, tr->span.end, sent.end, &os_, &oe_);
         if (lower_eq(t, os_, oe_, "of"))
             return;
+        /* "has regained 55 percent of the country", "seized large swathes
+         * of Syria": a share of a country or province is a standing, not
+         * one event */
+        {
+            static const char *const share[] = {"percent", "per", "third", "half", "quarter"};
+            static const char *const vast[] = {"swathes", "swaths"};
+            static const char *const whole[] = {"country", "countries", "province", "provinces",
+                                                "territory", "syria", "iraq", "region"};
+            size_t ws = tr->span.end, we = tr->span.end;
+            for (int w = 0; w < 5; w++) {
+                next_word(t, we, sent.end, &ws, &we);
+                if (we <= ws)
+                    break;
+                if (word_is(t, ws, we, vast, 2))
+                    return;
+                /* "60 percent of the town" may be the day's advance */
+                size_t ce = we + 24 < sent.end ? we + 24 : sent.end;
+                if (word_is(t, ws, we, share, sizeof share / sizeof *share) &&
+                    has_word(t, we, ce, whole, sizeof whole / sizeof *whole))
+                    return;
+            }
+        }
         /* "freed 150 civilians", "captured 20 fighters": people, not ground */
         if (ti + 1 < sv->n && sv->m[ti + 1].kind == SR_MENTION_NUMBER &&
             sv->m[ti + 1].number.noun.end > sv->m[ti + 1].number.noun.start &&
@@ -2115,7 +2312,22 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         a2 = proto.actor2;
     }
     const char *sub_type = event_type(k, sub);
-    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") && !agentless &&
+    /* "an attack on an army post", "stormed a YPG checkpoint": the one
+     * actor named is the object of the deed, so it stays the target and
+     * the unnamed attacker is coded unidentified (ACLED) */
+    int object_only = 0;
+    if (a1 < 0 && a2 >= 0 && !passive && first_after != (size_t)-1 &&
+        sv->m[first_after].actor == a2 &&
+        !(fr & (SR_FRAME_MUTUAL | SR_FRAME_PARTIES | SR_FRAME_ONE_SIDE))) {
+        static const char *const at[] = {"on", "against", "at", "targeting", "upon"};
+        static const char *const by[] = {"by"};
+        size_t gs = tr->span.end, ge = sv->m[first_after].span.start, ps, pe;
+        next_word(t, gs, ge, &ps, &pe);
+        object_only = words_between(t, gs, ge) <= 6 && !has_word(t, gs, ge, by, 1) &&
+                      (!(fr & SR_FRAME_NOUN) ||
+                       (pe > ps && word_is(t, ps, pe, at, sizeof at / sizeof *at)));
+    }
+    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") && !agentless && !object_only &&
         !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
         kb->actors[a2].kind != SR_ACTOR_CIVILIANS) {
         a1 = a2;
@@ -2183,6 +2395,34 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             }
         }
     }
+    /* "bombers struck ... in an attack claimed by IS": the group claiming
+     * the deed is coded as its maker (ACLED: a claimed attack names the
+     * claimant as actor 1), never as its target */
+    if (violent && !(fr & SR_FRAME_MUTUAL))
+        for (size_t i = 0; i + 1 < sv->n; i++) {
+            const sr_mention *h = &sv->m[i];
+            if (h->kind != SR_MENTION_HEDGE || !h->value || strcmp(h->value, "claimed") ||
+                !lower_eq(t, h->span.end > h->span.start + 7 ? h->span.end - 7 : h->span.start,
+                          h->span.end, "claimed"))
+                continue;
+            size_t bs, be;
+            next_word(t, h->span.end, sent.end, &bs, &be);
+            if (!lower_eq(t, bs, be, "by"))
+                continue;
+            for (size_t j = i + 1; j < sv->n; j++)
+                if (usable_actor(kb, &sv->m[j]) && words_between(t, be, sv->m[j].span.start) <= 3 &&
+                    armed(kb, sv->m[j].actor)) {
+                    int claimant = sv->m[j].actor;
+                    if (proto.actor2 == claimant)
+                        proto.actor2 = a2 = -1;
+                    if (a1 >= 0 && a1 != claimant && proto.actor2 < 0)
+                        proto.actor2 = a2 = a1;
+                    proto.actor1 = a1 = claimant;
+                    proto.n_assoc1 = 0;
+                    break;
+                }
+            break;
+        }
     if (a1 < 0) {
         /* unknown perpetrator: ACLED's unidentified armed group */
         int u = sr_kb_actor_find(kb, "UNIDENTIFIED");
@@ -2197,6 +2437,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             clause_break(t, tr->span.end, m->span.start))
             continue; /* "Clashes broke out ..., after X accused Y of ...": the
                          claim is another clause's */
+        /* "X shelled Y, and Z reportedly raided W": a one-word hedge
+         * ("reportedly", "allegedly", "alleged") holds for its own clause
+         * only, its own comma aside ("Allegedly, X raided ..."); the
+         * longer ones ("could not be independently verified") speak of
+         * the whole report */
+        if (m->kind == SR_MENTION_HEDGE && m->value && !strcmp(m->value, "unconfirmed") &&
+            !memchr(t + m->span.start, ' ', m->span.end - m->span.start) &&
+            (m->span.end <= tr->span.start
+                 ? clause_break(t, m->span.end + (t[m->span.end] == ','), tr->span.start)
+                 : clause_break(t, tr->span.end, m->span.start)))
+            continue;
         if (m->kind == SR_MENTION_HEDGE && m->value) {
             if (!strcmp(m->value, "unconfirmed"))
                 cert = SR_CERT_UNCONFIRMED;
@@ -2625,6 +2876,9 @@ static void merge_events(coder *k)
                 f->event_type = better.event_type;
                 f->frame = better.frame;
                 f->weak = better.weak;
+                /* and its toll, when the first telling had none */
+                if (!f->fatalities)
+                    f->fatalities = better.fatalities;
                 if (better.actor1 >= 0 && better.actor1 == f->actor2) {
                     /* the side that took the ground acts */
                     f->actor2 = f->actor1;
@@ -3012,6 +3266,94 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         int forces = sr_kb_actor_find(kb, mil);
         if (forces >= 0 && forces != x->actor2) {
             x->actor1 = forces;
+            finish_actors(&k, x);
+        }
+    }
+    /* "a blast at a Syria-Turkey border crossing", "despite Damascus's
+     * promise", "Russia regime strikes": a government named in a report
+     * of violence is a place, a speaker or a maker's ally far more often
+     * than its target, and ACLED codes the targets of violence by their
+     * armed forces, police or civilians, not the government as such */
+    for (size_t e = 0; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        if (x->actor2 < 0 || kb->actors[x->actor2].kind != SR_ACTOR_GOVERNMENT || !x->event_type ||
+            (strcmp(x->event_type, "Battles") &&
+             strcmp(x->event_type, "Explosions/Remote violence") &&
+             strcmp(x->event_type, "Violence against civilians")))
+            continue;
+        x->actor2 = -1;
+        finish_actors(&k, x);
+    }
+    /* "Police cornered an attacker who blew himself up": a state's
+     * forces, police or government are the target of a suicide bombing,
+     * never its maker (no state sends suicide bombers).  After the
+     * merges, which may bring such a side from another telling. */
+    for (size_t e = 0; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        if (strcmp(x->sub_event_type, "Suicide bomb") || x->actor1 < 0)
+            continue;
+        sr_actor_kind kd = kb->actors[x->actor1].kind;
+        if (kd != SR_ACTOR_STATE_FORCE && kd != SR_ACTOR_POLICE && kd != SR_ACTOR_GOVERNMENT)
+            continue;
+        if (x->actor2 < 0) {
+            x->actor2 = x->actor1;
+            x->n_assoc2 = 0;
+        }
+        x->actor1 = k.unidentified;
+        x->n_assoc1 = 0;
+        finish_actors(&k, x);
+    }
+    /* "Government air strikes killed 44 ... Elsewhere, strikes on Douma
+     * killed ten": wire copy names the air force once, then lists the
+     * raids.  An air strike left unidentified is the maker's when every
+     * other air strike the report dates to the same day (or the day next
+     * to it) has that one maker, a state's forces or a coalition:
+     * only they fly.  After the merges, so that a retelling still merges
+     * by its maker. */
+    for (size_t e = 0; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        if (strcmp(x->sub_event_type, "Air/drone strike") || x->historical ||
+            x->actor1 != k.unidentified)
+            continue;
+        /* "an unidentified drone", "jets believed to be Russian": the
+         * text says the maker is unknown or in doubt */
+        static const char *const unknown[] = {"unidentified", "unknown",  "unclaimed",
+                                              "believed",     "suspected", "presumed"};
+        int said = 0;
+        for (size_t q = 0; q < x->n_evidence && !said; q++)
+            said = has_word(k.t, x->evidence[q].start, x->evidence[q].end, unknown,
+                            sizeof unknown / sizeof *unknown);
+        int maker = -1;
+        for (size_t f = 0; f < out->n_events && !said && maker != -2; f++) {
+            const sr_event *y = &out->events[f];
+            if (strcmp(y->sub_event_type, "Air/drone strike") || y->historical || y->actor1 < 0 ||
+                y->actor1 == k.unidentified || !y->date_in_text ||
+                labs(days_of(x->date) - days_of(y->date)) > 1)
+                continue;
+            sr_actor_kind kd = kb->actors[y->actor1].kind;
+            maker = (kd == SR_ACTOR_STATE_FORCE || kd == SR_ACTOR_COALITION) &&
+                            (maker == -1 || maker == y->actor1)
+                        ? y->actor1
+                        : -2;
+        }
+        /* a telling that names another state ("Russian bombers struck
+         * ... the Syrian army said") is no list item of the named raids
+         * (one pass over the mentions, for the few such events) */
+        for (size_t m = 0; m < a->n_mentions && maker >= 0; m++) {
+            const sr_mention *mm = &a->mentions[m];
+            if (mm->kind != SR_MENTION_ACTOR || mm->actor < 0)
+                continue;
+            sr_actor_kind kd = kb->actors[mm->actor].kind;
+            if ((kd != SR_ACTOR_STATE_FORCE && kd != SR_ACTOR_GOVERNMENT) ||
+                !strcmp(kb->actors[mm->actor].country, kb->actors[maker].country))
+                continue;
+            for (size_t q = 0; q < x->n_evidence; q++)
+                if (mm->span.start >= x->evidence[q].start && mm->span.end <= x->evidence[q].end)
+                    maker = -2;
+        }
+        if (maker >= 0 && maker != x->actor2) {
+            x->actor1 = maker;
+            x->n_assoc1 = 0;
             finish_actors(&k, x);
         }
     }
