@@ -267,11 +267,13 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             size_t *map = o->map + o->len;
             size_t j = i, m = 0;
             unsigned char prev = 0, lc;
-            while (j < n && (lc = fold_plain_letter[(unsigned char)s[j]]) != 0) {
+            /* S[n] is the NUL sr_fold puts after the lowered text, which
+             * ends the run; PREV is 0 after a digit, which never doubles */
+            while ((lc = fold_plain_letter[(unsigned char)s[j]]) != 0) {
                 out[m] = (char)lc;
                 map[m] = j;
-                m += !(lc == prev && lc >= 'a'); /* doubled letters */
-                prev = lc;
+                m += lc != prev; /* doubled letters */
+                prev = lc >= 'a' ? lc : 0;
                 j++;
             }
             if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
@@ -369,6 +371,7 @@ sr_status sr_fold(sr_arena *a, const sr_fold_table *table, const char *s, size_t
     if (!lower)
         return SR_ENOMEM;
     if (ascii_lower(s, len, lower)) {
+        lower[len] = '\0';
         nm.text = lower;
         nm.len = len;
     } else {

@@ -220,7 +220,8 @@ static int is_abbreviation(const char *t, size_t lo, size_t dot, int digit_next)
     const char *w = t + s;
     for (size_t i = 0; i < sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0]; i++) {
         const abbr *ab = &ABBREVIATIONS[i];
-        if (same_word(ab->word, w, n))
+        /* the first letter turns away nearly every entry */
+        if ((ab->word[0] | 32) == (w[0] | 32) && same_word(ab->word, w, n))
             return ab->kind == ABBR_ALWAYS || digit_next;
     }
     /* A single capital is an initial ("Abu M. al-Adnani", "George W. Bush");
