@@ -42,9 +42,14 @@ typedef struct hits {
     int oom;
 } hits;
 
-static const char *const mention_names[SR_MENTION_KIND_COUNT] = {
-    "actor", "place", "date", "number", "source", "hedge", "negation", "future", "backing",
-    "trigger"};
+/* The kinds' names in sr_mention_kind order, listed once for the name table
+ * and for the JSON writer's ready-made "NAME","text": pieces. */
+#define MENTION_KINDS(X)                                                                           \
+    X("actor") X("place") X("date") X("number") X("source") X("hedge") X("negation") X("future")    \
+        X("backing") X("trigger")
+#define KIND_NAME(k) k,
+static const char *const mention_names[SR_MENTION_KIND_COUNT] = {MENTION_KINDS(KIND_NAME)};
+#undef KIND_NAME
 
 const char *sr_mention_kind_name(sr_mention_kind k)
 {
@@ -1347,6 +1352,14 @@ static void json_date(jw *w, sr_date d, sr_precision p)
     jw_lit(w, o, n);
 }
 
+/* What follows "kind": on a line, up to the text's value. */
+#define KIND_HEAD(k) {"\"" k "\",\"text\":", sizeof("\"" k "\",\"text\":") - 1},
+static const struct {
+    const char *s;
+    size_t n;
+} kind_heads[SR_MENTION_KIND_COUNT] = {MENTION_KINDS(KIND_HEAD)};
+#undef KIND_HEAD
+
 sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,
                                 const sr_annotation *a, sr_buf *b)
 {
@@ -1368,9 +1381,13 @@ sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cle
             w.o += head_len;
         }
         /* a backer ("Turkish-backed", "HTS-linked") is an actor mention */
-        jw_cstr(&w,
-                sr_mention_kind_name(m->kind == SR_MENTION_BACKING ? SR_MENTION_ACTOR : m->kind));
-        JW_KEY(&w, "text");
+        sr_mention_kind k = m->kind == SR_MENTION_BACKING ? SR_MENTION_ACTOR : m->kind;
+        if ((unsigned)k < SR_MENTION_KIND_COUNT) {
+            jw_lit(&w, kind_heads[k].s, kind_heads[k].n);
+        } else {
+            jw_cstr(&w, sr_mention_kind_name(k));
+            JW_KEY(&w, "text");
+        }
         jw_str(&w, c->text + m->span.start, m->span.end - m->span.start);
         JW_KEY(&w, "start");
         jw_uint(&w, m->span.start);

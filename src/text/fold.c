@@ -171,8 +171,16 @@ static void emit(fold_out *o, char c, size_t orig)
  * ASCII fast path, where normalisation only lower-cases). */
 #define SRC(nm, i) ((nm)->map ? (nm)->map[i] : (i))
 
-/* Whether the article rule applies to the K-letter token W (2 or 3 letters
- * starting with a or e) ending at S[i]: decides on the next token. */
+/* Whether the K-letter token W can be an article at all: al, el and the
+ * assimilated forms (ad, ar, ..., ash, adh, ath: three letters end in h).
+ * Turns away "and", "are", "all" before article_here looks ahead. */
+static int may_be_article(const char *w, size_t k)
+{
+    return k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') && (k == 2 || w[2] == 'h');
+}
+
+/* Whether the article rule applies to the K-letter token W (may_be_article)
+ * ending at S[i]: decides on the next token. */
 static int article_here(const char *s, size_t n, size_t i, const char *w, size_t k)
 {
     int hyphen = i < n && s[i] == '-';
@@ -194,8 +202,7 @@ static FOLD_INLINE void plain_finish(const sr_fold_table *table, const sr_norm *
 {
     const char *w = nm->text + start;
     size_t k = end - start;
-    if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') &&
-        article_here(nm->text, nm->len, end, w, k)) {
+    if (may_be_article(w, k) && article_here(nm->text, nm->len, end, w, k)) {
         emit(o, 'a', SRC(nm, start));
         emit(o, 'l', SRC(nm, end - 1));
         return;
@@ -317,7 +324,7 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             continue;
         }
         /* look ahead for article decisions (only 2-3 letter words can be one) */
-        if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') && article_here(s, n, i, w, k)) {
+        if (may_be_article(w, k) && article_here(s, n, i, w, k)) {
             emit(o, 'a', SRC(nm, wsrc[0]));
             emit(o, 'l', SRC(nm, wsrc[k - 1]));
             continue;
