@@ -155,6 +155,8 @@ static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann
     size_t p = *pos, n;
     int cls, nl = 0;
     char punct = 0;
+    if (p < end && u[p] == ' ')
+        p++; /* the common gap: one plain space, which the loop would skip */
     for (;; p += n) {
         if (p >= end) {
             *newline = nl;

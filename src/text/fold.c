@@ -243,8 +243,24 @@ static void fold_plain_word(const sr_fold_table *table, const sr_norm *nm, fold_
     plain_finish(table, nm, o, start, end, m);
 }
 
-static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_out *o)
+/* The rules over the whole normalised text.  FAST (a constant) says the
+ * text is ASCII (no map: offsets are the identity) and O wants a map:
+ * sr_fold's common case, for which the body is compiled on its own so that
+ * the tests on the two maps fold away. */
+static FOLD_INLINE void fold_body(const sr_fold_table *table, const sr_norm *nm_in,
+                                  fold_out *o_out, const int fast)
 {
+    sr_norm nm_local = *nm_in;
+    fold_out o_local = *o_out;
+    if (fast) {
+        nm_local.map = NULL;
+#if defined(__GNUC__)
+        if (!o_local.map)
+            __builtin_unreachable();
+#endif
+    }
+    const sr_norm *nm = &nm_local;
+    fold_out *o = &o_local;
     const char *s = nm->text;
     size_t n = nm->len, i = 0;
     int pending_space = 0;
@@ -252,7 +268,7 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (!is_word_byte(c) || c == '\'') {
-            if (c != '\'' && c != '"' && o->len > 0 && !pending_space) {
+            if (!pending_space && c != '\'' && c != '"' && o->len > 0) {
                 pending_space = 1;
                 space_at = SRC(nm, i);
             }
@@ -265,7 +281,7 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             emit(o, ' ', space_at);
             pending_space = 0;
         }
-        if (!nm->map && o->map) {
+        if (fast) {
             /* ASCII text, so offsets are the identity: the common token
              * (letters and digits only) is scanned and gets its letter
              * rules in one pass, written past the end of O; another token
@@ -343,6 +359,15 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
                 emit(o, sk[r], SRC(nm, wsrc[sksrc[r]]));
         }
     }
+    *o_out = o_local;
+}
+
+static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_out *o)
+{
+    if (!nm->map && o->map)
+        fold_body(table, nm, o, 1);
+    else
+        fold_body(table, nm, o, 0);
 }
 
 /* ASCII needs no ICU: NFKC and punctuation folding leave it alone, marks
