@@ -1218,7 +1218,7 @@ typedef struct jw {
     char *o, *end; /* cursor and end of the reserved room (NULL when failed) */
 } jw;
 
-static int jw_grow(jw *w, size_t n);
+static jw jw_grow(jw w, size_t n);
 
 #if defined(__GNUC__)
 #define JW_INLINE __attribute__((always_inline)) inline
@@ -1230,23 +1230,29 @@ static int jw_grow(jw *w, size_t n);
  * dropped and the buffer's sticky status says why). */
 static JW_INLINE int jw_room(jw *w, size_t n)
 {
-    return (w->o && (size_t)(w->end - w->o) >= n) || jw_grow(w, n);
+    if (w->o && (size_t)(w->end - w->o) >= n)
+        return 1;
+    *w = jw_grow(*w, n);
+    return w->o != NULL;
 }
 
-static int jw_grow(jw *w, size_t n)
+/* The writer after making room for N bytes (taken and returned by value:
+ * the writer's address never escapes, so its cursor can live in a
+ * register). */
+static jw jw_grow(jw w, size_t n)
 {
-    if (!w->o)
-        return 0;
-    w->b->len = (size_t)(w->o - w->b->data);
-    if (n > SIZE_MAX / 2 || sr_buf_reserve(w->b, n) != SR_OK) {
-        if (w->b->status == SR_OK)
-            w->b->status = SR_ENOMEM;
-        w->o = w->end = NULL;
-        return 0;
+    if (!w.o)
+        return w;
+    w.b->len = (size_t)(w.o - w.b->data);
+    if (n > SIZE_MAX / 2 || sr_buf_reserve(w.b, n) != SR_OK) {
+        if (w.b->status == SR_OK)
+            w.b->status = SR_ENOMEM;
+        w.o = w.end = NULL;
+        return w;
     }
-    w->o = w->b->data + w->b->len;
-    w->end = w->b->data + w->b->cap - 1; /* one byte for the final NUL */
-    return 1;
+    w.o = w.b->data + w.b->len;
+    w.end = w.b->data + w.b->cap - 1; /* one byte for the final NUL */
+    return w;
 }
 
 static JW_INLINE void jw_lit(jw *w, const char *s, size_t n)
@@ -1260,7 +1266,7 @@ static JW_INLINE void jw_lit(jw *w, const char *s, size_t n)
 #define JW_LIT(w, s) jw_lit((w), s, sizeof(s) - 1)
 #define JW_KEY(w, k) jw_lit((w), ",\"" k "\":", sizeof(",\"" k "\":") - 1)
 
-static void jw_str(jw *w, const char *s, size_t n)
+static JW_INLINE void jw_str(jw *w, const char *s, size_t n)
 {
     if (jw_room(w, n <= (SIZE_MAX - 2) / 6 ? n * 6 + 2 : SIZE_MAX))
         w->o = sr_json_escape(w->o, s, n);
@@ -1269,7 +1275,7 @@ static void jw_str(jw *w, const char *s, size_t n)
 /* A NUL-terminated string.  Names, ids and the constant words are short
  * and need no escaping: they are copied as the end is searched, and only
  * a longer one or one to escape goes through strlen and jw_str. */
-static void jw_cstr(jw *w, const char *s)
+static JW_INLINE void jw_cstr(jw *w, const char *s)
 {
     if (!s) {
         JW_LIT(w, "null");
@@ -1295,13 +1301,13 @@ static void jw_cstr(jw *w, const char *s)
     jw_str(w, s, strlen(s));
 }
 
-static void jw_uint(jw *w, uint64_t v)
+static JW_INLINE void jw_uint(jw *w, uint64_t v)
 {
     if (jw_room(w, 20))
         w->o += sr_format_uint(w->o, v);
 }
 
-static void jw_int(jw *w, long long v)
+static JW_INLINE void jw_int(jw *w, long long v)
 {
     if (v < 0) {
         JW_LIT(w, "-");
@@ -1311,7 +1317,7 @@ static void jw_int(jw *w, long long v)
     }
 }
 
-static void jw_coord(jw *w, int has, double v)
+static JW_INLINE void jw_coord(jw *w, int has, double v)
 {
     if (!has)
         JW_LIT(w, "null");
@@ -1326,7 +1332,7 @@ static void put2(char *o, int v)
 }
 
 /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" by precision; null when unresolved. */
-static void json_date(jw *w, sr_date d, sr_precision p)
+static JW_INLINE void json_date(jw *w, sr_date d, sr_precision p)
 {
     if (p == SR_PREC_NONE || !d.year) {
         JW_LIT(w, "null");
