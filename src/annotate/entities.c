@@ -271,20 +271,6 @@ static const kb_target *first_target(const sr_kb *kb, const kb_pattern *p, kb_ta
 }
 
 
-static size_t sentence_of(const sr_annotation *a, size_t off)
-{
-    size_t lo = 0, hi = a->n_sentences;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (a->sentences[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < a->n_sentences ? lo : (a->n_sentences ? a->n_sentences - 1 : 0);
-}
-
-
 /* ---- sides: phrases that name an actor without making it a side ---- */
 
 /* The word ending at or before P (skipping spaces and commas), at or after
@@ -1199,8 +1185,14 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     ml.v = sort_mentions(doc->arena, ml.v, ml.n);
     out->mentions = ml.v;
     out->n_mentions = ml.n;
-    for (size_t i = 0; i < ml.n; i++)
-        ml.v[i].sentence = sentence_of(out, ml.v[i].span.start);
+    /* each mention's sentence: the first that ends after the mention's
+     * start (the last when none does).  Mentions and sentences are both in
+     * text order, so one walk finds them all. */
+    for (size_t i = 0, si = 0; i < ml.n; i++) {
+        while (si < out->n_sentences && out->sentences[si].end <= ml.v[i].span.start)
+            si++;
+        ml.v[i].sentence = si < out->n_sentences ? si : (si ? si - 1 : 0);
+    }
     resolve_anaphors(an->kb, t, out);
     resolve_generic_roles(an->kb, out, t);
     return SR_OK;
