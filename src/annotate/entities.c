@@ -1082,11 +1082,15 @@ static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a, const char 
         const char *colon = strchr(prefix, ':');
         size_t plen = colon ? (size_t)(colon - prefix) : strlen(prefix);
         const char *country = NULL;
-        /* a town or admin area in the same sentence */
-        for (size_t j = 0; j < a->n_mentions && !country; j++) {
+        /* a town or admin area in the same sentence, whose mentions lie
+         * together (the list is in text order) */
+        size_t j = i;
+        while (j > 0 && a->mentions[j - 1].sentence == m->sentence)
+            j--;
+        for (; j < a->n_mentions && a->mentions[j].sentence == m->sentence && !country; j++) {
             const sr_mention *p = &a->mentions[j];
-            if (p->kind == SR_MENTION_PLACE && p->sentence == m->sentence && p->where.country &&
-                *p->where.country && p->where.admin1 && *p->where.admin1)
+            if (p->kind == SR_MENTION_PLACE && p->where.country && *p->where.country &&
+                p->where.admin1 && *p->where.admin1)
                 country = p->where.country;
         }
         if (!country)
