@@ -103,10 +103,11 @@ static const char *table_search(const sr_fold_table *t, const char *w, size_t n)
 #endif
 
 /* The table's replacement for skeleton W (N bytes), or NULL: the bit
- * tests, inlined, answer for nearly every word of a text. */
+ * tests, inlined, answer for nearly every word of a text (an empty table
+ * has no bit set). */
 static FOLD_INLINE const char *table_find(const sr_fold_table *t, const char *w, size_t n)
 {
-    if (!t || !t->n || n >= 64 || w[0] < 'a' || w[0] > 'z' ||
+    if (!t || n >= 64 || w[0] < 'a' || w[0] > 'z' ||
         !(t->present[w[0] - 'a'] & ((uint64_t)1 << n)))
         return NULL;
     if (n >= 2 &&
