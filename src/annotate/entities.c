@@ -45,8 +45,8 @@ typedef struct hits {
 /* The kinds' names in sr_mention_kind order, listed once for the name table
  * and for the JSON writer's ready-made "NAME","text": pieces. */
 #define MENTION_KINDS(X)                                                                           \
-    X("actor") X("place") X("date") X("number") X("source") X("hedge") X("negation") X("future")    \
-        X("backing") X("trigger")
+    X("actor") X("place") X("date") X("number") X("source") X("hedge") X("negation")               \
+        X("future") X("backing") X("trigger")
 #define KIND_NAME(k) k,
 static const char *const mention_names[SR_MENTION_KIND_COUNT] = {MENTION_KINDS(KIND_NAME)};
 #undef KIND_NAME

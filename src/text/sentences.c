@@ -221,7 +221,9 @@ static int is_abbreviation(const char *t, size_t lo, size_t dot, int digit_next)
         }
     }
     const char *w = t + s;
-    size_t n_abbr = n < sizeof ABBREVIATIONS[0].word ? sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS : 0;
+    size_t n_abbr = sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS;
+    if (n >= sizeof ABBREVIATIONS[0].word)
+        n_abbr = 0;
     for (size_t i = 0; i < n_abbr; i++) {
         const abbr *ab = &ABBREVIATIONS[i];
         /* the first letter turns away nearly every entry */
