@@ -155,6 +155,8 @@ static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann
     size_t p = *pos, n;
     int cls, nl = 0;
     char punct = 0;
+    if (p < end && u[p] == ' ')
+        p++; /* the common gap: one plain space, which the loop would skip */
     for (;; p += n) {
         if (p >= end) {
             *newline = nl;
@@ -643,22 +645,23 @@ static inline int sr_ann_stop_ends(const char *s, const sr_ann_tok *tok, size_t 
  * the token count, 0 at the end. */
 static inline size_t sr_ann_sentence(const char *s, size_t *pos, size_t end, sr_ann_tok *tok)
 {
-    size_t n = 0;
+    /* the position in a local: a store to a token could alias *POS */
+    size_t n = 0, p = *pos;
     int newline;
     while (n < SR_ANN_MAX_TOKENS) {
-        size_t before = *pos;
+        size_t before = p;
         sr_ann_tok *t = &tok[n];
-        if (!sr_ann_next(s, pos, end, t, &newline))
+        if (!sr_ann_next(s, &p, end, t, &newline))
             break;
         if (newline && n > 0) {
-            *pos = before;
+            p = before;
             break;
         }
         if (n == 0)
             t->glued = 0;
         n++;
         if (t->kind == SR_ANN_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?')) {
-            size_t peek = *pos;
+            size_t peek = p;
             sr_ann_tok nx;
             int has_next = sr_ann_next(s, &peek, end, &nx, &newline);
             if (!has_next || newline)
@@ -667,6 +670,7 @@ static inline size_t sr_ann_sentence(const char *s, size_t *pos, size_t end, sr_
                 break;
         }
     }
+    *pos = p;
     return n;
 }
 

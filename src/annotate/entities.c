@@ -42,9 +42,14 @@ typedef struct hits {
     int oom;
 } hits;
 
-static const char *const mention_names[SR_MENTION_KIND_COUNT] = {
-    "actor", "place", "date", "number", "source", "hedge", "negation", "future", "backing",
-    "trigger"};
+/* The kinds' names in sr_mention_kind order, listed once for the name table
+ * and for the JSON writer's ready-made "NAME","text": pieces. */
+#define MENTION_KINDS(X)                                                                           \
+    X("actor") X("place") X("date") X("number") X("source") X("hedge") X("negation")               \
+        X("future") X("backing") X("trigger")
+#define KIND_NAME(k) k,
+static const char *const mention_names[SR_MENTION_KIND_COUNT] = {MENTION_KINDS(KIND_NAME)};
+#undef KIND_NAME
 
 const char *sr_mention_kind_name(sr_mention_kind k)
 {
@@ -263,20 +268,6 @@ static const kb_target *first_target(const sr_kb *kb, const kb_pattern *p, kb_ta
         if (kb->targets[p->first_target + i].type == type)
             return &kb->targets[p->first_target + i];
     return NULL;
-}
-
-
-static size_t sentence_of(const sr_annotation *a, size_t off)
-{
-    size_t lo = 0, hi = a->n_sentences;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (a->sentences[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < a->n_sentences ? lo : (a->n_sentences ? a->n_sentences - 1 : 0);
 }
 
 
@@ -1091,11 +1082,15 @@ static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a, const char 
         const char *colon = strchr(prefix, ':');
         size_t plen = colon ? (size_t)(colon - prefix) : strlen(prefix);
         const char *country = NULL;
-        /* a town or admin area in the same sentence */
-        for (size_t j = 0; j < a->n_mentions && !country; j++) {
+        /* a town or admin area in the same sentence, whose mentions lie
+         * together (the list is in text order) */
+        size_t j = i;
+        while (j > 0 && a->mentions[j - 1].sentence == m->sentence)
+            j--;
+        for (; j < a->n_mentions && a->mentions[j].sentence == m->sentence && !country; j++) {
             const sr_mention *p = &a->mentions[j];
-            if (p->kind == SR_MENTION_PLACE && p->sentence == m->sentence && p->where.country &&
-                *p->where.country && p->where.admin1 && *p->where.admin1)
+            if (p->kind == SR_MENTION_PLACE && p->where.country && *p->where.country &&
+                p->where.admin1 && *p->where.admin1)
                 country = p->where.country;
         }
         if (!country)
@@ -1194,8 +1189,14 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     ml.v = sort_mentions(doc->arena, ml.v, ml.n);
     out->mentions = ml.v;
     out->n_mentions = ml.n;
-    for (size_t i = 0; i < ml.n; i++)
-        ml.v[i].sentence = sentence_of(out, ml.v[i].span.start);
+    /* each mention's sentence: the first that ends after the mention's
+     * start (the last when none does).  Mentions and sentences are both in
+     * text order, so one walk finds them all. */
+    for (size_t i = 0, si = 0; i < ml.n; i++) {
+        while (si < out->n_sentences && out->sentences[si].end <= ml.v[i].span.start)
+            si++;
+        ml.v[i].sentence = si < out->n_sentences ? si : (si ? si - 1 : 0);
+    }
     resolve_anaphors(an->kb, t, out);
     resolve_generic_roles(an->kb, out, t);
     return SR_OK;
@@ -1213,7 +1214,7 @@ typedef struct jw {
     char *o, *end; /* cursor and end of the reserved room (NULL when failed) */
 } jw;
 
-static int jw_grow(jw *w, size_t n);
+static jw jw_grow(jw w, size_t n);
 
 #if defined(__GNUC__)
 #define JW_INLINE __attribute__((always_inline)) inline
@@ -1225,23 +1226,29 @@ static int jw_grow(jw *w, size_t n);
  * dropped and the buffer's sticky status says why). */
 static JW_INLINE int jw_room(jw *w, size_t n)
 {
-    return (w->o && (size_t)(w->end - w->o) >= n) || jw_grow(w, n);
+    if (w->o && (size_t)(w->end - w->o) >= n)
+        return 1;
+    *w = jw_grow(*w, n);
+    return w->o != NULL;
 }
 
-static int jw_grow(jw *w, size_t n)
+/* The writer after making room for N bytes (taken and returned by value:
+ * the writer's address never escapes, so its cursor can live in a
+ * register). */
+static jw jw_grow(jw w, size_t n)
 {
-    if (!w->o)
-        return 0;
-    w->b->len = (size_t)(w->o - w->b->data);
-    if (n > SIZE_MAX / 2 || sr_buf_reserve(w->b, n) != SR_OK) {
-        if (w->b->status == SR_OK)
-            w->b->status = SR_ENOMEM;
-        w->o = w->end = NULL;
-        return 0;
+    if (!w.o)
+        return w;
+    w.b->len = (size_t)(w.o - w.b->data);
+    if (n > SIZE_MAX / 2 || sr_buf_reserve(w.b, n) != SR_OK) {
+        if (w.b->status == SR_OK)
+            w.b->status = SR_ENOMEM;
+        w.o = w.end = NULL;
+        return w;
     }
-    w->o = w->b->data + w->b->len;
-    w->end = w->b->data + w->b->cap - 1; /* one byte for the final NUL */
-    return 1;
+    w.o = w.b->data + w.b->len;
+    w.end = w.b->data + w.b->cap - 1; /* one byte for the final NUL */
+    return w;
 }
 
 static JW_INLINE void jw_lit(jw *w, const char *s, size_t n)
@@ -1255,7 +1262,7 @@ static JW_INLINE void jw_lit(jw *w, const char *s, size_t n)
 #define JW_LIT(w, s) jw_lit((w), s, sizeof(s) - 1)
 #define JW_KEY(w, k) jw_lit((w), ",\"" k "\":", sizeof(",\"" k "\":") - 1)
 
-static void jw_str(jw *w, const char *s, size_t n)
+static JW_INLINE void jw_str(jw *w, const char *s, size_t n)
 {
     if (jw_room(w, n <= (SIZE_MAX - 2) / 6 ? n * 6 + 2 : SIZE_MAX))
         w->o = sr_json_escape(w->o, s, n);
@@ -1264,7 +1271,7 @@ static void jw_str(jw *w, const char *s, size_t n)
 /* A NUL-terminated string.  Names, ids and the constant words are short
  * and need no escaping: they are copied as the end is searched, and only
  * a longer one or one to escape goes through strlen and jw_str. */
-static void jw_cstr(jw *w, const char *s)
+static JW_INLINE void jw_cstr(jw *w, const char *s)
 {
     if (!s) {
         JW_LIT(w, "null");
@@ -1290,13 +1297,13 @@ static void jw_cstr(jw *w, const char *s)
     jw_str(w, s, strlen(s));
 }
 
-static void jw_uint(jw *w, uint64_t v)
+static JW_INLINE void jw_uint(jw *w, uint64_t v)
 {
     if (jw_room(w, 20))
         w->o += sr_format_uint(w->o, v);
 }
 
-static void jw_int(jw *w, long long v)
+static JW_INLINE void jw_int(jw *w, long long v)
 {
     if (v < 0) {
         JW_LIT(w, "-");
@@ -1306,7 +1313,7 @@ static void jw_int(jw *w, long long v)
     }
 }
 
-static void jw_coord(jw *w, int has, double v)
+static JW_INLINE void jw_coord(jw *w, int has, double v)
 {
     if (!has)
         JW_LIT(w, "null");
@@ -1321,7 +1328,7 @@ static void put2(char *o, int v)
 }
 
 /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" by precision; null when unresolved. */
-static void json_date(jw *w, sr_date d, sr_precision p)
+static JW_INLINE void json_date(jw *w, sr_date d, sr_precision p)
 {
     if (p == SR_PREC_NONE || !d.year) {
         JW_LIT(w, "null");
@@ -1347,6 +1354,14 @@ static void json_date(jw *w, sr_date d, sr_precision p)
     jw_lit(w, o, n);
 }
 
+/* What follows "kind": on a line, up to the text's value. */
+#define KIND_HEAD(k) {"\"" k "\",\"text\":", sizeof("\"" k "\",\"text\":") - 1},
+static const struct {
+    const char *s;
+    size_t n;
+} kind_heads[SR_MENTION_KIND_COUNT] = {MENTION_KINDS(KIND_HEAD)};
+#undef KIND_HEAD
+
 sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned *c,
                                 const sr_annotation *a, sr_buf *b)
 {
@@ -1368,9 +1383,13 @@ sr_status sr_annotation_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cle
             w.o += head_len;
         }
         /* a backer ("Turkish-backed", "HTS-linked") is an actor mention */
-        jw_cstr(&w,
-                sr_mention_kind_name(m->kind == SR_MENTION_BACKING ? SR_MENTION_ACTOR : m->kind));
-        JW_KEY(&w, "text");
+        sr_mention_kind k = m->kind == SR_MENTION_BACKING ? SR_MENTION_ACTOR : m->kind;
+        if ((unsigned)k < SR_MENTION_KIND_COUNT) {
+            jw_lit(&w, kind_heads[k].s, kind_heads[k].n);
+        } else {
+            jw_cstr(&w, sr_mention_kind_name(k));
+            JW_KEY(&w, "text");
+        }
         jw_str(&w, c->text + m->span.start, m->span.end - m->span.start);
         JW_KEY(&w, "start");
         jw_uint(&w, m->span.start);

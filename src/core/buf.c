@@ -188,8 +188,17 @@ size_t sr_format_uint(char *dst, uint64_t v)
                                 "31323334353637383940414243444546474849505152535455565758596061"
                                 "62636465666768697071727374757677787980818283848586878889909192"
                                 "93949596979899";
-    size_t n = 1;
-    for (uint64_t t = 10; n < 20 && v >= t; t *= 10)
+    if (v < 100) { /* sentence numbers, small offsets and counts */
+        if (v < 10) {
+            dst[0] = (char)('0' + v);
+            return 1;
+        }
+        dst[0] = pairs[2 * v];
+        dst[1] = pairs[2 * v + 1];
+        return 2;
+    }
+    size_t n = 3;
+    for (uint64_t t = 1000; n < 20 && v >= t; t *= 10)
         n++;
     char *p = dst + n;
     while (v >= 100) {

@@ -103,10 +103,11 @@ static const char *table_search(const sr_fold_table *t, const char *w, size_t n)
 #endif
 
 /* The table's replacement for skeleton W (N bytes), or NULL: the bit
- * tests, inlined, answer for nearly every word of a text. */
+ * tests, inlined, answer for nearly every word of a text (an empty table
+ * has no bit set). */
 static FOLD_INLINE const char *table_find(const sr_fold_table *t, const char *w, size_t n)
 {
-    if (!t || !t->n || n >= 64 || w[0] < 'a' || w[0] > 'z' ||
+    if (!t || n >= 64 || w[0] < 'a' || w[0] > 'z' ||
         !(t->present[w[0] - 'a'] & ((uint64_t)1 << n)))
         return NULL;
     if (n >= 2 &&
@@ -171,8 +172,16 @@ static void emit(fold_out *o, char c, size_t orig)
  * ASCII fast path, where normalisation only lower-cases). */
 #define SRC(nm, i) ((nm)->map ? (nm)->map[i] : (i))
 
-/* Whether the article rule applies to the K-letter token W (2 or 3 letters
- * starting with a or e) ending at S[i]: decides on the next token. */
+/* Whether the K-letter token W can be an article at all: al, el and the
+ * assimilated forms (ad, ar, ..., ash, adh, ath: three letters end in h).
+ * Turns away "and", "are", "all" before article_here looks ahead. */
+static int may_be_article(const char *w, size_t k)
+{
+    return k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') && (k == 2 || w[2] == 'h');
+}
+
+/* Whether the article rule applies to the K-letter token W (may_be_article)
+ * ending at S[i]: decides on the next token. */
 static int article_here(const char *s, size_t n, size_t i, const char *w, size_t k)
 {
     int hyphen = i < n && s[i] == '-';
@@ -194,8 +203,7 @@ static FOLD_INLINE void plain_finish(const sr_fold_table *table, const sr_norm *
 {
     const char *w = nm->text + start;
     size_t k = end - start;
-    if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') &&
-        article_here(nm->text, nm->len, end, w, k)) {
+    if (may_be_article(w, k) && article_here(nm->text, nm->len, end, w, k)) {
         emit(o, 'a', SRC(nm, start));
         emit(o, 'l', SRC(nm, end - 1));
         return;
@@ -236,8 +244,24 @@ static void fold_plain_word(const sr_fold_table *table, const sr_norm *nm, fold_
     plain_finish(table, nm, o, start, end, m);
 }
 
-static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_out *o)
+/* The rules over the whole normalised text.  FAST (a constant) says the
+ * text is ASCII (no map: offsets are the identity) and O wants a map:
+ * sr_fold's common case, for which the body is compiled on its own so that
+ * the tests on the two maps fold away. */
+static FOLD_INLINE void fold_body(const sr_fold_table *table, const sr_norm *nm_in,
+                                  fold_out *o_out, const int fast)
 {
+    sr_norm nm_local = *nm_in;
+    fold_out o_local = *o_out;
+    if (fast) {
+        nm_local.map = NULL;
+#if defined(__GNUC__)
+        if (!o_local.map)
+            __builtin_unreachable();
+#endif
+    }
+    const sr_norm *nm = &nm_local;
+    fold_out *o = &o_local;
     const char *s = nm->text;
     size_t n = nm->len, i = 0;
     int pending_space = 0;
@@ -245,7 +269,7 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (!is_word_byte(c) || c == '\'') {
-            if (c != '\'' && c != '"' && o->len > 0 && !pending_space) {
+            if (!pending_space && c != '\'' && c != '"' && o->len > 0) {
                 pending_space = 1;
                 space_at = SRC(nm, i);
             }
@@ -258,7 +282,7 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             emit(o, ' ', space_at);
             pending_space = 0;
         }
-        if (!nm->map && o->map) {
+        if (fast) {
             /* ASCII text, so offsets are the identity: the common token
              * (letters and digits only) is scanned and gets its letter
              * rules in one pass, written past the end of O; another token
@@ -267,11 +291,13 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             size_t *map = o->map + o->len;
             size_t j = i, m = 0;
             unsigned char prev = 0, lc;
-            while (j < n && (lc = fold_plain_letter[(unsigned char)s[j]]) != 0) {
+            /* S[n] is the NUL sr_fold puts after the lowered text, which
+             * ends the run; PREV is 0 after a digit, which never doubles */
+            while ((lc = fold_plain_letter[(unsigned char)s[j]]) != 0) {
                 out[m] = (char)lc;
                 map[m] = j;
-                m += !(lc == prev && lc >= 'a'); /* doubled letters */
-                prev = lc;
+                m += lc != prev; /* doubled letters */
+                prev = lc >= 'a' ? lc : 0;
                 j++;
             }
             if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
@@ -315,7 +341,7 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
             continue;
         }
         /* look ahead for article decisions (only 2-3 letter words can be one) */
-        if (k >= 2 && k <= 3 && (w[0] == 'a' || w[0] == 'e') && article_here(s, n, i, w, k)) {
+        if (may_be_article(w, k) && article_here(s, n, i, w, k)) {
             emit(o, 'a', SRC(nm, wsrc[0]));
             emit(o, 'l', SRC(nm, wsrc[k - 1]));
             continue;
@@ -334,6 +360,15 @@ static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_
                 emit(o, sk[r], SRC(nm, wsrc[sksrc[r]]));
         }
     }
+    *o_out = o_local;
+}
+
+static void fold_normalised(const sr_fold_table *table, const sr_norm *nm, fold_out *o)
+{
+    if (!nm->map && o->map)
+        fold_body(table, nm, o, 1);
+    else
+        fold_body(table, nm, o, 0);
 }
 
 /* ASCII needs no ICU: NFKC and punctuation folding leave it alone, marks
@@ -369,6 +404,7 @@ sr_status sr_fold(sr_arena *a, const sr_fold_table *table, const char *s, size_t
     if (!lower)
         return SR_ENOMEM;
     if (ascii_lower(s, len, lower)) {
+        lower[len] = '\0';
         nm.text = lower;
         nm.len = len;
     } else {

@@ -132,6 +132,71 @@ static const char *punct_fold(UChar32 c) {
     }
 }
 
+/* What the whole pipeline of sr_fold's flags (SR_NORM_DEFAULT with
+ * SR_NORM_STRIP_MARKS) makes of each letter U+00C0..U+024F (Latin-1
+ * Supplement, Latin Extended-A and -B) that comes out as ASCII letters:
+ * the accented letters of place and person names, ß, the ligatures ĳ and
+ * ǆ.  "" for the rest (æ, ø, ŀ, ŉ, ...), which go through ICU.  Read off
+ * ICU's output and checked against it entry by entry in
+ * tests/unit/test_text.c.  A letter alone in its segment then skips
+ * run_segment's UTF-16 round trip, some 3,000 instructions: the
+ * gazetteer's names at load time, and texts with accents. */
+#define LATIN_FIRST 0xC0
+#define LATIN_END 0x250
+#define LATIN_FLAGS (SR_NORM_DEFAULT | SR_NORM_STRIP_MARKS)
+static const char latin_fold[LATIN_END - LATIN_FIRST][3] = {
+    "a", "a", "a", "a", "a", "a", "", "c", /* U+00C0 */
+    "e", "e", "e", "e", "i", "i", "i", "i", /* U+00C8 */
+    "", "n", "o", "o", "o", "o", "o", "", /* U+00D0 */
+    "", "u", "u", "u", "u", "y", "", "ss", /* U+00D8 */
+    "a", "a", "a", "a", "a", "a", "", "c", /* U+00E0 */
+    "e", "e", "e", "e", "i", "i", "i", "i", /* U+00E8 */
+    "", "n", "o", "o", "o", "o", "o", "", /* U+00F0 */
+    "", "u", "u", "u", "u", "y", "", "y", /* U+00F8 */
+    "a", "a", "a", "a", "a", "a", "c", "c", /* U+0100 */
+    "c", "c", "c", "c", "c", "c", "d", "d", /* U+0108 */
+    "", "", "e", "e", "e", "e", "e", "e", /* U+0110 */
+    "e", "e", "e", "e", "g", "g", "g", "g", /* U+0118 */
+    "g", "g", "g", "g", "h", "h", "", "", /* U+0120 */
+    "i", "i", "i", "i", "i", "i", "i", "i", /* U+0128 */
+    "i", "", "ij", "ij", "j", "j", "k", "k", /* U+0130 */
+    "", "l", "l", "l", "l", "l", "l", "", /* U+0138 */
+    "", "", "", "n", "n", "n", "n", "n", /* U+0140 */
+    "n", "", "", "", "o", "o", "o", "o", /* U+0148 */
+    "o", "o", "", "", "r", "r", "r", "r", /* U+0150 */
+    "r", "r", "s", "s", "s", "s", "s", "s", /* U+0158 */
+    "s", "s", "t", "t", "t", "t", "", "", /* U+0160 */
+    "u", "u", "u", "u", "u", "u", "u", "u", /* U+0168 */
+    "u", "u", "u", "u", "w", "w", "y", "y", /* U+0170 */
+    "y", "z", "z", "z", "z", "z", "z", "s", /* U+0178 */
+    "", "", "", "", "", "", "", "", /* U+0180 */
+    "", "", "", "", "", "", "", "", /* U+0188 */
+    "", "", "", "", "", "", "", "", /* U+0190 */
+    "", "", "", "", "", "", "", "", /* U+0198 */
+    "o", "o", "", "", "", "", "", "", /* U+01A0 */
+    "", "", "", "", "", "", "", "u", /* U+01A8 */
+    "u", "", "", "", "", "", "", "", /* U+01B0 */
+    "", "", "", "", "", "", "", "", /* U+01B8 */
+    "", "", "", "", "dz", "dz", "dz", "lj", /* U+01C0 */
+    "lj", "lj", "nj", "nj", "nj", "a", "a", "i", /* U+01C8 */
+    "i", "o", "o", "u", "u", "u", "u", "u", /* U+01D0 */
+    "u", "u", "u", "u", "u", "", "a", "a", /* U+01D8 */
+    "a", "a", "", "", "", "", "g", "g", /* U+01E0 */
+    "k", "k", "o", "o", "o", "o", "", "", /* U+01E8 */
+    "j", "dz", "dz", "dz", "g", "g", "", "", /* U+01F0 */
+    "n", "n", "a", "a", "", "", "", "", /* U+01F8 */
+    "a", "a", "a", "a", "e", "e", "e", "e", /* U+0200 */
+    "i", "i", "i", "i", "o", "o", "o", "o", /* U+0208 */
+    "r", "r", "r", "r", "u", "u", "u", "u", /* U+0210 */
+    "s", "s", "t", "t", "", "", "h", "h", /* U+0218 */
+    "", "", "", "", "", "", "a", "a", /* U+0220 */
+    "e", "e", "o", "o", "o", "o", "o", "o", /* U+0228 */
+    "o", "o", "y", "y", "", "", "", "", /* U+0230 */
+    "", "", "", "", "", "", "", "", /* U+0238 */
+    "", "", "", "", "", "", "", "", /* U+0240 */
+    "", "", "", "", "", "", "", "", /* U+0248 */
+};
+
 /* Decodes the code point at S[P]; -1 for an ill-formed sequence, whose
  * length (the maximal ill-formed subpart, at least 1) still goes to *CLEN. */
 static UChar32 decode(const unsigned char *s, size_t p, size_t len, size_t *clen) {
@@ -421,6 +486,11 @@ static sr_status segment(norm_ctx *cx, const unsigned char *s, size_t len, size_
     const char *r = (cx->flags & SR_NORM_PUNCT) ? punct_fold(first) : NULL;
     if (r)
         return emit_bytes(cx, r, strlen(r), start);
+    if (first >= LATIN_FIRST && first < LATIN_END && cx->flags == LATIN_FLAGS &&
+        latin_fold[first - LATIN_FIRST][0]) {
+        r = latin_fold[first - LATIN_FIRST];
+        return emit_bytes(cx, r, r[1] ? 2 : 1, start);
+    }
     if (cp_info(cx, first) & CP_SAME)
         return emit_bytes(cx, (const char *)s + start, clen, start);
     return run_segment(cx, s, start, p);

@@ -29,7 +29,10 @@ enum abbr_kind {
 };
 
 typedef struct abbr {
-    const char *word; /* without the final dot; compared ignoring ASCII case */
+    /* without the final dot; compared ignoring ASCII case.  At most seven
+     * bytes (the compiler holds every entry to the array), so a longer
+     * token skips the list. */
+    char word[8];
     unsigned char kind;
 } abbr;
 
@@ -218,9 +221,13 @@ static int is_abbreviation(const char *t, size_t lo, size_t dot, int digit_next)
         }
     }
     const char *w = t + s;
-    for (size_t i = 0; i < sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0]; i++) {
+    size_t n_abbr = sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS;
+    if (n >= sizeof ABBREVIATIONS[0].word)
+        n_abbr = 0;
+    for (size_t i = 0; i < n_abbr; i++) {
         const abbr *ab = &ABBREVIATIONS[i];
-        if (same_word(ab->word, w, n))
+        /* the first letter turns away nearly every entry */
+        if ((ab->word[0] | 32) == (w[0] | 32) && same_word(ab->word, w, n))
             return ab->kind == ABBR_ALWAYS || digit_next;
     }
     /* A single capital is an initial ("Abu M. al-Adnani", "George W. Bush");

@@ -3,6 +3,12 @@
 
 #include <time.h>
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
 #include "sitrep/text.h"
 
 #define ALL_FLAGS (SR_NORM_NFKC | SR_NORM_PUNCT | SR_NORM_CASEFOLD | SR_NORM_STRIP_MARKS)
@@ -310,6 +316,70 @@ static void test_pathological_marks(void **state) {
     free(s);
 }
 
+/* The pipeline of SR_NORM_DEFAULT | SR_NORM_STRIP_MARKS on the lone code
+ * point C, computed here with ICU step by step (NFKC, case folding, NFKC,
+ * NFD, marks dropped, NFC) as the header describes it, into OUT as ASCII.
+ * Returns 0 when the result is not all ASCII letters. */
+static int oracle_ascii_fold(UChar32 c, char *out, size_t cap) {
+    UErrorCode e = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&e), *nfd = unorm2_getNFDInstance(&e),
+                       *nfc = unorm2_getNFCInstance(&e);
+    UChar a[64], b[64];
+    int32_t n = 0, m = 0;
+    U16_APPEND_UNSAFE(a, n, c);
+    n = unorm2_normalize(nfkc, a, n, b, 64, &e);
+    n = u_strFoldCase(a, 64, b, n, U_FOLD_CASE_DEFAULT, &e);
+    n = unorm2_normalize(nfkc, a, n, b, 64, &e);
+    n = unorm2_normalize(nfd, b, n, a, 64, &e);
+    for (int32_t i = 0; i < n; i++)
+        if (!(U_GET_GC_MASK(a[i]) & (U_GC_MN_MASK | U_GC_ME_MASK)))
+            b[m++] = a[i];
+    n = unorm2_normalize(nfc, b, m, a, 64, &e);
+    assert_false(U_FAILURE(e));
+    if (n == 0 || (size_t)n >= cap)
+        return 0;
+    for (int32_t i = 0; i < n; i++) {
+        if (a[i] < 'a' || a[i] > 'z')
+            return 0;
+        out[i] = (char)a[i];
+    }
+    out[n] = '\0';
+    return 1;
+}
+
+/* normalize.c folds the Latin letters U+00C0..U+024F without ICU: every
+ * one of them must come out as ICU makes it, with the whole output mapped
+ * to the letter's first byte; the others must not be taken for ASCII. */
+static void test_latin_letters_match_icu(void **state) {
+    sr_arena *a = *state;
+    for (UChar32 c = 0xC0; c < 0x250; c++) {
+        char in[8], want[16], expect[24];
+        size_t k = 0;
+        in[k++] = 'x';
+        U8_APPEND_UNSAFE(in, k, c);
+        size_t cl = k - 1;
+        in[k++] = 'y';
+        in[k] = '\0';
+        sr_norm n = norm(a, in, SR_NORM_DEFAULT | SR_NORM_STRIP_MARKS);
+        if (oracle_ascii_fold(c, want, sizeof want)) {
+            snprintf(expect, sizeof expect, "x%sy", want);
+            if (strcmp(n.text, expect) != 0)
+                fail_msg("U+%04X: \"%s\", ICU gives \"%s\"", (unsigned)c, n.text, expect);
+            assert_int_equal(n.map[0], 0);
+            for (size_t i = 1; i + 1 < n.len; i++)
+                assert_int_equal(n.map[i], 1);
+            assert_int_equal(n.map[n.len - 1], 1 + cl);
+            assert_int_equal(n.map[n.len], k);
+        } else {
+            int letters = n.len > 2;
+            for (size_t i = 1; i + 1 < n.len; i++)
+                letters &= n.text[i] >= 'a' && n.text[i] <= 'z';
+            if (letters)
+                fail_msg("U+%04X folds to \"%s\", which ICU does not give", (unsigned)c, n.text);
+        }
+    }
+}
+
 /* ---- sentences ---- */
 
 /* Splits S and compares with the NULL-terminated list WANT. */
@@ -484,6 +554,7 @@ int main(void) {
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test_setup_teardown(test_ill_formed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pathological_marks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_latin_letters_match_icu, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sentences_abbreviations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sentences_quotes_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sentences_stops, setup, teardown),
