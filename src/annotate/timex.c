@@ -976,6 +976,10 @@ static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
         {{"that", "night", NULL}, 0, 4},         {{"that", "day", NULL}, 0, 0},
     };
     sr_date none = {0, 0, 0};
+    /* "the shelling comes a day after ten were killed": the clause after
+     * "after" tells what happened a day BEFORE the day just told */
+    int comes = i > 0 && (sr_ann_w(&st->v, i - 1, "comes") || sr_ann_w(&st->v, i - 1, "came") ||
+                          sr_ann_w(&st->v, i - 1, "come") || sr_ann_w(&st->v, i - 1, "coming"));
     for (size_t f = 0; f < sizeof fixed / sizeof fixed[0]; f++) {
         size_t len = fixed[f].w[2] ? 3 : 2, q;
         for (q = 0; q < len && sr_ann_w(&st->v, i + q, fixed[f].w[q]); q++)
@@ -991,8 +995,12 @@ static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
                               "relative-day");
             return j + 1;
         }
-        *rc = tx_emit_day(st, i, j, st->has_ref, st->ref_days + fixed[f].offset, none, 1,
-                          fixed[f].part, "relative-day");
+        int off = fixed[f].offset;
+        if (comes && fixed[f].w[2] &&
+            (!strcmp(fixed[f].w[2], "after") || !strcmp(fixed[f].w[2], "before")))
+            off = -off;
+        *rc = tx_emit_day(st, i, j, st->has_ref, st->ref_days + off, none, 1, fixed[f].part,
+                          "relative-day");
         return j;
     }
     /* "two days later", "3 days earlier", "two weeks later" */
@@ -1006,6 +1014,8 @@ static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
                                                                                          : 0;
     if (!sign)
         return 0;
+    if (comes && (sr_ann_w(&st->v, k + 1, "after") || sr_ann_w(&st->v, k + 1, "before")))
+        sign = -sign;
     size_t j = k + 2;
     if (!st->has_ref) {
         *rc = tx_emit_none(st, i, j, 1, weeks ? "relative-week" : "relative-day");
