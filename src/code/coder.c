@@ -913,6 +913,110 @@ static void report_countries(coder *k, const sr_annotation *a)
         k->home_country = NULL;
 }
 
+/* Are places A and B items of one list ("the towns of X, Y and Z", "on
+ * X and the village of Y")?  Only commas, "and"/"or" and place nouns
+ * between them. */
+static int listed_places(const char *t, const sr_mention *a, const sr_mention *b)
+{
+    static const char *const glue[] = {"and",          "or",       "the",       "town",
+                                       "towns",        "village",  "villages",  "city",
+                                       "of",           "district", "districts", "neighbourhood",
+                                       "neighborhood", "area",     "areas"};
+    size_t p = a->span.end;
+    if (b->span.start <= p || b->span.start - p > 40)
+        return 0;
+    while (p < b->span.start) {
+        if (t[p] == ' ' || t[p] == ',') {
+            p++;
+            continue;
+        }
+        size_t s, e;
+        next_word(t, p, b->span.start, &s, &e);
+        if (s != p || e == s || !has_word(t, s, e, glue, sizeof glue / sizeof *glue))
+            return 0;
+        p = e;
+    }
+    return 1;
+}
+
+/* A capital standing for its state ("its ally Damascus", "Moscow
+ * denied", "accused Ankara of"): the entity layer reads the mention as an
+ * actor as well; the words around it say it speaks or backs, so it is no
+ * scene.  M is the place mention at index I. */
+static int state_metonym(const char *t, sr_span sent, const sent_view *sv, size_t i)
+{
+    if (i == 0 || sv->m[i - 1].kind != SR_MENTION_ACTOR ||
+        sv->m[i - 1].span.start != sv->m[i].span.start)
+        return 0;
+    static const char *const backer[] = {"ally",    "allies",  "backer",  "backers",  "patron",
+                                         "patrons", "partner", "accused", "accusing", "blamed",
+                                         "blaming", "urged",   "urging"};
+    static const char *const speaks[] = {
+        "said",   "says",      "denied",    "denies",    "accused",  "accuses", "blamed",
+        "blames", "announced", "announces", "insists",   "insisted", "claimed", "claims",
+        "vetoed", "rejected",  "warned",    "considers", "demanded", "wants"};
+    size_t s, e;
+    word_before(t, sent.start, sv->m[i].span.start, &s, &e);
+    if (e > s && has_word(t, s, e, backer, sizeof backer / sizeof *backer))
+        return 1;
+    next_word(t, sv->m[i].span.end, sent.end, &s, &e);
+    for (size_t q = sv->m[i].span.end; q < s; q++)
+        if (t[q] != ' ')
+            return 0;
+    return e > s && has_word(t, s, e, speaks, sizeof speaks / sizeof *speaks);
+}
+
+/* "rockets fired from Idlib province hit Latakia", "shelling from
+ * positions in X": the place a shot came from is its origin, not the scene
+ * (ACLED locates the event where it struck); so are the home of people
+ * on the move ("a convoy of evacuees from X") and a speaker's visit ("said
+ * on a visit to X"). */
+static int fired_from(const char *t, sr_span sent, size_t p)
+{
+    static const char *const visit[] = {"visit", "visiting", "trip"};
+    size_t vs, ve;
+    word_before(t, sent.start, p, &vs, &ve);
+    if (ve > vs && lower_eq(t, vs, ve, "to"))
+        word_before(t, sent.start, vs, &vs, &ve);
+    if (ve > vs && has_word(t, vs, ve, visit, 3))
+        return 1;
+    static const char *const the[] = {
+        "the",           "positions", "in",           "rural",      "northern",
+        "southern",      "eastern",   "western",      "towns",      "town",
+        "villages",      "village",   "of",           "besieged",   "held",
+        "controlled",    "regime",    "government",   "rebel",      "opposition",
+        "predominantly", "shia",      "sunni",        "alawite",    "christian",
+        "kurdish",       "nearby",    "neighbouring", "neighboring"};
+    static const char *const from[] = {"from"};
+    static const char *const shot[] = {
+        "fired",       "launched", "rockets",   "rocket",    "shells",   "shell",  "missiles",
+        "missile",     "mortars",  "mortar",    "artillery", "shelling", "firing", "fire",
+        "projectiles", "evacuees", "residents", "refugees",  "displaced"};
+    size_t s, e;
+    for (int n = 0; n < 8; n++) {
+        word_before(t, sent.start, p, &s, &e);
+        if (e == s)
+            return 0;
+        if (has_word(t, s, e, from, 1))
+            break;
+        if (!has_word(t, s, e, the, sizeof the / sizeof *the))
+            return 0;
+        p = s;
+    }
+    if (!has_word(t, s, e, from, 1))
+        return 0;
+    for (int n = 0; n < 3; n++) {
+        size_t ws, we;
+        word_before(t, sent.start, s, &ws, &we);
+        if (we == ws)
+            return 0;
+        if (has_word(t, ws, we, shot, sizeof shot / sizeof *shot))
+            return 1;
+        s = ws;
+    }
+    return 0;
+}
+
 static size_t event_places(const coder *k, const char *t, sr_span sent, const sent_view *sv,
                            const sr_mention **out, size_t max, size_t speech_end)
 {
@@ -947,7 +1051,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
      * the group.  (A scan of the sentence per place made a long sentence
      * cost O(n^2) per trigger.) */
     size_t prev_end = 0, group_end = 0, group_next = 0;
-    int have_prev = 0;
+    int have_prev = 0, origin_prev = 0;
     for (size_t i = 0; i < sv->n && n < max; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
@@ -968,6 +1072,14 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         prev_pl = m;
         if (stray_abroad(k, &m->where))
             continue;
+        if (state_metonym(t, sent, sv, i))
+            continue;
+        /* an origin, and the rest of its list ("from X and Y") */
+        int origin = other_place > 1 && ((before && origin_prev && listed_places(t, before, m)) ||
+                                         fired_from(t, sent, m->span.start));
+        origin_prev = origin;
+        if (origin)
+            continue;
         if (place_after_speech && m->span.end <= speech_end)
             continue;
         /* "DAMASCUS Five people were killed in ... Homs": a city in
@@ -987,8 +1099,20 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         int country = !m->where.admin1 || !*m->where.admin1;
         if (country && have_sub)
             continue;
-        if (have_town && m->where.is_area)
-            continue;
+        /* a region or province gives way to a town in it; "in Daraa
+         * countryside as the army advanced in Eastern Ghouta's Arbin" names
+         * two scenes, and a region of another province is one of them */
+        if (have_town && m->where.is_area) {
+            int town_in = !m->where.admin1;
+            for (size_t j = 0; j < sv->n && !town_in; j++) {
+                const sr_place_ref *w = &sv->m[j].where;
+                town_in = sv->m[j].kind == SR_MENTION_PLACE && !w->is_area &&
+                          (!w->admin1 || !strcmp(w->admin1, m->where.admin1)) &&
+                          !inside_other_place(sv, &sv->m[j]);
+            }
+            if (town_in)
+                continue;
+        }
         /* nested inside another place mention: one location */
         if ((have_prev && prev_end >= m->span.end) || group_end > m->span.end)
             continue;
@@ -2280,6 +2404,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         int country_only = np && pl[p]->where.is_area && (!pl[p]->where.admin1 || !*pl[p]->where.admin1);
         e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);
         e->place_in_text = np && !country_only;
+        if (e->place_in_text && ((p > 0 && listed_places(t, pl[p - 1], pl[p])) ||
+                                 (p + 1 < np && listed_places(t, pl[p], pl[p + 1]))))
+            e->place_in_text = 2;
         if (np && !country_only && pl[p]->where.is_area)
             e->where.location = area_location(k, pl[p]);
         /* "fighting in Greater Idlib. ... near the village of X": a region
@@ -2582,6 +2709,12 @@ static int one_event(const coder *k, const sr_event *e, const sr_event *f)
     int targets_fit = e->actor2 == f->actor2 || e->actor2 < 0 || f->actor2 < 0;
     int same_area = e->where.admin1 && f->where.admin1 && !strcmp(e->where.admin1, f->where.admin1);
     int lede = in_title(k, e) || in_title(k, f);
+    /* a list of towns in one sentence ("shells hit X, Y and Z") told one
+     * event per town (ACLED: one event per location), also when nobody is
+     * named as the maker */
+    if (e->sentence == f->sentence && e->place_in_text == 2 && f->place_in_text == 2 &&
+        e->where.location && f->where.location && strcmp(e->where.location, f->where.location))
+        return 0;
     if (ue && uf)
         return targets_fit && same_area;
     if (same_type && same_actors(e, f) && same_place(e, f))

@@ -536,6 +536,49 @@ static void hedge_scope(void **state)
         assert_string_not_equal(e[i].cert, "reported");
 }
 
+/* Where an event happened: every town of a listed target is a scene even
+ * with no named maker; the origin of fire, the home of evacuees and a
+ * capital standing for its government are not; a region of another
+ * province is a scene of its own. */
+static void scenes(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Unknown jets on Tuesday bombed the towns of Atarib, Mizanaz and "
+                          "Sarmada, residents said.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 3); /* one event per listed town */
+    assert_string_equal(e[0].loc, "Atarib");
+    assert_string_equal(e[2].loc, "Sarmada");
+
+    n = code(TITLE "On Tuesday, rockets fired from Idlib province struck a market in Latakia, "
+                   "killing two people.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Latakia");
+
+    n = code(TITLE "A car bomb on Tuesday hit a convoy of evacuees from the besieged towns of "
+                   "Binnish and Taftanaz near Aleppo city, killing five.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_not_equal(e[i].loc, "Binnish");
+        assert_string_not_equal(e[i].loc, "Taftanaz");
+    }
+
+    n = code(TITLE "Russian jets, flying in support of their ally Damascus, on Tuesday struck "
+                   "rebel bases in Idlib province.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_not_equal(e[0].loc, "Damascus");
+
+    n = code(TITLE "The army on Tuesday killed ten militants in Daraa countryside as other units "
+                   "clashed with rebels in Eastern Ghouta.\n",
+             "2019-01-09", e, 8, NULL);
+    int ghouta = 0;
+    for (size_t i = 0; i < n; i++)
+        ghouta |= strstr(e[i].loc, "Ghouta") != NULL;
+    assert_true(ghouta);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -552,6 +595,7 @@ int main(void)
         cmocka_unit_test(statements_and_trends),
         cmocka_unit_test(namesakes_abroad),
         cmocka_unit_test(hedge_scope),
+        cmocka_unit_test(scenes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
