@@ -742,6 +742,15 @@ static const sr_mention *sentence_date(const char *t, const sent_view *sv, size_
                 year = m;
             continue;
         }
+        /* "The strikes came a day after ...": that day, and any told after
+         * it, are the other event's; the strikes keep the day told */
+        if (m->span.start >= before) {
+            static const char *const came[] = {"comes", "came", "come", "coming"};
+            size_t ws, we;
+            word_before(t, m->span.start > 12 ? m->span.start - 12 : 0, m->span.start, &ws, &we);
+            if (we > ws && has_word(t, ws, we, came, 4))
+                break;
+        }
         if (!best || m->span.start < before)
             best = m;
     }

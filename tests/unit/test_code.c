@@ -579,6 +579,26 @@ static void scenes(void **state)
     assert_true(ghouta);
 }
 
+/* "X came a day after Y": Y is dated the day before X, and X keeps the
+ * day told for it. */
+static void came_after(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Rebels shelled Mhardeh on Wednesday, killing three. The shelling came "
+                          "a day after army jets bombed Kafr Zita.\n",
+                    "2019-01-10", e, 8, NULL);
+    int jets = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(e[i].loc, "Kafr Zita")) {
+            jets = 1;
+            assert_string_equal(e[i].date, "2019-01-08");
+        } else {
+            assert_string_equal(e[i].date, "2019-01-09");
+        }
+    }
+    assert_true(jets);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -596,6 +616,7 @@ int main(void)
         cmocka_unit_test(namesakes_abroad),
         cmocka_unit_test(hedge_scope),
         cmocka_unit_test(scenes),
+        cmocka_unit_test(came_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
