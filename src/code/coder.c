@@ -723,10 +723,37 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
     return sum;
 }
 
+/* A date that names something other than an event's day: "the June 3
+ * poll", "the March 30 deadline" (a noun the date labels).  With SINCE,
+ * also the start of a span ("since April 28"), which dates no new day of
+ * the narrative. */
+static int date_of_other(const char *t, size_t end, const sr_mention *m, int since)
+{
+    static const char *const labelled[] = {
+        "poll",   "polls",      "election",    "elections", "vote",      "deadline", "ceasefire",
+        "truce",  "agreement",  "deal",        "talks",     "summit",    "meeting",  "conference",
+        "accord", "referendum", "anniversary", "session",   "resolution"};
+    size_t s, e;
+    next_word(t, m->span.end, end, &s, &e);
+    int spaced = s > m->span.end;
+    for (size_t q = m->span.end; q < s; q++)
+        spaced &= t[q] == ' ';
+    /* lower case: "Thu 05 Mar 2020 Truce announced" is a dateline and a
+     * headline */
+    if (spaced && e > s && t[s] >= 'a' && t[s] <= 'z' &&
+        has_word(t, s, e, labelled, sizeof labelled / sizeof *labelled))
+        return 1;
+    if (!since)
+        return 0;
+    static const char *const from[] = {"since", "until", "till"};
+    word_before(t, m->span.start > 12 ? m->span.start - 12 : 0, m->span.start, &s, &e);
+    return e > s && has_word(t, s, e, from, 3);
+}
+
 /* The sentence's date: a day, week or month before the trigger, else any;
  * a bare year ("in 2014 and 2015") only when nothing finer is given. */
 static const sr_mention *sentence_date(const char *t, const sent_view *sv, size_t before,
-                                       const sr_cleaned *c)
+                                       const sr_cleaned *c, size_t end)
 {
     const sr_mention *best = NULL, *year = NULL;
     for (size_t i = 0; i < sv->n; i++) {
@@ -736,6 +763,8 @@ static const sr_mention *sentence_date(const char *t, const sent_view *sv, size_
         /* the dateline is when the report was filed, not when it happened */
         if (c->has_dateline && m->span.start < c->dateline_span.end &&
             m->span.end > c->dateline_span.start)
+            continue;
+        if (date_of_other(t, end, m, 0))
             continue;
         if (m->timex.precision == SR_PREC_YEAR) {
             if (!year)
@@ -876,7 +905,11 @@ static int inside_other_place(const sent_view *sv, const sr_mention *m)
  * own province (Beirut, Kilis) is kept. */
 static int stray_abroad(const coder *k, const sr_place_ref *w)
 {
-    if (!k->home_country || !w->country || w->is_area || !strcmp(w->country, k->home_country))
+    /* a district abroad ("Khalil", a West Bank district, for a surname)
+     * is a namesake as a town is; a country or province is not */
+    int district = w->is_area && w->admin2 && *w->admin2;
+    if (!k->home_country || !w->country || (w->is_area && !district) ||
+        !strcmp(w->country, k->home_country))
         return 0;
     if (w->admin1 && w->location && !strcmp(w->admin1, w->location))
         return 0;
@@ -896,6 +929,8 @@ static void report_countries(coder *k, const sr_annotation *a)
         const sr_place_ref *w = &a->mentions[i].where;
         if (a->mentions[i].kind != SR_MENTION_PLACE || !w->country || !*w->country)
             continue;
+        if (w->is_area && w->admin2 && *w->admin2)
+            continue; /* a district names no country (stray_abroad) */
         if (w->is_area) {
             int known = 0;
             for (int q = 0; q < k->n_named; q++)
@@ -946,6 +981,49 @@ static int listed_places(const char *t, const sr_mention *a, const sr_mention *b
         p = e;
     }
     return 1;
+}
+
+/* Does "between" come right before place B ("the border between X and
+ * Y")? */
+static int between_before(const char *t, sr_span sent, const sr_mention *b)
+{
+    size_t s, e;
+    word_before(t, sent.start, b->span.start, &s, &e);
+    if (e > s && lower_eq(t, s, e, "the"))
+        word_before(t, sent.start, s, &s, &e);
+    return e > s && lower_eq(t, s, e, "between");
+}
+
+/* "commanders Omar al-Shishani and Salah al-Din al-Shishani": a place
+ * name followed by a capitalised "al-X" or "Al X" that is no place or
+ * actor of its own is the start of a person's name (a gazetteer match
+ * would have taken a longer place).  "al-Jadida" (new), "al-Kabira" (big)
+ * and their kin are parts of place names. */
+static int person_name_part(const char *t, sr_span sent, const sent_view *sv, const sr_mention *m)
+{
+    size_t p = m->span.end;
+    if (p + 4 >= sent.end || t[p] != ' ' ||
+        (t[p + 1] != 'a' && t[p + 1] != 'A' && t[p + 1] != 'e' && t[p + 1] != 'E'))
+        return 0;
+    if (t[p + 2] != 'l' || (t[p + 3] != '-' && t[p + 3] != ' '))
+        return 0;
+    if (!(t[p + 4] >= 'A' && t[p + 4] <= 'Z'))
+        return 0;
+    /* "al-Waer al-Samalil": a list of places with its commas lost; a
+     * given name does not open with the article */
+    size_t q = m->span.start;
+    if (q + 3 < p && (t[q] | 32) == 'a' && t[q + 1] == 'l' && (t[q + 2] == '-' || t[q + 2] == ' '))
+        return 0;
+    for (size_t j = 0; j < sv->n; j++)
+        if (sv->m[j].span.start > p && sv->m[j].span.start <= p + 4)
+            return 0;
+    static const char *const part[] = {
+        "jadida",  "jadidah", "jadeeda",  "jdeideh", "kabira",   "kubra",   "saghira",
+        "sughra",  "sharqi",  "sharqiya", "gharbi",  "gharbiya", "shamali", "shamaliya",
+        "janoubi", "janubi",  "tahtani",  "fawqani", "qadima",   "balad",   "mahatta"};
+    size_t s, e;
+    next_word(t, p + 4, sent.end, &s, &e);
+    return !has_word(t, s, e, part, sizeof part / sizeof *part);
 }
 
 /* A capital standing for its state ("its ally Damascus", "Moscow
@@ -1081,7 +1159,11 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         prev_pl = m;
         if (stray_abroad(k, &m->where))
             continue;
-        if (state_metonym(t, sent, sv, i))
+        if (state_metonym(t, sent, sv, i) || person_name_part(t, sent, sv, m))
+            continue;
+        /* "on the border between Aleppo and Raqqa province": one scene, the
+         * first place */
+        if (before && n > 0 && listed_places(t, before, m) && between_before(t, sent, before))
             continue;
         /* an origin, and the rest of its list ("from X and Y") */
         int origin = other_place > 1 && ((before && origin_prev && listed_places(t, before, m)) ||
@@ -1110,16 +1192,20 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
             continue;
         /* a region or province gives way to a town in it; "in Daraa
          * countryside as the army advanced in Eastern Ghouta's Arbin" names
-         * two scenes, and a region of another province is one of them */
+         * two scenes, and a region of another province of the town's
+         * country is one of them (a district is not: its name is as often
+         * a namesake, "Khalil") */
         if (have_town && m->where.is_area) {
-            int town_in = !m->where.admin1;
-            for (size_t j = 0; j < sv->n && !town_in; j++) {
+            int drop = !m->where.admin1 || (m->where.admin2 && *m->where.admin2);
+            for (size_t j = 0; j < sv->n && !drop; j++) {
                 const sr_place_ref *w = &sv->m[j].where;
-                town_in = sv->m[j].kind == SR_MENTION_PLACE && !w->is_area &&
-                          (!w->admin1 || !strcmp(w->admin1, m->where.admin1)) &&
-                          !inside_other_place(sv, &sv->m[j]);
+                if (sv->m[j].kind != SR_MENTION_PLACE || w->is_area)
+                    continue;
+                drop = (w->country && m->where.country && strcmp(w->country, m->where.country)) ||
+                       ((!w->admin1 || !strcmp(w->admin1, m->where.admin1)) &&
+                        !inside_other_place(sv, &sv->m[j]));
             }
-            if (town_in)
+            if (drop)
                 continue;
         }
         /* nested inside another place mention: one location */
@@ -2366,7 +2452,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* date */
     /* the sentence's own date, else the narrative's current date (the last
      * day mentioned, as HeidelTime's reference time), else the anchor */
-    const sr_mention *dm = sentence_date(t, sv, tr->span.start, k->c);
+    const sr_mention *dm = sentence_date(t, sv, tr->span.start, k->c, sent.end);
     sr_date date = k->a->anchor;
     sr_precision prec = date.year ? SR_PREC_DAY : SR_PREC_NONE;
     if (dm) {
@@ -3116,7 +3202,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 have_last = 1;
             }
             if (m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY &&
-                m->timex.date.year &&
+                m->timex.date.year && !date_of_other(k.t, sent.end, m, 1) &&
                 !(a->anchor.year &&
                   days_of(a->anchor) - days_of(m->timex.date) > HISTORICAL_DAYS)) {
                 k.last_date = m->timex.date;

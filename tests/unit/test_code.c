@@ -550,11 +550,11 @@ static void scenes(void **state)
     assert_string_equal(e[0].loc, "Atarib");
     assert_string_equal(e[2].loc, "Sarmada");
 
-    n = code(TITLE "On Tuesday, rockets fired from Idlib province struck a market in Latakia, "
-                   "killing two people.\n",
+    n = code(TITLE "Shells fired from Kafr Zita on Tuesday hit a school in Mhardeh, killing "
+                   "two pupils.\n",
              "2019-01-09", e, 8, NULL);
     assert_int_equal(n, 1);
-    assert_string_equal(e[0].loc, "Latakia");
+    assert_string_equal(e[0].loc, "Mhardeh");
 
     n = code(TITLE "A car bomb on Tuesday hit a convoy of evacuees from the besieged towns of "
                    "Binnish and Taftanaz near Aleppo city, killing five.\n",
@@ -599,6 +599,44 @@ static void came_after(void **state)
     assert_true(jets);
 }
 
+/* Places that are no scene of their own: the second end of "between X
+ * and Y", a town name that opens a person's name, a district abroad that
+ * is a surname; and dates that are no event's day: "the May 20 vote" and
+ * "since Sunday" (the start of a span, not the day the story moves to). */
+static void names_not_scenes(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Clashes between the army and rebels on the road between Aleppo and "
+                          "Raqqa province killed nine on Tuesday.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Aleppo");
+
+    n = code(TITLE "Rebels on Tuesday said they had killed the commanders Abu Omar al-Tunisi "
+                   "and Salah al-Din al-Masri in clashes in Atarib.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(e[i].loc, "Atarib");
+
+    n = code(TITLE "Jets on Tuesday dropped chlorine on Kafr Zita and Latamneh, killing six. "
+                   "Mahmoud Khalil, a doctor, said warplanes struck again in the evening.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_true(n >= 2);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].loc, "Al Khalil");
+
+    n = code(TITLE "Rebels shelled a rally in Daraa ahead of the May 20 vote, killing five.\n",
+             "2019-05-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].date, "2019-05-10"); /* not the vote's day */
+
+    n = code(TITLE "Fighting has raged around Atarib since Sunday. Jets also bombed Sarmada.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(e[i].loc, "Sarmada"))
+            assert_string_equal(e[i].date, "2019-01-09");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -617,6 +655,7 @@ int main(void)
         cmocka_unit_test(hedge_scope),
         cmocka_unit_test(scenes),
         cmocka_unit_test(came_after),
+        cmocka_unit_test(names_not_scenes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
