@@ -1026,6 +1026,44 @@ static int person_name_part(const char *t, sr_span sent, const sent_view *sv, co
     return !has_word(t, s, e, part, sizeof part / sizeof *part);
 }
 
+/* "The Khan Sheikhoun attack prompted ...", "in retaliation for the
+ * latest Ghouta shelling", "a week after the Jarablus bombing": a place
+ * naming an earlier event by its town, the way wire copy recalls it, is
+ * that event's scene, not the scene of what the sentence tells. */
+static int recalled_scene(const char *t, sr_span sent, const sr_mention *m)
+{
+    static const char *const event[] = {"attack",   "attacks", "strike",   "strikes",
+                                        "massacre", "bombing", "bombings", "shelling",
+                                        "raid",     "raids",   "blast",    "explosion"};
+    static const char *const caused[] = {"prompted", "triggered", "sparked", "provoked",
+                                         "led",      "drew",      "caused"};
+    static const char *const recall[] = {"after",    "following", "since", "retaliation",
+                                         "response", "revenge",   "wake",  "anniversary",
+                                         "like",     "before"};
+    size_t s, e;
+    next_word(t, m->span.end, sent.end, &s, &e);
+    for (size_t q = m->span.end; q < s; q++)
+        if (t[q] != ' ')
+            return 0;
+    if (e == s || !has_word(t, s, e, event, sizeof event / sizeof *event))
+        return 0;
+    size_t ns, ne;
+    next_word(t, e, sent.end, &ns, &ne);
+    if (ne > ns && has_word(t, ns, ne, caused, sizeof caused / sizeof *caused))
+        return 1;
+    /* up to five words back: "after the deadly Ghouta attack" */
+    size_t p = m->span.start;
+    for (int n = 0; n < 5; n++) {
+        word_before(t, sent.start, p, &s, &e);
+        if (e == s)
+            return 0;
+        if (has_word(t, s, e, recall, sizeof recall / sizeof *recall))
+            return 1;
+        p = s;
+    }
+    return 0;
+}
+
 /* A capital standing for its state ("its ally Damascus", "Moscow
  * denied", "accused Ankara of"): the entity layer reads the mention as an
  * actor as well; the words around it say it speaks or backs, so it is no
@@ -1159,7 +1197,8 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         prev_pl = m;
         if (stray_abroad(k, &m->where))
             continue;
-        if (state_metonym(t, sent, sv, i) || person_name_part(t, sent, sv, m))
+        if (state_metonym(t, sent, sv, i) || person_name_part(t, sent, sv, m) ||
+            recalled_scene(t, sent, m))
             continue;
         /* "on the border between Aleppo and Raqqa province": one scene, the
          * first place */
@@ -2511,7 +2550,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             k->next_place->where.admin1 && pl[0]->where.admin1 &&
             !strcmp(k->next_place->where.admin1, pl[0]->where.admin1))
             e->where = k->next_place->where;
-        if ((!np || country_only) && k->have_prev_place)
+        /* "he fought Russian forces in Georgia in 2008": a recalled event
+         * told in another country happened there, not in the town of the
+         * news around it */
+        size_t cs = 0, ce = 0;
+        if (country_only && historical && pl[p]->where.location &&
+            strcmp(pl[p]->where.location, "Syria"))
+            word_before(t, sent.start, pl[p]->span.start, &cs, &ce);
+        int abroad = ce > cs && lower_eq(t, cs, ce, "in");
+        if (abroad)
+            e->where = pl[p]->where;
+        if ((!np || country_only) && k->have_prev_place && !abroad)
             e->where = k->prev_first_place;
         if (!e->where.location && k->next_place)
             e->where = k->next_place->where; /* the lead names the place next */
@@ -3193,7 +3242,8 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         k.have_prev_place = 0;
         for (size_t q = 0; q < sv.n; q++) {
             const sr_mention *m = &sv.m[q];
-            if (m->kind == SR_MENTION_PLACE && home_place(&m->where)) {
+            if (m->kind == SR_MENTION_PLACE && home_place(&m->where) &&
+                !state_metonym(k.t, sent, &sv, q) && !recalled_scene(k.t, sent, m)) {
                 if (!k.have_prev_place) {
                     k.prev_first_place = m->where;
                     k.have_prev_place = 1;

@@ -637,6 +637,32 @@ static void names_not_scenes(void **state)
             assert_string_equal(e[i].date, "2019-01-09");
 }
 
+/* A town naming an earlier event ("the X attack prompted ...", "in
+ * retaliation for the X bombing") is that event's scene, not the new
+ * one's; a recalled event told in another country happened there. */
+static void recalled_places(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Jets bombed Sarmada on Tuesday. The Sarmada attack prompted Turkey to "
+                          "shell army positions near Mhardeh on Wednesday.\n",
+                    "2019-01-10", e, 8, NULL);
+    assert_int_equal(n, 2);
+    assert_string_equal(e[1].loc, "Mhardeh");
+
+    n = code(TITLE "In retaliation for the deadly Sarmada bombing, rebels fired rockets on "
+                   "Mhardeh on Wednesday.\n",
+             "2019-01-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mhardeh");
+
+    n = code(TITLE "Rebels shelled Mhardeh on Tuesday. Their commander fought the Soviet army in "
+                   "Afghanistan in 1987.\n",
+             "2019-01-10", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (e[i].hist)
+            assert_string_equal(e[i].loc, "Afghanistan");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -656,6 +682,7 @@ int main(void)
         cmocka_unit_test(scenes),
         cmocka_unit_test(came_after),
         cmocka_unit_test(names_not_scenes),
+        cmocka_unit_test(recalled_places),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
