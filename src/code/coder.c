@@ -983,6 +983,22 @@ static int listed_places(const char *t, const sr_mention *a, const sr_mention *b
     return 1;
 }
 
+/* Is one of WORDS among the N words before P (not before START)? */
+static int word_within(const char *t, size_t start, size_t p, int n, const char *const *words,
+                       size_t nw)
+{
+    for (int i = 0; i < n; i++) {
+        size_t s, e;
+        word_before(t, start, p, &s, &e);
+        if (e == s)
+            return 0;
+        if (has_word(t, s, e, words, nw))
+            return 1;
+        p = s;
+    }
+    return 0;
+}
+
 /* Does "between" come right before place B ("the border between X and
  * Y")? */
 static int between_before(const char *t, sr_span sent, const sr_mention *b)
@@ -1052,16 +1068,7 @@ static int recalled_scene(const char *t, sr_span sent, const sr_mention *m)
     if (ne > ns && has_word(t, ns, ne, caused, sizeof caused / sizeof *caused))
         return 1;
     /* up to five words back: "after the deadly Ghouta attack" */
-    size_t p = m->span.start;
-    for (int n = 0; n < 5; n++) {
-        word_before(t, sent.start, p, &s, &e);
-        if (e == s)
-            return 0;
-        if (has_word(t, s, e, recall, sizeof recall / sizeof *recall))
-            return 1;
-        p = s;
-    }
-    return 0;
+    return word_within(t, sent.start, m->span.start, 5, recall, sizeof recall / sizeof *recall);
 }
 
 /* A capital standing for its state ("its ally Damascus", "Moscow
@@ -1130,16 +1137,7 @@ static int fired_from(const char *t, sr_span sent, size_t p)
     }
     if (!has_word(t, s, e, from, 1))
         return 0;
-    for (int n = 0; n < 3; n++) {
-        size_t ws, we;
-        word_before(t, sent.start, s, &ws, &we);
-        if (we == ws)
-            return 0;
-        if (has_word(t, ws, we, shot, sizeof shot / sizeof *shot))
-            return 1;
-        s = ws;
-    }
-    return 0;
+    return word_within(t, sent.start, s, 3, shot, sizeof shot / sizeof *shot);
 }
 
 static size_t event_places(const coder *k, const char *t, sr_span sent, const sent_view *sv,
