@@ -830,8 +830,9 @@ static int loose_eq(const char *a, const char *b)
  * the words before a place say it only gives the bearing of another. */
 static int bearing_before(const char *t, size_t start, size_t p)
 {
-    static const char *const filler[] = {"the", "city",     "town",     "village", "ancient",
-                                         "old", "historic", "province", "of",      "nearby"};
+    static const char *const filler[] = {"the",     "city",   "town",     "village",
+                                         "ancient", "old",    "historic", "province",
+                                         "of",      "nearby", "capital",  "syrian"};
     static const char *const bearing[] = {
         "north",     "south",     "east",       "west",       "northwest", "northeast",
         "southwest", "southeast", "northern",   "southern",   "eastern",   "western",
@@ -997,6 +998,26 @@ static int word_within(const char *t, size_t start, size_t p, int n, const char 
         p = s;
     }
     return 0;
+}
+
+/* "the Shahba hotel in Aleppo", "al-Quds hospital": a building named
+ * after a town stands where the other town of the sentence says, not in
+ * the town it is named after ("X hospital in Hama province" is in X). */
+static int named_building(const char *t, sr_span sent, const sent_view *sv, const sr_mention *m)
+{
+    int other_town = 0;
+    for (size_t j = 0; j < sv->n; j++)
+        other_town |= sv->m[j].kind == SR_MENTION_PLACE && !sv->m[j].where.is_area &&
+                      sv->m[j].span.start != m->span.start;
+    if (!other_town)
+        return 0;
+    static const char *const building[] = {"hotel",  "hospital", "school",     "mosque",
+                                           "church", "stadium",  "university", "clinic"};
+    size_t s, e;
+    next_word(t, m->span.end, sent.end, &s, &e);
+    if (s != m->span.end + 1 || t[m->span.end] != ' ')
+        return 0;
+    return has_word(t, s, e, building, sizeof building / sizeof *building);
 }
 
 /* Does "between" come right before place B ("the border between X and
@@ -1196,7 +1217,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         if (stray_abroad(k, &m->where))
             continue;
         if (state_metonym(t, sent, sv, i) || person_name_part(t, sent, sv, m) ||
-            recalled_scene(t, sent, m))
+            recalled_scene(t, sent, m) || named_building(t, sent, sv, m))
             continue;
         /* "on the border between Aleppo and Raqqa province": one scene, the
          * first place */

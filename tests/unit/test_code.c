@@ -663,6 +663,29 @@ static void recalled_places(void **state)
             assert_string_equal(e[i].loc, "Afghanistan");
 }
 
+/* A building named after a town stands where the sentence's other town
+ * says; "south of the Syrian capital X" only gives a bearing. */
+static void buildings_and_bearings(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Rebels on Tuesday shelled the Sarmada hotel in the Hamdaniyeh district "
+                          "of Aleppo, wounding four guests.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_not_equal(e[0].loc, "Sarmada");
+
+    n = code(TITLE "Jets on Tuesday struck the Mhardeh hospital in northern Hama province.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mhardeh"); /* the province only locates it */
+
+    n = code(TITLE "A car bomb on Tuesday killed six people in Sayyida Zeinab, south of the "
+                   "Syrian capital Damascus.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Sayyida Zaynab");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -683,6 +706,7 @@ int main(void)
         cmocka_unit_test(came_after),
         cmocka_unit_test(names_not_scenes),
         cmocka_unit_test(recalled_places),
+        cmocka_unit_test(buildings_and_bearings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
