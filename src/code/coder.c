@@ -2730,6 +2730,35 @@ static const char *find_lit(const char *h, size_t len, const char *lit, size_t n
  * before the report's sentence, and a "Related" list of Title Case
  * headlines after it.  Neither is reporting: the view of the sentence is
  * narrowed to what remains. */
+/* Where a photo caption that opens a sentence at P ends (see
+ * trim_furniture), or 0: the last "The", "A" or "An" before the first lower
+ * case word that is no title's small word. */
+static size_t caption_end(const char *t, size_t p, size_t end)
+{
+    static const char *const small[] = {"of", "to",   "in",   "the",  "for",  "a",
+                                        "an", "and",  "on",   "over", "at",   "as",
+                                        "by", "with", "from", "into", "amid", "after"};
+    static const char *const opener[] = {"The", "A", "An"};
+    size_t open = 0;
+    for (int n = 0; n < 40; n++) {
+        size_t s, e;
+        next_word(t, p, end, &s, &e);
+        if (e == s)
+            return 0;
+        if (t[s] >= 'a' && t[s] <= 'z' && !has_word(t, s, e, small, sizeof small / sizeof *small))
+            return open;
+        if (t[s] >= 'A' && t[s] <= 'Z') {
+            int is_open = 0;
+            for (size_t i = 0; i < 3; i++)
+                is_open |= e - s == strlen(opener[i]) && !memcmp(t + s, opener[i], e - s);
+            if (is_open && n > 2)
+                open = s;
+        }
+        p = e;
+    }
+    return 0;
+}
+
 static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
 {
     size_t s, e;
@@ -2759,6 +2788,21 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
             }
         }
         break;
+    }
+    /* "AP Photo Jane Doe Rebels Vow Revenge for X The army shelled ...":
+     * a photo credit and the headline of another story, glued to the
+     * sentence the page printed after it; the sentence starts at the
+     * "The"/"A" that opens the first run of capitals followed by a lower
+     * case word */
+    const char *ph = find_lit(t + sent->start, sent->end - sent->start, "Photo ", 6);
+    if (ph && (size_t)(ph - t) - sent->start < 12 &&
+        caption_end(t, (size_t)(ph - t) + 6, sent->end)) {
+        size_t from = caption_end(t, (size_t)(ph - t) + 6, sent->end), q = 0;
+        while (q < sv->n && sv->m[q].span.start < from)
+            q++;
+        sv->m += q;
+        sv->n -= q;
+        sent->start = from;
     }
     for (size_t p = sent->start; p + 7 < sent->end; p++) {
         const char *hit = find_lit(t + p, sent->end - p, "Related", 7);

@@ -686,6 +686,18 @@ static void buildings_and_bearings(void **state)
     assert_string_equal(e[0].loc, "Sayyida Zaynab");
 }
 
+/* A photo credit and another story's headline glued to a sentence are
+ * page furniture: their places and words are not the sentence's. */
+static void photo_captions(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "AP Photo John Smith Rebels Vow Revenge for Atarib Raid The army on "
+                          "Tuesday shelled Mhardeh, killing two.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mhardeh");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -707,6 +719,7 @@ int main(void)
         cmocka_unit_test(names_not_scenes),
         cmocka_unit_test(recalled_places),
         cmocka_unit_test(buildings_and_bearings),
+        cmocka_unit_test(photo_captions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
