@@ -723,6 +723,17 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
     return sum;
 }
 
+/* "... on Thursday, a day after jets struck X": a day counted from
+ * another ("a day after", "two days before") dates the clause after it,
+ * another event than the one told before it. */
+static int tells_other_day(const char *t, const sr_mention *m)
+{
+    size_t s, e;
+    word_before(t, m->span.start, m->span.end, &s, &e);
+    return m->timex.rule && !strcmp(m->timex.rule, "relative-day") && e > s &&
+           (lower_eq(t, s, e, "after") || lower_eq(t, s, e, "before"));
+}
+
 /* A date that names something other than an event's day: "the June 3
  * poll", "the March 30 deadline" (a noun the date labels).  With SINCE,
  * also the start of a span ("since April 28"), which dates no new day of
@@ -777,7 +788,7 @@ static const sr_mention *sentence_date(const char *t, const sent_view *sv, size_
             static const char *const came[] = {"comes", "came", "come", "coming"};
             size_t ws, we;
             word_before(t, m->span.start > 12 ? m->span.start - 12 : 0, m->span.start, &ws, &we);
-            if (we > ws && has_word(t, ws, we, came, 4))
+            if ((we > ws && has_word(t, ws, we, came, 4)) || tells_other_day(t, m))
                 break;
         }
         if (!best || m->span.start < before)
@@ -848,8 +859,9 @@ static int bearing_before(const char *t, size_t start, size_t p)
         for (size_t q = e; q < p; q++)
             if (t[q] != ' ')
                 return 0;
+        /* "near the Syrian capital X" needs no "of" */
         if (has_word(t, s, e, bearing, sizeof bearing / sizeof *bearing))
-            return saw_of || n == 0;
+            return saw_of || n == 0 || lower_eq(t, s, e, "near");
         if (!has_word(t, s, e, filler, sizeof filler / sizeof *filler))
             return 0;
         saw_of |= has_word(t, s, e, of, 1);
@@ -1020,6 +1032,15 @@ static int named_building(const char *t, sr_span sent, const sent_view *sv, cons
     return has_word(t, s, e, building, sizeof building / sizeof *building);
 }
 
+/* A relative pronoun opening a clause between S and E ("X, which lies
+ * near Y") with no clause break of another kind. */
+static int relative_between(const char *t, size_t s, size_t e)
+{
+    static const char *const rel[] = {"which", "whose"};
+    static const char *const stop[] = {"and", "while", "as", "after", "before", "when"};
+    return has_word(t, s, e, rel, 2) && !has_word(t, s, e, stop, sizeof stop / sizeof *stop);
+}
+
 /* Does "between" come right before place B ("the border between X and
  * Y")? */
 static int between_before(const char *t, sr_span sent, const sr_mention *b)
@@ -1111,6 +1132,10 @@ static int state_metonym(const char *t, sr_span sent, const sent_view *sv, size_
     size_t s, e;
     word_before(t, sent.start, sv->m[i].span.start, &s, &e);
     if (e > s && has_word(t, s, e, backer, sizeof backer / sizeof *backer))
+        return 1;
+    /* "which Washington blames on Damascus" */
+    static const char *const blame[] = {"blames", "blamed", "blame", "blaming", "pinned"};
+    if (e > s && lower_eq(t, s, e, "on") && word_within(t, sent.start, s, 3, blame, 5))
         return 1;
     next_word(t, sv->m[i].span.end, sent.end, &s, &e);
     for (size_t q = sv->m[i].span.end; q < s; q++)
@@ -1277,6 +1302,12 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
                 loose_eq(out[j]->where.admin1, m->where.location))
                 locator = 1;
         if (locator)
+            continue;
+        /* "the road south of X, which links the city to Y": a place in a
+         * relative clause about a place already kept only locates it */
+        if (n > 0 && m->span.start > out[n - 1]->span.end &&
+            m->span.start - out[n - 1]->span.end < 80 &&
+            relative_between(t, out[n - 1]->span.end, m->span.start))
             continue;
         /* a locator after another place: "Arab Said west of Idlib city" */
         if ((m->flags & SR_MF_CONTEXTUAL) && n > 0)
@@ -2541,6 +2572,26 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     memset(&none, 0, sizeof none);
     if (fr & SR_FRAME_PARTIES)
         np = np > 1 ? 1 : np; /* an agreement is one event, wherever it is told */
+    /* "X hit A on Thursday, a day after Y hit B": the counted day opens
+     * the clause of another event; a trigger keeps the places of its own
+     * side when that side names one */
+    for (size_t i = 0; i < sv->n && np > 1; i++) {
+        const sr_mention *m = &sv->m[i];
+        if (m->kind != SR_MENTION_DATE || !tells_other_day(t, m))
+            continue;
+        int after = tr->span.start > m->span.start;
+        size_t kept = 0;
+        for (size_t q = 0; q < np; q++)
+            kept += (pl[q]->span.start > m->span.start) == after;
+        if (kept) {
+            size_t w = 0;
+            for (size_t q = 0; q < np; q++)
+                if ((pl[q]->span.start > m->span.start) == after)
+                    pl[w++] = pl[q];
+            np = w;
+        }
+        break;
+    }
     size_t loops = np ? np : 1;
     for (size_t p = 0; p < loops; p++) {
         sr_event *e = new_event(k);
@@ -2731,28 +2782,39 @@ static const char *find_lit(const char *h, size_t len, const char *lit, size_t n
  * headlines after it.  Neither is reporting: the view of the sentence is
  * narrowed to what remains. */
 /* Where a photo caption that opens a sentence at P ends (see
- * trim_furniture), or 0: the last "The", "A" or "An" before the first lower
- * case word that is no title's small word. */
+ * trim_furniture), or 0.  At the first lower case word that is no title's
+ * small word: the "The", "A" or "An" among the four words before it, else
+ * the capitalised word that only small words follow ("... Mosul - Moscow
+ * According to the governor"). */
 static size_t caption_end(const char *t, size_t p, size_t end)
 {
     static const char *const small[] = {"of", "to",   "in",   "the",  "for",  "a",
                                         "an", "and",  "on",   "over", "at",   "as",
                                         "by", "with", "from", "into", "amid", "after"};
     static const char *const opener[] = {"The", "A", "An"};
-    size_t open = 0;
+    size_t open = 0, last_cap = 0;
+    int open_n = -9, smalls = 0;
     for (int n = 0; n < 40; n++) {
         size_t s, e;
         next_word(t, p, end, &s, &e);
         if (e == s)
             return 0;
-        if (t[s] >= 'a' && t[s] <= 'z' && !has_word(t, s, e, small, sizeof small / sizeof *small))
-            return open;
-        if (t[s] >= 'A' && t[s] <= 'Z') {
+        if (t[s] >= 'a' && t[s] <= 'z') {
+            if (!has_word(t, s, e, small, sizeof small / sizeof *small))
+                return n - open_n <= 4 ? open : smalls ? last_cap : 0;
+            smalls++;
+        } else if (t[s] >= 'A' && t[s] <= 'Z') {
             int is_open = 0;
             for (size_t i = 0; i < 3; i++)
                 is_open |= e - s == strlen(opener[i]) && !memcmp(t + s, opener[i], e - s);
-            if (is_open && n > 2)
+            if (is_open && n > 2) {
                 open = s;
+                open_n = n;
+            }
+            if (n > 2) {
+                last_cap = s;
+                smalls = 0;
+            }
         }
         p = e;
     }
@@ -3303,6 +3365,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 !strcmp(sv.m[q].value, "unconfirmed"))
                 k.carried = SR_CERT_UNCONFIRMED;
         k.have_prev_place = 0;
+        int day_seen = 0; /* a day told earlier in this sentence */
         for (size_t q = 0; q < sv.n; q++) {
             const sr_mention *m = &sv.m[q];
             if (m->kind == SR_MENTION_PLACE && home_place(&m->where) &&
@@ -3316,11 +3379,13 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             }
             if (m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY &&
                 m->timex.date.year && !date_of_other(k.t, sent.end, m, 1) &&
+                !(day_seen && tells_other_day(k.t, m)) &&
                 !(a->anchor.year &&
                   days_of(a->anchor) - days_of(m->timex.date) > HISTORICAL_DAYS)) {
                 k.last_date = m->timex.date;
                 k.last_prec = m->timex.precision;
             }
+            day_seen |= m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY;
         }
         i = j;
     }

@@ -597,6 +597,13 @@ static void came_after(void **state)
         }
     }
     assert_true(jets);
+
+    /* "X on Thursday, a day after Y": X keeps Thursday, Y is Wednesday */
+    n = code(TITLE "Rebels shelled Mhardeh on Thursday, a day after army jets bombed Kafr Zita.\n",
+             "2019-01-11", e, 8, NULL);
+    assert_int_equal(n, 2);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(e[i].date, strcmp(e[i].loc, "Kafr Zita") ? "2019-01-10" : "2019-01-09");
 }
 
 /* Places that are no scene of their own: the second end of "between X
@@ -698,6 +705,36 @@ static void photo_captions(void **state)
     assert_string_equal(e[0].loc, "Mhardeh");
 }
 
+/* Places that only locate another: one in a relative clause about a
+ * kept place, the capital after "near", the government a strike is
+ * "blamed on"; and a caption that ends at "According to". */
+static void locators_and_captions(void **state)
+{
+    static const struct {
+        const char *text, *loc;
+    } cases[] = {
+        {"Kurdish fighters on Tuesday advanced into the road south of Manbij, which links the "
+         "town to Raqqa.",
+         "Manbij"},
+        {"Jets bombed a market in Sarmada on Tuesday, an attack the opposition blamed on "
+         "Damascus.",
+         "Sarmada"},
+        {"Rockets on Tuesday hit the town of Douma near the capital Damascus, killing three.",
+         "Douma"},
+        {"Rebels shelled Mhardeh on Monday. AP Photo John Smith Army Pushes Toward Atarib - "
+         "Moscow According to the governor the shells hit a school.",
+         "Mhardeh"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char text[512];
+        snprintf(text, sizeof text, TITLE "%s\n", cases[c].text);
+        ev e[8];
+        size_t n = code(text, "2019-01-09", e, 8, NULL);
+        assert_int_equal(n, 1);
+        assert_string_equal(e[0].loc, cases[c].loc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -720,6 +757,7 @@ int main(void)
         cmocka_unit_test(recalled_places),
         cmocka_unit_test(buildings_and_bearings),
         cmocka_unit_test(photo_captions),
+        cmocka_unit_test(locators_and_captions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -271,6 +271,14 @@ static void comes_after(void **state)
     expect(get(r, "Monday"), 2018, 10, 8, SR_PREC_DAY, NULL);
     expect(get(r, "a day after"), 2018, 10, 7, SR_PREC_DAY, "relative-day");
     expect(get(r, "Two days after"), 2018, 10, 9, SR_PREC_DAY, "relative-day");
+    /* after a day told in the same sentence: the clause after "after" is
+     * the earlier event; right after a dateline it counts forward */
+    find(r,
+         "Jets struck the town on Thursday, two days after rebels shelled it. 10 Oct 2018 A day "
+         "after the blast, shops reopened.",
+         "2018-10-12");
+    expect(get(r, "two days after"), 2018, 10, 9, SR_PREC_DAY, "relative-day");
+    expect(get(r, "A day after"), 2018, 10, 11, SR_PREC_DAY, "relative-day");
 }
 
 static void deictic(void **state)
