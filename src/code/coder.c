@@ -724,14 +724,15 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
 }
 
 /* "... on Thursday, a day after jets struck X": a day counted from
- * another ("a day after", "two days before") dates the clause after it,
+ * another ("a day after", "a week before") dates the clause after it,
  * another event than the one told before it. */
 static int tells_other_day(const char *t, const sr_mention *m)
 {
     size_t s, e;
     word_before(t, m->span.start, m->span.end, &s, &e);
-    return m->timex.rule && !strcmp(m->timex.rule, "relative-day") && e > s &&
-           (lower_eq(t, s, e, "after") || lower_eq(t, s, e, "before"));
+    return m->timex.rule &&
+           (!strcmp(m->timex.rule, "relative-day") || !strcmp(m->timex.rule, "relative-week")) &&
+           e > s && (lower_eq(t, s, e, "after") || lower_eq(t, s, e, "before"));
 }
 
 /* A date that names something other than an event's day: "the June 3
@@ -1158,6 +1159,16 @@ static int fired_from(const char *t, sr_span sent, size_t p)
         word_before(t, sent.start, vs, &vs, &ve);
     if (ve > vs && has_word(t, vs, ve, visit, 3))
         return 1;
+    /* "terrorists positioned in X fired shells at Y": where the shooters
+     * are */
+    static const char *const posted[] = {"positioned", "based",   "stationed", "entrenched",
+                                         "deployed",   "located", "holed"};
+    word_before(t, sent.start, p, &vs, &ve);
+    if (ve > vs && (lower_eq(t, vs, ve, "the") || lower_eq(t, vs, ve, "al")))
+        word_before(t, sent.start, vs, &vs, &ve);
+    if (ve > vs && (lower_eq(t, vs, ve, "in") || lower_eq(t, vs, ve, "at")) &&
+        word_within(t, sent.start, vs, 1, posted, sizeof posted / sizeof *posted))
+        return 1;
     static const char *const the[] = {
         "the",           "positions", "in",           "rural",      "northern",
         "southern",      "eastern",   "western",      "towns",      "town",
@@ -1262,6 +1273,12 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         for (size_t q = m->span.start; q < m->span.end && caps; q++)
             caps = !(t[q] >= 'a' && t[q] <= 'z');
         if (caps && other_place > 1)
+            continue;
+        /* "Feb 02 2015 Beirut Syrian jets ...": the town right after the
+         * dateline's date is where the report was filed, whatever its case */
+        if (k->c->has_dateline && m->span.start >= k->c->dateline_span.end &&
+            m->span.start <= k->c->dateline_span.end + 2 &&
+            (other_place > 1 || (m->where.country && strcmp(m->where.country, "SY"))))
             continue;
         if (before && m->span.start >= before->span.end + 2 &&
             m->span.start - before->span.end <= 3 && t[m->span.start - 1] == '(')

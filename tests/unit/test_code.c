@@ -735,6 +735,31 @@ static void locators_and_captions(void **state)
     }
 }
 
+/* The shooters' position, the town after a dateline's date, and a week
+ * counted from another event. */
+static void origins_and_datelines(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Rebels positioned in Kafr Zita fired rockets on Tuesday at Mhardeh, "
+                          "wounding five.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mhardeh");
+
+    n = code("Jets Pound Rebel Towns\n\n08 Jan 2019 Beirut Syrian government jets on Tuesday "
+             "bombed opposition-held towns across the country, killing nine people, a monitor "
+             "said.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_not_equal(e[0].loc, "Beirut");
+
+    n = code(TITLE "Kurdish fighters seized villages near Kobani a week after they retook the "
+                   "town, a monitor said on Tuesday.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].date, "2019-01-09"); /* not a week later */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -758,6 +783,7 @@ int main(void)
         cmocka_unit_test(buildings_and_bearings),
         cmocka_unit_test(photo_captions),
         cmocka_unit_test(locators_and_captions),
+        cmocka_unit_test(origins_and_datelines),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
