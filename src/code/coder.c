@@ -759,7 +759,27 @@ static int date_of_other(const char *t, size_t end, const sr_mention *m, int sin
         return 0;
     static const char *const from[] = {"since", "until", "till"};
     word_before(t, m->span.start > 12 ? m->span.start - 12 : 0, m->span.start, &s, &e);
-    return e > s && has_word(t, s, e, from, 3);
+    if (e > s && has_word(t, s, e, from, 3))
+        return 1;
+    /* "... intensified since rebels launched a campaign ... on July 31":
+     * the day closes a clause opened by "since" */
+    size_t from_start = m->span.start > 200 ? m->span.start - 200 : 0;
+    while (from_start < m->span.start && t[from_start] != ' ')
+        from_start++;
+    static const char *const sincew[] = {"since"};
+    static const char *const cut[] = {"and", "but", "while", "when", "as"};
+    for (size_t p = m->span.start, n = 0; n < 20; n++) {
+        word_before(t, from_start, p, &s, &e);
+        if (e == s || has_word(t, s, e, cut, sizeof cut / sizeof *cut))
+            return 0;
+        for (size_t q = e; q < p; q++)
+            if (t[q] == ',' || t[q] == ';' || t[q] == '.')
+                return 0;
+        if (has_word(t, s, e, sincew, 1))
+            return 1;
+        p = s;
+    }
+    return 0;
 }
 
 /* The sentence's date: a day, week or month before the trigger, else any;
@@ -1042,6 +1062,56 @@ static int relative_between(const char *t, size_t s, size_t e)
     return has_word(t, s, e, rel, 2) && !has_word(t, s, e, stop, sizeof stop / sizeof *stop);
 }
 
+/* "Aleppo's neighbourhood of Khalidiya ... a source at Aleppo police",
+ * "the Zahraa neighbourhood" in a report from Homs: a neighbourhood the
+ * gazetteer put in another governorate than every town of the sentence is
+ * a namesake; the first of those towns (the city it is in) is returned,
+ * else NULL.  "the Midan neighbourhood of Damascus" names the city after
+ * "of", not a quarter. */
+static const sr_mention *stray_quarter(const char *t, sr_span sent, const sent_view *sv,
+                                       const sr_mention *m)
+{
+    static const char *const quarter[] = {"neighbourhood", "neighborhood", "district", "quarter"};
+    static const char *const skip[] = {"of", "the", "al", "el"};
+    const sr_place_ref *w = &m->where;
+    if (w->is_area || !w->admin1 || !w->country || strcmp(w->country, "SY"))
+        return NULL;
+    size_t s, e;
+    int named = 0;
+    next_word(t, m->span.end, sent.end, &s, &e);
+    named = e > s && has_word(t, s, e, quarter, 4);
+    for (size_t p = m->span.start, n = 0; n < 3 && !named; n++) {
+        word_before(t, sent.start, p, &s, &e);
+        if (e == s)
+            break;
+        if (has_word(t, s, e, quarter, 4)) {
+            /* "<place> neighbourhood of M": M is the city */
+            for (size_t j = 0; j < sv->n; j++)
+                if (sv->m[j].kind == SR_MENTION_PLACE && sv->m[j].span.end <= s &&
+                    s - sv->m[j].span.end <= 1)
+                    return NULL;
+            named = 1;
+        }
+        if (!has_word(t, s, e, skip, 4))
+            break;
+        p = s;
+    }
+    if (!named)
+        return NULL;
+    const sr_mention *city = NULL;
+    for (size_t j = 0; j < sv->n; j++) {
+        const sr_place_ref *o = &sv->m[j].where;
+        if (sv->m[j].kind != SR_MENTION_PLACE || &sv->m[j] == m || !o->admin1 || !o->country ||
+            strcmp(o->country, "SY"))
+            continue;
+        if (!strcmp(o->admin1, w->admin1))
+            return NULL;
+        if (!city && !o->is_area)
+            city = &sv->m[j];
+    }
+    return city;
+}
+
 /* Does "between" come right before place B ("the border between X and
  * Y")? */
 static int between_before(const char *t, sr_span sent, const sr_mention *b)
@@ -1252,6 +1322,17 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         prev_pl = m;
         if (stray_abroad(k, &m->where))
             continue;
+        /* a neighbourhood namesake: the town the sentence puts it in */
+        const sr_mention *city = stray_quarter(t, sent, sv, m);
+        if (city) {
+            int dup = 0;
+            for (size_t j = 0; j < n; j++)
+                dup |= out[j]->where.location && city->where.location &&
+                       !strcmp(out[j]->where.location, city->where.location);
+            if (!dup)
+                out[n++] = city;
+            continue;
+        }
         if (state_metonym(t, sent, sv, i) || person_name_part(t, sent, sv, m) ||
             recalled_scene(t, sent, m) || named_building(t, sent, sv, m))
             continue;
@@ -3397,6 +3478,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             if (m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY &&
                 m->timex.date.year && !date_of_other(k.t, sent.end, m, 1) &&
                 !(day_seen && tells_other_day(k.t, m)) &&
+                !(a->anchor.year && days_of(m->timex.date) > days_of(a->anchor)) &&
                 !(a->anchor.year &&
                   days_of(a->anchor) - days_of(m->timex.date) > HISTORICAL_DAYS)) {
                 k.last_date = m->timex.date;

@@ -760,6 +760,33 @@ static void origins_and_datelines(void **state)
     assert_string_equal(e[0].date, "2019-01-09"); /* not a week later */
 }
 
+/* Days that move no narrative: a day after the report's own date (a
+ * meeting to come) and the day that closes a "since" clause; and a
+ * neighbourhood namesake of another governorate gives way to its city. */
+static void narrative_days_and_quarters(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Jets bombed Atarib on Sunday. The opposition will meet in Gaziantep on "
+                          "Friday. Shelling also hit Sarmada.\n",
+                    "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_true(strcmp(e[i].date, "2019-01-09") <= 0); /* never after the report */
+
+    n = code(TITLE "Strikes on the province have intensified since rebels launched an offensive "
+                   "from Idlib to break the siege of the eastern districts on Sunday. Russian "
+                   "jets struck Sarmada.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(e[i].loc, "Sarmada"))
+            assert_string_equal(e[i].date, "2019-01-09");
+
+    n = code(TITLE "Rebels shelled the residential neighbourhood of Khalidiya in Aleppo city on "
+                   "Tuesday, killing two.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Aleppo");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -784,6 +811,7 @@ int main(void)
         cmocka_unit_test(photo_captions),
         cmocka_unit_test(locators_and_captions),
         cmocka_unit_test(origins_and_datelines),
+        cmocka_unit_test(narrative_days_and_quarters),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
