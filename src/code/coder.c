@@ -1123,14 +1123,31 @@ static int between_before(const char *t, sr_span sent, const sr_mention *b)
     return e > s && lower_eq(t, s, e, "between");
 }
 
-/* "commanders Omar al-Shishani and Salah al-Din al-Shishani": a place
- * name followed by a capitalised "al-X" or "Al X" that is no place or
+/* "commanders Omar al-Shishani and Salah al-Din al-Shishani", "the
+ * spokeswoman Maria Zakharova": a place name after a person's title and
+ * before a capitalised word, or followed by a capitalised "al-X" or
+ * "Al X" that is no place or
  * actor of its own is the start of a person's name (a gazetteer match
  * would have taken a longer place).  "al-Jadida" (new), "al-Kabira" (big)
  * and their kin are parts of place names. */
 static int person_name_part(const char *t, sr_span sent, const sent_view *sv, const sr_mention *m)
 {
     size_t p = m->span.end;
+    /* "spokeswoman Maria Zakharova": a title, then a name */
+    static const char *const title[] = {
+        "spokesman", "spokeswoman", "spokesperson", "minister",   "envoy",   "ambassador",
+        "commander", "general",     "colonel",      "lieutenant", "dr",      "mr",
+        "mrs",       "ms",          "secretary",    "director",   "senator", "correspondent"};
+    size_t ts, te;
+    word_before(t, sent.start, m->span.start, &ts, &te);
+    if (te > ts && has_word(t, ts, te, title, sizeof title / sizeof *title) && p + 2 < sent.end &&
+        t[p] == ' ' && t[p + 1] >= 'A' && t[p + 1] <= 'Z') {
+        int mention_next = 0;
+        for (size_t j = 0; j < sv->n; j++)
+            mention_next |= sv->m[j].span.start == p + 1;
+        if (!mention_next)
+            return 1;
+    }
     if (p + 4 >= sent.end || t[p] != ' ' ||
         (t[p + 1] != 'a' && t[p + 1] != 'A' && t[p + 1] != 'e' && t[p + 1] != 'E'))
         return 0;
@@ -1182,6 +1199,20 @@ static int recalled_scene(const char *t, sr_span sent, const sr_mention *m)
         return 1;
     /* up to five words back: "after the deadly Ghouta attack" */
     return word_within(t, sent.start, m->span.start, 5, recall, sizeof recall / sizeof *recall);
+}
+
+/* person_name_part for mention I of the whole annotation, in its own
+ * sentence. */
+static int named_person_at(const char *t, const sr_annotation *a, size_t i)
+{
+    size_t b = i, e = i + 1, s = a->mentions[i].sentence;
+    while (b > 0 && a->mentions[b - 1].sentence == s)
+        b--;
+    while (e < a->n_mentions && a->mentions[e].sentence == s)
+        e++;
+    sent_view sv = {a->mentions + b, e - b};
+    sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
+    return person_name_part(t, sent, &sv, &a->mentions[i]);
 }
 
 /* A capital standing for its state ("its ally Damascus", "Moscow
@@ -3374,7 +3405,8 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             k.next_place = NULL;
             for (; next_scan < a->n_mentions && !k.next_place; next_scan++)
                 if (a->mentions[next_scan].kind == SR_MENTION_PLACE &&
-                    home_place(&a->mentions[next_scan].where))
+                    home_place(&a->mentions[next_scan].where) &&
+                    !named_person_at(k.t, a, next_scan))
                     k.next_place = &a->mentions[next_scan];
         }
         /* "If confirmed, it would be ...", "If genuine, ...": a sentence
@@ -3467,7 +3499,8 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         for (size_t q = 0; q < sv.n; q++) {
             const sr_mention *m = &sv.m[q];
             if (m->kind == SR_MENTION_PLACE && home_place(&m->where) &&
-                !state_metonym(k.t, sent, &sv, q) && !recalled_scene(k.t, sent, m)) {
+                !state_metonym(k.t, sent, &sv, q) && !recalled_scene(k.t, sent, m) &&
+                !person_name_part(k.t, sent, &sv, m)) {
                 if (!k.have_prev_place) {
                     k.prev_first_place = m->where;
                     k.have_prev_place = 1;

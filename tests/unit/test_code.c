@@ -625,6 +625,13 @@ static void names_not_scenes(void **state)
     for (size_t i = 0; i < n; i++)
         assert_string_equal(e[i].loc, "Atarib");
 
+    /* a title before a name: "spokeswoman Maria Petrova" is no town */
+    n = code(TITLE "Jets struck a market on Tuesday, killing five. The ministry spokeswoman Maria "
+                   "Petrova denied any role.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].loc, "Marea");
+
     n = code(TITLE "Jets on Tuesday dropped chlorine on Kafr Zita and Latamneh, killing six. "
                    "Mahmoud Khalil, a doctor, said warplanes struck again in the evening.\n",
              "2019-01-09", e, 8, NULL);
