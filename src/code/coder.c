@@ -735,8 +735,8 @@ static int tells_other_day(const char *t, const sr_mention *m)
            e > s && (lower_eq(t, s, e, "after") || lower_eq(t, s, e, "before"));
 }
 
-/* A date that names something other than an event's day: "the June 3
- * poll", "the March 30 deadline" (a noun the date labels).  With SINCE,
+/* A date that names something other than an event's day: "the May 20
+ * vote", "the March 30 deadline" (a noun the date labels).  With SINCE,
  * also the start of a span ("since April 28"), which dates no new day of
  * the narrative. */
 static int date_of_other(const char *t, size_t end, const sr_mention *m, int since)
@@ -761,7 +761,7 @@ static int date_of_other(const char *t, size_t end, const sr_mention *m, int sin
     word_before(t, m->span.start > 12 ? m->span.start - 12 : 0, m->span.start, &s, &e);
     if (e > s && has_word(t, s, e, from, 3))
         return 1;
-    /* "... intensified since rebels launched a campaign ... on July 31":
+    /* "strikes have risen since rebels opened an offensive ... on Sunday":
      * the day closes a clause opened by "since" */
     size_t from_start = m->span.start > 200 ? m->span.start - 200 : 0;
     while (from_start < m->span.start && t[from_start] != ' ')
@@ -1033,7 +1033,7 @@ static int word_within(const char *t, size_t start, size_t p, int n, const char 
     return 0;
 }
 
-/* "the Shahba hotel in Aleppo", "al-Quds hospital": a building named
+/* "the Sarmada hotel in Aleppo", "al-Quds hospital": a building named
  * after a town stands where the other town of the sentence says, not in
  * the town it is named after ("X hospital in Hama province" is in X). */
 static int named_building(const char *t, sr_span sent, const sent_view *sv, const sr_mention *m)
@@ -1062,8 +1062,8 @@ static int relative_between(const char *t, size_t s, size_t e)
     return has_word(t, s, e, rel, 2) && !has_word(t, s, e, stop, sizeof stop / sizeof *stop);
 }
 
-/* "Aleppo's neighbourhood of Khalidiya ... a source at Aleppo police",
- * "the Zahraa neighbourhood" in a report from Homs: a neighbourhood the
+/* "Aleppo's neighbourhood of X" where X is also a Homs quarter, "the X
+ * neighbourhood" in a report from Homs: a neighbourhood the
  * gazetteer put in another governorate than every town of the sentence is
  * a namesake; the first of those towns (the city it is in) is returned,
  * else NULL.  "the Midan neighbourhood of Damascus" names the city after
@@ -1123,8 +1123,8 @@ static int between_before(const char *t, sr_span sent, const sr_mention *b)
     return e > s && lower_eq(t, s, e, "between");
 }
 
-/* "commanders Omar al-Shishani and Salah al-Din al-Shishani", "the
- * spokeswoman Maria Zakharova": a place name after a person's title and
+/* "the commanders Abu Omar al-Tunisi and Salah al-Din al-Masri", "the
+ * spokeswoman Maria Petrova": a place name after a person's title and
  * before a capitalised word, or followed by a capitalised "al-X" or
  * "Al X" that is no place or
  * actor of its own is the start of a person's name (a gazetteer match
@@ -1133,7 +1133,7 @@ static int between_before(const char *t, sr_span sent, const sr_mention *b)
 static int person_name_part(const char *t, sr_span sent, const sent_view *sv, const sr_mention *m)
 {
     size_t p = m->span.end;
-    /* "spokeswoman Maria Zakharova": a title, then a name */
+    /* "spokeswoman Maria Petrova": a title, then a name */
     static const char *const title[] = {
         "spokesman", "spokeswoman", "spokesperson", "minister",   "envoy",   "ambassador",
         "commander", "general",     "colonel",      "lieutenant", "dr",      "mr",
@@ -1155,7 +1155,7 @@ static int person_name_part(const char *t, sr_span sent, const sent_view *sv, co
         return 0;
     if (!(t[p + 4] >= 'A' && t[p + 4] <= 'Z'))
         return 0;
-    /* "al-Waer al-Samalil": a list of places with its commas lost; a
+    /* "al-Midan al-Jamiliyeh": a list of places with its commas lost; a
      * given name does not open with the article */
     size_t q = m->span.start;
     if (q + 3 < p && (t[q] | 32) == 'a' && t[q + 1] == 'l' && (t[q + 2] == '-' || t[q + 2] == ' '))
@@ -1172,8 +1172,8 @@ static int person_name_part(const char *t, sr_span sent, const sent_view *sv, co
     return !has_word(t, s, e, part, sizeof part / sizeof *part);
 }
 
-/* "The Khan Sheikhoun attack prompted ...", "in retaliation for the
- * latest Ghouta shelling", "a week after the Jarablus bombing": a place
+/* "The X attack prompted ...", "in retaliation for the deadly X
+ * shelling", "a week after the X bombing": a place
  * naming an earlier event by its town, the way wire copy recalls it, is
  * that event's scene, not the scene of what the sentence tells. */
 static int recalled_scene(const char *t, sr_span sent, const sr_mention *m)
@@ -1197,7 +1197,7 @@ static int recalled_scene(const char *t, sr_span sent, const sr_mention *m)
     next_word(t, e, sent.end, &ns, &ne);
     if (ne > ns && has_word(t, ns, ne, caused, sizeof caused / sizeof *caused))
         return 1;
-    /* up to five words back: "after the deadly Ghouta attack" */
+    /* up to five words back: "after the deadly X attack" */
     return word_within(t, sent.start, m->span.start, 5, recall, sizeof recall / sizeof *recall);
 }
 
@@ -1235,7 +1235,7 @@ static int state_metonym(const char *t, sr_span sent, const sent_view *sv, size_
     word_before(t, sent.start, sv->m[i].span.start, &s, &e);
     if (e > s && has_word(t, s, e, backer, sizeof backer / sizeof *backer))
         return 1;
-    /* "which Washington blames on Damascus" */
+    /* "an attack the opposition blamed on Damascus" */
     static const char *const blame[] = {"blames", "blamed", "blame", "blaming", "pinned"};
     if (e > s && lower_eq(t, s, e, "on") && word_within(t, sent.start, s, 3, blame, 5))
         return 1;
@@ -1386,7 +1386,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
             caps = !(t[q] >= 'a' && t[q] <= 'z');
         if (caps && other_place > 1)
             continue;
-        /* "Feb 02 2015 Beirut Syrian jets ...": the town right after the
+        /* "05 May 2015 Beirut Jets struck ...": the town right after the
          * dateline's date is where the report was filed, whatever its case */
         if (k->c->has_dateline && m->span.start >= k->c->dateline_span.end &&
             m->span.start <= k->c->dateline_span.end + 2 &&
@@ -1402,8 +1402,8 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         int country = !m->where.admin1 || !*m->where.admin1;
         if (country && have_sub)
             continue;
-        /* a region or province gives way to a town in it; "in Daraa
-         * countryside as the army advanced in Eastern Ghouta's Arbin" names
+        /* a region or province gives way to a town in it; "ten killed in
+         * Daraa countryside as other units clashed in Eastern Ghouta" names
          * two scenes, and a region of another province of the town's
          * country is one of them (a district is not: its name is as often
          * a namesake, "Khalil") */
@@ -2749,7 +2749,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             k->next_place->where.admin1 && pl[0]->where.admin1 &&
             !strcmp(k->next_place->where.admin1, pl[0]->where.admin1))
             e->where = k->next_place->where;
-        /* "he fought Russian forces in Georgia in 2008": a recalled event
+        /* "he fought the Soviet army in Afghanistan in 1987": a recalled event
          * told in another country happened there, not in the town of the
          * news around it */
         size_t cs = 0, ce = 0;
@@ -2913,8 +2913,8 @@ static const char *find_lit(const char *h, size_t len, const char *lit, size_t n
 /* Where a photo caption that opens a sentence at P ends (see
  * trim_furniture), or 0.  At the first lower case word that is no title's
  * small word: the "The", "A" or "An" among the four words before it, else
- * the capitalised word that only small words follow ("... Mosul - Moscow
- * According to the governor"). */
+ * the capitalised word that only small words follow ("... Vow Revenge -
+ * Officials According to the governor"). */
 static size_t caption_end(const char *t, size_t p, size_t end)
 {
     static const char *const small[] = {"of", "to",   "in",   "the",  "for",  "a",
