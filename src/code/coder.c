@@ -735,6 +735,17 @@ static int tells_other_day(const char *t, const sr_mention *m)
            e > s && (lower_eq(t, s, e, "after") || lower_eq(t, s, e, "before"));
 }
 
+static const char *find_lit(const char *h, size_t len, const char *lit, size_t n);
+
+/* Does SENT contain "since"?  Worked out once a sentence into *CACHE (-1
+ * until then): most have none, and date_of_other needs it only then. */
+static int since_in(const char *t, sr_span sent, int *cache)
+{
+    if (*cache < 0)
+        *cache = find_lit(t + sent.start, sent.end - sent.start, "ince", 4) != NULL;
+    return *cache;
+}
+
 /* A date that names something other than an event's day: "the May 20
  * vote", "the March 30 deadline" (a noun the date labels).  With SINCE,
  * also the start of a span ("since April 28"), which dates no new day of
@@ -1062,6 +1073,14 @@ static int relative_between(const char *t, size_t s, size_t e)
     return has_word(t, s, e, rel, 2) && !has_word(t, s, e, stop, sizeof stop / sizeof *stop);
 }
 
+/* Can a word starting with C be "neighbourhood", "district" or
+ * "quarter"?  (A cheap test before the word list.) */
+static int quarter_letter(char c)
+{
+    c = (char)(c | 32);
+    return c == 'n' || c == 'd' || c == 'q';
+}
+
 /* "Aleppo's neighbourhood of X" where X is also a Homs quarter, "the X
  * neighbourhood" in a report from Homs: a neighbourhood the
  * gazetteer put in another governorate than every town of the sentence is
@@ -1079,12 +1098,12 @@ static const sr_mention *stray_quarter(const char *t, sr_span sent, const sent_v
     size_t s, e;
     int named = 0;
     next_word(t, m->span.end, sent.end, &s, &e);
-    named = e > s && has_word(t, s, e, quarter, 4);
+    named = e > s && quarter_letter(t[s]) && has_word(t, s, e, quarter, 4);
     for (size_t p = m->span.start, n = 0; n < 3 && !named; n++) {
         word_before(t, sent.start, p, &s, &e);
         if (e == s)
             break;
-        if (has_word(t, s, e, quarter, 4)) {
+        if (quarter_letter(t[s]) && has_word(t, s, e, quarter, 4)) {
             /* "<place> neighbourhood of M": M is the city */
             for (size_t j = 0; j < sv->n; j++)
                 if (sv->m[j].kind == SR_MENTION_PLACE && sv->m[j].span.end <= s &&
@@ -1138,10 +1157,10 @@ static int person_name_part(const char *t, sr_span sent, const sent_view *sv, co
         "spokesman", "spokeswoman", "spokesperson", "minister",   "envoy",   "ambassador",
         "commander", "general",     "colonel",      "lieutenant", "dr",      "mr",
         "mrs",       "ms",          "secretary",    "director",   "senator", "correspondent"};
-    size_t ts, te;
-    word_before(t, sent.start, m->span.start, &ts, &te);
-    if (te > ts && has_word(t, ts, te, title, sizeof title / sizeof *title) && p + 2 < sent.end &&
-        t[p] == ' ' && t[p + 1] >= 'A' && t[p + 1] <= 'Z') {
+    size_t ts = 0, te = 0;
+    if (p + 2 < sent.end && t[p] == ' ' && t[p + 1] >= 'A' && t[p + 1] <= 'Z')
+        word_before(t, sent.start, m->span.start, &ts, &te);
+    if (te > ts && has_word(t, ts, te, title, sizeof title / sizeof *title)) {
         int mention_next = 0;
         for (size_t j = 0; j < sv->n; j++)
             mention_next |= sv->m[j].span.start == p + 1;
@@ -1282,6 +1301,11 @@ static int fired_from(const char *t, sr_span sent, size_t p)
         "fired",       "launched", "rockets",   "rocket",    "shells",   "shell",  "missiles",
         "missile",     "mortars",  "mortar",    "artillery", "shelling", "firing", "fire",
         "projectiles", "evacuees", "residents", "refugees",  "displaced"};
+    /* the walk below looks for "from" among the eight words before P:
+     * none in the 100 bytes before it, no origin */
+    size_t fs = p > sent.start + 100 ? p - 100 : sent.start;
+    if (!find_lit(t + fs, p - fs, "from", 4) && !find_lit(t + fs, p - fs, "From", 4))
+        return 0;
     size_t s, e;
     for (int n = 0; n < 8; n++) {
         word_before(t, sent.start, p, &s, &e);
@@ -2985,7 +3009,8 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
      * sentence the page printed after it; the sentence starts at the
      * "The"/"A" that opens the first run of capitals followed by a lower
      * case word */
-    const char *ph = find_lit(t + sent->start, sent->end - sent->start, "Photo ", 6);
+    size_t ph_len = sent->end - sent->start < 18 ? sent->end - sent->start : 18;
+    const char *ph = find_lit(t + sent->start, ph_len, "Photo ", 6);
     if (ph && (size_t)(ph - t) - sent->start < 12 &&
         caption_end(t, (size_t)(ph - t) + 6, sent->end)) {
         size_t from = caption_end(t, (size_t)(ph - t) + 6, sent->end), q = 0;
@@ -3496,6 +3521,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 k.carried = SR_CERT_UNCONFIRMED;
         k.have_prev_place = 0;
         int day_seen = 0; /* a day told earlier in this sentence */
+        int since_here = -1; /* does "since" occur in it (looked for once) */
         for (size_t q = 0; q < sv.n; q++) {
             const sr_mention *m = &sv.m[q];
             if (m->kind == SR_MENTION_PLACE && home_place(&m->where) &&
@@ -3509,7 +3535,8 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 have_last = 1;
             }
             if (m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY &&
-                m->timex.date.year && !date_of_other(k.t, sent.end, m, 1) &&
+                m->timex.date.year &&
+                !date_of_other(k.t, sent.end, m, since_in(k.t, sent, &since_here)) &&
                 !(day_seen && tells_other_day(k.t, m)) &&
                 !(a->anchor.year && days_of(m->timex.date) > days_of(a->anchor)) &&
                 !(a->anchor.year &&
