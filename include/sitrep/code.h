@@ -41,7 +41,8 @@ typedef struct sr_event {
                                    reading of the sentence replaces it */
     unsigned frame;             /* the trigger's SR_FRAME_* bits */
     int place_in_text;          /* the location is named in the event's own
-                                   sentence (else carried from context) */
+                                   sentence (else carried from context);
+                                   2: one of a list of places there */
     int actor1, actor2;         /* kb actor indexes or -1 */
     int assoc1[SR_CODE_MAX_ASSOC], n_assoc1;
     int assoc2[SR_CODE_MAX_ASSOC], n_assoc2;

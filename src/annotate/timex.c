@@ -54,6 +54,7 @@ typedef struct tx_state {
     int has_ref; /* the last mentioned day, HeidelTime's "reference time" */
     long ref_days;
     size_t free_from; /* first token of the sentence not inside an expression */
+    int ref_here;     /* the reference day was set in this sentence */
     sr_timex *out;
     size_t n_out, cap_out;
 } tx_state;
@@ -458,6 +459,7 @@ static sr_status tx_emit(tx_state *st, size_t i, size_t j, sr_date d, sr_date e,
     if (p == SR_PREC_DAY) {
         st->has_ref = 1;
         st->ref_days = days_from_civil(d.year, d.month, d.day);
+        st->ref_here = 1;
     }
     st->free_from = j;
     return SR_OK;
@@ -976,6 +978,13 @@ static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
         {{"that", "night", NULL}, 0, 4},         {{"that", "day", NULL}, 0, 0},
     };
     sr_date none = {0, 0, 0};
+    /* "the shelling comes a day after ten were killed", "Jets struck X on
+     * Thursday, a day after Y": the clause after "after" tells what
+     * happened a day BEFORE the day just told (in this sentence, not right
+     * before the phrase as a dateline is) */
+    int comes = i > 0 && (sr_ann_w(&st->v, i - 1, "comes") || sr_ann_w(&st->v, i - 1, "came") ||
+                          sr_ann_w(&st->v, i - 1, "come") || sr_ann_w(&st->v, i - 1, "coming") ||
+                          (st->ref_here && st->free_from < i));
     for (size_t f = 0; f < sizeof fixed / sizeof fixed[0]; f++) {
         size_t len = fixed[f].w[2] ? 3 : 2, q;
         for (q = 0; q < len && sr_ann_w(&st->v, i + q, fixed[f].w[q]); q++)
@@ -991,8 +1000,12 @@ static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
                               "relative-day");
             return j + 1;
         }
-        *rc = tx_emit_day(st, i, j, st->has_ref, st->ref_days + fixed[f].offset, none, 1,
-                          fixed[f].part, "relative-day");
+        int off = fixed[f].offset;
+        if (comes && fixed[f].w[2] &&
+            (!strcmp(fixed[f].w[2], "after") || !strcmp(fixed[f].w[2], "before")))
+            off = -off;
+        *rc = tx_emit_day(st, i, j, st->has_ref, st->ref_days + off, none, 1, fixed[f].part,
+                          "relative-day");
         return j;
     }
     /* "two days later", "3 days earlier", "two weeks later" */
@@ -1006,6 +1019,8 @@ static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
                                                                                          : 0;
     if (!sign)
         return 0;
+    if (comes && (sr_ann_w(&st->v, k + 1, "after") || sr_ann_w(&st->v, k + 1, "before")))
+        sign = -sign;
     size_t j = k + 2;
     if (!st->has_ref) {
         *rc = tx_emit_none(st, i, j, 1, weeks ? "relative-week" : "relative-day");
@@ -1064,6 +1079,7 @@ static sr_status tx_sentence(tx_state *st)
 {
     st->tensed = 0;
     st->free_from = 0;
+    st->ref_here = 0;
     size_t i = 0;
     while (i < st->v.n) {
         if (!tx_may_start(st, i)) {

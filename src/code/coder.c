@@ -724,10 +724,80 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
     return sum;
 }
 
+/* "... on Thursday, a day after jets struck X": a day counted from
+ * another ("a day after", "a week before") dates the clause after it,
+ * another event than the one told before it. */
+static int tells_other_day(const char *t, const sr_mention *m)
+{
+    size_t s, e;
+    word_before(t, m->span.start, m->span.end, &s, &e);
+    return m->timex.rule &&
+           (!strcmp(m->timex.rule, "relative-day") || !strcmp(m->timex.rule, "relative-week")) &&
+           e > s && (lower_eq(t, s, e, "after") || lower_eq(t, s, e, "before"));
+}
+
+static const char *find_lit(const char *h, size_t len, const char *lit, size_t n);
+
+/* Does SENT contain "since"?  Worked out once a sentence into *CACHE (-1
+ * until then): most have none, and date_of_other needs it only then. */
+static int since_in(const char *t, sr_span sent, int *cache)
+{
+    if (*cache < 0)
+        *cache = find_lit(t + sent.start, sent.end - sent.start, "ince", 4) != NULL;
+    return *cache;
+}
+
+/* A date that names something other than an event's day: "the May 20
+ * vote", "the March 30 deadline" (a noun the date labels).  With SINCE,
+ * also the start of a span ("since April 28"), which dates no new day of
+ * the narrative. */
+static int date_of_other(const char *t, size_t end, const sr_mention *m, int since)
+{
+    static const char *const labelled[] = {
+        "poll",   "polls",      "election",    "elections", "vote",      "deadline", "ceasefire",
+        "truce",  "agreement",  "deal",        "talks",     "summit",    "meeting",  "conference",
+        "accord", "referendum", "anniversary", "session",   "resolution"};
+    size_t s, e;
+    next_word(t, m->span.end, end, &s, &e);
+    int spaced = s > m->span.end;
+    for (size_t q = m->span.end; q < s; q++)
+        spaced &= t[q] == ' ';
+    /* lower case: "Thu 05 Mar 2020 Truce announced" is a dateline and a
+     * headline */
+    if (spaced && e > s && t[s] >= 'a' && t[s] <= 'z' &&
+        has_word(t, s, e, labelled, sizeof labelled / sizeof *labelled))
+        return 1;
+    if (!since)
+        return 0;
+    static const char *const from[] = {"since", "until", "till"};
+    word_before(t, m->span.start > 12 ? m->span.start - 12 : 0, m->span.start, &s, &e);
+    if (e > s && has_word(t, s, e, from, 3))
+        return 1;
+    /* "strikes have risen since rebels opened an offensive ... on Sunday":
+     * the day closes a clause opened by "since" */
+    size_t from_start = m->span.start > 200 ? m->span.start - 200 : 0;
+    while (from_start < m->span.start && t[from_start] != ' ')
+        from_start++;
+    static const char *const sincew[] = {"since"};
+    static const char *const cut[] = {"and", "but", "while", "when", "as"};
+    for (size_t p = m->span.start, n = 0; n < 20; n++) {
+        word_before(t, from_start, p, &s, &e);
+        if (e == s || has_word(t, s, e, cut, sizeof cut / sizeof *cut))
+            return 0;
+        for (size_t q = e; q < p; q++)
+            if (t[q] == ',' || t[q] == ';' || t[q] == '.')
+                return 0;
+        if (has_word(t, s, e, sincew, 1))
+            return 1;
+        p = s;
+    }
+    return 0;
+}
+
 /* The sentence's date: a day, week or month before the trigger, else any;
  * a bare year ("in 2014 and 2015") only when nothing finer is given. */
 static const sr_mention *sentence_date(const char *t, const sent_view *sv, size_t before,
-                                       const sr_cleaned *c)
+                                       const sr_cleaned *c, size_t end)
 {
     const sr_mention *best = NULL, *year = NULL;
     for (size_t i = 0; i < sv->n; i++) {
@@ -738,10 +808,21 @@ static const sr_mention *sentence_date(const char *t, const sent_view *sv, size_
         if (c->has_dateline && m->span.start < c->dateline_span.end &&
             m->span.end > c->dateline_span.start)
             continue;
+        if (date_of_other(t, end, m, 0))
+            continue;
         if (m->timex.precision == SR_PREC_YEAR) {
             if (!year)
                 year = m;
             continue;
+        }
+        /* "The strikes came a day after ...": that day, and any told after
+         * it, are the other event's; the strikes keep the day told */
+        if (m->span.start >= before) {
+            static const char *const came[] = {"comes", "came", "come", "coming"};
+            size_t ws, we;
+            word_before(t, m->span.start > 12 ? m->span.start - 12 : 0, m->span.start, &ws, &we);
+            if ((we > ws && has_word(t, ws, we, came, 4)) || tells_other_day(t, m))
+                break;
         }
         if (!best || m->span.start < before)
             best = m;
@@ -793,8 +874,9 @@ static int loose_eq(const char *a, const char *b)
  * the words before a place say it only gives the bearing of another. */
 static int bearing_before(const char *t, size_t start, size_t p)
 {
-    static const char *const filler[] = {"the", "city",     "town",     "village", "ancient",
-                                         "old", "historic", "province", "of",      "nearby"};
+    static const char *const filler[] = {"the",     "city",   "town",     "village",
+                                         "ancient", "old",    "historic", "province",
+                                         "of",      "nearby", "capital",  "syrian"};
     static const char *const bearing[] = {
         "north",     "south",     "east",       "west",       "northwest", "northeast",
         "southwest", "southeast", "northern",   "southern",   "eastern",   "western",
@@ -810,8 +892,9 @@ static int bearing_before(const char *t, size_t start, size_t p)
         for (size_t q = e; q < p; q++)
             if (t[q] != ' ')
                 return 0;
+        /* "near the Syrian capital X" needs no "of" */
         if (has_word(t, s, e, bearing, sizeof bearing / sizeof *bearing))
-            return saw_of || n == 0;
+            return saw_of || n == 0 || lower_eq(t, s, e, "near");
         if (!has_word(t, s, e, filler, sizeof filler / sizeof *filler))
             return 0;
         saw_of |= has_word(t, s, e, of, 1);
@@ -868,7 +951,11 @@ static int inside_other_place(const sent_view *sv, const sr_mention *m)
  * own province (Beirut, Kilis) is kept. */
 static int stray_abroad(const coder *k, const sr_place_ref *w)
 {
-    if (!k->home_country || !w->country || w->is_area || !strcmp(w->country, k->home_country))
+    /* a district abroad ("Khalil", a West Bank district, for a surname)
+     * is a namesake as a town is; a country or province is not */
+    int district = w->is_area && w->admin2 && *w->admin2;
+    if (!k->home_country || !w->country || (w->is_area && !district) ||
+        !strcmp(w->country, k->home_country))
         return 0;
     if (w->admin1 && w->location && !strcmp(w->admin1, w->location))
         return 0;
@@ -888,6 +975,8 @@ static void report_countries(coder *k, const sr_annotation *a)
         const sr_place_ref *w = &a->mentions[i].where;
         if (a->mentions[i].kind != SR_MENTION_PLACE || !w->country || !*w->country)
             continue;
+        if (w->is_area && w->admin2 && *w->admin2)
+            continue; /* a district names no country (stray_abroad) */
         if (w->is_area) {
             int known = 0;
             for (int q = 0; q < k->n_named; q++)
@@ -912,6 +1001,326 @@ static void report_countries(coder *k, const sr_annotation *a)
     }
     if (best < 2)
         k->home_country = NULL;
+}
+
+/* Are places A and B items of one list ("the towns of X, Y and Z", "on
+ * X and the village of Y")?  Only commas, "and"/"or" and place nouns
+ * between them. */
+static int listed_places(const char *t, const sr_mention *a, const sr_mention *b)
+{
+    static const char *const glue[] = {"and",          "or",       "the",       "town",
+                                       "towns",        "village",  "villages",  "city",
+                                       "of",           "district", "districts", "neighbourhood",
+                                       "neighborhood", "area",     "areas"};
+    size_t p = a->span.end;
+    if (b->span.start <= p || b->span.start - p > 40)
+        return 0;
+    while (p < b->span.start) {
+        if (t[p] == ' ' || t[p] == ',') {
+            p++;
+            continue;
+        }
+        size_t s, e;
+        next_word(t, p, b->span.start, &s, &e);
+        if (s != p || e == s || !has_word(t, s, e, glue, sizeof glue / sizeof *glue))
+            return 0;
+        p = e;
+    }
+    return 1;
+}
+
+/* Is one of WORDS among the N words before P (not before START)? */
+static int word_within(const char *t, size_t start, size_t p, int n, const char *const *words,
+                       size_t nw)
+{
+    for (int i = 0; i < n; i++) {
+        size_t s, e;
+        word_before(t, start, p, &s, &e);
+        if (e == s)
+            return 0;
+        if (has_word(t, s, e, words, nw))
+            return 1;
+        p = s;
+    }
+    return 0;
+}
+
+/* "the Sarmada hotel in Aleppo", "al-Quds hospital": a building named
+ * after a town stands where the other town of the sentence says, not in
+ * the town it is named after ("X hospital in Hama province" is in X). */
+static int named_building(const char *t, sr_span sent, const sent_view *sv, const sr_mention *m)
+{
+    int other_town = 0;
+    for (size_t j = 0; j < sv->n; j++)
+        other_town |= sv->m[j].kind == SR_MENTION_PLACE && !sv->m[j].where.is_area &&
+                      sv->m[j].span.start != m->span.start;
+    if (!other_town)
+        return 0;
+    static const char *const building[] = {"hotel",  "hospital", "school",     "mosque",
+                                           "church", "stadium",  "university", "clinic"};
+    size_t s, e;
+    next_word(t, m->span.end, sent.end, &s, &e);
+    if (s != m->span.end + 1 || t[m->span.end] != ' ')
+        return 0;
+    return has_word(t, s, e, building, sizeof building / sizeof *building);
+}
+
+/* A relative pronoun opening a clause between S and E ("X, which lies
+ * near Y") with no clause break of another kind. */
+static int relative_between(const char *t, size_t s, size_t e)
+{
+    static const char *const rel[] = {"which", "whose"};
+    static const char *const stop[] = {"and", "while", "as", "after", "before", "when"};
+    return has_word(t, s, e, rel, 2) && !has_word(t, s, e, stop, sizeof stop / sizeof *stop);
+}
+
+/* Can a word starting with C be "neighbourhood", "district" or
+ * "quarter"?  (A cheap test before the word list.) */
+static int quarter_letter(char c)
+{
+    c = (char)(c | 32);
+    return c == 'n' || c == 'd' || c == 'q';
+}
+
+/* "Aleppo's neighbourhood of X" where X is also a Homs quarter, "the X
+ * neighbourhood" in a report from Homs: a neighbourhood the
+ * gazetteer put in another governorate than every town of the sentence is
+ * a namesake; the first of those towns (the city it is in) is returned,
+ * else NULL.  "the Midan neighbourhood of Damascus" names the city after
+ * "of", not a quarter. */
+static const sr_mention *stray_quarter(const char *t, sr_span sent, const sent_view *sv,
+                                       const sr_mention *m)
+{
+    static const char *const quarter[] = {"neighbourhood", "neighborhood", "district", "quarter"};
+    static const char *const skip[] = {"of", "the", "al", "el"};
+    const sr_place_ref *w = &m->where;
+    if (w->is_area || !w->admin1 || !w->country || strcmp(w->country, "SY"))
+        return NULL;
+    size_t s, e;
+    int named = 0;
+    next_word(t, m->span.end, sent.end, &s, &e);
+    named = e > s && quarter_letter(t[s]) && has_word(t, s, e, quarter, 4);
+    for (size_t p = m->span.start, n = 0; n < 3 && !named; n++) {
+        word_before(t, sent.start, p, &s, &e);
+        if (e == s)
+            break;
+        if (quarter_letter(t[s]) && has_word(t, s, e, quarter, 4)) {
+            /* "<place> neighbourhood of M": M is the city */
+            for (size_t j = 0; j < sv->n; j++)
+                if (sv->m[j].kind == SR_MENTION_PLACE && sv->m[j].span.end <= s &&
+                    s - sv->m[j].span.end <= 1)
+                    return NULL;
+            named = 1;
+        }
+        if (!has_word(t, s, e, skip, 4))
+            break;
+        p = s;
+    }
+    if (!named)
+        return NULL;
+    const sr_mention *city = NULL;
+    for (size_t j = 0; j < sv->n; j++) {
+        const sr_place_ref *o = &sv->m[j].where;
+        if (sv->m[j].kind != SR_MENTION_PLACE || &sv->m[j] == m || !o->admin1 || !o->country ||
+            strcmp(o->country, "SY"))
+            continue;
+        if (!strcmp(o->admin1, w->admin1))
+            return NULL;
+        if (!city && !o->is_area)
+            city = &sv->m[j];
+    }
+    return city;
+}
+
+/* Does "between" come right before place B ("the border between X and
+ * Y")? */
+static int between_before(const char *t, sr_span sent, const sr_mention *b)
+{
+    size_t s, e;
+    word_before(t, sent.start, b->span.start, &s, &e);
+    if (e > s && lower_eq(t, s, e, "the"))
+        word_before(t, sent.start, s, &s, &e);
+    return e > s && lower_eq(t, s, e, "between");
+}
+
+/* "the commanders Abu Omar al-Tunisi and Salah al-Din al-Masri", "the
+ * spokeswoman Maria Petrova": a place name after a person's title and
+ * before a capitalised word, or followed by a capitalised "al-X" or
+ * "Al X" that is no place or
+ * actor of its own is the start of a person's name (a gazetteer match
+ * would have taken a longer place).  "al-Jadida" (new), "al-Kabira" (big)
+ * and their kin are parts of place names. */
+static int person_name_part(const char *t, sr_span sent, const sent_view *sv, const sr_mention *m)
+{
+    size_t p = m->span.end;
+    /* "spokeswoman Maria Petrova": a title, then a name */
+    static const char *const title[] = {
+        "spokesman", "spokeswoman", "spokesperson", "minister",   "envoy",   "ambassador",
+        "commander", "general",     "colonel",      "lieutenant", "dr",      "mr",
+        "mrs",       "ms",          "secretary",    "director",   "senator", "correspondent"};
+    size_t ts = 0, te = 0;
+    if (p + 2 < sent.end && t[p] == ' ' && t[p + 1] >= 'A' && t[p + 1] <= 'Z')
+        word_before(t, sent.start, m->span.start, &ts, &te);
+    if (te > ts && has_word(t, ts, te, title, sizeof title / sizeof *title)) {
+        int mention_next = 0;
+        for (size_t j = 0; j < sv->n; j++)
+            mention_next |= sv->m[j].span.start == p + 1;
+        if (!mention_next)
+            return 1;
+    }
+    if (p + 4 >= sent.end || t[p] != ' ' ||
+        (t[p + 1] != 'a' && t[p + 1] != 'A' && t[p + 1] != 'e' && t[p + 1] != 'E'))
+        return 0;
+    if (t[p + 2] != 'l' || (t[p + 3] != '-' && t[p + 3] != ' '))
+        return 0;
+    if (!(t[p + 4] >= 'A' && t[p + 4] <= 'Z'))
+        return 0;
+    /* "al-Midan al-Jamiliyeh": a list of places with its commas lost; a
+     * given name does not open with the article */
+    size_t q = m->span.start;
+    if (q + 3 < p && (t[q] | 32) == 'a' && t[q + 1] == 'l' && (t[q + 2] == '-' || t[q + 2] == ' '))
+        return 0;
+    for (size_t j = 0; j < sv->n; j++)
+        if (sv->m[j].span.start > p && sv->m[j].span.start <= p + 4)
+            return 0;
+    static const char *const part[] = {
+        "jadida",  "jadidah", "jadeeda",  "jdeideh", "kabira",   "kubra",   "saghira",
+        "sughra",  "sharqi",  "sharqiya", "gharbi",  "gharbiya", "shamali", "shamaliya",
+        "janoubi", "janubi",  "tahtani",  "fawqani", "qadima",   "balad",   "mahatta"};
+    size_t s, e;
+    next_word(t, p + 4, sent.end, &s, &e);
+    return !has_word(t, s, e, part, sizeof part / sizeof *part);
+}
+
+/* "The X attack prompted ...", "in retaliation for the deadly X
+ * shelling", "a week after the X bombing": a place
+ * naming an earlier event by its town, the way wire copy recalls it, is
+ * that event's scene, not the scene of what the sentence tells. */
+static int recalled_scene(const char *t, sr_span sent, const sr_mention *m)
+{
+    static const char *const event[] = {"attack",   "attacks", "strike",   "strikes",
+                                        "massacre", "bombing", "bombings", "shelling",
+                                        "raid",     "raids",   "blast",    "explosion"};
+    static const char *const caused[] = {"prompted", "triggered", "sparked", "provoked",
+                                         "led",      "drew",      "caused"};
+    static const char *const recall[] = {"after",    "following", "since", "retaliation",
+                                         "response", "revenge",   "wake",  "anniversary",
+                                         "like",     "before"};
+    size_t s, e;
+    next_word(t, m->span.end, sent.end, &s, &e);
+    for (size_t q = m->span.end; q < s; q++)
+        if (t[q] != ' ')
+            return 0;
+    if (e == s || !has_word(t, s, e, event, sizeof event / sizeof *event))
+        return 0;
+    size_t ns, ne;
+    next_word(t, e, sent.end, &ns, &ne);
+    if (ne > ns && has_word(t, ns, ne, caused, sizeof caused / sizeof *caused))
+        return 1;
+    /* up to five words back: "after the deadly X attack" */
+    return word_within(t, sent.start, m->span.start, 5, recall, sizeof recall / sizeof *recall);
+}
+
+/* person_name_part for mention I of the whole annotation, in its own
+ * sentence. */
+static int named_person_at(const char *t, const sr_annotation *a, size_t i)
+{
+    size_t b = i, e = i + 1, s = a->mentions[i].sentence;
+    while (b > 0 && a->mentions[b - 1].sentence == s)
+        b--;
+    while (e < a->n_mentions && a->mentions[e].sentence == s)
+        e++;
+    sent_view sv = {a->mentions + b, e - b};
+    sr_span sent = s < a->n_sentences ? a->sentences[s] : a->mentions[i].span;
+    return person_name_part(t, sent, &sv, &a->mentions[i]);
+}
+
+/* A capital standing for its state ("its ally Damascus", "Moscow
+ * denied", "accused Ankara of"): the entity layer reads the mention as an
+ * actor as well; the words around it say it speaks or backs, so it is no
+ * scene.  M is the place mention at index I. */
+static int state_metonym(const char *t, sr_span sent, const sent_view *sv, size_t i)
+{
+    if (i == 0 || sv->m[i - 1].kind != SR_MENTION_ACTOR ||
+        sv->m[i - 1].span.start != sv->m[i].span.start)
+        return 0;
+    static const char *const backer[] = {"ally",    "allies",  "backer",  "backers",  "patron",
+                                         "patrons", "partner", "accused", "accusing", "blamed",
+                                         "blaming", "urged",   "urging"};
+    static const char *const speaks[] = {
+        "said",   "says",      "denied",    "denies",    "accused",  "accuses", "blamed",
+        "blames", "announced", "announces", "insists",   "insisted", "claimed", "claims",
+        "vetoed", "rejected",  "warned",    "considers", "demanded", "wants"};
+    size_t s, e;
+    word_before(t, sent.start, sv->m[i].span.start, &s, &e);
+    if (e > s && has_word(t, s, e, backer, sizeof backer / sizeof *backer))
+        return 1;
+    /* "an attack the opposition blamed on Damascus" */
+    static const char *const blame[] = {"blames", "blamed", "blame", "blaming", "pinned"};
+    if (e > s && lower_eq(t, s, e, "on") && word_within(t, sent.start, s, 3, blame, 5))
+        return 1;
+    next_word(t, sv->m[i].span.end, sent.end, &s, &e);
+    for (size_t q = sv->m[i].span.end; q < s; q++)
+        if (t[q] != ' ')
+            return 0;
+    return e > s && has_word(t, s, e, speaks, sizeof speaks / sizeof *speaks);
+}
+
+/* "rockets fired from Idlib province hit Latakia", "shelling from
+ * positions in X": the place a shot came from is its origin, not the scene
+ * (ACLED locates the event where it struck); so are the home of people
+ * on the move ("a convoy of evacuees from X") and a speaker's visit ("said
+ * on a visit to X"). */
+static int fired_from(const char *t, sr_span sent, size_t p)
+{
+    static const char *const visit[] = {"visit", "visiting", "trip"};
+    size_t vs, ve;
+    word_before(t, sent.start, p, &vs, &ve);
+    if (ve > vs && lower_eq(t, vs, ve, "to"))
+        word_before(t, sent.start, vs, &vs, &ve);
+    if (ve > vs && has_word(t, vs, ve, visit, 3))
+        return 1;
+    /* "terrorists positioned in X fired shells at Y": where the shooters
+     * are */
+    static const char *const posted[] = {"positioned", "based",   "stationed", "entrenched",
+                                         "deployed",   "located", "holed"};
+    word_before(t, sent.start, p, &vs, &ve);
+    if (ve > vs && (lower_eq(t, vs, ve, "the") || lower_eq(t, vs, ve, "al")))
+        word_before(t, sent.start, vs, &vs, &ve);
+    if (ve > vs && (lower_eq(t, vs, ve, "in") || lower_eq(t, vs, ve, "at")) &&
+        word_within(t, sent.start, vs, 1, posted, sizeof posted / sizeof *posted))
+        return 1;
+    static const char *const the[] = {
+        "the",           "positions", "in",           "rural",      "northern",
+        "southern",      "eastern",   "western",      "towns",      "town",
+        "villages",      "village",   "of",           "besieged",   "held",
+        "controlled",    "regime",    "government",   "rebel",      "opposition",
+        "predominantly", "shia",      "sunni",        "alawite",    "christian",
+        "kurdish",       "nearby",    "neighbouring", "neighboring"};
+    static const char *const from[] = {"from"};
+    static const char *const shot[] = {
+        "fired",       "launched", "rockets",   "rocket",    "shells",   "shell",  "missiles",
+        "missile",     "mortars",  "mortar",    "artillery", "shelling", "firing", "fire",
+        "projectiles", "evacuees", "residents", "refugees",  "displaced"};
+    /* the walk below looks for "from" among the eight words before P:
+     * none in the 100 bytes before it, no origin */
+    size_t fs = p > sent.start + 100 ? p - 100 : sent.start;
+    if (!find_lit(t + fs, p - fs, "from", 4) && !find_lit(t + fs, p - fs, "From", 4))
+        return 0;
+    size_t s, e;
+    for (int n = 0; n < 8; n++) {
+        word_before(t, sent.start, p, &s, &e);
+        if (e == s)
+            return 0;
+        if (has_word(t, s, e, from, 1))
+            break;
+        if (!has_word(t, s, e, the, sizeof the / sizeof *the))
+            return 0;
+        p = s;
+    }
+    if (!has_word(t, s, e, from, 1))
+        return 0;
+    return word_within(t, sent.start, s, 3, shot, sizeof shot / sizeof *shot);
 }
 
 static size_t event_places(const coder *k, const char *t, sr_span sent, const sent_view *sv,
@@ -948,7 +1357,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
      * the group.  (A scan of the sentence per place made a long sentence
      * cost O(n^2) per trigger.) */
     size_t prev_end = 0, group_end = 0, group_next = 0;
-    int have_prev = 0;
+    int have_prev = 0, origin_prev = 0;
     for (size_t i = 0; i < sv->n && n < max; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
@@ -969,6 +1378,30 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         prev_pl = m;
         if (stray_abroad(k, &m->where))
             continue;
+        /* a neighbourhood namesake: the town the sentence puts it in */
+        const sr_mention *city = stray_quarter(t, sent, sv, m);
+        if (city) {
+            int dup = 0;
+            for (size_t j = 0; j < n; j++)
+                dup |= out[j]->where.location && city->where.location &&
+                       !strcmp(out[j]->where.location, city->where.location);
+            if (!dup)
+                out[n++] = city;
+            continue;
+        }
+        if (state_metonym(t, sent, sv, i) || person_name_part(t, sent, sv, m) ||
+            recalled_scene(t, sent, m) || named_building(t, sent, sv, m))
+            continue;
+        /* "on the border between Aleppo and Raqqa province": one scene, the
+         * first place */
+        if (before && n > 0 && listed_places(t, before, m) && between_before(t, sent, before))
+            continue;
+        /* an origin, and the rest of its list ("from X and Y") */
+        int origin = other_place > 1 && ((before && origin_prev && listed_places(t, before, m)) ||
+                                         fired_from(t, sent, m->span.start));
+        origin_prev = origin;
+        if (origin)
+            continue;
         if (place_after_speech && m->span.end <= speech_end)
             continue;
         /* "DAMASCUS Five people were killed in ... Homs": a city in
@@ -977,6 +1410,12 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         for (size_t q = m->span.start; q < m->span.end && caps; q++)
             caps = !(t[q] >= 'a' && t[q] <= 'z');
         if (caps && other_place > 1)
+            continue;
+        /* "05 May 2015 Beirut Jets struck ...": the town right after the
+         * dateline's date is where the report was filed, whatever its case */
+        if (k->c->has_dateline && m->span.start >= k->c->dateline_span.end &&
+            m->span.start <= k->c->dateline_span.end + 2 &&
+            (other_place > 1 || (m->where.country && strcmp(m->where.country, "SY"))))
             continue;
         if (before && m->span.start >= before->span.end + 2 &&
             m->span.start - before->span.end <= 3 && t[m->span.start - 1] == '(')
@@ -988,8 +1427,24 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         int country = !m->where.admin1 || !*m->where.admin1;
         if (country && have_sub)
             continue;
-        if (have_town && m->where.is_area)
-            continue;
+        /* a region or province gives way to a town in it; "ten killed in
+         * Daraa countryside as other units clashed in Eastern Ghouta" names
+         * two scenes, and a region of another province of the town's
+         * country is one of them (a district is not: its name is as often
+         * a namesake, "Khalil") */
+        if (have_town && m->where.is_area) {
+            int drop = !m->where.admin1 || (m->where.admin2 && *m->where.admin2);
+            for (size_t j = 0; j < sv->n && !drop; j++) {
+                const sr_place_ref *w = &sv->m[j].where;
+                if (sv->m[j].kind != SR_MENTION_PLACE || w->is_area)
+                    continue;
+                drop = (w->country && m->where.country && strcmp(w->country, m->where.country)) ||
+                       ((!w->admin1 || !strcmp(w->admin1, m->where.admin1)) &&
+                        !inside_other_place(sv, &sv->m[j]));
+            }
+            if (drop)
+                continue;
+        }
         /* nested inside another place mention: one location */
         if ((have_prev && prev_end >= m->span.end) || group_end > m->span.end)
             continue;
@@ -1001,6 +1456,12 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
                 loose_eq(out[j]->where.admin1, m->where.location))
                 locator = 1;
         if (locator)
+            continue;
+        /* "the road south of X, which links the city to Y": a place in a
+         * relative clause about a place already kept only locates it */
+        if (n > 0 && m->span.start > out[n - 1]->span.end &&
+            m->span.start - out[n - 1]->span.end < 80 &&
+            relative_between(t, out[n - 1]->span.end, m->span.start))
             continue;
         /* a locator after another place: "Arab Said west of Idlib city" */
         if ((m->flags & SR_MF_CONTEXTUAL) && n > 0)
@@ -2484,7 +2945,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* date */
     /* the sentence's own date, else the narrative's current date (the last
      * day mentioned, as HeidelTime's reference time), else the anchor */
-    const sr_mention *dm = sentence_date(t, sv, tr->span.start, k->c);
+    const sr_mention *dm = sentence_date(t, sv, tr->span.start, k->c, sent.end);
     sr_date date = k->a->anchor;
     sr_precision prec = date.year ? SR_PREC_DAY : SR_PREC_NONE;
     if (dm) {
@@ -2515,6 +2976,26 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     memset(&none, 0, sizeof none);
     if (fr & SR_FRAME_PARTIES)
         np = np > 1 ? 1 : np; /* an agreement is one event, wherever it is told */
+    /* "X hit A on Thursday, a day after Y hit B": the counted day opens
+     * the clause of another event; a trigger keeps the places of its own
+     * side when that side names one */
+    for (size_t i = 0; i < sv->n && np > 1; i++) {
+        const sr_mention *m = &sv->m[i];
+        if (m->kind != SR_MENTION_DATE || !tells_other_day(t, m))
+            continue;
+        int after = tr->span.start > m->span.start;
+        size_t kept = 0;
+        for (size_t q = 0; q < np; q++)
+            kept += (pl[q]->span.start > m->span.start) == after;
+        if (kept) {
+            size_t w = 0;
+            for (size_t q = 0; q < np; q++)
+                if ((pl[q]->span.start > m->span.start) == after)
+                    pl[w++] = pl[q];
+            np = w;
+        }
+        break;
+    }
     size_t loops = np ? np : 1;
     for (size_t p = 0; p < loops; p++) {
         sr_event *e = new_event(k);
@@ -2531,6 +3012,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         int country_only = np && pl[p]->where.is_area && (!pl[p]->where.admin1 || !*pl[p]->where.admin1);
         e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);
         e->place_in_text = np && !country_only;
+        if (e->place_in_text && ((p > 0 && listed_places(t, pl[p - 1], pl[p])) ||
+                                 (p + 1 < np && listed_places(t, pl[p], pl[p + 1]))))
+            e->place_in_text = 2;
         if (np && !country_only && pl[p]->where.is_area)
             e->where.location = area_location(k, pl[p]);
         /* "fighting in Greater Idlib. ... near the village of X": a region
@@ -2540,7 +3024,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             k->next_place->where.admin1 && pl[0]->where.admin1 &&
             !strcmp(k->next_place->where.admin1, pl[0]->where.admin1))
             e->where = k->next_place->where;
-        if ((!np || country_only) && k->have_prev_place)
+        /* "he fought the Soviet army in Afghanistan in 1987": a recalled event
+         * told in another country happened there, not in the town of the
+         * news around it */
+        size_t cs = 0, ce = 0;
+        if (country_only && historical && pl[p]->where.location &&
+            strcmp(pl[p]->where.location, "Syria"))
+            word_before(t, sent.start, pl[p]->span.start, &cs, &ce);
+        int abroad = ce > cs && lower_eq(t, cs, ce, "in");
+        if (abroad)
+            e->where = pl[p]->where;
+        if ((!np || country_only) && k->have_prev_place && !abroad)
             e->where = k->prev_first_place;
         if (!e->where.location && k->next_place)
             e->where = k->next_place->where; /* the lead names the place next */
@@ -2691,6 +3185,46 @@ static const char *find_lit(const char *h, size_t len, const char *lit, size_t n
  * before the report's sentence, and a "Related" list of Title Case
  * headlines after it.  Neither is reporting: the view of the sentence is
  * narrowed to what remains. */
+/* Where a photo caption that opens a sentence at P ends (see
+ * trim_furniture), or 0.  At the first lower case word that is no title's
+ * small word: the "The", "A" or "An" among the four words before it, else
+ * the capitalised word that only small words follow ("... Vow Revenge -
+ * Officials According to the governor"). */
+static size_t caption_end(const char *t, size_t p, size_t end)
+{
+    static const char *const small[] = {"of", "to",   "in",   "the",  "for",  "a",
+                                        "an", "and",  "on",   "over", "at",   "as",
+                                        "by", "with", "from", "into", "amid", "after"};
+    static const char *const opener[] = {"The", "A", "An"};
+    size_t open = 0, last_cap = 0;
+    int open_n = -9, smalls = 0;
+    for (int n = 0; n < 40; n++) {
+        size_t s, e;
+        next_word(t, p, end, &s, &e);
+        if (e == s)
+            return 0;
+        if (t[s] >= 'a' && t[s] <= 'z') {
+            if (!has_word(t, s, e, small, sizeof small / sizeof *small))
+                return n - open_n <= 4 ? open : smalls ? last_cap : 0;
+            smalls++;
+        } else if (t[s] >= 'A' && t[s] <= 'Z') {
+            int is_open = 0;
+            for (size_t i = 0; i < 3; i++)
+                is_open |= e - s == strlen(opener[i]) && !memcmp(t + s, opener[i], e - s);
+            if (is_open && n > 2) {
+                open = s;
+                open_n = n;
+            }
+            if (n > 2) {
+                last_cap = s;
+                smalls = 0;
+            }
+        }
+        p = e;
+    }
+    return 0;
+}
+
 static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
 {
     size_t s, e;
@@ -2720,6 +3254,22 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
             }
         }
         break;
+    }
+    /* "AP Photo Jane Doe Rebels Vow Revenge for X The army shelled ...":
+     * a photo credit and the headline of another story, glued to the
+     * sentence the page printed after it; the sentence starts at the
+     * "The"/"A" that opens the first run of capitals followed by a lower
+     * case word */
+    size_t ph_len = sent->end - sent->start < 18 ? sent->end - sent->start : 18;
+    const char *ph = find_lit(t + sent->start, ph_len, "Photo ", 6);
+    if (ph && (size_t)(ph - t) - sent->start < 12 &&
+        caption_end(t, (size_t)(ph - t) + 6, sent->end)) {
+        size_t from = caption_end(t, (size_t)(ph - t) + 6, sent->end), q = 0;
+        while (q < sv->n && sv->m[q].span.start < from)
+            q++;
+        sv->m += q;
+        sv->n -= q;
+        sent->start = from;
     }
     for (size_t p = sent->start; p + 7 < sent->end; p++) {
         const char *hit = find_lit(t + p, sent->end - p, "Related", 7);
@@ -2833,6 +3383,12 @@ static int one_event(const coder *k, const sr_event *e, const sr_event *f)
     int targets_fit = e->actor2 == f->actor2 || e->actor2 < 0 || f->actor2 < 0;
     int same_area = e->where.admin1 && f->where.admin1 && !strcmp(e->where.admin1, f->where.admin1);
     int lede = in_title(k, e) || in_title(k, f);
+    /* a list of towns in one sentence ("shells hit X, Y and Z") told one
+     * event per town (ACLED: one event per location), also when nobody is
+     * named as the maker */
+    if (e->sentence == f->sentence && e->place_in_text == 2 && f->place_in_text == 2 &&
+        e->where.location && f->where.location && strcmp(e->where.location, f->where.location))
+        return 0;
     if (ue && uf)
         return targets_fit && same_area;
     if (same_type && same_actors(e, f) && same_place(e, f))
@@ -3128,7 +3684,8 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             k.next_place = NULL;
             for (; next_scan < a->n_mentions && !k.next_place; next_scan++)
                 if (a->mentions[next_scan].kind == SR_MENTION_PLACE &&
-                    home_place(&a->mentions[next_scan].where))
+                    home_place(&a->mentions[next_scan].where) &&
+                    !named_person_at(k.t, a, next_scan))
                     k.next_place = &a->mentions[next_scan];
         }
         /* "If confirmed, it would be ...", "If genuine, ...": a sentence
@@ -3217,9 +3774,13 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 !strcmp(sv.m[q].value, "unconfirmed"))
                 k.carried = SR_CERT_UNCONFIRMED;
         k.have_prev_place = 0;
+        int day_seen = 0; /* a day told earlier in this sentence */
+        int since_here = -1; /* does "since" occur in it (looked for once) */
         for (size_t q = 0; q < sv.n; q++) {
             const sr_mention *m = &sv.m[q];
-            if (m->kind == SR_MENTION_PLACE && home_place(&m->where)) {
+            if (m->kind == SR_MENTION_PLACE && home_place(&m->where) &&
+                !state_metonym(k.t, sent, &sv, q) && !recalled_scene(k.t, sent, m) &&
+                !person_name_part(k.t, sent, &sv, m)) {
                 if (!k.have_prev_place) {
                     k.prev_first_place = m->where;
                     k.have_prev_place = 1;
@@ -3229,11 +3790,15 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             }
             if (m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY &&
                 m->timex.date.year &&
+                !date_of_other(k.t, sent.end, m, since_in(k.t, sent, &since_here)) &&
+                !(day_seen && tells_other_day(k.t, m)) &&
+                !(a->anchor.year && days_of(m->timex.date) > days_of(a->anchor)) &&
                 !(a->anchor.year &&
                   days_of(a->anchor) - days_of(m->timex.date) > HISTORICAL_DAYS)) {
                 k.last_date = m->timex.date;
                 k.last_prec = m->timex.precision;
             }
+            day_seen |= m->kind == SR_MENTION_DATE && m->timex.precision == SR_PREC_DAY;
         }
         i = j;
     }

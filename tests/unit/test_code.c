@@ -759,6 +759,264 @@ static void source_after_deed(void **state)
     assert_string_equal(e[0].a2, "");
 }
 
+/* Where an event happened: every town of a listed target is a scene even
+ * with no named maker; the origin of fire, the home of evacuees and a
+ * capital standing for its government are not; a region of another
+ * province is a scene of its own. */
+static void scenes(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Unknown jets on Tuesday bombed the towns of Atarib, Mizanaz and "
+                          "Sarmada, residents said.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 3); /* one event per listed town */
+    assert_string_equal(e[0].loc, "Atarib");
+    assert_string_equal(e[2].loc, "Sarmada");
+
+    n = code(TITLE "Shells fired from Kafr Zita on Tuesday hit a school in Mhardeh, killing "
+                   "two pupils.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mhardeh");
+
+    n = code(TITLE "A car bomb on Tuesday hit a convoy of evacuees from the besieged towns of "
+                   "Binnish and Taftanaz near Aleppo city, killing five.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_not_equal(e[i].loc, "Binnish");
+        assert_string_not_equal(e[i].loc, "Taftanaz");
+    }
+
+    n = code(TITLE "Russian jets, flying in support of their ally Damascus, on Tuesday struck "
+                   "rebel bases in Idlib province.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_not_equal(e[0].loc, "Damascus");
+
+    n = code(TITLE "The army on Tuesday killed ten militants in Daraa countryside as other units "
+                   "clashed with rebels in Eastern Ghouta.\n",
+             "2019-01-09", e, 8, NULL);
+    int ghouta = 0;
+    for (size_t i = 0; i < n; i++)
+        ghouta |= strstr(e[i].loc, "Ghouta") != NULL;
+    assert_true(ghouta);
+}
+
+/* "X came a day after Y": Y is dated the day before X, and X keeps the
+ * day told for it. */
+static void came_after(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Rebels shelled Mhardeh on Wednesday, killing three. The shelling came "
+                          "a day after army jets bombed Kafr Zita.\n",
+                    "2019-01-10", e, 8, NULL);
+    int jets = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(e[i].loc, "Kafr Zita")) {
+            jets = 1;
+            assert_string_equal(e[i].date, "2019-01-08");
+        } else {
+            assert_string_equal(e[i].date, "2019-01-09");
+        }
+    }
+    assert_true(jets);
+
+    /* "X on Thursday, a day after Y": X keeps Thursday, Y is Wednesday */
+    n = code(TITLE "Rebels shelled Mhardeh on Thursday, a day after army jets bombed Kafr Zita.\n",
+             "2019-01-11", e, 8, NULL);
+    assert_int_equal(n, 2);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(e[i].date, strcmp(e[i].loc, "Kafr Zita") ? "2019-01-10" : "2019-01-09");
+}
+
+/* Places that are no scene of their own: the second end of "between X
+ * and Y", a town name that opens a person's name, a district abroad that
+ * is a surname; and dates that are no event's day: "the May 20 vote" and
+ * "since Sunday" (the start of a span, not the day the story moves to). */
+static void names_not_scenes(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Clashes between the army and rebels on the road between Aleppo and "
+                          "Raqqa province killed nine on Tuesday.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Aleppo");
+
+    n = code(TITLE "Rebels on Tuesday said they had killed the commanders Abu Omar al-Tunisi "
+                   "and Salah al-Din al-Masri in clashes in Atarib.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(e[i].loc, "Atarib");
+
+    /* a title before a name: "spokeswoman Maria Petrova" is no town */
+    n = code(TITLE "Jets struck a market on Tuesday, killing five. The ministry spokeswoman Maria "
+                   "Petrova denied any role.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].loc, "Marea");
+
+    n = code(TITLE "Jets on Tuesday dropped chlorine on Kafr Zita and Latamneh, killing six. "
+                   "Mahmoud Khalil, a doctor, said warplanes struck again in the evening.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_true(n >= 2);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].loc, "Al Khalil");
+
+    n = code(TITLE "Rebels shelled a rally in Daraa ahead of the May 20 vote, killing five.\n",
+             "2019-05-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].date, "2019-05-10"); /* not the vote's day */
+
+    n = code(TITLE "Fighting has raged around Atarib since Sunday. Jets also bombed Sarmada.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(e[i].loc, "Sarmada"))
+            assert_string_equal(e[i].date, "2019-01-09");
+}
+
+/* A town naming an earlier event ("the X attack prompted ...", "in
+ * retaliation for the X bombing") is that event's scene, not the new
+ * one's; a recalled event told in another country happened there. */
+static void recalled_places(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Jets bombed Sarmada on Tuesday. The Sarmada attack prompted Turkey to "
+                          "shell army positions near Mhardeh on Wednesday.\n",
+                    "2019-01-10", e, 8, NULL);
+    assert_int_equal(n, 2);
+    assert_string_equal(e[1].loc, "Mhardeh");
+
+    n = code(TITLE "In retaliation for the deadly Sarmada bombing, rebels fired rockets on "
+                   "Mhardeh on Wednesday.\n",
+             "2019-01-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mhardeh");
+
+    n = code(TITLE "Rebels shelled Mhardeh on Tuesday. Their commander fought the Soviet army in "
+                   "Afghanistan in 1987.\n",
+             "2019-01-10", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (e[i].hist)
+            assert_string_equal(e[i].loc, "Afghanistan");
+}
+
+/* A building named after a town stands where the sentence's other town
+ * says; "south of the Syrian capital X" only gives a bearing. */
+static void buildings_and_bearings(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Rebels on Tuesday shelled the Sarmada hotel in the Hamdaniyeh district "
+                          "of Aleppo, wounding four guests.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_not_equal(e[0].loc, "Sarmada");
+
+    n = code(TITLE "Jets on Tuesday struck the Mhardeh hospital in northern Hama province.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mhardeh"); /* the province only locates it */
+
+    n = code(TITLE "A car bomb on Tuesday killed six people in Sayyida Zeinab, south of the "
+                   "Syrian capital Damascus.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Sayyida Zaynab");
+}
+
+/* A photo credit and another story's headline glued to a sentence are
+ * page furniture: their places and words are not the sentence's. */
+static void photo_captions(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "AP Photo John Smith Rebels Vow Revenge for Atarib Raid The army on "
+                          "Tuesday shelled Mhardeh, killing two.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mhardeh");
+}
+
+/* Places that only locate another: one in a relative clause about a
+ * kept place, the capital after "near", the government a strike is
+ * "blamed on"; and a caption that ends at "According to". */
+static void locators_and_captions(void **state)
+{
+    static const struct {
+        const char *text, *loc;
+    } cases[] = {
+        {"Kurdish fighters on Tuesday advanced into the road south of Manbij, which links the "
+         "town to Raqqa.",
+         "Manbij"},
+        {"Jets bombed a market in Sarmada on Tuesday, an attack the opposition blamed on "
+         "Damascus.",
+         "Sarmada"},
+        {"Rockets on Tuesday hit the town of Douma near the capital Damascus, killing three.",
+         "Douma"},
+        {"Rebels shelled Mhardeh on Monday. AP Photo John Smith Army Pushes Toward Atarib - "
+         "Moscow According to the governor the shells hit a school.",
+         "Mhardeh"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char text[512];
+        snprintf(text, sizeof text, TITLE "%s\n", cases[c].text);
+        ev e[8];
+        size_t n = code(text, "2019-01-09", e, 8, NULL);
+        assert_int_equal(n, 1);
+        assert_string_equal(e[0].loc, cases[c].loc);
+    }
+}
+
+/* The shooters' position, the town after a dateline's date, and a week
+ * counted from another event. */
+static void origins_and_datelines(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Rebels positioned in Kafr Zita fired rockets on Tuesday at Mhardeh, "
+                          "wounding five.\n",
+                    "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Mhardeh");
+
+    n = code("Jets Pound Rebel Towns\n\n08 Jan 2019 Beirut Syrian government jets on Tuesday "
+             "bombed opposition-held towns across the country, killing nine people, a monitor "
+             "said.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_not_equal(e[0].loc, "Beirut");
+
+    n = code(TITLE "Kurdish fighters seized villages near Kobani a week after they retook the "
+                   "town, a monitor said on Tuesday.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].date, "2019-01-09"); /* not a week later */
+}
+
+/* Days that move no narrative: a day after the report's own date (a
+ * meeting to come) and the day that closes a "since" clause; and a
+ * neighbourhood namesake of another governorate gives way to its city. */
+static void narrative_days_and_quarters(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Jets bombed Atarib on Sunday. The opposition will meet in Gaziantep on "
+                          "Friday. Shelling also hit Sarmada.\n",
+                    "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_true(strcmp(e[i].date, "2019-01-09") <= 0); /* never after the report */
+
+    n = code(TITLE "Strikes on the province have intensified since rebels launched an offensive "
+                   "from Idlib to break the siege of the eastern districts on Sunday. Russian "
+                   "jets struck Sarmada.\n",
+             "2019-01-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(e[i].loc, "Sarmada"))
+            assert_string_equal(e[i].date, "2019-01-09");
+
+    n = code(TITLE "Rebels shelled the residential neighbourhood of Khalidiya in Aleppo city on "
+                   "Tuesday, killing two.\n",
+             "2019-01-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Aleppo");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -785,6 +1043,15 @@ int main(void)
         cmocka_unit_test(weekly_totals),
         cmocka_unit_test(shares_gas_campaigns),
         cmocka_unit_test(source_after_deed),
+        cmocka_unit_test(scenes),
+        cmocka_unit_test(came_after),
+        cmocka_unit_test(names_not_scenes),
+        cmocka_unit_test(recalled_places),
+        cmocka_unit_test(buildings_and_bearings),
+        cmocka_unit_test(photo_captions),
+        cmocka_unit_test(locators_and_captions),
+        cmocka_unit_test(origins_and_datelines),
+        cmocka_unit_test(narrative_days_and_quarters),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -260,6 +260,27 @@ static void reference_chain_and_overnight(void **state)
     assert_int_equal(x->part_of_day, 4);
 }
 
+/* "X comes a day after Y": Y is the day before X, not the day after. */
+static void comes_after(void **state)
+{
+    run *r = *state;
+    find(r,
+         "Mortars hit the district on Monday. The attack comes a day after a sniper killed two "
+         "men there. Two days after the attack, the road reopened.",
+         "2018-10-10");
+    expect(get(r, "Monday"), 2018, 10, 8, SR_PREC_DAY, NULL);
+    expect(get(r, "a day after"), 2018, 10, 7, SR_PREC_DAY, "relative-day");
+    expect(get(r, "Two days after"), 2018, 10, 9, SR_PREC_DAY, "relative-day");
+    /* after a day told in the same sentence: the clause after "after" is
+     * the earlier event; right after a dateline it counts forward */
+    find(r,
+         "Jets struck the town on Thursday, two days after rebels shelled it. 10 Oct 2018 A day "
+         "after the blast, shops reopened.",
+         "2018-10-12");
+    expect(get(r, "two days after"), 2018, 10, 9, SR_PREC_DAY, "relative-day");
+    expect(get(r, "A day after"), 2018, 10, 11, SR_PREC_DAY, "relative-day");
+}
+
 static void deictic(void **state)
 {
     run *r = *state;
@@ -474,6 +495,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(no_anchor, setup, teardown),
         cmocka_unit_test_setup_teardown(fakes_dirty_text, setup, teardown),
         cmocka_unit_test_setup_teardown(reference_chain_and_overnight, setup, teardown),
+        cmocka_unit_test_setup_teardown(comes_after, setup, teardown),
         cmocka_unit_test_setup_teardown(deictic, setup, teardown),
         cmocka_unit_test_setup_teardown(weekend, setup, teardown),
         cmocka_unit_test_setup_teardown(months_and_years, setup, teardown),
