@@ -52,6 +52,8 @@ typedef struct sr_event {
     const char *source;         /* attribution, else the publisher */
     sr_certainty certainty;
     int historical, primary;
+    int claimed;                /* actor1 is named by its own claim of
+                                   responsibility (ACLED codes the claimant) */
     const char *notes;          /* generated one-sentence summary */
     sr_span evidence[SR_CODE_MAX_EVIDENCE];
     size_t n_evidence;

@@ -1471,6 +1471,53 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     for (size_t i = 0; i < ti; i++)
         if (sv->m[i].kind == SR_MENTION_NEGATION && tr->span.start - sv->m[i].span.end < 30)
             return;
+    /* a hypothesis or a threat is no event (issue 4): "respond to any
+     * attack", "a possible offensive", "a planned assault", "would strike",
+     * "warned of an assault", "if attacked"; the threat itself is a
+     * statement (code_statements) */
+    {
+        static const char *const maybe[] = {"any",      "possible", "potential",  "planned",
+                                            "threatened", "looming", "imminent",  "feared",
+                                            "anticipated", "threatening", "threatens"};
+        static const char *const modal[] = {"would", "could", "might", "may", "if", "unless"};
+        static const char *const preps[] = {"to", "by", "on", "in", "of", "at", "from", "against"};
+        int prep_between = 0;
+        static const char *const of[] = {"of", "against"};
+        static const char *const warn[] = {"warned", "warns", "warning", "warnings", "threat",
+                                           "threats", "threatening", "fear", "fears", "risk"};
+        size_t p = tr->span.start, ws, we, xs, xe;
+        for (int w = 0; w < 4 && p > sent.start; w++) {
+            word_before(t, sent.start, p, &ws, &we);
+            if (we <= ws)
+                break;
+            int stop = 0; /* a clause ends at punctuation */
+            for (size_t q = we; q < p && !stop; q++)
+                stop = t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == '.';
+            if (stop)
+                break;
+            /* "warned of", "warned on Tuesday of" */
+            xs = ws;
+            for (int x = 0; x < 3 && w < 3 && word_is(t, ws, we, of, 2) && xs > sent.start; x++) {
+                word_before(t, sent.start, xs, &xs, &xe);
+                if (word_is(t, xs, xe, warn, sizeof warn / sizeof *warn))
+                    return;
+            }
+            /* "possible sarin exposure": the means is in doubt, not the
+             * attack */
+            if (w < 3 && word_is(t, ws, we, maybe, sizeof maybe / sizeof *maybe) &&
+                strcmp(tr->value, "Chemical weapon"))
+                return;
+            /* lowercase: "in May" is a month; "would respond to airstrikes
+             * by X": the strikes after a preposition happened */
+            if (t[ws] >= 'a' && word_is(t, ws, we, modal, sizeof modal / sizeof *modal) &&
+                (!prep_between || t[ws] == 'i' || t[ws] == 'u'))
+                return;
+            if (word_is(t, ws, we, preps, sizeof preps / sizeof *preps))
+                prep_between = 1;
+            p = ws;
+        }
+    }
+    int claimant = 0; /* a claim of responsibility names the maker */
     /* what a speaker claims, accuses or denies is a statement, not an
      * event ("X accused Y of executing ...", "Y denied this"); a claim of
      * responsibility is a claimed event */
@@ -1490,8 +1537,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (be_end > bs && has_word(t, bs, be_end, be, 2) && ie > is &&
                 has_word(t, is, ie, it, 1))
                 continue;
-            if (!has_word(t, h->span.start, h->span.end, resp, 1))
+            /* "IS claimed the bombing": a claim of the deed itself */
+            static const char *const det[] = {"the", "a", "an", "this", "its", "their"};
+            size_t ds, de;
+            next_word(t, h->span.end, tr->span.start, &ds, &de);
+            int claim_of_deed = !strncasecmp(t + h->span.start, "claime", 6) &&
+                                h->span.end <= tr->span.start &&
+                                (ds == de || (word_is(t, ds, de, det, 6) &&
+                                              words_between(t, h->span.end, tr->span.start) == 1));
+            if (!has_word(t, h->span.start, h->span.end, resp, 1) && !claim_of_deed)
                 return;
+            claimant = 1;
         }
     }
     /* an agreement mentioned as violated is not a new agreement */
@@ -2294,6 +2350,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         if (!e->where.location && k->next_place)
             e->where = k->next_place->where; /* the lead names the place next */
         e->certainty = cert;
+        e->claimed = claimant && proto.actor1 >= 0 && proto.actor1 != k->unidentified;
         e->historical = historical;
         e->source = source;
         e->sentence = tr->sentence;
@@ -2769,6 +2826,10 @@ static void write_notes(coder *k, sr_event *e)
         note_put(buf, cap, &n, sr_certainty_name(e->certainty));
         note_put(buf, cap, &n, ")");
     }
+    if (e->claimed) {
+        note_put(buf, cap, &n, "; responsibility claimed by ");
+        note_put(buf, cap, &n, actor_name(kb, e->actor1));
+    }
     if (e->source && *e->source) {
         note_put(buf, cap, &n, "; per ");
         note_put(buf, cap, &n, e->source);
@@ -2778,21 +2839,99 @@ static void write_notes(coder *k, sr_event *e)
     e->notes = sr_arena_strndup(k->doc->arena, buf, n);
 }
 
+/* "A car bomb killed four in X. IS later claimed responsibility for the
+ * bombing": a claim of responsibility (or "claimed the attack") names the
+ * maker of the report's latest violent event whose maker is unknown, and
+ * of its earlier tellings (ACLED codes the claimant; the notes say so).
+ * A denial, blame or accusation names no one (issue 4). */
+static void claim_maker(coder *k, const sent_view *sv, const sr_mention *h)
+{
+    const char *t = k->t;
+    static const char *const resp[] = {"responsibility"};
+    static const char *const deed[] = {"attack", "attacks", "bombing", "bombings", "blast",
+                                       "blasts", "explosion", "explosions", "ambush", "assault",
+                                       "killing", "killings", "assassination", "strike"};
+    /* "claimed", "claims", not "blamed" or "the claim of" */
+    if (h->span.end - h->span.start < 6 || strncasecmp(t + h->span.start, "claim", 5) ||
+        !(t[h->span.start + 5] == 'e' || t[h->span.start + 5] == 's'))
+        return;
+    size_t se = h->sentence < k->a->n_sentences ? k->a->sentences[h->sentence].end : h->span.end;
+    size_t we = h->span.end + 48 < se ? h->span.end + 48 : se;
+    if (!has_word(t, h->span.start, h->span.end, resp, 1) &&
+        !has_word(t, h->span.end, we, deed, sizeof deed / sizeof *deed))
+        return;
+    /* the claimant: the nearest actor before the claim, or after "claimed
+     * by" */
+    int speaker = -1;
+    size_t bs, be;
+    next_word(t, h->span.end, se, &bs, &be);
+    int by = lower_eq(t, bs, be, "by");
+    for (size_t j = 0; j < sv->n; j++) {
+        const sr_mention *x = &sv->m[j];
+        if (x->kind != SR_MENTION_ACTOR || x->actor < 0)
+            continue;
+        if (!by && x->span.end <= h->span.start)
+            speaker = x->actor;
+        else if (by && x->span.start >= be && speaker < 0)
+            speaker = x->actor;
+    }
+    if (!armed(k->kb, speaker) || speaker == k->unidentified)
+        return;
+    /* "no group has claimed", "has not claimed", "has yet to claim" */
+    static const char *const none[] = {"no", "not", "nobody", "yet", "never", "none"};
+    size_t ns = h->span.start > 24 ? h->span.start - 24 : 0;
+    if (k->a->sentences && h->sentence < k->a->n_sentences &&
+        ns < k->a->sentences[h->sentence].start)
+        ns = k->a->sentences[h->sentence].start;
+    if (has_word(t, ns, h->span.start, none, sizeof none / sizeof *none))
+        return;
+    /* the claim is of the latest violent event told in the last few
+     * sentences; earlier tellings of it with no maker take the claimant
+     * too */
+    const char *sub = NULL;
+    for (size_t e = k->out->n_events; e-- > 0;) {
+        sr_event *x = &k->out->events[e];
+        if (x->sentence > h->sentence || (!sub && x->sentence + 3 < h->sentence))
+            return;
+        if (!x->event_type ||
+            !strcmp(x->event_type, "Strategic developments") || !strcmp(x->event_type, "Protests") ||
+            !strcmp(x->event_type, "Riots"))
+            continue;
+        if (!sub && (x->actor1 != k->unidentified || !strcmp(x->sub_event_type, "Air/drone strike") ||
+                     !strcmp(x->sub_event_type, "Chemical weapon")))
+            return;
+        if (x->actor1 != k->unidentified || (sub && strcmp(sub, x->sub_event_type)))
+            continue;
+        sub = x->sub_event_type;
+        x->actor1 = speaker;
+        if (x->actor2 == speaker)
+            x->actor2 = -1;
+        x->claimed = 1;
+        finish_actors(k, x);
+    }
+}
+
 /* Statements: "X accused Y of ...", "X denied ...". */
 static void code_statements(coder *k, const sent_view *sv)
 {
     const char *t = k->t;
     for (size_t i = 0; i < sv->n; i++) {
         const sr_mention *m = &sv->m[i];
-        if (m->kind != SR_MENTION_HEDGE || !m->value)
-            continue;
         sr_statement_type type;
-        if (!strcmp(m->value, "denied"))
+        /* "threatened to attack" is read as a negation of the attack */
+        if (m->kind == SR_MENTION_NEGATION && m->span.end - m->span.start > 10 &&
+            !strncasecmp(t + m->span.start, "threatened", 10))
+            type = SR_STMT_THREATEN;
+        else if (m->kind != SR_MENTION_HEDGE || !m->value)
+            continue;
+        else if (!strcmp(m->value, "denied"))
             type = SR_STMT_DENY;
         else if (!strcmp(m->value, "claimed"))
             type = (t[m->span.start] | 32) == 'a' ? SR_STMT_ACCUSE : SR_STMT_CLAIM;
         else if (!strcmp(m->value, "criticized"))
             type = SR_STMT_CRITICIZE;
+        else if (!strcmp(m->value, "threatened"))
+            type = SR_STMT_THREATEN;
         else
             continue;
         int speaker = -1, target = -1;
@@ -2807,6 +2946,8 @@ static void code_statements(coder *k, const sent_view *sv)
         }
         if (speaker < 0)
             continue;
+        if (type == SR_STMT_CLAIM)
+            claim_maker(k, sv, m);
         sr_coding *o = k->out;
         sr_statement *s = sr_arena_grow(k->doc->arena, o->statements,
                                         o->n_statements * sizeof *s, (o->n_statements + 1) * sizeof *s);

@@ -536,6 +536,58 @@ static void hedge_scope(void **state)
         assert_string_not_equal(e[i].cert, "reported");
 }
 
+/* Issue 4: a claim of responsibility names the maker of the report's
+ * unattributed attack, in its own or a later sentence; a denial, blame or
+ * accusation names no one. */
+static void claims_of_responsibility(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "A roadside bomb struck a military bus near Jableh on Sunday, killing six "
+                          "soldiers. Hurras al-Din claimed the bombing in a statement on Monday.\n",
+                    "2019-03-11", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Remote explosive/landmine/IED");
+    assert_string_equal(e[0].a1, "Hurras al-Din");
+    n = code(TITLE "Unknown gunmen opened fire on a checkpoint in Nawa on Friday. Hurras al-Din "
+                   "denied any role in the shooting, while officials blamed Ahrar al-Sham.\n",
+             "2019-03-16", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_not_equal(e[i].a1, "Hurras al-Din");
+        assert_string_not_equal(e[i].a1, "Ahrar al-Sham");
+    }
+    /* "no group has claimed" names no one */
+    n = code(TITLE "A car bomb went off outside a bakery in Azaz on Tuesday, killing three people. "
+                   "No group has claimed the attack, and the Hamza Division said it was hunting the "
+                   "bombers.\n",
+             "2019-03-13", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a1, "Unidentified Armed Group");
+}
+
+/* Issue 4: what might happen is no event: conditions, threats, warnings
+ * and plans. */
+static void hypotheses_and_threats(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t stmts = 0;
+    size_t n = code(TITLE "Ankara said on Monday that its army would hit back at any assault on its "
+                          "observation posts near Morek.\n",
+                    "2019-03-11", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "Government forces threatened a new offensive against the rebel-held town of "
+                   "Kafr Zita on Wednesday, warning of air strikes if fighters stayed.\n",
+             "2019-03-13", e, 8, &stmts);
+    assert_int_equal(n, 0);
+    assert_true(stmts >= 1); /* the threat is a statement */
+    n = code(TITLE "Hundreds rallied in Ariha on Friday against a possible offensive by regime "
+                   "troops.\n",
+             "2019-03-15", e, 8, NULL);
+    assert_int_equal(n, 1); /* the rally, not the offensive */
+    assert_string_equal(e[0].sub, "Peaceful protest");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -552,6 +604,8 @@ int main(void)
         cmocka_unit_test(statements_and_trends),
         cmocka_unit_test(namesakes_abroad),
         cmocka_unit_test(hedge_scope),
+        cmocka_unit_test(claims_of_responsibility),
+        cmocka_unit_test(hypotheses_and_threats),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
