@@ -1707,6 +1707,24 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         word_before(t, sent.start, b1s, &b2s, &b2e);
         if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
             continue;
+        /* the source of the report is no side (issue 4): "according to the
+         * Syrian Civil Defence", "the White Helmets said", "MSF reported";
+         * a state or armed group telling of its own deed ("Russia said its
+         * jets struck ...") stays */
+        {
+            static const char *const told[] = {"said", "says", "told", "reported", "announced",
+                                               "stated", "added", "confirmed", "reports"};
+            size_t ns, ne;
+            next_word(t, sv->m[i].span.end, sent.end, &ns, &ne);
+            int said = ne > ns && ns - sv->m[i].span.end <= 2 &&
+                       word_is(t, ns, ne, told, sizeof told / sizeof *told) &&
+                       !(sv->m[i].flags & SR_MF_GENERIC) &&
+                       (kb->actors[sv->m[i].actor].kind == SR_ACTOR_CIVILIANS ||
+                        kb->actors[sv->m[i].actor].kind == SR_ACTOR_INTERNATIONAL_ORG);
+            if (said || (b1e > b1s && lower_eq(t, b1s, b1e, "to") && b2e > b2s &&
+                         lower_eq(t, b2s, b2e, "according")))
+                continue;
+        }
         /* "the army, backed by Russian jets, captured ...": the backer is an
          * associate of the actor it backs (added below), never a side */
         static const char *const backw[] = {"backed", "supported", "aided", "assisted", "helped",

@@ -588,6 +588,29 @@ static void hypotheses_and_threats(void **state)
     assert_string_equal(e[0].sub, "Peaceful protest");
 }
 
+/* Issue 4: whoever the report cites is no side of the event. */
+static void sources_are_no_sides(void **state)
+{
+    (void)state;
+    ev e[8];
+    const char *texts[] = {
+        TITLE "Rescuers from the Syrian Civil Defence said three people died when barrel bombs "
+              "fell on Kafr Zita on Sunday.\n",
+        TITLE "An air strike hit a bakery in Ariha on Monday, killing five, according to the "
+              "White Helmets.\n",
+        TITLE "MSF reported that a hospital in Latamneh was shelled on Tuesday.\n"};
+    for (size_t q = 0; q < 3; q++) {
+        size_t n = code(texts[q], "2019-03-12", e, 8, NULL);
+        assert_true(n >= 1);
+        for (size_t i = 0; i < n; i++) {
+            assert_string_not_equal(e[i].a2, "Syria Civil Defence");
+            assert_string_not_equal(e[i].a1, "Syria Civil Defence");
+            assert_string_not_equal(e[i].a1, "M\xc3\xa9decins Sans Fronti\xc3\xa8res");
+            assert_string_not_equal(e[i].a2, "M\xc3\xa9decins Sans Fronti\xc3\xa8res");
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -606,6 +629,7 @@ int main(void)
         cmocka_unit_test(hedge_scope),
         cmocka_unit_test(claims_of_responsibility),
         cmocka_unit_test(hypotheses_and_threats),
+        cmocka_unit_test(sources_are_no_sides),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
