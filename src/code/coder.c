@@ -172,7 +172,21 @@ static const char *const people_nouns[] = {
     "fighter",  "soldier",   "person",   "child",     "boy",      "girl",     "man",
     "woman",    "member",    "others",
     /* ranks and roles counted as people: "two commanders were executed" */
-    "commanders", "commander", "officer", "policeman", "guards", "pilots"};
+    "commanders", "commander", "officer", "policeman", "guards", "pilots",
+    /* trades and kin named as victims (issue 4): "two shepherds were killed" */
+    "shepherds", "shepherd", "farmers", "farmer", "doctors", "doctor", "nurses", "nurse",
+    "teachers", "teacher", "students", "student", "pupils", "villagers", "passengers",
+    "labourers", "laborers", "relatives", "paramedics", "family", "families", "teenagers"};
+/* Victims that make the target civilians (ACLED): people named by age,
+ * sex, trade or kin, not by arms. */
+static const char *const civilian_nouns[] = {
+    "children",  "child",    "women",    "woman",    "boys",      "girls",     "boy",
+    "girl",      "shepherds", "shepherd", "farmers", "farmer",    "workers",   "worker",
+    "residents", "resident", "villagers", "villager", "doctors",  "doctor",    "nurses",
+    "nurse",     "teachers", "teacher",  "students", "student",   "pupils",    "passengers",
+    "labourers", "laborers", "relatives", "family",  "families",  "teenagers", "teenager",
+    "journalists", "journalist", "paramedics", "babies", "infants", "elderly", "civilians",
+    "civilian"};
 
 /* ---- building events ---- */
 
@@ -689,8 +703,10 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         static const char *const person[] = {
             "woman",   "man",     "child",     "boy",        "girl",      "civilian",
             "soldier", "fighter", "person",    "journalist", "doctor",    "nurse",
-            "pilot",   "officer", "policeman", "militant",   "commander", "teenager"};
-        size_t ws, we, ns, ne, last_end = 0;
+            "pilot",   "officer", "policeman", "militant",   "commander", "teenager",
+            "shepherd", "farmer", "teacher",  "student",    "worker",    "villager",
+            "pupil",    "resident", "passenger"};
+        size_t ws, we, ns, ne, last_end = 0, held_end = 0;
         for (size_t p = sent.start; p < sent.end; p = we) {
             next_word(t, p, sent.end, &ws, &we);
             if (we == ws)
@@ -711,9 +727,15 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             if (listed ||
                 ((has_word(t, bs, ws, kill_words, 11) || has_word(t, ne, ae, kill_words, 11)) &&
                  !has_word(t, ne, ae, hurt_words, N_HURT))) {
+                /* "a doctor and a nurse were killed": the first of the
+                 * list stood too far from the verb */
+                if (!listed && held_end && ws > held_end && ws - held_end <= 6 &&
+                    has_word(t, held_end, ws, and_, 1))
+                    sum++;
                 sum++;
                 last_end = ne;
-            }
+            } else
+                held_end = ne;
         }
         if (sum > 0 && sum < 10)
             return sum;
@@ -1443,6 +1465,53 @@ static void crowd_first(const sr_kb *kb, sr_event *e)
     e->n_assoc2 = n;
 }
 
+/* Is SUB a violent sub-event type whose target may be civilians? */
+static int sub_type_violent(const char *sub)
+{
+    const char *type = sr_acled_event_type(sub);
+    return type && (!strcmp(type, "Battles") || !strcmp(type, "Explosions/Remote violence") ||
+                    !strcmp(type, "Violence against civilians")) &&
+           strcmp(sub, "Non-state actor overtakes territory") &&
+           strcmp(sub, "Government regains territory");
+}
+
+/* Does SENT tell civilians killed or hurt: a civilian noun (age, sex,
+ * trade, kin) within six words before a victim word ("two shepherds were
+ * killed", "a doctor and a nurse died") or four after it ("killing three
+ * farmers")? */
+static int civilian_victims(const char *t, sr_span sent)
+{
+    size_t ws, we;
+    for (size_t p = sent.start; p < sent.end; p = we) {
+        next_word(t, p, sent.end, &ws, &we);
+        if (we == ws)
+            break;
+        if (!word_is(t, ws, we, victim_words, sizeof victim_words / sizeof *victim_words) &&
+            !word_is(t, ws, we, hurt_words, N_HURT) && !lower_eq(t, ws, we, "killing"))
+            continue;
+        /* a civilian noun among the last six words */
+        size_t back = ws, bs, be;
+        for (int w = 0; w < 6 && back > sent.start; w++) {
+            word_before(t, sent.start, back, &bs, &be);
+            if (be <= bs)
+                break;
+            if (word_is(t, bs, be, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns))
+                return 1;
+            back = bs;
+        }
+        size_t fwd = we, fs, fe;
+        for (int w = 0; w < 4; w++) {
+            next_word(t, fwd, sent.end, &fs, &fe);
+            if (fe == fs)
+                break;
+            if (word_is(t, fs, fe, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns))
+                return 1;
+            fwd = fe;
+        }
+    }
+    return 0;
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -1506,6 +1575,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
              * attack */
             if (w < 3 && word_is(t, ws, we, maybe, sizeof maybe / sizeof *maybe) &&
                 strcmp(tr->value, "Chemical weapon"))
+                return;
+            /* "had previously come under rocket fire": a recap, no event */
+            static const char *const recap[] = {"previously", "repeatedly", "frequently", "often"};
+            if (w < 3 && word_is(t, ws, we, recap, sizeof recap / sizeof *recap))
                 return;
             /* lowercase: "in May" is a month; "would respond to airstrikes
              * by X": the strikes after a preposition happened */
@@ -2155,6 +2228,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if ((fr & SR_FRAME_KILLS) && (fr & SR_FRAME_CIVILIAN) && a2 < 0 && !n_person) {
         int civ = sr_kb_actor_find(kb, "CIVILIANS");
         side_add(&proto, 2, civ);
+        a2 = proto.actor2;
+    }
+    /* "two shepherds were killed when a landmine exploded", "killing a
+     * teacher": victims named by age, sex, trade or kin are civilians
+     * (issue 4) */
+    if (a2 < 0 && (a1 < 0 || kb->actors[a1].kind != SR_ACTOR_CIVILIANS) && sub_type_violent(sub) &&
+        civilian_victims(t, sent)) {
+        side_add(&proto, 2, sr_kb_actor_find(kb, "CIVILIANS"));
         a2 = proto.actor2;
     }
     int civ_target = a2 >= 0 && kb->actors[a2].kind == SR_ACTOR_CIVILIANS;

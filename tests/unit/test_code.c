@@ -611,6 +611,32 @@ static void sources_are_no_sides(void **state)
     }
 }
 
+/* Issue 4: victims named by age, sex, trade or kin are civilians, and
+ * their count is the toll, also before a when-clause. */
+static void civilian_victims_named(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Three farmers died on Sunday when an old land mine blew up under their "
+                          "tractor outside Sukhnah.\n",
+                    "2019-03-11", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Remote explosive/landmine/IED");
+    assert_string_equal(e[0].a2, "Civilians");
+    assert_int_equal(e[0].dead, 3);
+    n = code(TITLE "A teacher and a pupil were killed in an air raid on a school in Kafr Nabl on "
+                   "Monday.\n",
+             "2019-03-12", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a2, "Civilians");
+    assert_int_equal(e[0].dead, 2);
+    n = code(TITLE "Rocket fire on Suqaylabiyah wounded five shepherds on Thursday.\n", "2019-03-15",
+             e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a2, "Civilians");
+    assert_int_equal(e[0].dead, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -630,6 +656,7 @@ int main(void)
         cmocka_unit_test(claims_of_responsibility),
         cmocka_unit_test(hypotheses_and_threats),
         cmocka_unit_test(sources_are_no_sides),
+        cmocka_unit_test(civilian_victims_named),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
