@@ -1427,6 +1427,55 @@ static int crowd_event(const coder *k, const sent_view *sv, const sr_mention *tr
            has_word(k->t, s, e, intrans, sizeof intrans / sizeof *intrans);
 }
 
+/* Does a crowd in SENT riot: a riot verb ("stormed", "torched", "set
+ * fire", "threw stones", "clashed") within eight words after a crowd word,
+ * with no police or troops named between (they would be the ones acting:
+ * "police attacked the protesters")? */
+static int crowd_riots(const char *t, sr_span sent)
+{
+    static const char *const crowd[] = {"protesters", "protestors", "demonstrators", "crowd",
+                                        "crowds",     "residents",  "youths",        "mob",
+                                        "rioters",    "they",       "protest",       "demonstration",
+                                        "marchers",   "mourners"};
+    static const char *const force[] = {"police", "policemen", "security", "forces", "soldiers",
+                                        "army",   "troops",    "guards"};
+    static const char *const riot[] = {"stormed",  "storming",  "torched",    "torching",
+                                       "burned",   "burnt",     "smashed",    "smashing",
+                                       "ransacked", "vandalised", "vandalized", "pelted",
+                                       "pelting",  "clashed",   "clashing",   "attacked",
+                                       "attacking", "stoned",   "looted",     "looting"};
+    static const char *const throw_[] = {"threw", "throwing", "hurled", "hurling", "set", "setting"};
+    static const char *const thrown[] = {"stones", "rocks", "bottles", "fire", "ablaze", "molotov"};
+    size_t ws, we;
+    int since_crowd = -1; /* words since the last crowd word, -1: none */
+    for (size_t p = sent.start; p < sent.end; p = we) {
+        next_word(t, p, sent.end, &ws, &we);
+        if (we == ws)
+            break;
+        if (word_is(t, ws, we, crowd, sizeof crowd / sizeof *crowd)) {
+            since_crowd = 0;
+            continue;
+        }
+        if (since_crowd < 0)
+            continue;
+        if (++since_crowd > 8 || word_is(t, ws, we, force, sizeof force / sizeof *force)) {
+            since_crowd = -1;
+            continue;
+        }
+        if (word_is(t, ws, we, riot, sizeof riot / sizeof *riot))
+            return 1;
+        if (word_is(t, ws, we, throw_, sizeof throw_ / sizeof *throw_)) {
+            size_t xs, xe, ys, ye;
+            next_word(t, we, sent.end, &xs, &xe);
+            next_word(t, xe, sent.end, &ys, &ye);
+            if (word_is(t, xs, xe, thrown, sizeof thrown / sizeof *thrown) ||
+                word_is(t, ys, ye, thrown, sizeof thrown / sizeof *thrown))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Protesters facing force: 0 when the sentence names no crowd ("the group
  * dispersed its fighters"); else the unnamed crowd joins side 2 unless a
  * protester actor is already a side. */
@@ -2051,6 +2100,65 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         side_add(&proto, 1, crowd);
         a1 = proto.actor1;
     }
+    /* a crowd that storms, torches, smashes, stones or clashes riots
+     * (issue 4): ACLED's "Violent demonstration" by "Rioters (X)" when it
+     * protests, "Mob violence" when a crowd attacks people without one */
+    const char *riot_sub = NULL;
+    {
+        int violent_trigger =
+            (fr & SR_FRAME_TERRITORY) ||
+            (etype && (!strcmp(etype, "Battles") || !strcmp(etype, "Violence against civilians") ||
+                       !strcmp(tr->value, "Looting/property destruction")));
+        static const char *const crowd[] = {"crowd", "crowds", "mob", "mobs", "rioters", "youths"};
+        size_t cs = tr->span.start, ce;
+        for (int w = 0; w < 3 && a1 < 0 && violent_trigger; w++) {
+            word_before(t, sent.start, cs, &cs, &ce);
+            if (ce <= cs)
+                break;
+            if (word_is(t, cs, ce, crowd, sizeof crowd / sizeof *crowd)) {
+                side_add(&proto, 1, crowd_actor(k, sv, "RIO", "RIOTERS"));
+                a1 = proto.actor1;
+            }
+        }
+        sr_actor_kind ck = a1 >= 0 ? kb->actors[a1].kind : SR_ACTOR_KIND_COUNT;
+        int crowd_agent = ck == SR_ACTOR_PROTESTERS || ck == SR_ACTOR_RIOTERS;
+        static const char *const protest[] = {"protest",       "protests",       "protesters",
+                                              "protestors",    "demonstrators",  "demonstration",
+                                              "demonstrations", "rally",         "sit-in",
+                                              "marchers",      "demonstrated",   "protested"};
+        if (violent_trigger && crowd_agent)
+            riot_sub = ck == SR_ACTOR_PROTESTERS ||
+                               has_word(t, sent.start, sent.end, protest,
+                                        sizeof protest / sizeof *protest)
+                           ? "Violent demonstration"
+                           : "Mob violence";
+        else if (!strcmp(tr->value, "Peaceful protest") && crowd_agent && crowd_riots(t, sent))
+            riot_sub = "Violent demonstration";
+        else if (violent_trigger && a2 >= 0 && kb->actors[a2].kind == SR_ACTOR_PROTESTERS &&
+                 (ck == SR_ACTOR_POLICE || ck == SR_ACTOR_STATE_FORCE) &&
+                 !(fr & SR_FRAME_MUTUAL)) {
+            /* "police attacked the protesters": force against a crowd */
+            int vague = 0;
+            riot_sub = sentence_deaths(k, sv, sent, &vague) || vague
+                           ? "Excessive force against protesters"
+                           : "Protest with intervention";
+            if (riot_sub[0] == 'P')
+                crowd_first(kb, &proto);
+            a1 = proto.actor1;
+            a2 = proto.actor2;
+        }
+        if (riot_sub && ck == SR_ACTOR_PROTESTERS) {
+            proto.actor1 = a1 = crowd_actor(k, sv, "RIO", "RIOTERS");
+            if (proto.actor2 == a1)
+                proto.actor2 = a2 = -1;
+        }
+        /* a mob that attacks people: the people are civilians */
+        if (riot_sub && !strcmp(riot_sub, "Mob violence") && proto.actor2 < 0 &&
+            !(fr & SR_FRAME_TERRITORY) && strcmp(tr->value, "Looting/property destruction")) {
+            side_add(&proto, 2, sr_kb_actor_find(kb, "CIVILIANS"));
+            a2 = proto.actor2;
+        }
+    }
     if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS) &&
         !(etype && !strcmp(etype, "Explosions/Remote violence")))
         return;
@@ -2108,8 +2216,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         a2 = proto.actor2;
     }
     /* sub-event type */
-    const char *sub = strike_sub ? strike_sub : tr->value;
-    if (fr & SR_FRAME_KILL) {
+    const char *sub = riot_sub ? riot_sub : strike_sub ? strike_sub : tr->value;
+    if ((fr & SR_FRAME_KILL) && !riot_sub) {
         /* "The blast which hit the meeting killed 47", "an air strike killed
          * 18": an event noun opening the sentence is the killer, and the
          * deaths are that event's toll, not a second event */
@@ -2177,7 +2285,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         a1 = proto.actor1;
         a2 = proto.actor2;
     }
-    if (fr & SR_FRAME_TERRITORY) {
+    if ((fr & SR_FRAME_TERRITORY) && !riot_sub) {
         /* taking ground needs the ground: a place (or "the town/village")
          * after the verb; "fighters who have captured during ..." has none */
         static const char *const ground[] = {"town", "village", "city", "area", "hill",
@@ -2212,7 +2320,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
              kb->actors[taker].kind == SR_ACTOR_CIVILIANS))
             return;
     }
-    if (fr & SR_FRAME_TERRITORY) {
+    if ((fr & SR_FRAME_TERRITORY) && !riot_sub) {
         int state = a1 >= 0 && (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE ||
                                 kb->actors[a1].kind == SR_ACTOR_GOVERNMENT);
         sub = state ? "Government regains territory" : "Non-state actor overtakes territory";

@@ -637,6 +637,38 @@ static void civilian_victims_named(void **state)
     assert_int_equal(e[0].dead, 0);
 }
 
+/* Issue 4: a protest whose crowd storms, burns, stones or clashes is a
+ * violent demonstration by rioters; a crowd attacking people without a
+ * protest is mob violence. */
+static void protests_turn_violent(void **state)
+{
+    (void)state;
+    ev e[8];
+    const char *riots[] = {
+        TITLE "Demonstrators angry over fuel shortages broke into the governorate building in "
+              "Suwayda on Saturday and burned its archive.\n",
+        TITLE "Youths pelted police with rocks during a rally in Daraa on Friday.\n",
+        TITLE "Protesters stormed the town hall of Jasim on Sunday.\n"};
+    for (size_t q = 0; q < 3; q++) {
+        size_t n = code(riots[q], "2019-03-18", e, 8, NULL);
+        assert_true(n >= 1);
+        for (size_t i = 0; i < n; i++) {
+            assert_string_equal(e[i].sub, "Violent demonstration");
+            assert_string_equal(e[i].a1, "Rioters (Syria)");
+        }
+    }
+    size_t n = code(TITLE "An angry mob beat a man to death in Manbij on Monday after accusing him "
+                          "of kidnapping a child.\n",
+                    "2019-03-19", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Mob violence");
+    /* the police acting on the crowd is no riot */
+    n = code(TITLE "Police attacked protesters with batons at a sit-in in Suwayda on Tuesday.\n",
+             "2019-03-20", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].sub, "Violent demonstration");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -657,6 +689,7 @@ int main(void)
         cmocka_unit_test(hypotheses_and_threats),
         cmocka_unit_test(sources_are_no_sides),
         cmocka_unit_test(civilian_victims_named),
+        cmocka_unit_test(protests_turn_violent),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
