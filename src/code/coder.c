@@ -1784,6 +1784,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     size_t first_before = (size_t)-1, first_after = (size_t)-1, last_before = (size_t)-1;
     size_t backers[4];
     int n_backers = 0;
+    int led_group[2], leader[2], n_led = 0; /* "X led by Y" */
     /* parenthesis depth at each mention: once per sentence (paren_flags),
      * else in one pass over the sentence (most have no parenthesis: then
      * no pass at all) */
@@ -1846,6 +1847,26 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (said || (b1e > b1s && lower_eq(t, b1s, b1e, "to") && b2e > b2s &&
                          lower_eq(t, b2s, b2e, "according")))
                 continue;
+        }
+        /* "rebels led by Jaish al-Izza", "fighters led by X": the leader
+         * named after a group it leads acts for it (below), and is no
+         * separate side */
+        {
+            static const char *const lead[] = {"led", "commanded", "headed", "spearheaded"};
+            if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s &&
+                word_is(t, b2s, b2e, lead, sizeof lead / sizeof *lead) && n_led < 2) {
+                /* the led group: an actor just before "led by" */
+                for (size_t j = i; j-- > 0;)
+                    if (usable_actor(kb, &sv->m[j]) && sv->m[j].span.end <= b2s) {
+                        if (b2s - sv->m[j].span.end <= 2) {
+                            led_group[n_led] = sv->m[j].actor;
+                            leader[n_led++] = sv->m[i].actor;
+                        }
+                        break;
+                    }
+                if (n_led && leader[n_led - 1] == sv->m[i].actor)
+                    continue;
+            }
         }
         /* "the army, backed by Russian jets, captured ...": the backer is an
          * associate of the actor it backs (added below), never a side */
@@ -2087,6 +2108,38 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 other[q--] = other[--*n_other];
             }
         side_add(&proto, side, ba);
+    }
+    /* the leader named for a group acts (issue 4): "rebels led by X",
+     * "HTS-led fighters", "an Ahrar-led offensive"; a generic group ("Opposition
+     * Rebels") gives way to it, a named one keeps it as an associate */
+    for (size_t i = 0; i < ti; i++) {
+        const sr_mention *bm = &sv->m[i];
+        if (bm->kind == SR_MENTION_BACKING && bm->actor >= 0 && bm->value &&
+            !strcmp(bm->value, "led") && strncmp(kb->actors[bm->actor].id, "GOV_", 4) &&
+            armed(kb, bm->actor) && tr->span.start - bm->span.end <= 24 && n_led < 2) {
+            int led = -1; /* the actor mention it leads, right after it */
+            if (i + 1 < ti && usable_actor(kb, &sv->m[i + 1]) &&
+                sv->m[i + 1].span.start - bm->span.end <= 2)
+                led = sv->m[i + 1].actor;
+            led_group[n_led] = led >= 0 ? led : proto.actor1 >= 0 ? -2 : -1;
+            leader[n_led++] = bm->actor;
+        }
+    }
+    for (int q = 0; q < n_led; q++) {
+        int g = led_group[q], x = leader[q];
+        int side = g >= 0 && g == proto.actor2 ? 2 : g == -2 ? 0 : 1;
+        if (!side || x == proto.actor1 || x == proto.actor2)
+            continue;
+        int *slot = side == 1 ? &proto.actor1 : &proto.actor2;
+        int generic = *slot < 0 || *slot == k->unidentified ||
+                      !strncmp(kb->actors[*slot].id, "REB_", 4) ||
+                      !strcmp(kb->actors[*slot].id, "REBELS");
+        if (g >= 0 && *slot != g)
+            continue;
+        if (generic)
+            *slot = x;
+        else
+            side_add(&proto, side, x);
     }
     a1 = proto.actor1;
     a2 = proto.actor2;

@@ -669,6 +669,24 @@ static void protests_turn_violent(void **state)
         assert_string_not_equal(e[i].sub, "Violent demonstration");
 }
 
+/* Issue 4: the group named as the leader of fighters is the actor, not
+ * only the generic "Opposition Rebels". */
+static void leaders_act(void **state)
+{
+    (void)state;
+    ev e[8];
+    const char *texts[] = {
+        TITLE "Insurgents led by Faylaq al-Sham overran an army checkpoint near Kafr Nabudah on "
+              "Sunday.\n",
+        TITLE "Faylaq al-Sham-led factions shelled government positions in Jurin on Monday.\n",
+        TITLE "Militants commanded by Faylaq al-Sham raided a police post in Ariha on Tuesday.\n"};
+    for (size_t q = 0; q < 3; q++) {
+        size_t n = code(texts[q], "2019-03-19", e, 8, NULL);
+        assert_true(n >= 1);
+        assert_string_equal(e[0].a1, "Faylaq al-Sham");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -690,6 +708,7 @@ int main(void)
         cmocka_unit_test(sources_are_no_sides),
         cmocka_unit_test(civilian_victims_named),
         cmocka_unit_test(protests_turn_violent),
+        cmocka_unit_test(leaders_act),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
