@@ -1639,6 +1639,48 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             p = ws;
         }
     }
+    /* an event noun in a background clause does not make or override the
+     * sentence's main event (issue 4): "looted houses after residents fled
+     * the fighting", "since the offensive began" tell no event of their
+     * own; "arrested ten men after clashes" keeps the arrests as the
+     * reading of the sentence (the clashes yield, like a bare killing
+     * verb, but stay an event when they have sides of their own) */
+    int background = 0;
+    if (fr & SR_FRAME_NOUN) {
+        static const char *const flight[] = {"fled", "fleeing", "flee", "flees", "escaping",
+                                             "escaped", "escape"};
+        static const char *const subord[] = {"after", "following", "amid", "before"};
+        size_t p = tr->span.start, ws, we, at = (size_t)-1;
+        int kind = 0; /* 1: flight or "since ... began", 2: after/amid */
+        for (int w = 0; w < 6 && p > sent.start && !kind; w++) {
+            word_before(t, sent.start, p, &ws, &we);
+            if (we <= ws)
+                break;
+            if (w < 3 && word_is(t, ws, we, flight, sizeof flight / sizeof *flight))
+                kind = 1;
+            else if (w < 3 && lower_eq(t, ws, we, "since")) {
+                static const char *const began[] = {"began", "started", "erupted", "begun"};
+                size_t bs, be;
+                next_word(t, tr->span.end, sent.end, &bs, &be);
+                kind = word_is(t, bs, be, began, sizeof began / sizeof *began);
+            } else if (word_is(t, ws, we, subord, sizeof subord / sizeof *subord))
+                kind = 2;
+            at = ws;
+            p = ws;
+        }
+        /* the main event: a trigger before the clause, not a killing word;
+         * for "after/amid" a verb ("the attack came a day after air
+         * strikes" tells two events) */
+        for (size_t i = 0; i < ti && kind; i++)
+            if (sv->m[i].kind == SR_MENTION_TRIGGER && sv->m[i].span.end <= at &&
+                !(sv->m[i].frame & (SR_FRAME_KILL | SR_FRAME_KILLS | SR_FRAME_VAGUE)) &&
+                (kind == 1 || !(sv->m[i].frame & SR_FRAME_NOUN))) {
+                if (kind == 1)
+                    return;
+                background = 1;
+                break;
+            }
+    }
     int claimant = 0; /* a claim of responsibility names the maker */
     /* what a speaker claims, accuses or denies is a statement, not an
      * event ("X accused Y of executing ...", "Y denied this"); a claim of
@@ -2591,7 +2633,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->date = date;
         e->time_precision = prec;
         e->date_in_text = dm != NULL;
-        e->weak = (fr & SR_FRAME_KILL) && !(fr & SR_FRAME_DIRECT);
+        e->weak = ((fr & SR_FRAME_KILL) && !(fr & SR_FRAME_DIRECT)) || background;
         e->frame = fr;
         int country_only = np && pl[p]->where.is_area && (!pl[p]->where.admin1 || !*pl[p]->where.admin1);
         e->where = np && !country_only ? pl[p]->where : (prev_place ? *prev_place : none);

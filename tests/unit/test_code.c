@@ -687,6 +687,24 @@ static void leaders_act(void **state)
     }
 }
 
+/* Issue 4: an event noun in a background clause neither makes an event
+ * nor overrides the sentence's main one. */
+static void background_clauses(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Gunmen ransacked shops in Saraqib on Sunday after the owners fled the "
+                          "shelling.\n",
+                    "2019-03-18", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Looting/property destruction");
+    n = code(TITLE "Police detained twelve men in Jasim on Wednesday following clashes there last "
+                   "month.\n",
+             "2019-03-21", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Arrests");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -709,6 +727,7 @@ int main(void)
         cmocka_unit_test(civilian_victims_named),
         cmocka_unit_test(protests_turn_violent),
         cmocka_unit_test(leaders_act),
+        cmocka_unit_test(background_clauses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
