@@ -935,6 +935,59 @@ static void report_countries(coder *k, const sr_annotation *a)
         k->home_country = NULL;
 }
 
+/* "the Midan district of Damascus", "Jobar neighbourhood of Damascus":
+ * the place mention after "district/neighbourhood/quarter of" right after
+ * the place mention M (index I), or NULL. */
+static const sr_mention *district_city(const char *t, const sent_view *sv, size_t i, sr_span sent)
+{
+    /* not "suburb": "the Damascus suburb of Daraya" names the city first */
+    static const char *const part[] = {"district", "neighbourhood", "neighborhood", "quarter",
+                                       "neighbourhoods", "districts"};
+    const sr_mention *m = &sv->m[i];
+    size_t ps, pe, os, oe;
+    next_word(t, m->span.end, sent.end, &ps, &pe);
+    if (ps - m->span.end > 1 || !word_is(t, ps, pe, part, sizeof part / sizeof *part))
+        return NULL;
+    next_word(t, pe, sent.end, &os, &oe);
+    if (!lower_eq(t, os, oe, "of"))
+        return NULL;
+    for (size_t j = i + 1; j < sv->n; j++) {
+        const sr_mention *c = &sv->m[j];
+        if (c->kind != SR_MENTION_PLACE || c->span.start < oe)
+            continue;
+        /* "of Damascus", "of the city of Homs", "of Aleppo city" */
+        return c->span.start - oe <= 14 ? c : NULL;
+    }
+    return NULL;
+}
+
+/* The place named like M inside CITY's governorate (issue 4: "the Midan
+ * district of Damascus" is Damascus's Midan, not Aleppo's); CITY itself
+ * when the gazetteer has no such namesake.  An arena copy of M, or M. */
+static const sr_mention *district_in(const coder *k, const sr_mention *m, const sr_mention *city)
+{
+    /* "Rural Damascus" holds the city's outskirts */
+    if (!city->where.admin1 || !m->where.admin1 || strstr(m->where.admin1, city->where.admin1))
+        return m;
+    const sr_kb *kb = k->kb;
+    sr_place cand[16];
+    size_t n = kb->gaz ? sr_gazetteer_lookup(kb->gaz, k->t + m->span.start,
+                                             m->span.end - m->span.start, cand, 16)
+                       : 0;
+    if (n > 16)
+        n = 16;
+    for (size_t q = 0; q < n; q++)
+        if (cand[q].admin1 && !strcmp(cand[q].admin1, city->where.admin1)) {
+            sr_mention *x = sr_arena_alloc(k->doc->arena, sizeof *x);
+            if (!x)
+                return city;
+            *x = *m;
+            kb_place_fill(kb, KB_GAZ_BASE + (int)cand[q].id, 0, &x->where);
+            return x;
+        }
+    return city;
+}
+
 static size_t event_places(const coder *k, const char *t, sr_span sent, const sent_view *sv,
                            const sr_mention **out, size_t max, size_t speech_end)
 {
@@ -970,6 +1023,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
      * cost O(n^2) per trigger.) */
     size_t prev_end = 0, group_end = 0, group_next = 0;
     int have_prev = 0;
+    const sr_mention *district_of = NULL; /* the city of "X district of CITY" */
     for (size_t i = 0; i < sv->n && n < max; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
@@ -988,6 +1042,15 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         }
         const sr_mention *before = prev_pl;
         prev_pl = m;
+        /* "X district of CITY": one event at X, found in CITY's
+         * governorate; CITY only locates it */
+        if (district_of && m->span.start == district_of->span.start)
+            continue;
+        const sr_mention *city = district_city(t, sv, i, sent);
+        if (city) {
+            district_of = city;
+            m = district_in(k, m, city);
+        }
         if (stray_abroad(k, &m->where))
             continue;
         if (place_after_speech && m->span.end <= speech_end)

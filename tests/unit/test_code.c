@@ -705,6 +705,23 @@ static void background_clauses(void **state)
     assert_string_equal(e[0].sub, "Arrests");
 }
 
+/* Issue 4: "the X district of CITY" is one event at X, found in CITY's
+ * governorate (tests/golden/code-issue4 checks the governorate). */
+static void districts_of_cities(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "A mortar round landed in the Midan neighbourhood of Damascus on Monday, "
+                          "wounding four.\n",
+                    "2019-03-19", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "al-Midan");
+    n = code(TITLE "Warplanes bombed Jobar district of Damascus on Tuesday.\n", "2019-03-20", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Jobar");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -728,6 +745,7 @@ int main(void)
         cmocka_unit_test(protests_turn_violent),
         cmocka_unit_test(leaders_act),
         cmocka_unit_test(background_clauses),
+        cmocka_unit_test(districts_of_cities),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
