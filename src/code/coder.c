@@ -176,7 +176,8 @@ static const char *const people_nouns[] = {
     /* trades and kin named as victims (issue 4): "two shepherds were killed" */
     "shepherds", "shepherd", "farmers", "farmer", "doctors", "doctor", "nurses", "nurse",
     "teachers", "teacher", "students", "student", "pupils", "villagers", "passengers",
-    "labourers", "laborers", "relatives", "paramedics", "family", "families", "teenagers"};
+    "labourers", "laborers", "relatives", "paramedics", "family", "families", "teenagers",
+    "sons", "daughters", "brothers", "sisters", "medics", "volunteers"};
 /* Victims that make the target civilians (ACLED): people named by age,
  * sex, trade or kin, not by arms. */
 static const char *const civilian_nouns[] = {
@@ -186,7 +187,8 @@ static const char *const civilian_nouns[] = {
     "nurse",     "teachers", "teacher",  "students", "student",   "pupils",    "passengers",
     "labourers", "laborers", "relatives", "family",  "families",  "teenagers", "teenager",
     "journalists", "journalist", "paramedics", "babies", "infants", "elderly", "civilians",
-    "civilian"};
+    "civilian", "mother", "father", "son", "sons", "daughter", "daughters", "brother",
+    "brothers", "sister", "sisters", "wife", "husband", "baby", "medics", "volunteers"};
 
 /* ---- building events ---- */
 
@@ -542,7 +544,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
     char seen_noun[8][32];
     long long seen_val[8];
     size_t n_seen = 0;
-    size_t last_counted_start = 0, last_counted_end = 0;
+    size_t last_counted_start = 0, last_counted_end = 0, last_noun_end = 0;
     for (size_t i = 0; i < sv->n; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_NUMBER || m->number.is_ordinal || m->number.is_year)
@@ -629,8 +631,10 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         if (ae > as && lower_eq(t, as, ae, "least"))
             word_before(t, sent.start, as, &as, &ae), word_before(t, sent.start, as, &as, &ae);
         word_before(t, sent.start, as, &bs, &be);
+        /* "2 medics among 31 dead" likewise */
         if (any && n_seen == 1 && ae > as && lower_eq(t, as, ae, "among") && be > bs &&
-            has_word(t, bs, be, were_among, 2)) {
+            (has_word(t, bs, be, were_among, 2) ||
+             (be == last_noun_end && bs >= last_counted_end))) {
             sum = 0;
             n_seen = 0;
         } else if (has_word(t, ss, m->span.start, subset, 4) && any)
@@ -694,6 +698,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         any = 1;
         last_counted_start = m->span.start;
         last_counted_end = m->span.end;
+        last_noun_end = m->number.noun.end > m->span.end ? m->number.noun.end : m->span.end;
     }
     if (!any) {
         /* "killing a woman and a child", "another woman was killed": one
@@ -705,7 +710,8 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             "soldier", "fighter", "person",    "journalist", "doctor",    "nurse",
             "pilot",   "officer", "policeman", "militant",   "commander", "teenager",
             "shepherd", "farmer", "teacher",  "student",    "worker",    "villager",
-            "pupil",    "resident", "passenger"};
+            "pupil",    "resident", "passenger", "mother",  "father",    "son",
+            "daughter", "brother",  "sister",   "baby"};
         size_t ws, we, ns, ne, last_end = 0, held_end = 0;
         for (size_t p = sent.start; p < sent.end; p = we) {
             next_word(t, p, sent.end, &ws, &we);
@@ -714,8 +720,13 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             if (!word_is(t, ws, we, one, 4))
                 continue;
             next_word(t, we, sent.end, &ns, &ne);
-            if (!has_word(t, ns, ne, person, sizeof person / sizeof *person))
-                continue;
+            if (!has_word(t, ns, ne, person, sizeof person / sizeof *person)) {
+                /* one modifier between: "an elderly man", "a local commander" */
+                size_t ms = ns;
+                next_word(t, ne, sent.end, &ns, &ne);
+                if (ms == ns || !has_word(t, ns, ne, person, sizeof person / sizeof *person))
+                    continue;
+            }
             /* the killing word next to it: "killing a woman", "a woman
              * was killed"; "a woman was injured" is no death */
             size_t bs = ws > sent.start + 12 ? ws - 12 : sent.start;
@@ -935,9 +946,9 @@ static void report_countries(coder *k, const sr_annotation *a)
         k->home_country = NULL;
 }
 
-/* "the Midan district of Damascus", "Jobar neighbourhood of Damascus":
- * the place mention after "district/neighbourhood/quarter of" right after
- * the place mention M (index I), or NULL. */
+/* "the Midan district of Damascus", "Jobar neighbourhood of Damascus",
+ * "Damascus's Midan district": the city of the place mention I when it is
+ * named as a part of one, or NULL. */
 static const sr_mention *district_city(const char *t, const sent_view *sv, size_t i, sr_span sent)
 {
     /* not "suburb": "the Damascus suburb of Daraya" names the city first */
@@ -948,6 +959,17 @@ static const sr_mention *district_city(const char *t, const sent_view *sv, size_
     next_word(t, m->span.end, sent.end, &ps, &pe);
     if (ps - m->span.end > 1 || !word_is(t, ps, pe, part, sizeof part / sizeof *part))
         return NULL;
+    /* the possessive: a place ending in "'s" (or "’s") just before */
+    for (size_t j = i; j-- > 0;) {
+        const sr_mention *c = &sv->m[j];
+        if (c->kind != SR_MENTION_PLACE || c->span.end > m->span.start)
+            continue;
+        size_t g = c->span.end;
+        if (g + 2 < m->span.start && m->span.start - g <= 5 &&
+            (!strncmp(t + g, "'s ", 3) || !strncmp(t + g, "\xe2\x80\x99s ", 5)))
+            return c;
+        break;
+    }
     next_word(t, pe, sent.end, &os, &oe);
     if (!lower_eq(t, os, oe, "of"))
         return NULL;
@@ -1023,7 +1045,20 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
      * cost O(n^2) per trigger.) */
     size_t prev_end = 0, group_end = 0, group_next = 0;
     int have_prev = 0;
-    const sr_mention *district_of = NULL; /* the city of "X district of CITY" */
+    /* "X district of CITY": one event at X, found in CITY's governorate;
+     * CITY only locates it */
+    const sr_mention *cities[4];
+    size_t city_at[4], district_at[4];
+    int n_cities = 0;
+    for (size_t i = 0; i < sv->n && n_cities < 4; i++)
+        if (sv->m[i].kind == SR_MENTION_PLACE) {
+            const sr_mention *c = district_city(t, sv, i, sent);
+            if (c) {
+                cities[n_cities] = c;
+                city_at[n_cities] = c->span.start;
+                district_at[n_cities++] = i;
+            }
+        }
     for (size_t i = 0; i < sv->n && n < max; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind != SR_MENTION_PLACE)
@@ -1042,15 +1077,14 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         }
         const sr_mention *before = prev_pl;
         prev_pl = m;
-        /* "X district of CITY": one event at X, found in CITY's
-         * governorate; CITY only locates it */
-        if (district_of && m->span.start == district_of->span.start)
+        int is_city = 0;
+        for (int q = 0; q < n_cities; q++)
+            is_city |= m->span.start == city_at[q];
+        if (is_city)
             continue;
-        const sr_mention *city = district_city(t, sv, i, sent);
-        if (city) {
-            district_of = city;
-            m = district_in(k, m, city);
-        }
+        for (int q = 0; q < n_cities; q++)
+            if (district_at[q] == i)
+                m = district_in(k, m, cities[q]);
         if (stray_abroad(k, &m->where))
             continue;
         if (place_after_speech && m->span.end <= speech_end)
@@ -1659,13 +1693,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     {
         static const char *const maybe[] = {"any",      "possible", "potential",  "planned",
                                             "threatened", "looming", "imminent",  "feared",
-                                            "anticipated", "threatening", "threatens"};
+                                            "anticipated", "threatening", "threatens", "expected",
+                                            "impending"};
         static const char *const modal[] = {"would", "could", "might", "may", "if", "unless"};
         static const char *const preps[] = {"to", "by", "on", "in", "of", "at", "from", "against"};
         int prep_between = 0;
-        static const char *const of[] = {"of", "against"};
-        static const char *const warn[] = {"warned", "warns", "warning", "warnings", "threat",
-                                           "threats", "threatening", "fear", "fears", "risk"};
+        static const char *const of[] = {"of", "against", "for"};
+        /* "warned of", "ahead of", "preparations for" */
+        static const char *const warn[] = {"warned",    "warns",      "warning", "warnings",
+                                           "threat",    "threats",    "threatening", "fear",
+                                           "fears",     "risk",       "ahead",   "preparations",
+                                           "preparing", "prepare"};
         size_t p = tr->span.start, ws, we, xs, xe;
         for (int w = 0; w < 4 && p > sent.start; w++) {
             word_before(t, sent.start, p, &ws, &we);
@@ -1700,6 +1738,30 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (word_is(t, ws, we, preps, sizeof preps / sizeof *preps))
                 prep_between = 1;
             p = ws;
+        }
+        /* "an offensive on Idlib could begin within days": a modal after
+         * an event noun ("could not be confirmed" doubts a deed, it does
+         * not make it a plan) */
+        p = tr->span.end;
+        for (int w = 0; w < 4 && (fr & SR_FRAME_NOUN); w++) {
+            next_word(t, p, sent.end, &ws, &we);
+            if (we == ws)
+                break;
+            /* "a deal that would establish a truce": the deal is made */
+            static const char *const rel[] = {"that", "which", "who"};
+            int stop = word_is(t, ws, we, rel, 3);
+            for (size_t q = p; q < ws && !stop; q++)
+                stop = t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == '.';
+            if (stop)
+                break;
+            if (t[ws] >= 'a' && word_is(t, ws, we, modal, 4)) {
+                size_t ns, ne;
+                next_word(t, we, sent.end, &ns, &ne);
+                if (!lower_eq(t, ns, ne, "not"))
+                    return;
+                break;
+            }
+            p = we;
         }
     }
     /* an event noun in a background clause does not make or override the
@@ -1944,11 +2006,19 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                                "stated", "added", "confirmed", "reports"};
             size_t ns, ne;
             next_word(t, sv->m[i].span.end, sent.end, &ns, &ne);
-            int said = ne > ns && ns - sv->m[i].span.end <= 2 &&
-                       word_is(t, ns, ne, told, sizeof told / sizeof *told) &&
-                       !(sv->m[i].flags & SR_MF_GENERIC) &&
+            static const char *const from[] = {"from", "of", "for"};
+            static const char *const staff[] = {
+                "rescuers", "volunteers", "medics",     "workers",     "team",     "teams",
+                "spokesman", "spokeswoman", "spokesperson", "official", "officials", "head",
+                "director", "chief",       "members",    "member",      "doctors",  "staff"};
+            int body = !(sv->m[i].flags & SR_MF_GENERIC) &&
                        (kb->actors[sv->m[i].actor].kind == SR_ACTOR_CIVILIANS ||
                         kb->actors[sv->m[i].actor].kind == SR_ACTOR_INTERNATIONAL_ORG);
+            /* "rescuers from the White Helmets", "a spokesman for MSF" */
+            int staff_of = body && b1e > b1s && word_is(t, b1s, b1e, from, 3) && b2e > b2s &&
+                           word_is(t, b2s, b2e, staff, sizeof staff / sizeof *staff);
+            int said = staff_of || (body && ne > ns && ns - sv->m[i].span.end <= 2 &&
+                                    word_is(t, ns, ne, told, sizeof told / sizeof *told));
             if (said || (b1e > b1s && lower_eq(t, b1s, b1e, "to") && b2e > b2s &&
                          lower_eq(t, b2s, b2e, "according")))
                 continue;
@@ -2292,6 +2362,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                            : "Mob violence";
         else if (!strcmp(tr->value, "Peaceful protest") && crowd_agent && crowd_riots(t, sent))
             riot_sub = "Violent demonstration";
+        else if (etype && !strcmp(etype, "Riots") && ck == SR_ACTOR_PROTESTERS)
+            riot_sub = tr->value; /* "protesters hurled stones": rioters */
         else if (violent_trigger && a2 >= 0 && kb->actors[a2].kind == SR_ACTOR_PROTESTERS &&
                  (ck == SR_ACTOR_POLICE || ck == SR_ACTOR_STATE_FORCE) &&
                  !(fr & SR_FRAME_MUTUAL)) {
@@ -3216,14 +3288,16 @@ static void claim_maker(coder *k, const sent_view *sv, const sr_mention *h)
     static const char *const deed[] = {"attack", "attacks", "bombing", "bombings", "blast",
                                        "blasts", "explosion", "explosions", "ambush", "assault",
                                        "killing", "killings", "assassination", "strike"};
-    /* "claimed", "claims", not "blamed" or "the claim of" */
-    if (h->span.end - h->span.start < 6 || strncasecmp(t + h->span.start, "claim", 5) ||
-        !(t[h->span.start + 5] == 'e' || t[h->span.start + 5] == 's'))
+    /* "claimed", "claims", "took responsibility"; not "blamed" or "the
+     * claim of" */
+    int resp_said = has_word(t, h->span.start, h->span.end, resp, 1);
+    if (!resp_said &&
+        (h->span.end - h->span.start < 6 || strncasecmp(t + h->span.start, "claim", 5) ||
+         !(t[h->span.start + 5] == 'e' || t[h->span.start + 5] == 's')))
         return;
     size_t se = h->sentence < k->a->n_sentences ? k->a->sentences[h->sentence].end : h->span.end;
     size_t we = h->span.end + 48 < se ? h->span.end + 48 : se;
-    if (!has_word(t, h->span.start, h->span.end, resp, 1) &&
-        !has_word(t, h->span.end, we, deed, sizeof deed / sizeof *deed))
+    if (!resp_said && !has_word(t, h->span.end, we, deed, sizeof deed / sizeof *deed))
         return;
     /* the claimant: the nearest actor before the claim, or after "claimed
      * by" */
@@ -3292,7 +3366,7 @@ static void code_statements(coder *k, const sent_view *sv)
         else if (!strcmp(m->value, "denied"))
             type = SR_STMT_DENY;
         else if (!strcmp(m->value, "claimed"))
-            type = (t[m->span.start] | 32) == 'a' ? SR_STMT_ACCUSE : SR_STMT_CLAIM;
+            type = !strncasecmp(t + m->span.start, "accus", 5) ? SR_STMT_ACCUSE : SR_STMT_CLAIM;
         else if (!strcmp(m->value, "criticized"))
             type = SR_STMT_CRITICIZE;
         else if (!strcmp(m->value, "threatened"))

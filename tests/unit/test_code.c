@@ -556,6 +556,11 @@ static void claims_of_responsibility(void **state)
         assert_string_not_equal(e[i].a1, "Hurras al-Din");
         assert_string_not_equal(e[i].a1, "Ahrar al-Sham");
     }
+    n = code(TITLE "A roadside bomb killed three soldiers near Nawa on Saturday. Hurras al-Din "
+                   "took responsibility for the blast.\n",
+             "2019-03-10", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a1, "Hurras al-Din");
     /* "no group has claimed" names no one */
     n = code(TITLE "A car bomb went off outside a bakery in Azaz on Tuesday, killing three people. "
                    "No group has claimed the attack, and the Hamza Division said it was hunting the "
@@ -586,6 +591,10 @@ static void hypotheses_and_threats(void **state)
              "2019-03-15", e, 8, NULL);
     assert_int_equal(n, 1); /* the rally, not the offensive */
     assert_string_equal(e[0].sub, "Peaceful protest");
+    n = code(TITLE "Troops gathered near Saraqib on Sunday ahead of an expected push, and officials "
+                   "said an assault on the town could start within days.\n",
+             "2019-03-17", e, 8, NULL);
+    assert_int_equal(n, 0);
 }
 
 /* Issue 4: whoever the report cites is no side of the event. */
@@ -630,6 +639,11 @@ static void civilian_victims_named(void **state)
     assert_true(n >= 1);
     assert_string_equal(e[0].a2, "Civilians");
     assert_int_equal(e[0].dead, 2);
+    n = code(TITLE "An elderly woman died on Friday when a shell hit her home in Kafr Nabl.\n",
+             "2019-03-16", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a2, "Civilians");
+    assert_int_equal(e[0].dead, 1);
     n = code(TITLE "Rocket fire on Suqaylabiyah wounded five shepherds on Thursday.\n", "2019-03-15",
              e, 8, NULL);
     assert_true(n >= 1);
@@ -714,6 +728,10 @@ static void districts_of_cities(void **state)
     size_t n = code(TITLE "A mortar round landed in the Midan neighbourhood of Damascus on Monday, "
                           "wounding four.\n",
                     "2019-03-19", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "al-Midan");
+    n = code(TITLE "A car bomb went off in Damascus's Midan district on Sunday.\n", "2019-03-18", e,
+             8, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].loc, "al-Midan");
     n = code(TITLE "Warplanes bombed Jobar district of Damascus on Tuesday.\n", "2019-03-20", e, 8,
