@@ -1757,7 +1757,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (t[ws] >= 'a' && word_is(t, ws, we, modal, 4)) {
                 size_t ns, ne;
                 next_word(t, we, sent.end, &ns, &ne);
-                if (!lower_eq(t, ns, ne, "not"))
+                /* "the attack may have killed 20" tells a deed */
+                if (!lower_eq(t, ns, ne, "not") && !lower_eq(t, ns, ne, "have"))
                     return;
                 break;
             }
