@@ -188,7 +188,8 @@ static const char *const civilian_nouns[] = {
     "labourers", "laborers", "relatives", "family",  "families",  "teenagers", "teenager",
     "journalists", "journalist", "paramedics", "babies", "infants", "elderly", "civilians",
     "civilian", "mother", "father", "son", "sons", "daughter", "daughters", "brother",
-    "brothers", "sister", "sisters", "wife", "husband", "baby", "medics", "volunteers"};
+    "brothers", "sister", "sisters", "wife", "husband", "baby", "medics", "volunteers",
+    "citizens", "citizen"}; /* state media's word for civilians */
 
 /* ---- building events ---- */
 
