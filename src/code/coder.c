@@ -176,7 +176,7 @@ static const char *const people_nouns[] = {
     /* trades and kin named as victims (issue 4): "two shepherds were killed" */
     "shepherds", "shepherd", "farmers", "farmer", "doctors", "doctor", "nurses", "nurse",
     "teachers", "teacher", "students", "student", "pupils", "villagers", "passengers",
-    "labourers", "laborers", "relatives", "paramedics", "family", "families", "teenagers",
+    "labourers", "laborers", "relatives", "paramedics", "teenagers",
     "sons", "daughters", "brothers", "sisters", "medics", "volunteers"};
 /* Victims that make the target civilians (ACLED): people named by age,
  * sex, trade or kin, not by arms. */
@@ -320,7 +320,10 @@ static int priority(const char *sub)
              {"Abduction/forced disappearance", 5},
              {"Armed clash", 4},
              {"Non-violent transfer of territory", 3},
-             {"Arrests", 3}};
+             {"Arrests", 3},
+             /* "police fired tear gas at protesters who threw stones": the
+              * crowd's violence names the event (issue 4) */
+             {"Violent demonstration", 3}};
     for (size_t i = 0; i < sizeof r / sizeof *r; i++)
         if (!strcmp(r[i].sub, sub))
             return r[i].rank;
@@ -433,7 +436,7 @@ static sr_event *new_event(coder *k)
     }
     sr_event *e = &o->events[o->n_events++];
     memset(e, 0, sizeof *e);
-    e->actor1 = e->actor2 = -1;
+    e->actor1 = e->actor2 = e->suspect = -1;
     return e;
 }
 
@@ -608,6 +611,13 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
                 if (pe2 > ps2 && has_word(t, ps2, pe2, range_from, 2))
                     continue;
             }
+        }
+        /* "four children from one family died": a count of the family */
+        {
+            size_t fs, fe;
+            word_before(t, sent.start, m->span.start, &fs, &fe);
+            if (fe > fs && lower_eq(t, fs, fe, "from"))
+                continue;
         }
         if (!noun_people) {
             /* a count of no people must stand next to the killing word
@@ -1835,7 +1845,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             int claim_of_deed = !strncasecmp(t + h->span.start, "claime", 6) &&
                                 h->span.end <= tr->span.start &&
                                 (ds == de || (word_is(t, ds, de, det, 6) &&
-                                              words_between(t, h->span.end, tr->span.start) == 1));
+                                              words_between(t, h->span.end, tr->span.start) <= 3));
             if (!has_word(t, h->span.start, h->span.end, resp, 1) && !claim_of_deed)
                 return;
             claimant = 1;
@@ -1954,6 +1964,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     size_t backers[4];
     int n_backers = 0;
     int led_group[2], leader[2], n_led = 0; /* "X led by Y" */
+    int suspect = -1;                       /* "blamed on X" */
     /* parenthesis depth at each mention: once per sentence (paren_flags),
      * else in one pass over the sentence (most have no parenthesis: then
      * no pass at all) */
@@ -2024,18 +2035,46 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (said || (b1e > b1s && lower_eq(t, b1s, b1e, "to") && b2e > b2s &&
                          lower_eq(t, b2s, b2e, "according")))
                 continue;
+            /* a suspect or claimant is no side as told here: "a bombing
+             * blamed on X", "officials accused X", "claimed by X" (a claim
+             * names the maker in claim_maker) */
+            static const char *const blame[] = {"blamed", "blames", "accused", "accuses",
+                                                "accusing", "blaming", "suspected"};
+            static const char *const onby[] = {"on", "by"};
+            int blamed = (b1e > b1s && word_is(t, b1s, b1e, blame, sizeof blame / sizeof *blame)) ||
+                         (b1e > b1s && word_is(t, b1s, b1e, onby, 2) && b2e > b2s &&
+                          word_is(t, b2s, b2e, blame, sizeof blame / sizeof *blame));
+            if (blamed && suspect < 0)
+                suspect = sv->m[i].actor; /* named in the notes */
+            if (blamed || (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s &&
+                           lower_eq(t, b2s, b2e, "claimed")))
+                continue;
         }
         /* "rebels led by Jaish al-Izza", "fighters led by X": the leader
          * named after a group it leads acts for it (below), and is no
          * separate side */
         {
             static const char *const lead[] = {"led", "commanded", "headed", "spearheaded"};
-            if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s &&
-                word_is(t, b2s, b2e, lead, sizeof lead / sizeof *lead) && n_led < 2) {
+            /* "under the command of X" */
+            size_t us = b2s, ue = b2e;
+            int command = b1e > b1s && lower_eq(t, b1s, b1e, "of") && b2e > b2s &&
+                          lower_eq(t, b2s, b2e, "command");
+            for (int w = 0; w < 2 && command; w++) {
+                size_t xs, xe;
+                word_before(t, sent.start, us, &xs, &xe);
+                if (!lower_eq(t, xs, xe, "the") && !lower_eq(t, xs, xe, "under"))
+                    break;
+                us = xs, ue = xe;
+            }
+            (void)ue;
+            if (((b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s &&
+                  word_is(t, b2s, b2e, lead, sizeof lead / sizeof *lead)) ||
+                 command) &&
+                n_led < 2) {
                 /* the led group: an actor just before "led by" */
                 for (size_t j = i; j-- > 0;)
-                    if (usable_actor(kb, &sv->m[j]) && sv->m[j].span.end <= b2s) {
-                        if (b2s - sv->m[j].span.end <= 2) {
+                    if (usable_actor(kb, &sv->m[j]) && sv->m[j].span.end <= us) {
+                        if (us - sv->m[j].span.end <= 2) {
                             led_group[n_led] = sv->m[j].actor;
                             leader[n_led++] = sv->m[i].actor;
                         }
@@ -2066,6 +2105,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     sr_event proto;
     memset(&proto, 0, sizeof proto);
     proto.actor1 = proto.actor2 = -1;
+    proto.suspect = suspect;
     /* passive: "was targeted by X", "shelled by X" */
     int passive = 0;
     if (first_after != (size_t)-1) {
@@ -2587,7 +2627,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "air force bombers pounded X killing 19", "jets attacked X", "a
      * government raid ... warplanes": a killing, raid or attack carried
      * out by aircraft is an air strike (ACLED codes by the means) */
-    if ((!strcmp(sub, "Armed clash") || !strcmp(sub, "Attack")) &&
+    if ((!strcmp(sub, "Armed clash") || !strcmp(sub, "Attack") ||
+         /* "the bombing of the market was carried out by warplanes" */
+         (!strcmp(sub, "Remote explosive/landmine/IED") && (fr & SR_FRAME_VAGUE))) &&
         !(fr & (SR_FRAME_MUTUAL | SR_FRAME_DIRECT)) &&
         !(fr & SR_FRAME_KILLS && !(fr & SR_FRAME_KILL))) {
         if (k->sf.aircraft)
@@ -3157,8 +3199,11 @@ static void merge_events(coder *k)
                 f->date_in_text = 1;
             }
             /* the maker named in one telling beats "unidentified" */
+            if (f->suspect < 0)
+                f->suspect = e->suspect;
             if (f->actor1 == k->unidentified && e->actor1 >= 0 && e->actor1 != k->unidentified) {
                 f->actor1 = e->actor1;
+                f->claimed = e->claimed;
                 if (f->actor2 == f->actor1)
                     f->actor2 = -1;
                 finish_actors(k, f);
@@ -3269,6 +3314,10 @@ static void write_notes(coder *k, sr_event *e)
         note_put(buf, cap, &n, "; responsibility claimed by ");
         note_put(buf, cap, &n, actor_name(kb, e->actor1));
     }
+    if (e->suspect >= 0 && e->suspect != e->actor1 && e->suspect != e->actor2) {
+        note_put(buf, cap, &n, "; suspected (blamed or accused): ");
+        note_put(buf, cap, &n, actor_name(kb, e->suspect));
+    }
     if (e->source && *e->source) {
         note_put(buf, cap, &n, "; per ");
         note_put(buf, cap, &n, e->source);
@@ -3299,14 +3348,14 @@ static void claim_maker(coder *k, const sent_view *sv, const sr_mention *h)
         return;
     size_t se = h->sentence < k->a->n_sentences ? k->a->sentences[h->sentence].end : h->span.end;
     size_t we = h->span.end + 48 < se ? h->span.end + 48 : se;
-    if (!resp_said && !has_word(t, h->span.end, we, deed, sizeof deed / sizeof *deed))
-        return;
     /* the claimant: the nearest actor before the claim, or after "claimed
-     * by" */
+     * by" (whose subject is the deed: "the bombing was claimed by X") */
     int speaker = -1;
     size_t bs, be;
     next_word(t, h->span.end, se, &bs, &be);
     int by = lower_eq(t, bs, be, "by");
+    if (!resp_said && !by && !has_word(t, h->span.end, we, deed, sizeof deed / sizeof *deed))
+        return;
     for (size_t j = 0; j < sv->n; j++) {
         const sr_mention *x = &sv->m[j];
         if (x->kind != SR_MENTION_ACTOR || x->actor < 0)
@@ -3352,6 +3401,31 @@ static void claim_maker(coder *k, const sent_view *sv, const sr_mention *h)
     }
 }
 
+/* "Officials blamed X", "the army accused X": the accused is a suspect of
+ * the report's latest violent event whose maker is unknown (told within
+ * three sentences), named in its notes and never as a side (issue 4). */
+static void note_suspect(coder *k, const sent_view *sv, const sr_mention *h)
+{
+    int target = -1;
+    for (size_t j = 0; j < sv->n && target < 0; j++)
+        if (sv->m[j].span.start >= h->span.end && usable_actor(k->kb, &sv->m[j]) &&
+            armed(k->kb, sv->m[j].actor))
+            target = sv->m[j].actor;
+    if (target < 0)
+        return;
+    for (size_t e = k->out->n_events; e-- > 0;) {
+        sr_event *x = &k->out->events[e];
+        if (x->sentence > h->sentence)
+            continue;
+        if (x->sentence + 3 < h->sentence || !x->event_type ||
+            !strcmp(x->event_type, "Strategic developments") || !strcmp(x->event_type, "Protests"))
+            return;
+        if (x->actor1 == k->unidentified && x->suspect < 0)
+            x->suspect = target;
+        return;
+    }
+}
+
 /* Statements: "X accused Y of ...", "X denied ...". */
 static void code_statements(coder *k, const sent_view *sv)
 {
@@ -3385,10 +3459,13 @@ static void code_statements(coder *k, const sent_view *sv)
             else if (target < 0)
                 target = x->actor;
         }
+        if (type == SR_STMT_CLAIM)
+            claim_maker(k, sv, m); /* also "claimed by X", with no speaker before */
+        if ((type == SR_STMT_ACCUSE || type == SR_STMT_CLAIM) &&
+            (!strncasecmp(t + m->span.start, "blam", 4) || !strncasecmp(t + m->span.start, "accus", 5)))
+            note_suspect(k, sv, m);
         if (speaker < 0)
             continue;
-        if (type == SR_STMT_CLAIM)
-            claim_maker(k, sv, m);
         sr_coding *o = k->out;
         sr_statement *s = sr_arena_grow(k->doc->arena, o->statements,
                                         o->n_statements * sizeof *s, (o->n_statements + 1) * sizeof *s);
