@@ -1638,11 +1638,19 @@ static int sub_type_violent(const char *sub)
  * farmers")? */
 static int civilian_victims(const char *t, sr_span sent)
 {
+    /* the first letters of the victim words: most words start with none */
+    unsigned long first = 1ul << ('k' & 31); /* "killing" */
+    for (size_t q = 0; q < sizeof victim_words / sizeof *victim_words; q++)
+        first |= 1ul << (victim_words[q][0] & 31);
+    for (size_t q = 0; q < N_HURT; q++)
+        first |= 1ul << (hurt_words[q][0] & 31);
     size_t ws, we;
     for (size_t p = sent.start; p < sent.end; p = we) {
         next_word(t, p, sent.end, &ws, &we);
         if (we == ws)
             break;
+        if (!(first >> ((t[ws] | 32) & 31) & 1))
+            continue;
         if (!word_is(t, ws, we, victim_words, sizeof victim_words / sizeof *victim_words) &&
             !word_is(t, ws, we, hurt_words, N_HURT) && !lower_eq(t, ws, we, "killing"))
             continue;
@@ -2017,8 +2025,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         {
             static const char *const told[] = {"said", "says", "told", "reported", "announced",
                                                "stated", "added", "confirmed", "reports"};
-            size_t ns, ne;
-            next_word(t, sv->m[i].span.end, sent.end, &ns, &ne);
+            size_t ns = 0, ne = 0;
             static const char *const from[] = {"from", "of", "for"};
             static const char *const staff[] = {
                 "rescuers", "volunteers", "medics",     "workers",     "team",     "teams",
@@ -2030,6 +2037,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             /* "rescuers from the White Helmets", "a spokesman for MSF" */
             int staff_of = body && b1e > b1s && word_is(t, b1s, b1e, from, 3) && b2e > b2s &&
                            word_is(t, b2s, b2e, staff, sizeof staff / sizeof *staff);
+            if (body && !staff_of)
+                next_word(t, sv->m[i].span.end, sent.end, &ns, &ne);
             int said = staff_of || (body && ne > ns && ns - sv->m[i].span.end <= 2 &&
                                     word_is(t, ns, ne, told, sizeof told / sizeof *told));
             if (said || (b1e > b1s && lower_eq(t, b1s, b1e, "to") && b2e > b2s &&
@@ -2613,10 +2622,19 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "two shepherds were killed when a landmine exploded", "killing a
      * teacher": victims named by age, sex, trade or kin are civilians
      * (issue 4) */
-    if (a2 < 0 && (a1 < 0 || kb->actors[a1].kind != SR_ACTOR_CIVILIANS) && sub_type_violent(sub) &&
-        civilian_victims(t, sent)) {
-        side_add(&proto, 2, sr_kb_actor_find(kb, "CIVILIANS"));
-        a2 = proto.actor2;
+    if (a2 < 0 && (a1 < 0 || kb->actors[a1].kind != SR_ACTOR_CIVILIANS) && sub_type_violent(sub)) {
+        /* the trigger's own stretch of the sentence: a run-on wire
+         * sentence of many events must not lend one event another's
+         * victims, nor cost O(sentence) per trigger */
+        sr_span near = sent;
+        if (tr->span.start > sent.start + 200)
+            near.start = tr->span.start - 200;
+        if (tr->span.end + 160 < sent.end)
+            near.end = tr->span.end + 160;
+        if (civilian_victims(t, near)) {
+            side_add(&proto, 2, sr_kb_actor_find(kb, "CIVILIANS"));
+            a2 = proto.actor2;
+        }
     }
     int civ_target = a2 >= 0 && kb->actors[a2].kind == SR_ACTOR_CIVILIANS;
     if ((fr & SR_FRAME_CIVILIAN) && civ_target && !strcmp(sub, "Armed clash"))
