@@ -1751,8 +1751,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 return;
             /* lowercase: "in May" is a month; "would respond to airstrikes
              * by X": the strikes after a preposition happened */
+            /* "it was not clear if the strike ...": an indirect question
+             * about a deed, not a condition */
+            static const char *const asked[] = {"clear", "unclear", "known", "unknown", "know",
+                                                "sure", "asked", "ask", "see", "confirm"};
+            size_t qs = ws, qe = ws;
+            if (t[ws] == 'i' && we - ws == 2)
+                word_before(t, sent.start, ws, &qs, &qe);
             if (t[ws] >= 'a' && word_is(t, ws, we, modal, sizeof modal / sizeof *modal) &&
-                (!prep_between || t[ws] == 'i' || t[ws] == 'u'))
+                (!prep_between || t[ws] == 'i' || t[ws] == 'u') &&
+                !(qe > qs && word_is(t, qs, qe, asked, sizeof asked / sizeof *asked)))
                 return;
             if (word_is(t, ws, we, preps, sizeof preps / sizeof *preps))
                 prep_between = 1;

@@ -595,6 +595,11 @@ static void hypotheses_and_threats(void **state)
                    "said an assault on the town could start within days.\n",
              "2019-03-17", e, 8, NULL);
     assert_int_equal(n, 0);
+    /* an indirect question about a deed is no condition */
+    n = code(TITLE "It was unclear if the shelling of Kafr Zita on Monday came from army "
+                   "positions.\n",
+             "2019-03-19", e, 8, NULL);
+    assert_true(n >= 1);
     /* a hedged deed is still a deed */
     n = code(TITLE "An air strike on Ariha may have killed 12 people on Monday, activists said.\n",
              "2019-03-19", e, 8, NULL);
