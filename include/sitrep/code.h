@@ -53,6 +53,10 @@ typedef struct sr_event {
     const char *source;         /* attribution, else the publisher */
     sr_certainty certainty;
     int historical, primary;
+    int claimed;                /* actor1 is named by its own claim of
+                                   responsibility (ACLED codes the claimant) */
+    int suspect;                /* actor blamed or accused of the event and
+                                   not coded as a side (notes only), or -1 */
     const char *notes;          /* generated one-sentence summary */
     sr_span evidence[SR_CODE_MAX_EVIDENCE];
     size_t n_evidence;

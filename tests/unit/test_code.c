@@ -1017,6 +1017,219 @@ static void narrative_days_and_quarters(void **state)
     assert_string_equal(e[0].loc, "Aleppo");
 }
 
+/* Issue 4: a claim of responsibility names the maker of the report's
+ * unattributed attack, in its own or a later sentence; a denial, blame or
+ * accusation names no one. */
+static void claims_of_responsibility(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "A roadside bomb struck a military bus near Jableh on Sunday, killing six "
+                          "soldiers. Hurras al-Din claimed the bombing in a statement on Monday.\n",
+                    "2019-03-11", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Remote explosive/landmine/IED");
+    assert_string_equal(e[0].a1, "Hurras al-Din");
+    n = code(TITLE "Unknown gunmen opened fire on a checkpoint in Nawa on Friday. Hurras al-Din "
+                   "denied any role in the shooting, while officials blamed Ahrar al-Sham.\n",
+             "2019-03-16", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_not_equal(e[i].a1, "Hurras al-Din");
+        assert_string_not_equal(e[i].a1, "Ahrar al-Sham");
+    }
+    n = code(TITLE "A roadside bomb killed three soldiers near Nawa on Saturday. Hurras al-Din "
+                   "took responsibility for the blast.\n",
+             "2019-03-10", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a1, "Hurras al-Din");
+    /* "no group has claimed" names no one */
+    n = code(TITLE "A car bomb went off outside a bakery in Azaz on Tuesday, killing three people. "
+                   "No group has claimed the attack, and the Hamza Division said it was hunting the "
+                   "bombers.\n",
+             "2019-03-13", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a1, "Unidentified Armed Group");
+}
+
+/* Issue 4: what might happen is no event: conditions, threats, warnings
+ * and plans. */
+static void hypotheses_and_threats(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t stmts = 0;
+    size_t n = code(TITLE "Ankara said on Monday that its army would hit back at any assault on its "
+                          "observation posts near Morek.\n",
+                    "2019-03-11", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "Government forces threatened a new offensive against the rebel-held town of "
+                   "Kafr Zita on Wednesday, warning of air strikes if fighters stayed.\n",
+             "2019-03-13", e, 8, &stmts);
+    assert_int_equal(n, 0);
+    assert_true(stmts >= 1); /* the threat is a statement */
+    n = code(TITLE "Hundreds rallied in Ariha on Friday against a possible offensive by regime "
+                   "troops.\n",
+             "2019-03-15", e, 8, NULL);
+    assert_int_equal(n, 1); /* the rally, not the offensive */
+    assert_string_equal(e[0].sub, "Peaceful protest");
+    n = code(TITLE "Troops gathered near Saraqib on Sunday ahead of an expected push, and officials "
+                   "said an assault on the town could start within days.\n",
+             "2019-03-17", e, 8, NULL);
+    assert_int_equal(n, 0);
+    /* an indirect question about a deed is no condition */
+    n = code(TITLE "It was unclear if the shelling of Kafr Zita on Monday came from army "
+                   "positions.\n",
+             "2019-03-19", e, 8, NULL);
+    assert_true(n >= 1);
+    /* a hedged deed is still a deed */
+    n = code(TITLE "An air strike on Ariha may have killed 12 people on Monday, activists said.\n",
+             "2019-03-19", e, 8, NULL);
+    assert_true(n >= 1);
+}
+
+/* Issue 4: whoever the report cites is no side of the event. */
+static void sources_are_no_sides(void **state)
+{
+    (void)state;
+    ev e[8];
+    const char *texts[] = {
+        TITLE "Rescuers from the Syrian Civil Defence said three people died when barrel bombs "
+              "fell on Kafr Zita on Sunday.\n",
+        TITLE "An air strike hit a bakery in Ariha on Monday, killing five, according to the "
+              "White Helmets.\n",
+        TITLE "MSF reported that a hospital in Latamneh was shelled on Tuesday.\n"};
+    for (size_t q = 0; q < 3; q++) {
+        size_t n = code(texts[q], "2019-03-12", e, 8, NULL);
+        assert_true(n >= 1);
+        for (size_t i = 0; i < n; i++) {
+            assert_string_not_equal(e[i].a2, "Syria Civil Defence");
+            assert_string_not_equal(e[i].a1, "Syria Civil Defence");
+            assert_string_not_equal(e[i].a1, "M\xc3\xa9decins Sans Fronti\xc3\xa8res");
+            assert_string_not_equal(e[i].a2, "M\xc3\xa9decins Sans Fronti\xc3\xa8res");
+        }
+    }
+}
+
+/* Issue 4: victims named by age, sex, trade or kin are civilians, and
+ * their count is the toll, also before a when-clause. */
+static void civilian_victims_named(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Three farmers died on Sunday when an old land mine blew up under their "
+                          "tractor outside Sukhnah.\n",
+                    "2019-03-11", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Remote explosive/landmine/IED");
+    assert_string_equal(e[0].a2, "Civilians");
+    assert_int_equal(e[0].dead, 3);
+    n = code(TITLE "A teacher and a pupil were killed in an air raid on a school in Kafr Nabl on "
+                   "Monday.\n",
+             "2019-03-12", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a2, "Civilians");
+    assert_int_equal(e[0].dead, 2);
+    n = code(TITLE "An elderly woman died on Friday when a shell hit her home in Kafr Nabl.\n",
+             "2019-03-16", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a2, "Civilians");
+    assert_int_equal(e[0].dead, 1);
+    n = code(TITLE "Rocket fire on Suqaylabiyah wounded five shepherds on Thursday.\n", "2019-03-15",
+             e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].a2, "Civilians");
+    assert_int_equal(e[0].dead, 0);
+}
+
+/* Issue 4: a protest whose crowd storms, burns, stones or clashes is a
+ * violent demonstration by rioters; a crowd attacking people without a
+ * protest is mob violence. */
+static void protests_turn_violent(void **state)
+{
+    (void)state;
+    ev e[8];
+    const char *riots[] = {
+        TITLE "Demonstrators angry over fuel shortages broke into the governorate building in "
+              "Suwayda on Saturday and burned its archive.\n",
+        TITLE "Youths pelted police with rocks during a rally in Daraa on Friday.\n",
+        TITLE "Protesters stormed the town hall of Jasim on Sunday.\n"};
+    for (size_t q = 0; q < 3; q++) {
+        size_t n = code(riots[q], "2019-03-18", e, 8, NULL);
+        assert_true(n >= 1);
+        for (size_t i = 0; i < n; i++) {
+            assert_string_equal(e[i].sub, "Violent demonstration");
+            assert_string_equal(e[i].a1, "Rioters (Syria)");
+        }
+    }
+    size_t n = code(TITLE "An angry mob beat a man to death in Manbij on Monday after accusing him "
+                          "of kidnapping a child.\n",
+                    "2019-03-19", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Mob violence");
+    /* the police acting on the crowd is no riot */
+    n = code(TITLE "Police attacked protesters with batons at a sit-in in Suwayda on Tuesday.\n",
+             "2019-03-20", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].sub, "Violent demonstration");
+}
+
+/* Issue 4: the group named as the leader of fighters is the actor, not
+ * only the generic "Opposition Rebels". */
+static void leaders_act(void **state)
+{
+    (void)state;
+    ev e[8];
+    const char *texts[] = {
+        TITLE "Insurgents led by Faylaq al-Sham overran an army checkpoint near Kafr Nabudah on "
+              "Sunday.\n",
+        TITLE "Faylaq al-Sham-led factions shelled government positions in Jurin on Monday.\n",
+        TITLE "Militants commanded by Faylaq al-Sham raided a police post in Ariha on Tuesday.\n"};
+    for (size_t q = 0; q < 3; q++) {
+        size_t n = code(texts[q], "2019-03-19", e, 8, NULL);
+        assert_true(n >= 1);
+        assert_string_equal(e[0].a1, "Faylaq al-Sham");
+    }
+}
+
+/* Issue 4: an event noun in a background clause neither makes an event
+ * nor overrides the sentence's main one. */
+static void background_clauses(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "Gunmen ransacked shops in Saraqib on Sunday after the owners fled the "
+                          "shelling.\n",
+                    "2019-03-18", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Looting/property destruction");
+    n = code(TITLE "Police detained twelve men in Jasim on Wednesday following clashes there last "
+                   "month.\n",
+             "2019-03-21", e, 8, NULL);
+    assert_true(n >= 1);
+    assert_string_equal(e[0].sub, "Arrests");
+}
+
+/* Issue 4: "the X district of CITY" is one event at X, found in CITY's
+ * governorate (tests/golden/code-issue4 checks the governorate). */
+static void districts_of_cities(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "A mortar round landed in the Midan neighbourhood of Damascus on Monday, "
+                          "wounding four.\n",
+                    "2019-03-19", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "al-Midan");
+    n = code(TITLE "A car bomb went off in Damascus's Midan district on Sunday.\n", "2019-03-18", e,
+             8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "al-Midan");
+    n = code(TITLE "Warplanes bombed Jobar district of Damascus on Tuesday.\n", "2019-03-20", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Jobar");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1052,6 +1265,14 @@ int main(void)
         cmocka_unit_test(locators_and_captions),
         cmocka_unit_test(origins_and_datelines),
         cmocka_unit_test(narrative_days_and_quarters),
+        cmocka_unit_test(claims_of_responsibility),
+        cmocka_unit_test(hypotheses_and_threats),
+        cmocka_unit_test(sources_are_no_sides),
+        cmocka_unit_test(civilian_victims_named),
+        cmocka_unit_test(protests_turn_violent),
+        cmocka_unit_test(leaders_act),
+        cmocka_unit_test(background_clauses),
+        cmocka_unit_test(districts_of_cities),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
