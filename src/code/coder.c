@@ -97,18 +97,54 @@ static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hy
     return p;
 }
 
+/* Listed-word tests are inlined with the list's length known, so the
+ * compiler unrolls the scan of the list and reads each listed word's first
+ * letter and length as constants: a word of the text costs a few compares
+ * instead of two loads per listed word.  A list of unknown length takes the
+ * plain loop. */
+#if defined(__GNUC__)
+#define WORD_LIST_INLINE __attribute__((always_inline)) inline
+#define WORD_LIST_CONST(n) __builtin_constant_p(n)
+#else
+#define WORD_LIST_INLINE inline
+#define WORD_LIST_CONST(n) 0
+#endif
+
+/* Is T[s, e), of letters and hyphens and starting with C0 (lower case),
+ * one of WORDS? */
+static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
+                                   const char *const *words, size_t n)
+{
+    if (!WORD_LIST_CONST(n)) {
+        for (size_t k = 0; k < n; k++)
+            if (words[k][0] == c0 && lower_eq(t, s, e, words[k]))
+                return 1;
+        return 0;
+    }
+    /* lower_eq is true only of a word of the same length */
+#pragma GCC unroll 64
+    for (size_t k = 0; k < n; k++)
+        if (words[k][0] == c0 && strlen(words[k]) == e - s && lower_eq(t, s, e, words[k]))
+            return 1;
+    return 0;
+}
+
 /* Does any word in T[s, e) equal one of WORDS?  A word is a letter
  * followed by letters and hyphens.  Cost: O(e - s) plus one first-letter
- * test per listed word and word of the text. */
-static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n)
+ * test per word of the text. */
+static WORD_LIST_INLINE int has_word(const char *t, size_t s, size_t e,
+                                     const char *const *words, size_t n)
 {
     const unsigned char *u = (const unsigned char *)t;
-    /* the first letters of WORDS, as bits (c & 31), once the window shows
-     * a second word: most words of the text start with none of them and
-     * need no compare; a window of one word (the common call) is compared
-     * directly */
+    /* the first letters of WORDS, as bits (c & 31): most words of the text
+     * start with none of them and need no compare */
     unsigned long first = ~0ul;
-    int masked = 0;
+    if (WORD_LIST_CONST(n)) {
+        first = 0;
+#pragma GCC unroll 64
+        for (size_t k = 0; k < n; k++)
+            first |= 1ul << ((unsigned char)words[k][0] & 31);
+    }
     size_t i = s;
     while (i < e) {
         while (i < e && word_byte[u[i]] != 1)
@@ -116,17 +152,10 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
         size_t w = i;
         i = word_end(u, i, e, 1);
         char c0 = w < i ? (char)(t[w] | 32) : '\0';
-        if (!masked && i < e) {
-            first = 0;
-            for (size_t k = 0; k < n; k++)
-                first |= 1ul << ((unsigned char)words[k][0] & 31);
-            masked = 1;
-        }
         if (!(first >> (c0 & 31) & 1))
             continue;
-        for (size_t k = 0; k < n; k++)
-            if (words[k][0] == c0 && lower_eq(t, w, i, words[k]))
-                return 1;
+        if (listed(t, w, i, c0, words, n))
+            return 1;
     }
     return 0;
 }
@@ -134,15 +163,12 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
 /* Is T[s, e), one word as next_word finds it (letters only), one of
  * WORDS?  has_word's answer for that window, without looking for the
  * word's bounds again: the per-word walks ask it of every word. */
-static int word_is(const char *t, size_t s, size_t e, const char *const *words, size_t n)
+static WORD_LIST_INLINE int word_is(const char *t, size_t s, size_t e,
+                                    const char *const *words, size_t n)
 {
     if (s >= e)
         return 0;
-    char c0 = (char)(t[s] | 32);
-    for (size_t k = 0; k < n; k++)
-        if (words[k][0] == c0 && lower_eq(t, s, e, words[k]))
-            return 1;
-    return 0;
+    return listed(t, s, e, (char)(t[s] | 32), words, n);
 }
 
 static size_t words_between(const char *t, size_t s, size_t e)
@@ -255,7 +281,6 @@ static const char *event_type(coder *k, const char *sub)
 /* has_word over all of sentence SENT, remembered for the sentence: every
  * strike or agreement trigger asks the same questions of it, and reading
  * a long sentence again per trigger made it cost O(bytes) per trigger. */
-static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n);
 static int sentence_has(coder *k, sr_span sent, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < k->n_has; i++)
