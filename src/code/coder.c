@@ -110,6 +110,20 @@ static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hy
 #define WORD_LIST_CONST(n) 0
 #endif
 
+/* lower_eq(t, 0, strlen(W), W) for a constant W, unrolled: a lower-case
+ * letter of W matches either case of it, an upper-case one nothing (lower_eq
+ * folds the text only), any other byte itself. */
+static WORD_LIST_INLINE int listed_eq(const char *t, const char *w)
+{
+#pragma GCC unroll 64
+    for (size_t i = 0; w[i]; i++) {
+        unsigned char c = (unsigned char)t[i], l = (unsigned char)w[i];
+        if (l >= 'a' && l <= 'z' ? (c | 32) != l : l >= 'A' && l <= 'Z' ? 1 : c != l)
+            return 0;
+    }
+    return 1;
+}
+
 /* Is T[s, e), of letters and hyphens and starting with C0 (lower case),
  * one of WORDS? */
 static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
@@ -124,7 +138,7 @@ static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
     /* lower_eq is true only of a word of the same length */
 #pragma GCC unroll 64
     for (size_t k = 0; k < n; k++)
-        if (words[k][0] == c0 && strlen(words[k]) == e - s && lower_eq(t, s, e, words[k]))
+        if (words[k][0] == c0 && strlen(words[k]) == e - s && listed_eq(t + s, words[k]))
             return 1;
     return 0;
 }
@@ -281,7 +295,8 @@ static const char *event_type(coder *k, const char *sub)
 /* has_word over all of sentence SENT, remembered for the sentence: every
  * strike or agreement trigger asks the same questions of it, and reading
  * a long sentence again per trigger made it cost O(bytes) per trigger. */
-static int sentence_has(coder *k, sr_span sent, const char *const *words, size_t n)
+static WORD_LIST_INLINE int sentence_has(coder *k, sr_span sent, const char *const *words,
+                                         size_t n)
 {
     for (size_t i = 0; i < k->n_has; i++)
         if (k->has[i].words == words && k->has[i].start == sent.start && k->has[i].end == sent.end)
@@ -504,9 +519,9 @@ static void add_evidence(sr_event *e, sr_span s)
 }
 
 /* The word starting at or after P (letters only), as [*S, *E). */
-static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
+static inline void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
 {
-    while (p < end && !((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
+    while (p < end && word_byte[(unsigned char)t[p]] != 1)
         p++;
     *s = p;
     *e = word_end((const unsigned char *)t, p, end, 0);
@@ -515,10 +530,10 @@ static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
 /* The word just before P, as [*S, *E) (empty at START). */
 static void word_before(const char *t, size_t start, size_t p, size_t *s, size_t *e)
 {
-    while (p > start && !((t[p - 1] | 32) >= 'a' && (t[p - 1] | 32) <= 'z'))
+    while (p > start && word_byte[(unsigned char)t[p - 1]] != 1)
         p--;
     *e = p;
-    while (p > start && ((t[p - 1] | 32) >= 'a' && (t[p - 1] | 32) <= 'z'))
+    while (p > start && word_byte[(unsigned char)t[p - 1]] == 1)
         p--;
     *s = p;
 }
@@ -1209,9 +1224,11 @@ static size_t title_sentence(const sr_cleaned *c, const sr_annotation *a)
     else if (c->title && strlen(c->title) >= 12) {
         size_t n = strlen(c->title) < 40 ? strlen(c->title) : 40;
         size_t lim = c->text_len < 400 ? c->text_len : 400;
-        for (size_t p = 0; p + n <= lim && at == (size_t)-1; p++)
-            if (!strncmp(c->text + p, c->title, n))
-                at = p;
+        /* the first P with P + N <= LIM and TEXT[P, P + N) the title's
+         * first N bytes (none of them NUL) */
+        const char *hit = n <= lim ? memmem(c->text, lim, c->title, n) : NULL;
+        if (hit)
+            at = (size_t)(hit - c->text);
     }
     if (at == (size_t)-1)
         return (size_t)-1;
