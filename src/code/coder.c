@@ -1502,11 +1502,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const purpose[] = {"aimed at",    "aiming at",   "aiming to",
                                               "in order to", "in a bid to", "intended to"};
         size_t ps = tr->span.start > sent.start + 16 ? tr->span.start - 16 : sent.start;
-        for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++) {
-            size_t n = strlen(purpose[q]);
-            for (size_t p = ps; p + n <= tr->span.start; p++)
-                if (lower_eq(t, p, p + n, purpose[q]) && (p == sent.start || t[p - 1] == ' '))
+        /* only a word start whose letter begins a purpose is compared */
+        unsigned long first = 0;
+        for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++)
+            first |= 1ul << ((unsigned char)purpose[q][0] & 31);
+        for (size_t p = ps; p < tr->span.start; p++) {
+            if (!(first >> ((unsigned char)t[p] & 31) & 1) || (p != sent.start && t[p - 1] != ' '))
+                continue;
+            for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++) {
+                size_t n = strlen(purpose[q]);
+                if (p + n <= tr->span.start && lower_eq(t, p, p + n, purpose[q]))
                     return;
+            }
         }
     }
     /* negation just before the trigger: "did not attack", "no clashes" */
