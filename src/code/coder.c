@@ -345,7 +345,7 @@ static int priority(const char *sub)
              {"Non-violent transfer of territory", 3},
              {"Arrests", 3}};
     for (size_t i = 0; i < sizeof r / sizeof *r; i++)
-        if (!strcmp(r[i].sub, sub))
+        if (r[i].sub[0] == sub[0] && !strcmp(r[i].sub, sub))
             return r[i].rank;
     return 2;
 }
