@@ -102,7 +102,14 @@ static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hy
  * letter and length as constants: a word of the text costs a few compares
  * instead of two loads per listed word.  A list of unknown length takes the
  * plain loop. */
-#if defined(__GNUC__)
+#if defined(__SANITIZE_ADDRESS__)
+#define WORD_LIST_PLAIN 1 /* the unrolled copies made ASan builds take minutes */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WORD_LIST_PLAIN 1
+#endif
+#endif
+#if defined(__GNUC__) && defined(__OPTIMIZE__) && !defined(WORD_LIST_PLAIN)
 #define WORD_LIST_INLINE __attribute__((always_inline)) inline
 #define WORD_LIST_CONST(n) __builtin_constant_p(n)
 #else
