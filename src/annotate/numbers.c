@@ -354,9 +354,11 @@ static void nb_qualifier(const nb_state *st, size_t i, sr_number_kind *kind, siz
     /* every qualifier ends in a word just before the figure */
     if (i == 0 || i - 1 < st->free_from || st->v.tok[i - 1].kind != SR_ANN_WORD)
         return;
+    /* the first letter of that word, as sr_ann_w tests it, rejects most */
+    char last = (char)(st->v.s[st->v.tok[i - 1].start] | 0x20);
     for (size_t q = 0; q < sizeof quals / sizeof quals[0]; q++) {
         size_t len = quals[q].w[2] ? 3 : quals[q].w[1] ? 2 : 1, m;
-        if (i < len || i - len < st->free_from)
+        if (i < len || i - len < st->free_from || quals[q].w[len - 1][0] != last)
             continue;
         for (m = 0; m < len && sr_ann_w(&st->v, i - len + m, quals[q].w[m]); m++)
             ;
@@ -549,14 +551,18 @@ static sr_status nb_sentence(nb_state *st)
     st->free_from = 0;
     size_t i = 0;
     while (i < st->v.n) {
+        /* most tokens start no number: passed over before the core is set up */
+        int tk = st->v.tok[i].kind;
+        if (tk != SR_ANN_NUM && !(tk == SR_ANN_WORD && nb_may_start(st, i))) {
+            i++;
+            continue;
+        }
         nb_core c;
         memset(&c, 0, sizeof c);
         c.start = i;
         size_t skip = i + 1;
-        int found = st->v.tok[i].kind == SR_ANN_NUM ? nb_digits(st, i, &c, &skip)
-                    : st->v.tok[i].kind == SR_ANN_WORD
-                        ? nb_may_start(st, i) && (nb_vague(st, i, &c) || nb_words(st, i, &c))
-                        : 0;
+        int found = tk == SR_ANN_NUM ? nb_digits(st, i, &c, &skip)
+                                     : nb_vague(st, i, &c) || nb_words(st, i, &c);
         if (!found) {
             i = skip;
             continue;

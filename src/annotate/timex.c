@@ -44,10 +44,9 @@
 typedef struct tx_state {
     sr_arena *a;
     sr_ann_view v;              /* the current sentence */
-    signed char *before;        /* before[k]: nearest tense marker before token k */
-    signed char *after;         /* after[k]: nearest tense marker after token k */
-    unsigned char *tense_words; /* scratch: tense-word flags of each token */
-    int tensed;                 /* before[] and after[] are filled for this sentence */
+    signed char *before;        /* before[k]: tense marker of token k, or TX_MARK_UNREAD */
+    unsigned char *tense_words; /* tense-word flags of each token, or TX_UNREAD */
+    int tensed;                 /* before[] and tense_words[] are reset for this sentence */
     int has_anchor;
     sr_date anchor;
     long anchor_days;
@@ -389,42 +388,57 @@ static int tx_marker(const tx_state *st, const unsigned char *f, size_t k)
     return 0;
 }
 
-/* Fills before[] and after[] for the current sentence.  O(n). */
-static void tx_tenses(tx_state *st)
+/* Not yet read: the tense-word flags use bits 0..6, a marker is -1, 0 or 1. */
+#define TX_UNREAD 0x80
+#define TX_MARK_UNREAD ((signed char)-128)
+
+/* Tense-word flags of token K, looked up on first use. */
+static unsigned char tx_flags(tx_state *st, size_t k)
 {
-    signed char last = 0;
     unsigned char *f = st->tense_words;
-    for (size_t k = 0; k < st->v.n; k++) {
+    if (f[k] == TX_UNREAD) {
         const sr_ann_lex *q = sr_ann_lookup_in(tx_tense_words, st->v.s, &st->v.tok[k]);
         f[k] = q ? (unsigned char)q->flags : 0;
     }
-    for (size_t k = 0; k < st->v.n; k++) {
-        st->before[k] = last;
-        int m = tx_marker(st, f, k);
-        if (m)
-            last = (signed char)m;
-        st->after[k] = (signed char)m; /* provisional: the marker itself */
-    }
-    signed char next = 0;
-    for (size_t k = st->v.n; k-- > 0;) {
-        signed char m = st->after[k];
-        st->after[k] = next;
-        if (m)
-            next = m;
-    }
+    return f[k];
 }
 
-/* Tense governing the expression at tokens [i, j).  The sentence's markers
- * are read on the first call: most sentences have no date that needs them. */
+/* tx_marker of token K, worked out on first use: it reads the flags of
+ * tokens K - 2 .. K. */
+static signed char tx_marker_at(tx_state *st, size_t k)
+{
+    signed char *mk = st->before;
+    if (mk[k] == TX_MARK_UNREAD) {
+        for (size_t q = k >= 2 ? k - 2 : 0; q <= k; q++)
+            tx_flags(st, q);
+        mk[k] = (signed char)tx_marker(st, st->tense_words, k);
+    }
+    return mk[k];
+}
+
+/* Tense governing the expression at tokens [i, j): the nearest marker
+ * before I, else the nearest one from J on.  Markers are read outwards
+ * from the expression and remembered for the sentence, so most sentences
+ * read a few tokens rather than all.  Cost: O(n) per call, at most
+ * SR_ANN_MAX_TOKENS; each token's marker is worked out once. */
 static int tx_tense(tx_state *st, size_t i, size_t j)
 {
     if (!st->tensed) {
-        tx_tenses(st);
+        memset(st->tense_words, TX_UNREAD, st->v.n);
+        memset(st->before, (unsigned char)TX_MARK_UNREAD, st->v.n);
         st->tensed = 1;
     }
-    if (st->before[i])
-        return st->before[i];
-    return st->after[j - 1];
+    for (size_t k = i; k-- > 0;) {
+        signed char m = tx_marker_at(st, k);
+        if (m)
+            return m;
+    }
+    for (size_t k = j; k < st->v.n; k++) {
+        signed char m = tx_marker_at(st, k);
+        if (m)
+            return m;
+    }
+    return 0;
 }
 
 /* ---- output --------------------------------------------------------------- */
@@ -554,6 +568,20 @@ static size_t rule_explicit(tx_state *st, size_t i, sr_status *rc)
     char buf[TX_DATE_WINDOW + 1];
     size_t ends[TX_DATE_WINDOW + 1], len = 0, m;
     int year_digits = 0;
+    /* every form sr_find_date reads has a year of four digits (or a day
+     * glued to one), so most windows need not be read at all: a first
+     * pass over the window's lengths looks for one before any copying */
+    for (m = k; m < st->v.n && !year_digits; m++) {
+        const sr_ann_tok *u = &st->v.tok[m];
+        size_t need = (m > k && !u->glued) + (u->kind == SR_ANN_PUNCT ? 1 : sr_ann_len(u));
+        if (len + need > TX_DATE_WINDOW)
+            break;
+        year_digits |= u->kind == SR_ANN_NUM && sr_ann_len(u) >= 4;
+        len += need;
+    }
+    if (!year_digits)
+        return 0;
+    len = 0;
     for (m = k; m < st->v.n; m++) {
         const sr_ann_tok *u = &st->v.tok[m];
         size_t need = (m > k && !u->glued) + (u->kind == SR_ANN_PUNCT ? 1 : sr_ann_len(u));
@@ -572,8 +600,6 @@ static size_t rule_explicit(tx_state *st, size_t i, sr_status *rc)
     }
     sr_span sp;
     sr_date d;
-    /* every form sr_find_date reads has a year of four digits (or a day
-     * glued to one), so most windows need not be read at all */
     if (m == k || !year_digits || !sr_find_date(buf, len, &sp, &d) || sp.start != 0)
         return 0;
     size_t j = k;
@@ -985,7 +1011,14 @@ static size_t rule_reference(tx_state *st, size_t i, sr_status *rc)
     int comes = i > 0 && (sr_ann_w(&st->v, i - 1, "comes") || sr_ann_w(&st->v, i - 1, "came") ||
                           sr_ann_w(&st->v, i - 1, "come") || sr_ann_w(&st->v, i - 1, "coming") ||
                           (st->ref_here && st->free_from < i));
-    for (size_t f = 0; f < sizeof fixed / sizeof fixed[0]; f++) {
+    /* every fixed phrase begins with a word starting t, a, o, e or l (the
+     * test sr_ann_w makes of the first letter) */
+    int may_fix = 0;
+    if (i < st->v.n && st->v.tok[i].kind == SR_ANN_WORD) {
+        char c0 = (char)(st->v.s[st->v.tok[i].start] | 0x20);
+        may_fix = c0 == 't' || c0 == 'a' || c0 == 'o' || c0 == 'e' || c0 == 'l';
+    }
+    for (size_t f = 0; may_fix && f < sizeof fixed / sizeof fixed[0]; f++) {
         size_t len = fixed[f].w[2] ? 3 : 2, q;
         for (q = 0; q < len && sr_ann_w(&st->v, i + q, fixed[f].w[q]); q++)
             ;
@@ -1118,11 +1151,10 @@ sr_status ann_timex_begin(sr_arena *a, const char *text, sr_date anchor, ann_tim
         st->anchor = anchor;
         st->anchor_days = st->ref_days = days_from_civil(anchor.year, anchor.month, anchor.day);
     }
-    st->before = sr_arena_alloc(a, 3 * SR_ANN_MAX_TOKENS);
+    st->before = sr_arena_alloc(a, 2 * SR_ANN_MAX_TOKENS);
     if (!st->before)
         return SR_ENOMEM;
-    st->after = st->before + SR_ANN_MAX_TOKENS;
-    st->tense_words = (unsigned char *)st->before + 2 * SR_ANN_MAX_TOKENS;
+    st->tense_words = (unsigned char *)st->before + SR_ANN_MAX_TOKENS;
     *out = st;
     return SR_OK;
 }

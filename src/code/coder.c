@@ -97,18 +97,75 @@ static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hy
     return p;
 }
 
+/* Listed-word tests are inlined with the list's length known, so the
+ * compiler unrolls the scan of the list and reads each listed word's first
+ * letter and length as constants: a word of the text costs a few compares
+ * instead of two loads per listed word.  A list of unknown length takes the
+ * plain loop. */
+#if defined(__SANITIZE_ADDRESS__)
+#define WORD_LIST_PLAIN 1 /* the unrolled copies made ASan builds take minutes */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WORD_LIST_PLAIN 1
+#endif
+#endif
+#if defined(__GNUC__) && defined(__OPTIMIZE__) && !defined(WORD_LIST_PLAIN)
+#define WORD_LIST_INLINE __attribute__((always_inline)) inline
+#define WORD_LIST_CONST(n) __builtin_constant_p(n)
+#else
+#define WORD_LIST_INLINE inline
+#define WORD_LIST_CONST(n) 0
+#endif
+
+/* lower_eq(t, 0, strlen(W), W) for a constant W, unrolled: a lower-case
+ * letter of W matches either case of it, an upper-case one nothing (lower_eq
+ * folds the text only), any other byte itself. */
+static WORD_LIST_INLINE int listed_eq(const char *t, const char *w)
+{
+#pragma GCC unroll 64
+    for (size_t i = 0; w[i]; i++) {
+        unsigned char c = (unsigned char)t[i], l = (unsigned char)w[i];
+        if (l >= 'a' && l <= 'z' ? (c | 32) != l : l >= 'A' && l <= 'Z' ? 1 : c != l)
+            return 0;
+    }
+    return 1;
+}
+
+/* Is T[s, e), of letters and hyphens and starting with C0 (lower case),
+ * one of WORDS? */
+static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
+                                   const char *const *words, size_t n)
+{
+    if (!WORD_LIST_CONST(n)) {
+        for (size_t k = 0; k < n; k++)
+            if (words[k][0] == c0 && lower_eq(t, s, e, words[k]))
+                return 1;
+        return 0;
+    }
+    /* lower_eq is true only of a word of the same length */
+#pragma GCC unroll 64
+    for (size_t k = 0; k < n; k++)
+        if (words[k][0] == c0 && strlen(words[k]) == e - s && listed_eq(t + s, words[k]))
+            return 1;
+    return 0;
+}
+
 /* Does any word in T[s, e) equal one of WORDS?  A word is a letter
  * followed by letters and hyphens.  Cost: O(e - s) plus one first-letter
- * test per listed word and word of the text. */
-static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n)
+ * test per word of the text. */
+static WORD_LIST_INLINE int has_word(const char *t, size_t s, size_t e,
+                                     const char *const *words, size_t n)
 {
     const unsigned char *u = (const unsigned char *)t;
-    /* the first letters of WORDS, as bits (c & 31), once the window shows
-     * a second word: most words of the text start with none of them and
-     * need no compare; a window of one word (the common call) is compared
-     * directly */
+    /* the first letters of WORDS, as bits (c & 31): most words of the text
+     * start with none of them and need no compare */
     unsigned long first = ~0ul;
-    int masked = 0;
+    if (WORD_LIST_CONST(n)) {
+        first = 0;
+#pragma GCC unroll 64
+        for (size_t k = 0; k < n; k++)
+            first |= 1ul << ((unsigned char)words[k][0] & 31);
+    }
     size_t i = s;
     while (i < e) {
         while (i < e && word_byte[u[i]] != 1)
@@ -116,17 +173,10 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
         size_t w = i;
         i = word_end(u, i, e, 1);
         char c0 = w < i ? (char)(t[w] | 32) : '\0';
-        if (!masked && i < e) {
-            first = 0;
-            for (size_t k = 0; k < n; k++)
-                first |= 1ul << ((unsigned char)words[k][0] & 31);
-            masked = 1;
-        }
         if (!(first >> (c0 & 31) & 1))
             continue;
-        for (size_t k = 0; k < n; k++)
-            if (words[k][0] == c0 && lower_eq(t, w, i, words[k]))
-                return 1;
+        if (listed(t, w, i, c0, words, n))
+            return 1;
     }
     return 0;
 }
@@ -134,15 +184,12 @@ static int has_word(const char *t, size_t s, size_t e, const char *const *words,
 /* Is T[s, e), one word as next_word finds it (letters only), one of
  * WORDS?  has_word's answer for that window, without looking for the
  * word's bounds again: the per-word walks ask it of every word. */
-static int word_is(const char *t, size_t s, size_t e, const char *const *words, size_t n)
+static WORD_LIST_INLINE int word_is(const char *t, size_t s, size_t e,
+                                    const char *const *words, size_t n)
 {
     if (s >= e)
         return 0;
-    char c0 = (char)(t[s] | 32);
-    for (size_t k = 0; k < n; k++)
-        if (words[k][0] == c0 && lower_eq(t, s, e, words[k]))
-            return 1;
-    return 0;
+    return listed(t, s, e, (char)(t[s] | 32), words, n);
 }
 
 static size_t words_between(const char *t, size_t s, size_t e)
@@ -272,9 +319,9 @@ static const char *event_type(coder *k, const char *sub)
 /* has_word over all of sentence SENT, remembered for the sentence: every
  * strike or agreement trigger asks the same questions of it, and reading
  * a long sentence again per trigger made it cost O(bytes) per trigger. */
-static int has_word(const char *t, size_t s, size_t e, const char *const *words, size_t n);
 static const char *find_lit(const char *h, size_t len, const char *lit, size_t n);
-static int sentence_has(coder *k, sr_span sent, const char *const *words, size_t n)
+static WORD_LIST_INLINE int sentence_has(coder *k, sr_span sent, const char *const *words,
+                                         size_t n)
 {
     for (size_t i = 0; i < k->n_has; i++)
         if (k->has[i].words == words && k->has[i].start == sent.start && k->has[i].end == sent.end)
@@ -326,7 +373,7 @@ static int priority(const char *sub)
               * crowd's violence names the event (issue 4) */
              {"Violent demonstration", 3}};
     for (size_t i = 0; i < sizeof r / sizeof *r; i++)
-        if (!strcmp(r[i].sub, sub))
+        if (r[i].sub[0] == sub[0] && !strcmp(r[i].sub, sub))
             return r[i].rank;
     return 2;
 }
@@ -500,9 +547,9 @@ static void add_evidence(sr_event *e, sr_span s)
 }
 
 /* The word starting at or after P (letters only), as [*S, *E). */
-static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
+static inline void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
 {
-    while (p < end && !((t[p] | 32) >= 'a' && (t[p] | 32) <= 'z'))
+    while (p < end && word_byte[(unsigned char)t[p]] != 1)
         p++;
     *s = p;
     *e = word_end((const unsigned char *)t, p, end, 0);
@@ -511,10 +558,10 @@ static void next_word(const char *t, size_t p, size_t end, size_t *s, size_t *e)
 /* The word just before P, as [*S, *E) (empty at START). */
 static void word_before(const char *t, size_t start, size_t p, size_t *s, size_t *e)
 {
-    while (p > start && !((t[p - 1] | 32) >= 'a' && (t[p - 1] | 32) <= 'z'))
+    while (p > start && word_byte[(unsigned char)t[p - 1]] != 1)
         p--;
     *e = p;
-    while (p > start && ((t[p - 1] | 32) >= 'a' && (t[p - 1] | 32) <= 'z'))
+    while (p > start && word_byte[(unsigned char)t[p - 1]] == 1)
         p--;
     *s = p;
 }
@@ -1778,9 +1825,11 @@ static size_t title_sentence(const sr_cleaned *c, const sr_annotation *a)
     else if (c->title && strlen(c->title) >= 12) {
         size_t n = strlen(c->title) < 40 ? strlen(c->title) : 40;
         size_t lim = c->text_len < 400 ? c->text_len : 400;
-        for (size_t p = 0; p + n <= lim && at == (size_t)-1; p++)
-            if (!strncmp(c->text + p, c->title, n))
-                at = p;
+        /* the first P with P + N <= LIM and TEXT[P, P + N) the title's
+         * first N bytes (none of them NUL) */
+        const char *hit = n <= lim ? memmem(c->text, lim, c->title, n) : NULL;
+        if (hit)
+            at = (size_t)(hit - c->text);
     }
     if (at == (size_t)-1)
         return (size_t)-1;
@@ -2177,11 +2226,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const purpose[] = {"aimed at",    "aiming at",   "aiming to",
                                               "in order to", "in a bid to", "intended to"};
         size_t ps = tr->span.start > sent.start + 16 ? tr->span.start - 16 : sent.start;
-        for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++) {
-            size_t n = strlen(purpose[q]);
-            for (size_t p = ps; p + n <= tr->span.start; p++)
-                if (lower_eq(t, p, p + n, purpose[q]) && (p == sent.start || t[p - 1] == ' '))
+        /* only a word start whose letter begins a purpose is compared */
+        unsigned long first = 0;
+        for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++)
+            first |= 1ul << ((unsigned char)purpose[q][0] & 31);
+        for (size_t p = ps; p < tr->span.start; p++) {
+            if (!(first >> ((unsigned char)t[p] & 31) & 1) || (p != sent.start && t[p - 1] != ' '))
+                continue;
+            for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++) {
+                size_t n = strlen(purpose[q]);
+                if (p + n <= tr->span.start && lower_eq(t, p, p + n, purpose[q]))
                     return;
+            }
         }
     }
     /* "rebels fighting to oust the president", "militias fighting for the
