@@ -502,9 +502,17 @@ sr_status sr_kb_load_countries(sr_kb *kb, const char *path, char *err, size_t er
                                       "%D air force",   "%D warplanes",      "%D jets",
                                       "%D aircraft",    "%D special forces", "%D navy",
                                       "army of %N",     "%N's army",         "%D military forces",
-                                      "%D army forces", "%D aerospace forces"};
+                                      "%D army forces", "%D aerospace forces", "%D warplane",
+                                      "%D fighter jets", "%D drones",          "%D drone",
+                                      "%D tanks",       "%D warships",       "%D helicopters",
+                                      "%D helicopter",  "%D artillery",      "%D officers",
+                                      "%D ground forces", "%D land forces",  "%D border guards",
+                                      "%D defence ministry", "%D defense ministry",
+                                      "%D ministry of defence", "%D ministry of defense",
+                                      "%D commandos",   "%D paratroopers",   "%D marines"};
     static const char *const pol[] = {"%D police", "police of %N", "%D police forces",
-                                      "%D security forces"};
+                                      "%D security forces", "%D interior ministry",
+                                      "%D ministry of interior", "%D policemen"};
     tsv t;
     sr_status st = tsv_open(&t, kb, path, err, errlen);
     if (st != SR_OK)
@@ -983,13 +991,14 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int kb_is_stopword(const sr_kb *kb, const char *w, size_t n)
+/* Is W[0..n) one of the N sorted strings V? */
+static int sorted_has(char *const *v, size_t n_v, const char *w, size_t n)
 {
-    size_t lo = 0, hi = kb->n_stop;
+    size_t lo = 0, hi = n_v;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strncmp(kb->stop[mid], w, n);
-        if (!c && kb->stop[mid][n])
+        int c = strncmp(v[mid], w, n);
+        if (!c && v[mid][n])
             c = 1;
         if (!c)
             return 1;
@@ -1001,6 +1010,40 @@ int kb_is_stopword(const sr_kb *kb, const char *w, size_t n)
     return 0;
 }
 
+int kb_is_stopword(const sr_kb *kb, const char *w, size_t n)
+{
+    return sorted_has(kb->stop, kb->n_stop, w, n);
+}
+
+/* Appends a copy of W[0..n) to *V (growing it by doubling). */
+static sr_status push_word(sr_kb *kb, char ***v, size_t *n, size_t *cap, const char *w, size_t len)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 256;
+        char **nv = realloc(*v, nc * sizeof *nv);
+        if (!nv)
+            return SR_ENOMEM;
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[*n] = (char *)kb_strndup(kb, w, len);
+    return (*v)[(*n)++] ? SR_OK : SR_ENOMEM;
+}
+
+int kb_is_common_word(const sr_kb *kb, const char *t, size_t n)
+{
+    char w[24];
+    if (!kb->n_words || n < 2 || n >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c | 32) < 'a' || (c | 32) > 'z')
+            return 0;
+        w[i] = (char)(c | 32);
+    }
+    return sorted_has(kb->words, kb->n_words, w, n);
+}
+
 static sr_status load_stopwords(sr_kb *kb, const char *path, char *err, size_t errlen)
 {
     tsv t;
@@ -1008,32 +1051,32 @@ static sr_status load_stopwords(sr_kb *kb, const char *path, char *err, size_t e
     if (st != SR_OK)
         return st;
     int r;
-    size_t cap = 0;
+    size_t cap = 0, wcap = 0;
     while ((r = tsv_next(&t, 1, 1)) == 1) {
+        /* "=rioters": the word as written only; its skeleton is a name's */
+        const char *w = t.fields[0];
+        int exact = w[0] == '=';
+        w += exact;
         char buf[64];
-        size_t n = sr_fold_name(kb->fold, t.fields[0], strlen(t.fields[0]), buf, sizeof buf);
+        size_t n = sr_fold_name(kb->fold, w, strlen(w), buf, sizeof buf);
         if (n == (size_t)-1 || !n || memchr(buf, ' ', n)) {
             st = tsv_fail(&t, "one word per line");
             break;
         }
-        if (kb->n_stop == cap) {
-            cap = cap ? cap * 2 : 256;
-            char **ns = realloc(kb->stop, cap * sizeof *ns);
-            if (!ns) {
-                st = SR_ENOMEM;
-                break;
-            }
-            kb->stop = ns;
-        }
-        kb->stop[kb->n_stop] = (char *)kb_strndup(kb, buf, n);
-        if (!kb->stop[kb->n_stop++]) {
-            st = SR_ENOMEM;
+        char low[64];
+        size_t ln = strlen(w);
+        for (size_t i = 0; i < ln && ln < sizeof low; i++)
+            low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+        if (ln < sizeof low && (st = push_word(kb, &kb->words, &kb->n_words, &wcap, low, ln)) != SR_OK)
             break;
-        }
+        if (!exact && (st = push_word(kb, &kb->stop, &kb->n_stop, &cap, buf, n)) != SR_OK)
+            break;
     }
     if (r < 0)
         st = SR_EFORMAT;
     tsv_close(&t);
+    if (st == SR_OK && kb->n_words)
+        qsort(kb->words, kb->n_words, sizeof *kb->words, str_cmp);
     if (st == SR_OK && kb->n_stop)
         qsort(kb->stop, kb->n_stop, sizeof *kb->stop, str_cmp);
     return st;
@@ -1071,6 +1114,7 @@ void sr_kb_free(sr_kb *kb)
     free(kb->pairs);
     free(kb->slots);
     free(kb->stop);
+    free(kb->words);
     free(kb->id_slots);
     free(kb);
 }
