@@ -136,6 +136,15 @@ for line in open(sys.argv[1], encoding="utf-8"):
         assert c["text"].split()[:3] == raw[s:e].decode().split()[:3], c
 PY
 
+# ---- entity recognition on our own blind snippets (tests/blind-entities):
+# hand-listed actors and places of 44 short reports, 2011-2025 ----
+be=$root/tests/blind-entities
+sr entities -q --cache "$tmp/cache" "$be/blind-entities.jsonl" >"$tmp/bents" 2>/dev/null
+if python3 "$be/score.py" "$be/gold.json" "$be/blind-entities.jsonl" "$tmp/bents" \
+    --min-recall 0.95 --min-precision 0.97 >"$tmp/bscore" 2>&1; then ok; else
+  bad "blind entities (recall>=0.95, precision>=0.97)"; fi
+sed 's/^/  blind entities: /' "$tmp/bscore"
+
 # ---- accuracy gates on the shared corpora (skipped when absent) ----
 if [ -f "$shared/eval/score.py" ]; then
   sr clean "$shared/seeds/seeds.jsonl" >"$tmp/seeds.clean" 2>/dev/null
