@@ -149,6 +149,8 @@ static void sort_hits(hit *v, size_t n)
 
 static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
+static int is_letter(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
 /* The original span behind folded bytes [i, j): from the source of byte i
  * to the end of the character that produced byte j-1.  (sr_norm_span would
  * run on to the next kept character, past punctuation the fold dropped.) */
@@ -160,9 +162,23 @@ static sr_span orig_span(const sr_norm *f, const char *t, size_t base, size_t i,
     while ((p[e] & 0xC0) == 0x80)
         e++;
     /* matches are whole words: letters the fold absorbed at the end of the
-     * word ("will" -> "wil", "Hurras" -> "huras") still belong to it */
-    while (base + e < f->map[f->len] + base && ((p[e] | 32) >= 'a' && (p[e] | 32) <= 'z'))
-        e++;
+     * word ("will" -> "wil", "Hurras" -> "huras"), and an ayn sign or
+     * apostrophe between letters ("al-Mazra'a"), still belong to it */
+    size_t lim = f->map[f->len];
+    while (e < lim) {
+        size_t k = 0; /* bytes of a sign before the next letter */
+        if (p[e] == '\'')
+            k = 1;
+        else if (p[e] == 0xCA && (p[e + 1] == 0xBC || p[e + 1] == 0xBE || p[e + 1] == 0xBF))
+            k = 2; /* modifier letters: apostrophe, half rings */
+        else if (p[e] == 0xE2 && p[e + 1] == 0x80 && (p[e + 2] == 0x98 || p[e + 2] == 0x99))
+            k = 3; /* typographic quotes */
+        if (e + k >= lim || !is_letter(p[e + k]))
+            break;
+        if (k && (p[e + k] | 32) == 's' && (e + k + 1 >= lim || !is_letter(p[e + k + 1])))
+            break; /* a possessive "'s" is not part of the name */
+        e += k + 1;
+    }
     return (sr_span){s + base, e + base};
 }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }

@@ -509,7 +509,14 @@ sr_status sr_kb_load_countries(sr_kb *kb, const char *path, char *err, size_t er
                                       "%D ground forces", "%D land forces",  "%D border guards",
                                       "%D defence ministry", "%D defense ministry",
                                       "%D ministry of defence", "%D ministry of defense",
-                                      "%D commandos",   "%D paratroopers",   "%D marines"};
+                                      "%D commandos",   "%D paratroopers",   "%D marines",
+                                      "%N's military",  "%N's armed forces", "%N's air force",
+                                      "%N's navy",      "%N's defence ministry",
+                                      "%N's defense ministry", "%D government forces",
+                                      "%D government troops", "%D government soldiers",
+                                      "%D government aircraft", "%D government warplanes",
+                                      "%D government jets", "%D government helicopters",
+                                      "%D regime forces", "%D regime aircraft"};
     static const char *const pol[] = {"%D police", "police of %N", "%D police forces",
                                       "%D security forces", "%D interior ministry",
                                       "%D ministry of interior", "%D policemen"};
