@@ -144,6 +144,11 @@ if python3 "$be/score.py" "$be/gold.json" "$be/blind-entities.jsonl" "$tmp/bents
     --min-recall 0.95 --min-precision 0.97 >"$tmp/bscore" 2>&1; then ok; else
   bad "blind entities (recall>=0.95, precision>=0.97)"; fi
 sed 's/^/  blind entities: /' "$tmp/bscore"
+sr entities -q --cache "$tmp/cache" "$be/blind-entities-2.jsonl" >"$tmp/bents2" 2>/dev/null
+if python3 "$be/score.py" "$be/gold-2.json" "$be/blind-entities-2.jsonl" "$tmp/bents2" \
+    --min-recall 0.95 --min-precision 0.95 >"$tmp/bscore2" 2>&1; then ok; else
+  bad "blind entities, second set (recall>=0.95, precision>=0.95)"; fi
+sed 's/^/  blind entities (2): /' "$tmp/bscore2"
 
 # ---- accuracy gates on the shared corpora (skipped when absent) ----
 if [ -f "$shared/eval/score.py" ]; then
