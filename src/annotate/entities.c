@@ -89,7 +89,10 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
      * [to - len - 1, to) maps to skeleton [to - len - 1, to - 1), and it is
      * a whole word when a space follows; short ones are " word " and the
      * space is part of the match (kb.c, compile_db) */
-    size_t plen = s->kb->patterns[id].len, end;
+    size_t plural = id >= s->kb->n_patterns; /* "Aleppos": the name and an s */
+    if (plural)
+        id -= (unsigned)s->kb->n_patterns;
+    size_t plen = s->kb->patterns[id].len + plural, end;
     if (plen <= KB_SPACED_MAX) {
         end = (size_t)to - 2;
     } else {
@@ -259,7 +262,7 @@ static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, cons
         if (tg->type != KT_ACTOR || !caps_ok(t, os, tg->flags))
             continue;
         /* "Rioters" at a sentence start is not Reuters, "ON" not the UN */
-        if ((tg->flags & (KF_ACRONYM | KF_CAPITAL)) &&
+        if (p->common && (tg->flags & (KF_ACRONYM | KF_CAPITAL)) &&
             kb_is_common_word(kb, t + os.start, os.end - os.start))
             continue;
         const sr_actor *a = &kb->actors[tg->index];
@@ -407,7 +410,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         }
         sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
         int ok = 0;
-        int stop = p->stopword, common = kb_is_common_word(kb, t + os.start, os.end - os.start);
+        int stop = p->stopword,
+            common = p->common && kb_is_common_word(kb, t + os.start, os.end - os.start);
         for (int k = 0; k < p->n_targets && !ok; k++) {
             const kb_target *tg = &kb->targets[p->first_target + k];
             /* "Some" is not Finland, "Will" not a person; an acronym in
@@ -652,7 +656,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                   os.end <= q->span.end;
         }
         if (place >= 0 && !dup && caps_ok(t, os, pt->flags | KF_CAPITAL) &&
-            !kb_is_common_word(kb, t + os.start, os.end - os.start)) {
+            !(p->common && kb_is_common_word(kb, t + os.start, os.end - os.start))) {
             struct sr_place_ref w;
             kb_place_fill(kb, place, near, &w);
             /* a name inside a longer place phrase is part of that place only

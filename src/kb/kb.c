@@ -298,7 +298,7 @@ sr_status kb_add_folded(sr_kb *kb, const char *folded, size_t fl, kb_target_type
         p->len = fl;
         p->first_target = -1;
         p->n_targets = 0;
-        p->types = p->stopword = p->any_case = 0;
+        p->types = p->stopword = p->any_case = p->plural = p->common = 0;
         if (!p->folded)
             return SR_ENOMEM;
         pi = (int)kb->n_patterns - 1;
@@ -502,24 +502,9 @@ sr_status sr_kb_load_countries(sr_kb *kb, const char *path, char *err, size_t er
                                       "%D air force",   "%D warplanes",      "%D jets",
                                       "%D aircraft",    "%D special forces", "%D navy",
                                       "army of %N",     "%N's army",         "%D military forces",
-                                      "%D army forces", "%D aerospace forces", "%D warplane",
-                                      "%D fighter jets", "%D drones",          "%D drone",
-                                      "%D tanks",       "%D warships",       "%D helicopters",
-                                      "%D helicopter",  "%D artillery",      "%D officers",
-                                      "%D ground forces", "%D land forces",  "%D border guards",
-                                      "%D defence ministry", "%D defense ministry",
-                                      "%D ministry of defence", "%D ministry of defense",
-                                      "%D commandos",   "%D paratroopers",   "%D marines",
-                                      "%N's military",  "%N's armed forces", "%N's air force",
-                                      "%N's navy",      "%N's defence ministry",
-                                      "%N's defense ministry", "%D government forces",
-                                      "%D government troops", "%D government soldiers",
-                                      "%D government aircraft", "%D government warplanes",
-                                      "%D government jets", "%D government helicopters",
-                                      "%D regime forces", "%D regime aircraft"};
+                                      "%D army forces", "%D aerospace forces"};
     static const char *const pol[] = {"%D police", "police of %N", "%D police forces",
-                                      "%D security forces", "%D interior ministry",
-                                      "%D ministry of interior", "%D policemen"};
+                                      "%D security forces"};
     tsv t;
     sr_status st = tsv_open(&t, kb, path, err, errlen);
     if (st != SR_OK)
@@ -875,6 +860,48 @@ static sr_status group_targets(sr_kb *kb)
             p->any_case = (!p->stopword || tg->type == KT_CUE) && tg->type != KT_PLACE &&
                           tg->type != KT_GAZ && !(tg->flags & (KF_ACRONYM | KF_CAPITAL));
         }
+        /* a name, not a cue, an acronym or a demonym ("Syrians" is no
+         * possessive), whose "s" form is no other pattern or stop word.
+         * Only actors, countries and cities of 100,000 or more and admin
+         * areas: possessives are mostly theirs, and an "s" form for every
+         * village would double the literals the scan carries */
+        p->plural = !p->any_case && !p->stopword && p->len >= 3 && p->len + 1 < 64 &&
+                    p->folded[p->len - 1] != 's';
+        int major = 0;
+        for (int k = 0; k < p->n_targets && p->plural; k++) {
+            const kb_target *tg = &kb->targets[p->first_target + k];
+            sr_place pl;
+            if (tg->type == KT_CUE || (tg->flags & (KF_ACRONYM | KF_DEMONYM)))
+                p->plural = 0;
+            else if (tg->type != KT_GAZ)
+                major = 1;
+            else if (kb->gaz && sr_gazetteer_place(kb->gaz, (uint32_t)tg->index, &pl) &&
+                     (pl.population >= 100000 || pl.kind == SR_PLACE_GOVERNORATE ||
+                      pl.kind == SR_PLACE_COUNTRY))
+                major = 1;
+        }
+        p->plural = p->plural && major;
+        if (p->plural) {
+            char sk[64];
+            memcpy(sk, p->folded, p->len);
+            sk[p->len] = 's';
+            p->plural = kb->slots[find_slot(kb, sk, p->len + 1,
+                                            fnv(1469598103934665603ull, sk, p->len + 1))] < 0 &&
+                        !kb_is_stopword(kb, sk, p->len + 1);
+        }
+    }
+    /* the patterns a common word can meet: only their matches need the
+     * check on the text ("Rioters" meets "Reuters", "Jets" meets "Jit"+s) */
+    for (size_t w = 0; w < kb->n_word_skels; w++) {
+        const char *sk = kb->word_skels[w];
+        size_t n = strlen(sk);
+        int q = kb->slots[find_slot(kb, sk, n, fnv(1469598103934665603ull, sk, n))];
+        if (q >= 0)
+            kb->patterns[q].common = 1;
+        if (n > 1 && sk[n - 1] == 's' &&
+            (q = kb->slots[find_slot(kb, sk, n - 1, fnv(1469598103934665603ull, sk, n - 1))]) >= 0 &&
+            kb->patterns[q].plural)
+            kb->patterns[q].common = 1;
     }
     free(kb->pairs);
     kb->pairs = NULL;
@@ -907,8 +934,10 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
      * order) plus the Vectorscan version: a change in the data or in the
      * folding code can never load a database built for other patterns. */
     kb->data_hash = fnv(1469598103934665603ull, hs_version(), strlen(hs_version()));
-    for (size_t i = 0; i < kb->n_patterns; i++)
+    for (size_t i = 0; i < kb->n_patterns; i++) {
         kb->data_hash = fnv(kb->data_hash, kb->patterns[i].folded, kb->patterns[i].len + 1);
+        kb->data_hash = fnv(kb->data_hash, (const char *)&kb->patterns[i].plural, 1);
+    }
     char path[1200] = "";
     if (cache_dir && *cache_dir) {
         cache_path(kb, cache_dir, path, sizeof path);
@@ -927,7 +956,11 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
                 return SR_OK;
         }
     }
-    size_t n = kb->n_patterns;
+    /* Pattern i is literal i; a pattern marked plural is also literal
+     * n_patterns + i, its skeleton and an "s" (on_match maps it back) */
+    size_t np = kb->n_patterns, n = np;
+    for (size_t i = 0; i < np; i++)
+        n += kb->patterns[i].plural;
     const char **exprs = malloc(n * sizeof *exprs);
     size_t *lens = malloc(n * sizeof *lens);
     unsigned *ids = malloc(n * sizeof *ids), *flags = malloc(n * sizeof *flags);
@@ -945,21 +978,29 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
      * the space after them: they begin so many longer words that their
      * false starts would cost more than the poorer filtering. */
     size_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += kb->patterns[i].len + 2;
+    for (size_t i = 0; i < np; i++)
+        total += (kb->patterns[i].len + 3) * (1 + kb->patterns[i].plural);
     char *padded = st == SR_OK ? malloc(total + 1) : NULL;
     if (!padded)
         st = SR_ENOMEM;
-    for (size_t i = 0, off = 0; st == SR_OK && i < n; i++) {
-        char *e = padded + off;
-        e[0] = ' ';
-        memcpy(e + 1, kb->patterns[i].folded, kb->patterns[i].len);
-        e[kb->patterns[i].len + 1] = ' ';
-        exprs[i] = e;
-        lens[i] = kb->patterns[i].len + (kb->patterns[i].len <= KB_SPACED_MAX ? 2 : 1);
-        ids[i] = (unsigned)i;
-        flags[i] = 0;
-        off += lens[i];
+    for (size_t x = 0, off = 0, pass = 0; st == SR_OK && pass < 2; pass++) {
+        for (size_t i = 0; i < np; i++) {
+            const kb_pattern *p = &kb->patterns[i];
+            if (pass && !p->plural)
+                continue;
+            size_t len = p->len + pass;
+            char *e = padded + off;
+            e[0] = ' ';
+            memcpy(e + 1, p->folded, p->len);
+            if (pass)
+                e[p->len + 1] = 's';
+            e[len + 1] = ' ';
+            exprs[x] = e;
+            lens[x] = len + (len <= KB_SPACED_MAX ? 2 : 1);
+            ids[x] = (unsigned)(pass ? np + i : i);
+            flags[x++] = 0;
+            off += len + 2;
+        }
     }
     hs_compile_error_t *ce = NULL;
     if (st == SR_OK &&
@@ -1058,7 +1099,7 @@ static sr_status load_stopwords(sr_kb *kb, const char *path, char *err, size_t e
     if (st != SR_OK)
         return st;
     int r;
-    size_t cap = 0, wcap = 0;
+    size_t cap = 0, wcap = 0, scap = 0;
     while ((r = tsv_next(&t, 1, 1)) == 1) {
         /* "=rioters": the word as written only; its skeleton is a name's */
         const char *w = t.fields[0];
@@ -1075,6 +1116,8 @@ static sr_status load_stopwords(sr_kb *kb, const char *path, char *err, size_t e
         for (size_t i = 0; i < ln && ln < sizeof low; i++)
             low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
         if (ln < sizeof low && (st = push_word(kb, &kb->words, &kb->n_words, &wcap, low, ln)) != SR_OK)
+            break;
+        if ((st = push_word(kb, &kb->word_skels, &kb->n_word_skels, &scap, buf, n)) != SR_OK)
             break;
         if (!exact && (st = push_word(kb, &kb->stop, &kb->n_stop, &cap, buf, n)) != SR_OK)
             break;
@@ -1122,6 +1165,7 @@ void sr_kb_free(sr_kb *kb)
     free(kb->slots);
     free(kb->stop);
     free(kb->words);
+    free(kb->word_skels);
     free(kb->id_slots);
     free(kb);
 }

@@ -47,6 +47,12 @@ typedef struct kb_pattern {
     unsigned char stopword; /* one word, and in the stop list (stopwords.txt) */
     unsigned char any_case; /* some meaning asks nothing of the spelling (a cue,
                                or a lower-case phrase): every match is valid */
+    unsigned char plural;   /* a capitalised name also compiled with an "s"
+                               after it: "Aleppos", "Assads" in copy that lost
+                               its apostrophes (kb.c, compile_db) */
+    unsigned char common;   /* some common word of the stop list folds to this
+                               skeleton (or to it with an "s"): the text must
+                               be checked (kb_is_common_word) */
 } kb_pattern;
 
 typedef enum kb_cue_kind {
@@ -116,6 +122,8 @@ struct sr_kb {
     char **words;      /* the stop words as written, lower case, sorted, with
                           the "=word" lines: checked on the text itself */
     size_t n_words;
+    char **word_skels; /* their skeletons, to mark the patterns they meet */
+    size_t n_word_skels;
     char ctx[24][24];  /* folded context words for place choice (places.c) */
     size_t ctx_len[24];
     /* each actor's JSON fields as the entity output writes them
