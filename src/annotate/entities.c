@@ -415,8 +415,9 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         for (int k = 0; k < p->n_targets && !ok; k++) {
             const kb_target *tg = &kb->targets[p->first_target + k];
             /* "Some" is not Finland, "Will" not a person; an acronym in
-             * capitals is checked on the text only ("UN" shares the
-             * skeleton of "on") */
+             * capitals is checked on the text only: "UN" shares the
+             * skeleton of "on", while "IS" is the word "is" as written
+             * (and stays unread, as it always was) */
             if (tg->type != KT_CUE && (common || (stop && !(tg->flags & KF_ACRONYM))))
                 continue;
             unsigned fl = tg->flags | (tg->type == KT_PLACE || tg->type == KT_GAZ ? KF_CAPITAL : 0);

@@ -279,7 +279,18 @@ sr_status kb_add_alias(sr_kb *kb, const char *alias, size_t len, kb_target_type 
     /* a name written with a capital must be a capitalised name in the text */
     else if (alias[0] >= 'A' && alias[0] <= 'Z')
         flags |= KF_CAPITAL;
-    return kb_add_folded(kb, folded, fl, type, index, flags);
+    sr_status st = kb_add_folded(kb, folded, fl, type, index, flags);
+    /* "Turkey's army" is also "Turkeys army" in copy that lost its
+     * apostrophes (the fold drops a possessive "'s" with its s) */
+    const char *ap = memchr(alias, '\'', len);
+    if (st == SR_OK && ap && ap + 2 < alias + len && ap[1] == 's' && ap[2] == ' ' && len < 256) {
+        char bare[256];
+        size_t k = (size_t)(ap - alias);
+        memcpy(bare, alias, k);
+        memcpy(bare + k, ap + 1, len - k - 1);
+        st = kb_add_alias(kb, bare, len - 1, type, index, extra_flags);
+    }
+    return st;
 }
 
 sr_status kb_add_folded(sr_kb *kb, const char *folded, size_t fl, kb_target_type type, int index,

@@ -149,6 +149,11 @@ if python3 "$be/score.py" "$be/gold-2.json" "$be/blind-entities-2.jsonl" "$tmp/b
     --min-recall 0.95 --min-precision 0.95 >"$tmp/bscore2" 2>&1; then ok; else
   bad "blind entities, second set (recall>=0.95, precision>=0.95)"; fi
 sed 's/^/  blind entities (2): /' "$tmp/bscore2"
+sr entities -q --cache "$tmp/cache" "$be/blind-entities-3.jsonl" >"$tmp/bents3" 2>/dev/null
+if python3 "$be/score.py" "$be/gold-3.json" "$be/blind-entities-3.jsonl" "$tmp/bents3" \
+    --min-recall 0.90 --min-precision 0.85 >"$tmp/bscore3" 2>&1; then ok; else
+  bad "blind entities, third set (recall>=0.90, precision>=0.85)"; fi
+sed 's/^/  blind entities (3): /' "$tmp/bscore3"
 
 # ---- accuracy gates on the shared corpora (skipped when absent) ----
 if [ -f "$shared/eval/score.py" ]; then
