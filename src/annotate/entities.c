@@ -94,7 +94,10 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
      * [to - len - 1, to) maps to skeleton [to - len - 1, to - 1), and it is
      * a whole word when a space follows; short ones are " word " and the
      * space is part of the match (kb.c, compile_db) */
-    size_t plen = s->kb->patterns[id].len, end;
+    size_t plural = id >= s->kb->n_patterns; /* "Aleppos": the name and an s */
+    if (plural)
+        id -= (unsigned)s->kb->n_patterns;
+    size_t plen = s->kb->patterns[id].len + plural, end;
     if (plen <= KB_SPACED_MAX) {
         end = (size_t)to - 2;
     } else {
@@ -154,6 +157,8 @@ static void sort_hits(hit *v, size_t n)
 
 static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
+static int is_letter(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
 /* The original span behind folded bytes [i, j): from the source of byte i
  * to the end of the character that produced byte j-1.  (sr_norm_span would
  * run on to the next kept character, past punctuation the fold dropped.) */
@@ -165,9 +170,23 @@ static sr_span orig_span(const sr_norm *f, const char *t, size_t base, size_t i,
     while ((p[e] & 0xC0) == 0x80)
         e++;
     /* matches are whole words: letters the fold absorbed at the end of the
-     * word ("will" -> "wil", "Hurras" -> "huras") still belong to it */
-    while (base + e < f->map[f->len] + base && ((p[e] | 32) >= 'a' && (p[e] | 32) <= 'z'))
-        e++;
+     * word ("will" -> "wil", "Hurras" -> "huras"), and an ayn sign or
+     * apostrophe between letters ("al-Mazra'a"), still belong to it */
+    size_t lim = f->map[f->len];
+    while (e < lim) {
+        size_t k = 0; /* bytes of a sign before the next letter */
+        if (p[e] == '\'')
+            k = 1;
+        else if (p[e] == 0xCA && (p[e + 1] == 0xBC || p[e + 1] == 0xBE || p[e + 1] == 0xBF))
+            k = 2; /* modifier letters: apostrophe, half rings */
+        else if (p[e] == 0xE2 && p[e + 1] == 0x80 && (p[e + 2] == 0x98 || p[e + 2] == 0x99))
+            k = 3; /* typographic quotes */
+        if (e + k >= lim || !is_letter(p[e + k]))
+            break;
+        if (k && (p[e + k] | 32) == 's' && (e + k + 1 >= lim || !is_letter(p[e + k + 1])))
+            break; /* a possessive "'s" is not part of the name */
+        e += k + 1;
+    }
     return (sr_span){s + base, e + base};
 }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -246,6 +265,10 @@ static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, cons
     for (int i = 0; i < p->n_targets; i++) {
         const kb_target *tg = &kb->targets[p->first_target + i];
         if (tg->type != KT_ACTOR || !caps_ok(t, os, tg->flags))
+            continue;
+        /* "Rioters" at a sentence start is not Reuters, "ON" not the UN */
+        if (p->common && (tg->flags & (KF_ACRONYM | KF_CAPITAL)) &&
+            kb_is_common_word(kb, t + os.start, os.end - os.start))
             continue;
         const sr_actor *a = &kb->actors[tg->index];
         int score = tg->flags & KF_ACRONYM ? 4 : tg->flags & KF_CAPITAL ? 2 : 0;
@@ -378,11 +401,16 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         }
         sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
         int ok = 0;
-        int stop = p->stopword;
+        int stop = p->stopword,
+            common = p->common && kb_is_common_word(kb, t + os.start, os.end - os.start);
         for (int k = 0; k < p->n_targets && !ok; k++) {
             const kb_target *tg = &kb->targets[p->first_target + k];
-            if (stop && tg->type != KT_CUE)
-                continue; /* "Some" is not Finland, "Will" not a person */
+            /* "Some" is not Finland, "Will" not a person; an acronym in
+             * capitals is checked on the text only: "UN" shares the
+             * skeleton of "on", while "IS" is the word "is" as written
+             * (and stays unread, as it always was) */
+            if (tg->type != KT_CUE && (common || (stop && !(tg->flags & KF_ACRONYM))))
+                continue;
             unsigned fl = tg->flags | (tg->type == KT_PLACE || tg->type == KT_GAZ ? KF_CAPITAL : 0);
             ok = caps_ok(t, os, fl);
         }
@@ -400,13 +428,24 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         if (kept && h->v[i].start < last_end) {
             const kb_pattern *op = &kb->patterns[h->v[outer].pattern];
             const kb_pattern *ip = &kb->patterns[h->v[i].pattern];
+            /* "the Military Operations Command": a cue ("the military")
+             * that runs into a longer name gives way to the name */
+            if (op->types == 1u << KT_CUE && (ip->types & ~(1u << KT_CUE)) && h->v[i].end > last_end) {
+                h->v[outer] = h->v[i];
+                last_end = h->v[i].end;
+                continue;
+            }
             const kb_target *ot = first_target(kb, op, KT_GAZ), *it = first_target(kb, ip, KT_GAZ);
             if (!ot)
                 ot = first_target(kb, op, KT_PLACE);
             if (!it)
                 it = first_target(kb, ip, KT_PLACE);
-            /* any place named inside the outer place phrase, at any depth */
-            if (ot && it && h->v[i].end <= last_end)
+            /* any place named inside the outer place phrase, at any depth,
+             * but for the "al-X" that ends a compound name: "al-Sham" in
+             * "Busra al-Sham" is no second place */
+            if (ot && it && h->v[i].end <= last_end &&
+                !(h->v[i].end == last_end && h->v[i].start > h->v[outer].start &&
+                  !strncmp(f.text + h->v[i].start, "al ", 3)))
                 h->v[kept++] = h->v[i];
             continue;
         }
@@ -476,7 +515,9 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 kb->actors[actor].kind == SR_ACTOR_GOVERNMENT) {
                 static const char *const loc[] = {"in",     "near",   "across",  "into",
                                                   "from",   "to",     "throughout", "inside",
-                                                  "at",     "outside", "of",     "capital"};
+                                                  "at",     "outside", "of",     "capital",
+                                                  "toward", "towards", "fled",   "entered",
+                                                  "reached", "around", "via",    "through"};
                 /* "in northern Syria", "across war-torn Syria": look past
                  * up to two modifiers for the preposition */
                 static const char *const mods[] = {
@@ -499,10 +540,10 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                             locative = 1;
                     /* "near the border with Turkey" */
                     if (sr_ann_eq(t + w0, w1 - w0, "with")) {
-                        static const char *const edge[] = {"border", "borders", "frontier"};
+                        static const char *const edge[] = {"border", "borders", "frontier", "crossing"};
                         size_t bs, be;
                         word_left(t, para.start, w0, &bs, &be);
-                        if (be > bs && word_in(t, bs, be, edge, 3))
+                        if (be > bs && word_in(t, bs, be, edge, 4))
                             locative = 1;
                     }
                     int mod = 0;
@@ -606,14 +647,32 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             dup = q->kind == SR_MENTION_PLACE && q->place == place && q->span.start <= os.start &&
                   os.end <= q->span.end;
         }
-        if (place >= 0 && !dup && caps_ok(t, os, pt->flags | KF_CAPITAL)) {
-            sr_mention *m = add_mention(ml, SR_MENTION_PLACE, os);
-            if (!m)
+        if (place >= 0 && !dup && caps_ok(t, os, pt->flags | KF_CAPITAL) &&
+            !(p->common && kb_is_common_word(kb, t + os.start, os.end - os.start))) {
+            struct sr_place_ref w;
+            kb_place_fill(kb, place, near, &w);
+            /* a name inside a longer place phrase is part of that place only
+             * in the same or the namesake governorate: "Qara" (Qalamoun) is
+             * no second place in "Qara Qozak" (Aleppo); "Damascus" is one in
+             * "the Damascus countryside" (Rural Damascus) */
+            int apart = 0;
+            for (size_t k = ml->n; k-- > first_new && !apart;) {
+                const sr_mention *q = &ml->v[k];
+                if (q->span.end <= os.start)
+                    break;
+                apart = q->kind == SR_MENTION_PLACE && q->span.start <= os.start &&
+                        os.end <= q->span.end && q->where.admin1 && w.admin1 &&
+                        !strstr(q->where.admin1, w.admin1) && !strstr(w.admin1, q->where.admin1);
+            }
+            sr_mention *m = apart ? NULL : add_mention(ml, SR_MENTION_PLACE, os);
+            if (!apart && !m)
                 return SR_ENOMEM;
-            m->place = place;
-            if (near)
-                m->flags |= SR_MF_CONTEXTUAL;
-            kb_place_fill(kb, place, near, &m->where);
+            if (m) {
+                m->place = place;
+                if (near)
+                    m->flags |= SR_MF_CONTEXTUAL;
+                m->where = w;
+            }
         }
         const kb_target *ct = first_target(kb, p, KT_CUE);
         if (ct && actor < 0 && place < 0) {
@@ -742,8 +801,15 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 }
                 /* "the army backed by militias": a passive, not "X-backed" */
                 int by_follows = os.end + 4 <= para.end && !strncmp(t + os.end, " by ", 4);
+                /* written apart, the cue must run into a name: "Turkish
+                 * backed rebels", but not the verb in "X linked up with",
+                 * "X led the assault" */
+                int joined = (os.start > para.start && t[os.start - 1] == '-') ||
+                             (os.start > para.start + 1 && t[os.start - 2] == '-') ||
+                             (os.end < para.end && t[os.end] == '-');
+                int named_next = i + 1 < h->n && h->v[i + 1].start == h->v[i].end + 1;
                 if (ml->n > first_new && i > 0 && h->v[i - 1].end + 1 == h->v[i].start &&
-                    !by_follows) {
+                    !by_follows && (joined || named_next)) {
                     sr_mention *prev = &ml->v[ml->n - 1];
                     if (prev->kind == SR_MENTION_ACTOR && !(prev->flags & SR_MF_GENERIC) &&
                         prev->span.end <= os.start && os.start - prev->span.end <= 4) {

@@ -279,7 +279,18 @@ sr_status kb_add_alias(sr_kb *kb, const char *alias, size_t len, kb_target_type 
     /* a name written with a capital must be a capitalised name in the text */
     else if (alias[0] >= 'A' && alias[0] <= 'Z')
         flags |= KF_CAPITAL;
-    return kb_add_folded(kb, folded, fl, type, index, flags);
+    sr_status st = kb_add_folded(kb, folded, fl, type, index, flags);
+    /* "Turkey's army" is also "Turkeys army" in copy that lost its
+     * apostrophes (the fold drops a possessive "'s" with its s) */
+    const char *ap = memchr(alias, '\'', len);
+    if (st == SR_OK && ap && ap + 2 < alias + len && ap[1] == 's' && ap[2] == ' ' && len < 256) {
+        char bare[256];
+        size_t k = (size_t)(ap - alias);
+        memcpy(bare, alias, k);
+        memcpy(bare + k, ap + 1, len - k - 1);
+        st = kb_add_alias(kb, bare, len - 1, type, index, extra_flags);
+    }
+    return st;
 }
 
 sr_status kb_add_folded(sr_kb *kb, const char *folded, size_t fl, kb_target_type type, int index,
@@ -298,7 +309,7 @@ sr_status kb_add_folded(sr_kb *kb, const char *folded, size_t fl, kb_target_type
         p->len = fl;
         p->first_target = -1;
         p->n_targets = 0;
-        p->types = p->stopword = p->any_case = 0;
+        p->types = p->stopword = p->any_case = p->plural = p->common = 0;
         if (!p->folded)
             return SR_ENOMEM;
         pi = (int)kb->n_patterns - 1;
@@ -860,6 +871,48 @@ static sr_status group_targets(sr_kb *kb)
             p->any_case = (!p->stopword || tg->type == KT_CUE) && tg->type != KT_PLACE &&
                           tg->type != KT_GAZ && !(tg->flags & (KF_ACRONYM | KF_CAPITAL));
         }
+        /* a name, not a cue, an acronym or a demonym ("Syrians" is no
+         * possessive), whose "s" form is no other pattern or stop word.
+         * Only actors, countries and cities of 100,000 or more and admin
+         * areas: possessives are mostly theirs, and an "s" form for every
+         * village would double the literals the scan carries */
+        p->plural = !p->any_case && !p->stopword && p->len >= 3 && p->len + 1 < 64 &&
+                    p->folded[p->len - 1] != 's';
+        int major = 0;
+        for (int k = 0; k < p->n_targets && p->plural; k++) {
+            const kb_target *tg = &kb->targets[p->first_target + k];
+            sr_place pl;
+            if (tg->type == KT_CUE || (tg->flags & (KF_ACRONYM | KF_DEMONYM)))
+                p->plural = 0;
+            else if (tg->type != KT_GAZ)
+                major = 1;
+            else if (kb->gaz && sr_gazetteer_place(kb->gaz, (uint32_t)tg->index, &pl) &&
+                     (pl.population >= 100000 || pl.kind == SR_PLACE_GOVERNORATE ||
+                      pl.kind == SR_PLACE_COUNTRY))
+                major = 1;
+        }
+        p->plural = p->plural && major;
+        if (p->plural) {
+            char sk[64];
+            memcpy(sk, p->folded, p->len);
+            sk[p->len] = 's';
+            p->plural = kb->slots[find_slot(kb, sk, p->len + 1,
+                                            fnv(1469598103934665603ull, sk, p->len + 1))] < 0 &&
+                        !kb_is_stopword(kb, sk, p->len + 1);
+        }
+    }
+    /* the patterns a common word can meet: only their matches need the
+     * check on the text ("Rioters" meets "Reuters", "Jets" meets "Jit"+s) */
+    for (size_t w = 0; w < kb->n_word_skels; w++) {
+        const char *sk = kb->word_skels[w];
+        size_t n = strlen(sk);
+        int q = kb->slots[find_slot(kb, sk, n, fnv(1469598103934665603ull, sk, n))];
+        if (q >= 0)
+            kb->patterns[q].common = 1;
+        if (n > 1 && sk[n - 1] == 's' &&
+            (q = kb->slots[find_slot(kb, sk, n - 1, fnv(1469598103934665603ull, sk, n - 1))]) >= 0 &&
+            kb->patterns[q].plural)
+            kb->patterns[q].common = 1;
     }
     free(kb->pairs);
     kb->pairs = NULL;
@@ -892,8 +945,10 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
      * order) plus the Vectorscan version: a change in the data or in the
      * folding code can never load a database built for other patterns. */
     kb->data_hash = fnv(1469598103934665603ull, hs_version(), strlen(hs_version()));
-    for (size_t i = 0; i < kb->n_patterns; i++)
+    for (size_t i = 0; i < kb->n_patterns; i++) {
         kb->data_hash = fnv(kb->data_hash, kb->patterns[i].folded, kb->patterns[i].len + 1);
+        kb->data_hash = fnv(kb->data_hash, (const char *)&kb->patterns[i].plural, 1);
+    }
     char path[1200] = "";
     if (cache_dir && *cache_dir) {
         cache_path(kb, cache_dir, path, sizeof path);
@@ -912,7 +967,11 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
                 return SR_OK;
         }
     }
-    size_t n = kb->n_patterns;
+    /* Pattern i is literal i; a pattern marked plural is also literal
+     * n_patterns + i, its skeleton and an "s" (on_match maps it back) */
+    size_t np = kb->n_patterns, n = np;
+    for (size_t i = 0; i < np; i++)
+        n += kb->patterns[i].plural;
     const char **exprs = malloc(n * sizeof *exprs);
     size_t *lens = malloc(n * sizeof *lens);
     unsigned *ids = malloc(n * sizeof *ids), *flags = malloc(n * sizeof *flags);
@@ -930,21 +989,29 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
      * the space after them: they begin so many longer words that their
      * false starts would cost more than the poorer filtering. */
     size_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += kb->patterns[i].len + 2;
+    for (size_t i = 0; i < np; i++)
+        total += (kb->patterns[i].len + 3) * (1 + kb->patterns[i].plural);
     char *padded = st == SR_OK ? malloc(total + 1) : NULL;
     if (!padded)
         st = SR_ENOMEM;
-    for (size_t i = 0, off = 0; st == SR_OK && i < n; i++) {
-        char *e = padded + off;
-        e[0] = ' ';
-        memcpy(e + 1, kb->patterns[i].folded, kb->patterns[i].len);
-        e[kb->patterns[i].len + 1] = ' ';
-        exprs[i] = e;
-        lens[i] = kb->patterns[i].len + (kb->patterns[i].len <= KB_SPACED_MAX ? 2 : 1);
-        ids[i] = (unsigned)i;
-        flags[i] = 0;
-        off += lens[i];
+    for (size_t x = 0, off = 0, pass = 0; st == SR_OK && pass < 2; pass++) {
+        for (size_t i = 0; i < np; i++) {
+            const kb_pattern *p = &kb->patterns[i];
+            if (pass && !p->plural)
+                continue;
+            size_t len = p->len + pass;
+            char *e = padded + off;
+            e[0] = ' ';
+            memcpy(e + 1, p->folded, p->len);
+            if (pass)
+                e[p->len + 1] = 's';
+            e[len + 1] = ' ';
+            exprs[x] = e;
+            lens[x] = len + (len <= KB_SPACED_MAX ? 2 : 1);
+            ids[x] = (unsigned)(pass ? np + i : i);
+            flags[x++] = 0;
+            off += len + 2;
+        }
     }
     hs_compile_error_t *ce = NULL;
     if (st == SR_OK &&
@@ -983,13 +1050,14 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int kb_is_stopword(const sr_kb *kb, const char *w, size_t n)
+/* Is W[0..n) one of the N sorted strings V? */
+static int sorted_has(char *const *v, size_t n_v, const char *w, size_t n)
 {
-    size_t lo = 0, hi = kb->n_stop;
+    size_t lo = 0, hi = n_v;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strncmp(kb->stop[mid], w, n);
-        if (!c && kb->stop[mid][n])
+        int c = strncmp(v[mid], w, n);
+        if (!c && v[mid][n])
             c = 1;
         if (!c)
             return 1;
@@ -1001,6 +1069,40 @@ int kb_is_stopword(const sr_kb *kb, const char *w, size_t n)
     return 0;
 }
 
+int kb_is_stopword(const sr_kb *kb, const char *w, size_t n)
+{
+    return sorted_has(kb->stop, kb->n_stop, w, n);
+}
+
+/* Appends a copy of W[0..n) to *V (growing it by doubling). */
+static sr_status push_word(sr_kb *kb, char ***v, size_t *n, size_t *cap, const char *w, size_t len)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 256;
+        char **nv = realloc(*v, nc * sizeof *nv);
+        if (!nv)
+            return SR_ENOMEM;
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[*n] = (char *)kb_strndup(kb, w, len);
+    return (*v)[(*n)++] ? SR_OK : SR_ENOMEM;
+}
+
+int kb_is_common_word(const sr_kb *kb, const char *t, size_t n)
+{
+    char w[24];
+    if (!kb->n_words || n < 2 || n >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c | 32) < 'a' || (c | 32) > 'z')
+            return 0;
+        w[i] = (char)(c | 32);
+    }
+    return sorted_has(kb->words, kb->n_words, w, n);
+}
+
 static sr_status load_stopwords(sr_kb *kb, const char *path, char *err, size_t errlen)
 {
     tsv t;
@@ -1008,32 +1110,34 @@ static sr_status load_stopwords(sr_kb *kb, const char *path, char *err, size_t e
     if (st != SR_OK)
         return st;
     int r;
-    size_t cap = 0;
+    size_t cap = 0, wcap = 0, scap = 0;
     while ((r = tsv_next(&t, 1, 1)) == 1) {
+        /* "=rioters": the word as written only; its skeleton is a name's */
+        const char *w = t.fields[0];
+        int exact = w[0] == '=';
+        w += exact;
         char buf[64];
-        size_t n = sr_fold_name(kb->fold, t.fields[0], strlen(t.fields[0]), buf, sizeof buf);
+        size_t n = sr_fold_name(kb->fold, w, strlen(w), buf, sizeof buf);
         if (n == (size_t)-1 || !n || memchr(buf, ' ', n)) {
             st = tsv_fail(&t, "one word per line");
             break;
         }
-        if (kb->n_stop == cap) {
-            cap = cap ? cap * 2 : 256;
-            char **ns = realloc(kb->stop, cap * sizeof *ns);
-            if (!ns) {
-                st = SR_ENOMEM;
-                break;
-            }
-            kb->stop = ns;
-        }
-        kb->stop[kb->n_stop] = (char *)kb_strndup(kb, buf, n);
-        if (!kb->stop[kb->n_stop++]) {
-            st = SR_ENOMEM;
+        char low[64];
+        size_t ln = strlen(w);
+        for (size_t i = 0; i < ln && ln < sizeof low; i++)
+            low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+        if (ln < sizeof low && (st = push_word(kb, &kb->words, &kb->n_words, &wcap, low, ln)) != SR_OK)
             break;
-        }
+        if ((st = push_word(kb, &kb->word_skels, &kb->n_word_skels, &scap, buf, n)) != SR_OK)
+            break;
+        if (!exact && (st = push_word(kb, &kb->stop, &kb->n_stop, &cap, buf, n)) != SR_OK)
+            break;
     }
     if (r < 0)
         st = SR_EFORMAT;
     tsv_close(&t);
+    if (st == SR_OK && kb->n_words)
+        qsort(kb->words, kb->n_words, sizeof *kb->words, str_cmp);
     if (st == SR_OK && kb->n_stop)
         qsort(kb->stop, kb->n_stop, sizeof *kb->stop, str_cmp);
     return st;
@@ -1071,6 +1175,8 @@ void sr_kb_free(sr_kb *kb)
     free(kb->pairs);
     free(kb->slots);
     free(kb->stop);
+    free(kb->words);
+    free(kb->word_skels);
     free(kb->id_slots);
     free(kb);
 }

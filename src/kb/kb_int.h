@@ -47,6 +47,12 @@ typedef struct kb_pattern {
     unsigned char stopword; /* one word, and in the stop list (stopwords.txt) */
     unsigned char any_case; /* some meaning asks nothing of the spelling (a cue,
                                or a lower-case phrase): every match is valid */
+    unsigned char plural;   /* a capitalised name also compiled with an "s"
+                               after it: "Aleppos", "Assads" in copy that lost
+                               its apostrophes (kb.c, compile_db) */
+    unsigned char common;   /* some common word of the stop list folds to this
+                               skeleton (or to it with an "s"): the text must
+                               be checked (kb_is_common_word) */
 } kb_pattern;
 
 typedef enum kb_cue_kind {
@@ -113,6 +119,11 @@ struct sr_kb {
     sr_gazetteer *gaz; /* NULL when no places were loaded */
     char **stop;       /* folded stop words, sorted (stopwords.txt) */
     size_t n_stop;
+    char **words;      /* the stop words as written, lower case, sorted, with
+                          the "=word" lines: checked on the text itself */
+    size_t n_words;
+    char **word_skels; /* their skeletons, to mark the patterns they meet */
+    size_t n_word_skels;
     char ctx[24][24];  /* folded context words for place choice (places.c) */
     size_t ctx_len[24];
     /* each actor's JSON fields as the entity output writes them
@@ -129,6 +140,10 @@ struct sr_kb {
 
 /* Is the folded single word W[0..n) a stop word? */
 int kb_is_stopword(const sr_kb *kb, const char *w, size_t n);
+/* Is the text T[0..n), one ASCII word in any case, a common word of the
+ * stop list as written ("Rioters", not the skeleton it shares with
+ * "Reuters")?  Such a word never stands for a name. */
+int kb_is_common_word(const sr_kb *kb, const char *t, size_t n);
 /* The generated actor PREFIX_<iso2> ("MIL_SY", "PRO_SY") of COUNTRY, given
  * as an ISO code or a country name; -1 when there is none. */
 int kb_country_actor(const sr_kb *kb, const char *prefix, size_t plen, const char *country);

@@ -136,6 +136,25 @@ for line in open(sys.argv[1], encoding="utf-8"):
         assert c["text"].split()[:3] == raw[s:e].decode().split()[:3], c
 PY
 
+# ---- entity recognition on our own blind snippets (tests/blind-entities):
+# hand-listed actors and places of 44 short reports, 2011-2025 ----
+be=$root/tests/blind-entities
+sr entities -q --cache "$tmp/cache" "$be/blind-entities.jsonl" >"$tmp/bents" 2>/dev/null
+if python3 "$be/score.py" "$be/gold.json" "$be/blind-entities.jsonl" "$tmp/bents" \
+    --min-recall 0.95 --min-precision 0.97 >"$tmp/bscore" 2>&1; then ok; else
+  bad "blind entities (recall>=0.95, precision>=0.97)"; fi
+sed 's/^/  blind entities: /' "$tmp/bscore"
+sr entities -q --cache "$tmp/cache" "$be/blind-entities-2.jsonl" >"$tmp/bents2" 2>/dev/null
+if python3 "$be/score.py" "$be/gold-2.json" "$be/blind-entities-2.jsonl" "$tmp/bents2" \
+    --min-recall 0.95 --min-precision 0.95 >"$tmp/bscore2" 2>&1; then ok; else
+  bad "blind entities, second set (recall>=0.95, precision>=0.95)"; fi
+sed 's/^/  blind entities (2): /' "$tmp/bscore2"
+sr entities -q --cache "$tmp/cache" "$be/blind-entities-3.jsonl" >"$tmp/bents3" 2>/dev/null
+if python3 "$be/score.py" "$be/gold-3.json" "$be/blind-entities-3.jsonl" "$tmp/bents3" \
+    --min-recall 0.90 --min-precision 0.85 >"$tmp/bscore3" 2>&1; then ok; else
+  bad "blind entities, third set (recall>=0.90, precision>=0.85)"; fi
+sed 's/^/  blind entities (3): /' "$tmp/bscore3"
+
 # ---- accuracy gates on the shared corpora (skipped when absent) ----
 if [ -f "$shared/eval/score.py" ]; then
   sr clean "$shared/seeds/seeds.jsonl" >"$tmp/seeds.clean" 2>/dev/null
