@@ -3499,6 +3499,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                         proto.actor2 = a2 = a1;
                     proto.actor1 = a1 = by;
                     proto.n_assoc1 = 0;
+                    claimant = 1; /* the notes say who claimed it */
                     break;
                 }
             break;
