@@ -277,6 +277,8 @@ typedef struct coder {
     long long deaths;              /* sentence_deaths cache: */
     int deaths_vague, deaths_valid;
     size_t deaths_sent_start;
+    sr_span victims_span; /* civilian_victims cache: its answer for */
+    int victims, victims_valid; /* VICTIMS_SPAN */
     int have_prev_place;
     size_t title_sentence; /* sentence printing the headline, or -1 */
     sentence_facts sf;     /* of the current sentence */
@@ -3353,7 +3355,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             near.start = tr->span.start - 200;
         if (tr->span.end + 160 < sent.end)
             near.end = tr->span.end + 160;
-        if (civilian_victims(t, near)) {
+        /* the sentence's triggers mostly share one stretch: read it once */
+        if (!k->victims_valid || k->victims_span.start != near.start ||
+            k->victims_span.end != near.end) {
+            k->victims = civilian_victims(t, near);
+            k->victims_span = near;
+            k->victims_valid = 1;
+        }
+        if (k->victims) {
             side_add(&proto, 2, sr_kb_actor_find(kb, "CIVILIANS"));
             a2 = proto.actor2;
         }
