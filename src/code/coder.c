@@ -192,6 +192,17 @@ static WORD_LIST_INLINE int word_is(const char *t, size_t s, size_t e,
     return listed(t, s, e, (char)(t[s] | 32), words, n);
 }
 
+/* The first letters of WORDS as has_word's bits (c & 31): a word whose
+ * first letter has no bit here is none of them. */
+static WORD_LIST_INLINE unsigned long first_letters(const char *const *words, size_t n)
+{
+    unsigned long m = 0;
+#pragma GCC unroll 64
+    for (size_t k = 0; k < n; k++)
+        m |= 1ul << ((unsigned char)words[k][0] & 31);
+    return m;
+}
+
 static size_t words_between(const char *t, size_t s, size_t e)
 {
     size_t n = 0;
@@ -2354,6 +2365,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                            "threat",    "threats",    "threatening", "fear",
                                            "fears",     "risk",       "ahead",   "preparations",
                                            "preparing", "prepare"};
+        static const char *const recap[] = {"previously", "repeatedly", "frequently", "often"};
+        /* a word starting with none of the lists' letters matches none */
+        const unsigned long listed_first =
+            first_letters(of, 2) | first_letters(maybe, sizeof maybe / sizeof *maybe) |
+            first_letters(recap, sizeof recap / sizeof *recap) |
+            first_letters(modal, sizeof modal / sizeof *modal) |
+            first_letters(preps, sizeof preps / sizeof *preps);
         size_t p = tr->span.start, ws, we, xs, xe;
         for (int w = 0; w < 4 && p > sent.start; w++) {
             word_before(t, sent.start, p, &ws, &we);
@@ -2364,6 +2382,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 stop = t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == '.';
             if (stop)
                 break;
+            if (!(listed_first >> ((t[ws] | 32) & 31) & 1)) {
+                p = ws;
+                continue;
+            }
             /* "warned of", "warned on Tuesday of" */
             xs = ws;
             for (int x = 0; x < 3 && w < 3 && word_is(t, ws, we, of, 2) && xs > sent.start; x++) {
@@ -2377,7 +2399,6 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 strcmp(tr->value, "Chemical weapon"))
                 return;
             /* "had previously come under rocket fire": a recap, no event */
-            static const char *const recap[] = {"previously", "repeatedly", "frequently", "often"};
             if (w < 3 && word_is(t, ws, we, recap, sizeof recap / sizeof *recap))
                 return;
             /* lowercase: "in May" is a month; "would respond to airstrikes
