@@ -1883,6 +1883,15 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         if (we == ws)
             break;
         char c0 = (char)(t[ws] | 32);
+        /* the letters the checks below start from (as has_word's bits):
+         * a word starting with another one is none of theirs */
+        const unsigned long walk_first =
+            1ul << ('a' & 31) | 1ul << ('c' & 31) | 1ul << ('d' & 31) | 1ul << ('h' & 31) |
+            1ul << ('i' & 31) | 1ul << ('j' & 31) | 1ul << ('o' & 31) | 1ul << ('p' & 31) |
+            1ul << ('r' & 31) | 1ul << ('s' & 31) | 1ul << ('t' & 31) | 1ul << ('u' & 31) |
+            1ul << ('w' & 31);
+        if (!(walk_first >> (c0 & 31) & 1))
+            continue;
         if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
             first_perfect = ws;
         /* "have been killed since April", "since the start of the war": a
