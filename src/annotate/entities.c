@@ -401,18 +401,24 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         }
         sr_span os = orig_span(&f, t, para.start, h->v[i].start, h->v[i].end);
         int ok = 0;
-        int stop = p->stopword,
-            common = p->common && kb_is_common_word(kb, t + os.start, os.end - os.start);
+        /* COMMON is looked up only for a target the spelling passes
+         * (-1: not yet): "on" in lower case never meets the stop list */
+        int stop = p->stopword, common = p->common ? -1 : 0;
         for (int k = 0; k < p->n_targets && !ok; k++) {
             const kb_target *tg = &kb->targets[p->first_target + k];
             /* "Some" is not Finland, "Will" not a person; an acronym in
              * capitals is checked on the text only: "UN" shares the
              * skeleton of "on", while "IS" is the word "is" as written
              * (and stays unread, as it always was) */
-            if (tg->type != KT_CUE && (common || (stop && !(tg->flags & KF_ACRONYM))))
+            if (tg->type != KT_CUE && stop && !(tg->flags & KF_ACRONYM))
                 continue;
             unsigned fl = tg->flags | (tg->type == KT_PLACE || tg->type == KT_GAZ ? KF_CAPITAL : 0);
             ok = caps_ok(t, os, fl);
+            if (ok && tg->type != KT_CUE && common) {
+                if (common < 0)
+                    common = kb_is_common_word(kb, t + os.start, os.end - os.start);
+                ok = !common;
+            }
         }
         if (ok)
             h->v[valid++] = h->v[i];

@@ -203,6 +203,17 @@ static WORD_LIST_INLINE int word_is(const char *t, size_t s, size_t e,
     return listed(t, s, e, (char)(t[s] | 32), words, n);
 }
 
+/* The first letters of WORDS as has_word's bits (c & 31): a word whose
+ * first letter has no bit here is none of them. */
+static WORD_LIST_INLINE unsigned long first_letters(const char *const *words, size_t n)
+{
+    unsigned long m = 0;
+#pragma GCC unroll 64
+    for (size_t k = 0; k < n; k++)
+        m |= 1ul << ((unsigned char)words[k][0] & 31);
+    return m;
+}
+
 static size_t words_between(const char *t, size_t s, size_t e)
 {
     size_t n = 0;
@@ -288,6 +299,8 @@ typedef struct coder {
     long long deaths;              /* sentence_deaths cache: */
     int deaths_vague, deaths_valid;
     size_t deaths_sent_start;
+    sr_span victims_span; /* civilian_victims cache: its answer for */
+    int victims, victims_valid; /* VICTIMS_SPAN */
     int have_prev_place;
     size_t title_sentence; /* sentence printing the headline, or -1 */
     sentence_facts sf;     /* of the current sentence */
@@ -1881,6 +1894,15 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         if (we == ws)
             break;
         char c0 = (char)(t[ws] | 32);
+        /* the letters the checks below start from (as has_word's bits):
+         * a word starting with another one is none of theirs */
+        const unsigned long walk_first =
+            1ul << ('a' & 31) | 1ul << ('c' & 31) | 1ul << ('d' & 31) | 1ul << ('h' & 31) |
+            1ul << ('i' & 31) | 1ul << ('j' & 31) | 1ul << ('o' & 31) | 1ul << ('p' & 31) |
+            1ul << ('r' & 31) | 1ul << ('s' & 31) | 1ul << ('t' & 31) | 1ul << ('u' & 31) |
+            1ul << ('w' & 31);
+        if (!(walk_first >> (c0 & 31) & 1))
+            continue;
         if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
             first_perfect = ws;
         /* "have been killed since April", "since the start of the war": a
@@ -2363,6 +2385,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                            "threat",    "threats",    "threatening", "fear",
                                            "fears",     "risk",       "ahead",   "preparations",
                                            "preparing", "prepare"};
+        static const char *const recap[] = {"previously", "repeatedly", "frequently", "often"};
+        /* a word starting with none of the lists' letters matches none */
+        const unsigned long listed_first =
+            first_letters(of, 2) | first_letters(maybe, sizeof maybe / sizeof *maybe) |
+            first_letters(recap, sizeof recap / sizeof *recap) |
+            first_letters(modal, sizeof modal / sizeof *modal) |
+            first_letters(preps, sizeof preps / sizeof *preps);
         size_t p = tr->span.start, ws, we, xs, xe;
         for (int w = 0; w < 4 && p > sent.start; w++) {
             word_before(t, sent.start, p, &ws, &we);
@@ -2373,6 +2402,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 stop = t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == '.';
             if (stop)
                 break;
+            if (!(listed_first >> ((t[ws] | 32) & 31) & 1)) {
+                p = ws;
+                continue;
+            }
             /* "warned of", "warned on Tuesday of" */
             xs = ws;
             for (int x = 0; x < 3 && w < 3 && word_is(t, ws, we, of, 2) && xs > sent.start; x++) {
@@ -2386,7 +2419,6 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 strcmp(tr->value, "Chemical weapon"))
                 return;
             /* "had previously come under rocket fire": a recap, no event */
-            static const char *const recap[] = {"previously", "repeatedly", "frequently", "often"};
             if (w < 3 && word_is(t, ws, we, recap, sizeof recap / sizeof *recap))
                 return;
             /* lowercase: "in May" is a month; "would respond to airstrikes
@@ -3364,7 +3396,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             near.start = tr->span.start - 200;
         if (tr->span.end + 160 < sent.end)
             near.end = tr->span.end + 160;
-        if (civilian_victims(t, near)) {
+        /* the sentence's triggers mostly share one stretch: read it once */
+        if (!k->victims_valid || k->victims_span.start != near.start ||
+            k->victims_span.end != near.end) {
+            k->victims = civilian_victims(t, near);
+            k->victims_span = near;
+            k->victims_valid = 1;
+        }
+        if (k->victims) {
             side_add(&proto, 2, sr_kb_actor_find(kb, "CIVILIANS"));
             a2 = proto.actor2;
         }
