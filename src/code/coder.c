@@ -2295,6 +2295,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             }
         }
     }
+    /* "a town a group holds dear for its prophecy of a final battle", "the
+     * myth of a decisive war": a battle foretold or believed in is told
+     * as faith or legend, not as news */
+    if (fr & SR_FRAME_NOUN) {
+        static const char *const faith[] = {"prophecy", "prophecies", "prophesied", "prophesy",
+                                            "belief",   "beliefs",    "myth",       "myths",
+                                            "legend",   "legends",    "apocalyptic", "doomsday",
+                                            "foretold", "foretells"};
+        if (has_word(t, sent.start, tr->span.start, faith, sizeof faith / sizeof *faith))
+            return;
+    }
     /* "an officer who had defected", "the village, which had been
      * shelled", "IS, which has seized large areas": a perfect relative
      * clause tells a person's, a group's or a place's backstory, not the

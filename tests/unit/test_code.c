@@ -1230,6 +1230,36 @@ static void districts_of_cities(void **state)
     assert_string_equal(e[0].loc, "Jobar");
 }
 
+/* Issues 3/4: "IS" in capitals within lower-case prose is the Islamic State
+ * group; a shouted sentence or the stressed verb is not; a battle told as
+ * a belief or prophecy is no event. */
+static void the_is_acronym(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "IS fighters stormed an army checkpoint near Sukhnah on Tuesday, killing "
+                          "four soldiers.\n",
+                    "2016-05-04", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Islamic State");
+    n = code(TITLE "Army troops shelled IS-held villages east of Sukhnah on Tuesday.\n", "2016-05-04",
+             e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Islamic State");
+    n = code(TITLE "IS's gunmen attacked a police post in Sukhnah on Tuesday.\n", "2016-05-04", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Islamic State");
+    n = code(TITLE "THE ARMY SAYS IT IS READY AS CLASHES RAGE NEAR SUKHNAH ON TUESDAY.\n", "2016-05-04",
+             e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].a1, "Islamic State");
+    n = code(TITLE "The town of Sukhnah IS the place where a final battle against the unbelievers "
+                   "will be fought, according to the group's prophecy.\n",
+             "2016-05-04", e, 8, NULL);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1273,6 +1303,7 @@ int main(void)
         cmocka_unit_test(leaders_act),
         cmocka_unit_test(background_clauses),
         cmocka_unit_test(districts_of_cities),
+        cmocka_unit_test(the_is_acronym),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
