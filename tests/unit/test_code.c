@@ -1260,6 +1260,43 @@ static void the_is_acronym(void **state)
     assert_int_equal(n, 0);
 }
 
+/* Issue 4: what a report says of a side, a place or a period is no event;
+ * the deed told beside it still is. */
+static void descriptions_and_campaigns(void **state)
+{
+    (void)state;
+    ev e[8];
+    size_t n = code(TITLE "The brigade, notorious for using car bombs to attack checkpoints, "
+                          "announced a new leader on Friday.\n",
+                    "2017-02-04", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "Government troops have been shelling the valley for months, residents say.\n",
+             "2017-02-04", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "Government troops have been shelling the valley near Kafr Zita since Friday, "
+                   "residents said.\n",
+             "2017-02-04", e, 8, NULL);
+    assert_true(n >= 1); /* an ongoing deed with a day told */
+    n = code(TITLE "Rebels have stormed the hill outside Morek several times without holding it.\n",
+             "2017-02-04", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "A relief agency counted 240 attacks on bakeries across the country in 2016.\n",
+             "2017-02-04", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "Warplanes carried out 30 air strikes on Ariha on Friday, a monitor said.\n",
+             "2017-02-04", e, 8, NULL);
+    assert_int_equal(n, 1); /* one day's raids */
+    n = code(TITLE "Ankara wants to curb the Kurdish forces fighting the jihadists, an aide said on "
+                   "Friday.\n",
+             "2017-02-04", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "Turkish troops entered Jarablus on Friday under the pretext of fighting "
+                   "terrorism.\n",
+             "2017-02-04", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].sub, "Armed clash");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1304,6 +1341,7 @@ int main(void)
         cmocka_unit_test(background_clauses),
         cmocka_unit_test(districts_of_cities),
         cmocka_unit_test(the_is_acronym),
+        cmocka_unit_test(descriptions_and_campaigns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
