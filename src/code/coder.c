@@ -2327,7 +2327,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const known[] = {"notorious", "known", "infamous", "famous", "pretext",
                                             "guise", "tactic", "tactics"};
         static const char *const often[] = {"repeatedly", "regularly", "frequently", "routinely",
-                                            "sometimes",  "often",     "occasionally", "constantly"};
+                                            "sometimes",  "often",     "occasionally", "constantly",
+                                            "usually",    "typically", "habitually"};
+        /* "condemned the attack", "described the strike as a massacre": a
+         * reaction to a deed told elsewhere */
+        static const char *const react[] = {"condemned", "condemns", "condemn",  "denounced",
+                                            "denounces", "described", "describes", "deplored",
+                                            "decried",   "slammed",   "criticised", "criticized"};
         static const char *const many[] = {"several", "many", "numerous", "multiple", "countless"};
         static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being",
                                           "has", "have", "had", "and", "or", "while", "of"};
@@ -2336,6 +2342,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             word_before(t, sent.start, ws, &ws, &we);
             if (we <= ws)
                 break;
+            if (w == 1 && (fr & SR_FRAME_NOUN) && word_is(t, ps, pe, determiners, 4) &&
+                word_is(t, ws, we, react, sizeof react / sizeof *react))
+                return;
             /* "known for", "the pretext of" */
             if (pe > ps && (lower_eq(t, ps, pe, "for") || lower_eq(t, ps, pe, "of")) &&
                 word_is(t, ws, we, known, sizeof known / sizeof *known))

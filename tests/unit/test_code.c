@@ -1290,6 +1290,12 @@ static void descriptions_and_campaigns(void **state)
                    "Friday.\n",
              "2017-02-04", e, 8, NULL);
     assert_int_equal(n, 0);
+    n = code(TITLE "Villages near Morek are usually shelled by the army, residents say.\n", "2017-02-04",
+             e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "The opposition council condemned the attack as a crime on Friday.\n", "2017-02-04",
+             e, 8, NULL);
+    assert_int_equal(n, 0);
     n = code(TITLE "Turkish troops entered Jarablus on Friday under the pretext of fighting "
                    "terrorism.\n",
              "2017-02-04", e, 8, NULL);
