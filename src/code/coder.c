@@ -2228,6 +2228,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* totals over a period are not events (sentence_facts) */
     if (k->sf.since_total || (k->sf.period_total && !(fr & SR_FRAME_TERRITORY)))
         return;
+    /* an embedded post or a video's title flattened into the text ("...
+     * pic.twitter.com/...", "... - YouTube") is a reader's or a channel's
+     * words, not the report, which resumes after the post's mark (issue 4) */
+    {
+        size_t ee = tr->span.end + 300 < sent.end ? tr->span.end + 300 : sent.end;
+        if (find_lit(t + tr->span.end, ee - tr->span.end, "pic.twitter.com", 15) ||
+            find_lit(t + tr->span.end, ee - tr->span.end, "- YouTube", 9))
+            return;
+    }
     /* a purpose is not a deed: "an operations room aimed at fighting X",
      * "an attack in a bid to capture X" (the coder's own list: the
      * relations stage reads the rest of such a sentence as told) */

@@ -1296,6 +1296,12 @@ static void descriptions_and_campaigns(void **state)
     n = code(TITLE "The opposition council condemned the attack as a crime on Friday.\n", "2017-02-04",
              e, 8, NULL);
     assert_int_equal(n, 0);
+    /* an embedded post: its words are no report; the report after it is */
+    n = code(TITLE "Warplanes bombed the market of Ariha again today pic.twitter.com/abc123 Some "
+                   "Reader (@somereader) May 3 2016 Officials said the town hall was closed on "
+                   "Tuesday.\n",
+             "2016-05-04", e, 8, NULL);
+    assert_int_equal(n, 0);
     n = code(TITLE "Turkish troops entered Jarablus on Friday under the pretext of fighting "
                    "terrorism.\n",
              "2017-02-04", e, 8, NULL);
