@@ -216,6 +216,51 @@ static int caps_ok(const char *t, sr_span s, unsigned flags)
     return 1;
 }
 
+/* "IS fighters", "IS-held", "the WHO said": an acronym that is also a
+ * common word names the group when written in capitals among lower-case
+ * prose.  The next word in the sentence decides (the one before when none
+ * follows): one in capitals too means an all-caps headline or shout ("THIS
+ * IS THE END"), where it is only the word, as it is before an article. */
+static int word_in(const char *t, size_t s, size_t e, const char *const *w, size_t n);
+static int acronym_in_prose(const char *t, sr_span s)
+{
+    if (s.end - s.start < 2)
+        return 0;
+    for (size_t i = s.start; i < s.end; i++)
+        if (!is_upper((unsigned char)t[i]))
+            return 0;
+    size_t i = s.end;
+    while (t[i] && !strchr("\n.!?;:", t[i]) && !is_letter((unsigned char)t[i]))
+        i++;
+    if (i > s.end && is_letter((unsigned char)t[i]) && (t[i] | 32) == 's' && !is_letter((unsigned char)t[i + 1]))
+        for (i++; t[i] && !strchr("\n.!?;:", t[i]) && !is_letter((unsigned char)t[i]); i++)
+            ; /* "IS's fighters": the possessive is no word */
+    if (is_letter((unsigned char)t[i])) {
+        /* "this IS the end", "it IS not": the verb, stressed */
+        static const char *const verb[] = {"the", "a", "an", "not", "no", "being", "that", "what"};
+        size_t ws = i;
+        int lower = 0;
+        for (; is_letter((unsigned char)t[i]); i++)
+            lower |= is_lower((unsigned char)t[i]);
+        return lower && !word_in(t, ws, i, verb, sizeof verb / sizeof *verb);
+    }
+    for (i = s.start; i > 0 && !strchr("\n.!?;:", t[i - 1]) && !is_letter((unsigned char)t[i - 1]); i--)
+        ;
+    for (; i > 0 && is_letter((unsigned char)t[i - 1]); i--)
+        if (is_lower((unsigned char)t[i - 1]))
+            return 1;
+    return 0;
+}
+
+/* An armed group's acronym read that way ("IS fighters"); a state's or an
+ * agency's ("US", "WHO") is left to the longer names that hold it ("US
+ * jets", "US-led"): alone it would change many more readings, unreviewed. */
+static int group_acronym(const sr_kb *kb, const kb_target *tg, const char *t, sr_span os)
+{
+    return tg->type == KT_ACTOR && (tg->flags & KF_ACRONYM) &&
+           kb->actors[tg->index].kind == SR_ACTOR_ARMED_GROUP && acronym_in_prose(t, os);
+}
+
 /* ---- mentions ---- */
 
 typedef struct mlist {
@@ -268,7 +313,8 @@ static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, cons
             continue;
         /* "Rioters" at a sentence start is not Reuters, "ON" not the UN */
         if (p->common && (tg->flags & (KF_ACRONYM | KF_CAPITAL)) &&
-            kb_is_common_word(kb, t + os.start, os.end - os.start))
+            kb_is_common_word(kb, t + os.start, os.end - os.start) &&
+            !group_acronym(kb, tg, t, os))
             continue;
         const sr_actor *a = &kb->actors[tg->index];
         int score = tg->flags & KF_ACRONYM ? 4 : tg->flags & KF_CAPITAL ? 2 : 0;
@@ -408,13 +454,13 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             const kb_target *tg = &kb->targets[p->first_target + k];
             /* "Some" is not Finland, "Will" not a person; an acronym in
              * capitals is checked on the text only: "UN" shares the
-             * skeleton of "on", while "IS" is the word "is" as written
-             * (and stays unread, as it always was) */
+             * skeleton of "on", while "IS" is the word "is" as written,
+             * read as the group only in lower-case prose */
             if (tg->type != KT_CUE && stop && !(tg->flags & KF_ACRONYM))
                 continue;
             unsigned fl = tg->flags | (tg->type == KT_PLACE || tg->type == KT_GAZ ? KF_CAPITAL : 0);
             ok = caps_ok(t, os, fl);
-            if (ok && tg->type != KT_CUE && common) {
+            if (ok && tg->type != KT_CUE && common && !group_acronym(kb, tg, t, os)) {
                 if (common < 0)
                     common = kb_is_common_word(kb, t + os.start, os.end - os.start);
                 ok = !common;
