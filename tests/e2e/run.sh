@@ -139,21 +139,17 @@ PY
 # ---- entity recognition on our own blind snippets (tests/blind-entities):
 # hand-listed actors and places of 44 short reports, 2011-2025 ----
 be=$root/tests/blind-entities
-sr entities -q --cache "$tmp/cache" "$be/blind-entities.jsonl" >"$tmp/bents" 2>/dev/null
-if python3 "$be/score.py" "$be/gold.json" "$be/blind-entities.jsonl" "$tmp/bents" \
-    --min-recall 0.95 --min-precision 0.97 >"$tmp/bscore" 2>&1; then ok; else
-  bad "blind entities (recall>=0.95, precision>=0.97)"; fi
-sed 's/^/  blind entities: /' "$tmp/bscore"
-sr entities -q --cache "$tmp/cache" "$be/blind-entities-2.jsonl" >"$tmp/bents2" 2>/dev/null
-if python3 "$be/score.py" "$be/gold-2.json" "$be/blind-entities-2.jsonl" "$tmp/bents2" \
-    --min-recall 0.95 --min-precision 0.95 >"$tmp/bscore2" 2>&1; then ok; else
-  bad "blind entities, second set (recall>=0.95, precision>=0.95)"; fi
-sed 's/^/  blind entities (2): /' "$tmp/bscore2"
-sr entities -q --cache "$tmp/cache" "$be/blind-entities-3.jsonl" >"$tmp/bents3" 2>/dev/null
-if python3 "$be/score.py" "$be/gold-3.json" "$be/blind-entities-3.jsonl" "$tmp/bents3" \
-    --min-recall 0.90 --min-precision 0.85 >"$tmp/bscore3" 2>&1; then ok; else
-  bad "blind entities, third set (recall>=0.90, precision>=0.85)"; fi
-sed 's/^/  blind entities (3): /' "$tmp/bscore3"
+# entity_set SET GOLD MIN_RECALL MIN_PRECISION NAME LABEL
+entity_set() {
+  sr entities -q --cache "$tmp/cache" "$be/$1.jsonl" >"$tmp/$1.ents" 2>/dev/null
+  if python3 "$be/score.py" "$be/$2" "$be/$1.jsonl" "$tmp/$1.ents" \
+      --min-recall "$3" --min-precision "$4" >"$tmp/$1.score" 2>&1; then ok; else
+    bad "$5 (recall>=$3, precision>=$4)"; fi
+  sed "s/^/  $6: /" "$tmp/$1.score"
+}
+entity_set blind-entities gold.json 0.95 0.97 "blind entities" "blind entities"
+entity_set blind-entities-2 gold-2.json 0.95 0.95 "blind entities, second set" "blind entities (2)"
+entity_set blind-entities-3 gold-3.json 0.90 0.85 "blind entities, third set" "blind entities (3)"
 
 # ---- accuracy gates on the shared corpora (skipped when absent) ----
 if [ -f "$shared/eval/score.py" ]; then
@@ -227,26 +223,21 @@ PY
   sr eval "$shared/eval/seeds.gold.json" --events "$tmp/seeds.events" --json >"$tmp/veval.json" 2>/dev/null
   python3 "$shared/eval/score.py" "$shared/eval/seeds.gold.json" --events "$tmp/seeds.events" --json >"$tmp/vpy.json"
   expect "sitrep eval agrees with score.py" cmp -s "$tmp/veval.json" "$tmp/vpy.json"
-  # our own blind check (tests/blind): reported, and gated well below today's figure
-  sr code -q --cache "$tmp/cache" "$root/tests/blind/blind.jsonl" >"$tmp/blind.events" 2>/dev/null
-  python3 "$shared/eval/score.py" "$root/tests/blind/blind.gold.json" --events "$tmp/blind.events" \
-      --json >"$tmp/bscore.json"
-  python3 - "$tmp/bscore.json" <<'PY' && ok || bad "blind check (F1>=0.80, no negatives)"
+  # our own checks of the coder, scored and gated well below today's figures:
+  # tests/blind (blind), tests/blind2 (no longer blind, a regression gate)
+  event_check() {
+    sr code -q --cache "$tmp/cache" "$root/tests/$1/$1.jsonl" >"$tmp/$1.events" 2>/dev/null
+    python3 "$shared/eval/score.py" "$root/tests/$1/$1.gold.json" --events "$tmp/$1.events" \
+        --json >"$tmp/$1.score.json"
+    python3 - "$tmp/$1.score.json" "$1" <<'PY' && ok || bad "$1 check (F1>=0.80, no negatives)"
 import json, sys
 s = json.load(open(sys.argv[1]))
-print("  blind:", {k: s[k] for k in ("events_f1", "events_precision", "events_recall", "negatives_hit")})
+print(f"  {sys.argv[2]}:", {k: s[k] for k in ("events_f1", "events_precision", "events_recall", "negatives_hit")})
 assert s["events_f1"] >= 0.80 and s["negatives_hit"] == 0
 PY
-  # the second check (tests/blind2): no longer blind, kept as a regression gate
-  sr code -q --cache "$tmp/cache" "$root/tests/blind2/blind2.jsonl" >"$tmp/blind2.events" 2>/dev/null
-  python3 "$shared/eval/score.py" "$root/tests/blind2/blind2.gold.json" --events "$tmp/blind2.events" \
-      --json >"$tmp/b2score.json"
-  python3 - "$tmp/b2score.json" <<'PY' && ok || bad "blind2 check (F1>=0.80, no negatives)"
-import json, sys
-s = json.load(open(sys.argv[1]))
-print("  blind2:", {k: s[k] for k in ("events_f1", "events_precision", "events_recall", "negatives_hit")})
-assert s["events_f1"] >= 0.80 and s["negatives_hit"] == 0
-PY
+  }
+  event_check blind
+  event_check blind2
   sr code -q --cache "$tmp/cache" -j 1 "$shared/corpora/fakes.jsonl" >"$tmp/f1.events" 2>/dev/null
   sr code --cache "$tmp/cache" -j 2 "$shared/corpora/fakes.jsonl" >"$tmp/f2.events" 2>"$tmp/err"
   expect "FA-KES code: every record coded" grep -q "804 documents read, 804 coded, 0 rejected" "$tmp/err"
