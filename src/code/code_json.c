@@ -10,6 +10,23 @@
 
 static const char *actor_name(const sr_kb *kb, int a) { return a >= 0 ? kb->actors[a].name : ""; }
 
+/* An event's actor as ACLED names it: the unidentified armed group carries
+ * the country of the event ("Unidentified Armed Group (Syria)"), as ACLED's
+ * actor list does; other actors keep their canonical name.  BUF holds the
+ * composed name. */
+static const char *event_actor(const sr_kb *kb, const sr_event *e, int a, char *buf, size_t n)
+{
+    const char *name = actor_name(kb, a);
+    const char *c = a >= 0 && kb->actors[a].kind == SR_ACTOR_UNIDENTIFIED &&
+                            !strcmp(kb->actors[a].id, "UNIDENTIFIED")
+                        ? sr_country_name(e->where.country)
+                        : NULL;
+    if (!c || !*c)
+        return name;
+    snprintf(buf, n, "%s (%s)", name, c);
+    return buf;
+}
+
 /* Actor names joined by "; " as one JSON string.  JSON escapes byte by
  * byte, so the names are joined in a stack buffer when they fit (no heap
  * buffer per event). */
@@ -131,6 +148,7 @@ sr_status sr_coding_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned
 {
     for (size_t i = 0; i < k->n_events; i++) {
         const sr_event *e = &k->events[i];
+        char an[192];
         char d[20];
         PUT_LIT(b, "{\"doc_id\":");
         sr_json_cstr(b, doc->id);
@@ -150,11 +168,11 @@ sr_status sr_coding_to_json(const sr_kb *kb, const sr_doc *doc, const sr_cleaned
         PUT_LIT(b, ",\"sub_event_type\":");
         sr_json_cstr(b, e->sub_event_type);
         PUT_LIT(b, ",\"actor1\":");
-        sr_json_cstr(b, actor_name(kb, e->actor1));
+        sr_json_cstr(b, event_actor(kb, e, e->actor1, an, sizeof an));
         PUT_LIT(b, ",\"assoc_actor_1\":");
         assoc_list(b, kb, e->assoc1, e->n_assoc1);
         PUT_LIT(b, ",\"actor2\":");
-        sr_json_cstr(b, actor_name(kb, e->actor2));
+        sr_json_cstr(b, event_actor(kb, e, e->actor2, an, sizeof an));
         PUT_LIT(b, ",\"assoc_actor_2\":");
         assoc_list(b, kb, e->assoc2, e->n_assoc2);
         PUT_LIT(b, ",\"inter1\":");
@@ -231,6 +249,7 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
                        "fatalities,tags,timestamp\n");
     for (size_t i = 0; i < k->n_events; i++) {
         const sr_event *e = &k->events[i];
+        char an[192];
         char v[64], d[16];
         v[0] = 'S', v[1] = 'R';
         hex16(v + 2, event_id(doc, e, i));
@@ -248,7 +267,7 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
         sr_csv_field(b, disorder, 0);
         sr_csv_field(b, et, 0);
         sr_csv_field(b, e->sub_event_type, 0);
-        sr_csv_field(b, actor_name(kb, e->actor1), 0);
+        sr_csv_field(b, event_actor(kb, e, e->actor1, an, sizeof an), 0);
         sr_buf tmp;
         sr_buf_init(&tmp, NULL);
         for (int q = 0; q < e->n_assoc1; q++)
@@ -256,7 +275,7 @@ sr_status sr_coding_to_acled_csv(const sr_kb *kb, const sr_doc *doc, const sr_cl
         sr_csv_field(b, tmp.data, 0);
         int_str(v, e->inter1);
         sr_csv_field(b, v, 0);
-        sr_csv_field(b, actor_name(kb, e->actor2), 0);
+        sr_csv_field(b, event_actor(kb, e, e->actor2, an, sizeof an), 0);
         sr_buf_clear(&tmp);
         if (tmp.data)
             tmp.data[0] = '\0';
