@@ -4220,6 +4220,101 @@ static int one_event(const coder *k, const sr_event *e, const sr_event *f)
     return 0;
 }
 
+/* Twins: two events told by one sentence, of one sub-type, at one place
+ * on one day, whose sides do not contradict each other ("Russian and regime
+ * air strikes killed 47 people, most of them civilians" read once per
+ * trigger).  The sentence-level merge runs before the places and sides are
+ * final (a town named in the next sentence, a government turned into its
+ * forces), so the twins are only seen here.  Sides fill each other; the
+ * lower of two different tolls is kept (ACLED: the most conservative
+ * figure); two events with different named targets stay two. */
+static int shares_sentence(const sr_event *x, const sr_event *y)
+{
+    for (size_t a = 0; a < x->n_evidence; a++)
+        for (size_t b = 0; b < y->n_evidence; b++)
+            if (x->evidence[a].start == y->evidence[b].start)
+                return 1;
+    return 0;
+}
+
+/* A bare killing verb read beside a named means of violence in one
+ * sentence ("Russian and regime air strikes killed 30 people"): the kill
+ * is the strike's toll, not an event of its own. */
+static int kill_reading_of(const sr_event *weak, const sr_event *strong)
+{
+    return weak->weak && !strong->weak && strong->event_type &&
+           (!strcmp(strong->event_type, "Explosions/Remote violence") ||
+            !strcmp(strong->event_type, "Battles"));
+}
+
+static int twin_events(const coder *k, const sr_event *x, const sr_event *y)
+{
+    if (x->historical != y->historical || days_of(x->date) != days_of(y->date) ||
+        !shares_sentence(x, y))
+        return 0;
+    const char *a = x->where.location, *b = y->where.location;
+    if ((a == NULL) != (b == NULL) || (a && strcmp(a, b)))
+        return 0;
+    if (strcmp(x->sub_event_type, y->sub_event_type))
+        return kill_reading_of(x, y) || kill_reading_of(y, x);
+    int u = k->unidentified;
+    int side1 = x->actor1 == y->actor1 || x->actor1 < 0 || y->actor1 < 0 || x->actor1 == u ||
+                y->actor1 == u;
+    int side2 = x->actor2 == y->actor2 || x->actor2 < 0 || y->actor2 < 0;
+    int swapped = x->actor1 == y->actor2 && x->actor2 == y->actor1;
+    return (side1 && side2) || swapped;
+}
+
+static void collapse_twins(coder *k)
+{
+    sr_coding *o = k->out;
+    size_t w = 0;
+    for (size_t i = 0; i < o->n_events; i++) {
+        sr_event *e = &o->events[i];
+        size_t j = 0;
+        while (j < w && !twin_events(k, &o->events[j], e))
+            j++;
+        if (j == w) {
+            o->events[w++] = *e;
+            continue;
+        }
+        sr_event *f = &o->events[j];
+        if (kill_reading_of(f, e)) {
+            /* the means-of-violence reading leads, in the first's place */
+            sr_event kill = *f;
+            *f = *e;
+            e = &kill;
+            f->primary |= e->primary;
+        }
+        if (strcmp(f->sub_event_type, e->sub_event_type) && e->actor1 >= 0 &&
+            e->actor1 != k->unidentified && f->actor1 >= 0 && f->actor1 != k->unidentified &&
+            e->actor1 != f->actor1 && e->actor1 != f->actor2)
+            side_add(f, 1, e->actor1); /* "Russian and regime air strikes" */
+        if ((f->actor1 < 0 || f->actor1 == k->unidentified) && e->actor1 >= 0 &&
+            e->actor1 != k->unidentified && e->actor1 != f->actor2) {
+            f->actor1 = e->actor1;
+            f->n_assoc1 = 0;
+            for (int q = 0; q < e->n_assoc1; q++)
+                side_add(f, 1, e->assoc1[q]);
+            f->claimed = e->claimed;
+        }
+        if (f->actor2 < 0 && e->actor2 >= 0 && e->actor2 != f->actor1) {
+            f->actor2 = e->actor2;
+            for (int q = 0; q < e->n_assoc2; q++)
+                side_add(f, 2, e->assoc2[q]);
+        }
+        if (e->fatalities && (!f->fatalities || e->fatalities < f->fatalities))
+            f->fatalities = e->fatalities;
+        if (f->suspect < 0)
+            f->suspect = e->suspect;
+        f->primary |= e->primary;
+        for (size_t q = 0; q < e->n_evidence; q++)
+            add_evidence(f, e->evidence[q]);
+        finish_actors(k, f);
+    }
+    o->n_events = w;
+}
+
 /* Several sentences about one event merge (one_event). */
 static void merge_events(coder *k)
 {
@@ -4856,6 +4951,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             finish_actors(&k, x);
         }
     }
+    collapse_twins(&k);
     for (size_t e = 0; e < out->n_events; e++)
         write_notes(&k, &out->events[e]);
     return SR_OK;

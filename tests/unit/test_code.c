@@ -1309,6 +1309,22 @@ static void descriptions_and_campaigns(void **state)
         assert_string_not_equal(e[i].sub, "Armed clash");
 }
 
+/* One sentence read once per trigger ("air strikes", "killed"): one event,
+ * the strike, with both makers and the toll. */
+static void twin_readings_of_one_strike(void **state)
+{
+    ev e[8];
+    size_t n = code("Strikes kill 30 in eastern town\n\nRussian and regime air strikes killed 30 "
+                    "people most of them civilians on Monday in a town in eastern Syria, a "
+                    "monitor said. The monitor said the raids hit the town of Al-Quriyah in Deir "
+                    "Ezzor province.\n",
+                    "2018-03-13", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Air/drone strike");
+    assert_int_equal(e[0].dead, 30);
+    assert_string_equal(e[0].date, "2018-03-12");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1354,6 +1370,7 @@ int main(void)
         cmocka_unit_test(districts_of_cities),
         cmocka_unit_test(the_is_acronym),
         cmocka_unit_test(descriptions_and_campaigns),
+        cmocka_unit_test(twin_readings_of_one_strike),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
