@@ -4265,15 +4265,23 @@ static int twin_events(const coder *k, const sr_event *x, const sr_event *y)
     return (side1 && side2) || swapped;
 }
 
+/* The first of the N events kept so far that SAME pairs with E, else N. */
+static size_t earlier_match(const coder *k, const sr_event *e, size_t n,
+                            int (*same)(const coder *, const sr_event *, const sr_event *))
+{
+    size_t j = 0;
+    while (j < n && !same(k, e, &k->out->events[j]))
+        j++;
+    return j;
+}
+
 static void collapse_twins(coder *k)
 {
     sr_coding *o = k->out;
     size_t w = 0;
     for (size_t i = 0; i < o->n_events; i++) {
         sr_event *e = &o->events[i];
-        size_t j = 0;
-        while (j < w && !twin_events(k, &o->events[j], e))
-            j++;
+        size_t j = earlier_match(k, e, w, twin_events);
         if (j == w) {
             o->events[w++] = *e;
             continue;
@@ -4322,10 +4330,7 @@ static void merge_events(coder *k)
     size_t n = 0;
     for (size_t i = 0; i < o->n_events; i++) {
         sr_event *e = &o->events[i];
-        size_t j = 0;
-        for (; j < n; j++)
-            if (one_event(k, e, &o->events[j]))
-                break;
+        size_t j = earlier_match(k, e, n, one_event);
         if (j < n) {
             sr_event *f = &o->events[j];
             sr_event better;
