@@ -1024,6 +1024,63 @@ static int speaks_after(const char *t, size_t p, size_t lim)
     return 0;
 }
 
+/* "Hader in Quneitra province", "al-Midan, Damascus", "Tal Hamis in rural
+ * Hasakah": a place followed by the area it lies in.  When the name has a
+ * namesake in that governorate, the writer meant that one, whatever the
+ * gazetteer's first choice was.  Only a few linking words may stand between
+ * the two names. */
+static int only_linking_words(const char *t, size_t s, size_t e)
+{
+    static const char *const link[] = {"in",       "of",       "the",      "northern", "southern",
+                                       "eastern",  "western",  "central",  "rural",    "north",
+                                       "south",    "east",     "west",     "province", "city",
+                                       "town",     "village",  "district", "countryside"};
+    int words = 0;
+    for (size_t p = s; p < e;) {
+        if (t[p] == ' ' || t[p] == ',') {
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < e && t[q] != ' ' && t[q] != ',')
+            q++;
+        size_t k = 0;
+        while (k < sizeof link / sizeof *link && !sr_ann_eq(t + p, q - p, link[k]))
+            k++;
+        if (k == sizeof link / sizeof *link || ++words > 4)
+            return 0;
+        p = q;
+    }
+    return 1;
+}
+
+static void qualify_places(const sr_kb *kb, const char *t, sr_annotation *a)
+{
+    for (size_t i = 0; i + 1 < a->n_mentions; i++) {
+        sr_mention *m = &a->mentions[i];
+        if (m->kind != SR_MENTION_PLACE || m->where.is_area || !m->where.admin1)
+            continue;
+        /* the next place mention, past any mention nested in this one */
+        size_t j = i + 1;
+        while (j < a->n_mentions && a->mentions[j].span.start < m->span.end)
+            j++;
+        if (j == a->n_mentions)
+            break;
+        const sr_mention *n = &a->mentions[j];
+        if (n->kind != SR_MENTION_PLACE || n->sentence != m->sentence || !n->where.admin1 ||
+            !*n->where.admin1 || !strcmp(n->where.admin1, m->where.admin1) ||
+            n->span.start > m->span.end + 40 || !only_linking_words(t, m->span.end, n->span.start))
+            continue;
+        int ref = kb_place_in_admin1(kb, t + m->span.start, m->span.end - m->span.start,
+                                     n->where.admin1);
+        if (ref < 0)
+            continue;
+        int near = (m->flags & SR_MF_CONTEXTUAL) != 0;
+        m->place = ref;
+        kb_place_fill(kb, ref, near, &m->where);
+    }
+}
+
 static void resolve_anaphors(const sr_kb *kb, const char *t, sr_annotation *a)
 {
     for (size_t i = 0; i < a->n_mentions; i++) {
@@ -1315,6 +1372,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
             si++;
         ml.v[i].sentence = si < out->n_sentences ? si : (si ? si - 1 : 0);
     }
+    qualify_places(an->kb, t, out);
     resolve_anaphors(an->kb, t, out);
     resolve_generic_roles(an->kb, out, t);
     return SR_OK;

@@ -1344,6 +1344,33 @@ int sr_kb_lookup_actor(const sr_kb *kb, const char *name)
     return -1;
 }
 
+int kb_place_in_admin1(const sr_kb *kb, const char *name, size_t len, const char *admin1)
+{
+    char nm[256], buf[512];
+    if (!kb->gaz || !admin1 || !*admin1 || !len || len >= sizeof nm)
+        return -1;
+    memcpy(nm, name, len);
+    nm[len] = '\0';
+    const kb_pattern *p = lookup_folded(kb, nm, buf, sizeof buf);
+    if (!p || p->first_target < 0 || p->n_targets < 2)
+        return -1;
+    int best = -1;
+    long long best_pop = -1;
+    for (int i = 0; i < p->n_targets; i++) {
+        const kb_target *tg = &kb->targets[p->first_target + i];
+        sr_place pl;
+        if (tg->type != KT_GAZ || !sr_gazetteer_place(kb->gaz, (uint32_t)tg->index, &pl) ||
+            !pl.admin1 || strcmp(pl.admin1, admin1) || pl.kind == SR_PLACE_GOVERNORATE ||
+            pl.kind == SR_PLACE_COUNTRY)
+            continue;
+        if ((long long)pl.population > best_pop) {
+            best_pop = (long long)pl.population;
+            best = KB_GAZ_BASE + tg->index;
+        }
+    }
+    return best;
+}
+
 int sr_kb_lookup_place(const sr_kb *kb, const char *name, sr_place_ref *out)
 {
     if (!kb->gaz || !name || !*name)

@@ -164,6 +164,10 @@ int kb_place_choose(const sr_kb *kb, const kb_pattern *p, const char *f, size_t 
 /* Fills a mention's place fields from a place reference. */
 struct sr_place_ref;
 void kb_place_fill(const sr_kb *kb, int ref, int near, struct sr_place_ref *out);
+/* The candidate of the place alias NAME (LEN bytes, as written) that lies in
+ * governorate ADMIN1 (the gazetteer's spelling), as a place reference for
+ * kb_place_fill; -1 when the alias has no other candidate there. */
+int kb_place_in_admin1(const sr_kb *kb, const char *name, size_t len, const char *admin1);
 
 /* Adds ALIAS (original spelling) for a target; folds it, decides the flags
  * (acronyms: 2-5 capitals), and ignores aliases that fold to nothing. */

@@ -1325,6 +1325,17 @@ static void twin_readings_of_one_strike(void **state)
     assert_string_equal(e[0].date, "2018-03-12");
 }
 
+/* "X in Y province": the namesake of X that lies in Y. */
+static void place_qualified_by_its_province(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Two fighters were killed when a drone struck their car at the entrance "
+                          "of Hader in Quneitra province on Tuesday.\n",
+                    "2015-07-29", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Hadar");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1371,6 +1382,7 @@ int main(void)
         cmocka_unit_test(the_is_acronym),
         cmocka_unit_test(descriptions_and_campaigns),
         cmocka_unit_test(twin_readings_of_one_strike),
+        cmocka_unit_test(place_qualified_by_its_province),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
