@@ -2251,6 +2251,30 @@ static int told_day(const sent_view *sv)
     return 0;
 }
 
+/* "X and the central committee agreed on a deal", "the government and
+ * rebel negotiators reached an agreement": a verb of agreeing within the
+ * eight words before the agreement's noun.  One named party is then enough:
+ * the other is often a body no actor list holds. */
+static int agreed_before(const char *t, sr_span sent, size_t at)
+{
+    static const char *const agreed[] = {"reached", "agreed", "signed", "struck", "concluded",
+                                         "sealed"};
+    /* "unless they agreed", "refused to sign": no agreement was made */
+    static const char *const unmade[] = {"unless", "if", "would", "whether", "refused", "not",
+                                         "never", "could", "should", "expected", "ready", "willing"};
+    size_t cs = at, ce;
+    int found = 0;
+    for (int w = 0; w < 8; w++) {
+        word_before(t, sent.start, cs, &cs, &ce);
+        if (ce <= cs)
+            break;
+        if (word_is(t, cs, ce, unmade, sizeof unmade / sizeof *unmade))
+            return 0;
+        found |= word_is(t, cs, ce, agreed, sizeof agreed / sizeof *agreed);
+    }
+    return found;
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -3330,7 +3354,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         return;
     /* an agreement has two parties ("the ceasefire took effect" alone is
      * background) */
-    if ((fr & SR_FRAME_PARTIES) && !strcmp(tr->value, "Agreement") && (a1 < 0 || a2 < 0))
+    if ((fr & SR_FRAME_PARTIES) && !strcmp(tr->value, "Agreement") && (a1 < 0 || a2 < 0) &&
+        !(a1 >= 0 && agreed_before(t, sent, tr->span.start)))
         return;
     /* protesters are people, not a state's forces or government */
     if (!strcmp(tr->value, "Peaceful protest") && a1 >= 0 &&

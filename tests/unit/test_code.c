@@ -1336,6 +1336,23 @@ static void place_qualified_by_its_province(void **state)
     assert_string_equal(e[0].loc, "Hadar");
 }
 
+/* One named party that "reached"/"agreed" is an agreement; "unless they
+ * agreed" is none. */
+static void agreement_with_one_named_party(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "The Syrian government and rebel negotiators reached an agreement on "
+                          "Monday for fighters to leave the town of Madaya.\n",
+                    "2017-03-14", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Agreement");
+    n = code(TITLE "The army told rebels in Madaya that unless they agreed to a reconciliation "
+                   "deal the siege would go on.\n",
+             "2017-03-14", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].sub, "Agreement");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1383,6 +1400,7 @@ int main(void)
         cmocka_unit_test(descriptions_and_campaigns),
         cmocka_unit_test(twin_readings_of_one_strike),
         cmocka_unit_test(place_qualified_by_its_province),
+        cmocka_unit_test(agreement_with_one_named_party),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
