@@ -1024,18 +1024,24 @@ static int speaks_after(const char *t, size_t p, size_t lim)
     return 0;
 }
 
-/* "Hader in Quneitra province", "al-Midan, Damascus", "Tal Hamis in rural
- * Hasakah": a place followed by the area it lies in.  When the name has a
- * namesake in that governorate, the writer meant that one, whatever the
- * gazetteer's first choice was.  Only a few linking words may stand between
- * the two names. */
+/* "Hader in Quneitra province", "the al-Zahraa neighbourhood of Homs",
+ * "Tal Hamis in rural Hasakah": a place followed by the area it lies in.
+ * When the name has a namesake in that governorate, the writer meant that
+ * one, whatever the gazetteer's first choice was; when it has none, the
+ * place is only known to lie in the named area, which it then stands for.
+ * Only a few linking words may stand between the two names:
+ * only_linking_words gives 1 when "in" or "of" is among them, 2 when only
+ * commas and area words are (then the second name must be an area), and 0
+ * otherwise. */
 static int only_linking_words(const char *t, size_t s, size_t e)
 {
+    /* no bare direction: "Maaloula north of Damascus" lies outside it */
     static const char *const link[] = {"in",       "of",       "the",      "northern", "southern",
-                                       "eastern",  "western",  "central",  "rural",    "north",
-                                       "south",    "east",     "west",     "province", "city",
-                                       "town",     "village",  "district", "countryside"};
-    int words = 0;
+                                       "eastern",  "western",  "central",  "rural",    "province",
+                                       "city",     "town",     "village",  "district", "countryside",
+                                       "neighbourhood", "neighborhood", "quarter", "suburb",
+                                       "outskirts", "area"};
+    int words = 0, inside = 0;
     for (size_t p = s; p < e;) {
         if (t[p] == ' ' || t[p] == ',') {
             p++;
@@ -1049,17 +1055,36 @@ static int only_linking_words(const char *t, size_t s, size_t e)
             k++;
         if (k == sizeof link / sizeof *link || ++words > 4)
             return 0;
+        inside |= k < 2; /* "in", "of" */
         p = q;
     }
-    return 1;
+    /* a bare comma joins a list of towns ("Kobani, Derik"); it qualifies
+     * only with an area after it ("Hader, Quneitra province") */
+    return inside ? 1 : 2;
 }
 
 static void qualify_places(const sr_kb *kb, const char *t, sr_annotation *a)
 {
+    /* a name qualified once keeps that reading in the rest of the report */
+    struct {
+        int from;
+        const sr_mention *to;
+    } done[8];
+    int n_done = 0;
     for (size_t i = 0; i + 1 < a->n_mentions; i++) {
         sr_mention *m = &a->mentions[i];
         if (m->kind != SR_MENTION_PLACE || m->where.is_area || !m->where.admin1)
             continue;
+        int d = 0;
+        while (d < n_done && done[d].from != m->place)
+            d++;
+        if (d < n_done) {
+            m->place = done[d].to->place;
+            m->where = done[d].to->where;
+            m->flags |= done[d].to->flags & SR_MF_CONTEXTUAL;
+            continue;
+        }
+        int from = m->place;
         /* the next place mention, past any mention nested in this one */
         size_t j = i + 1;
         while (j < a->n_mentions && a->mentions[j].span.start < m->span.end)
@@ -1069,15 +1094,30 @@ static void qualify_places(const sr_kb *kb, const char *t, sr_annotation *a)
         const sr_mention *n = &a->mentions[j];
         if (n->kind != SR_MENTION_PLACE || n->sentence != m->sentence || !n->where.admin1 ||
             !*n->where.admin1 || !strcmp(n->where.admin1, m->where.admin1) ||
-            n->span.start > m->span.end + 40 || !only_linking_words(t, m->span.end, n->span.start))
+            n->span.start > m->span.end + 40)
+            continue;
+        int linked = only_linking_words(t, m->span.end, n->span.start);
+        if (!linked || (linked == 2 && !n->where.is_area))
             continue;
         int ref = kb_place_in_admin1(kb, t + m->span.start, m->span.end - m->span.start,
                                      n->where.admin1);
-        if (ref < 0)
-            continue;
-        int near = (m->flags & SR_MF_CONTEXTUAL) != 0;
-        m->place = ref;
-        kb_place_fill(kb, ref, near, &m->where);
+        if (ref >= 0) {
+            int near = (m->flags & SR_MF_CONTEXTUAL) != 0;
+            m->place = ref;
+            kb_place_fill(kb, ref, near, &m->where);
+        } else {
+            /* no namesake there (a gazetteer gap): the area the writer
+             * named, not a town of the same name elsewhere */
+            m->place = n->place;
+            m->where = n->where;
+            m->flags |= SR_MF_CONTEXTUAL;
+            if (m->where.geo_precision < 2)
+                m->where.geo_precision = 2;
+        }
+        if (n_done < 8) {
+            done[n_done].from = from;
+            done[n_done++].to = m;
+        }
     }
 }
 

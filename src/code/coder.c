@@ -2285,6 +2285,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* totals over a period are not events (sentence_facts) */
     if (k->sf.since_total || (k->sf.period_total && !(fr & SR_FRAME_TERRITORY)))
         return;
+    /* "detained 15 men in a raid campaign", "raids and arrests": a raid
+     * told with an arrest is the arrest operation (ACLED: Arrests), not a
+     * clash */
+    if (tr->span.end - tr->span.start >= 4 && lower_eq(t, tr->span.start, tr->span.start + 4, "raid") &&
+        !strcmp(tr->value, "Armed clash"))
+        for (size_t i = 0; i < sv->n; i++)
+            if (sv->m[i].kind == SR_MENTION_TRIGGER && sv->m[i].value &&
+                !strcmp(sv->m[i].value, "Arrests"))
+                return;
     /* an embedded post or a video's title flattened into the text ("...
      * pic.twitter.com/...", "... - YouTube") is a reader's or a channel's
      * words, not the report, which resumes after the post's mark (issue 4) */
@@ -2365,6 +2374,29 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 for (size_t i = 0; i < ti; i++)
                     dated |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].span.start >= we;
                 if (!dated)
+                    return;
+                break;
+            }
+        }
+    }
+    /* "Security forces closed the roads after Monday's blast", "following
+     * the attack": an event named as the time of another deed, with the
+     * article or a day's possessive, points back to one told elsewhere; the
+     * main clause's actors are not its makers */
+    if (fr & SR_FRAME_NOUN) {
+        size_t ws = tr->span.start, we;
+        for (int w = 0; w < 3; w++) {
+            word_before(t, sent.start, ws, &ws, &we);
+            if (we <= ws)
+                break;
+            if (lower_eq(t, ws, we, "after") || lower_eq(t, ws, we, "following")) {
+                size_t ns, ne;
+                next_word(t, we, sent.end, &ns, &ne);
+                int back = lower_eq(t, ns, ne, "the") || lower_eq(t, ns, ne, "this") ||
+                           lower_eq(t, ns, ne, "that") || lower_eq(t, ns, ne, "last") ||
+                           (ne > ns + 2 && t[ne - 2] == '\'' && (t[ne - 1] | 32) == 's') ||
+                           (ne + 1 < sent.end && t[ne] == '\'' && (t[ne + 1] | 32) == 's');
+                if (back)
                     return;
                 break;
             }
@@ -3754,8 +3786,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             else if (!strcmp(m->value, "claimed") && cert == SR_CERT_REPORTED)
                 cert = SR_CERT_CLAIMED;
         }
-        if (m->kind == SR_MENTION_FUTURE && m->span.end <= tr->span.start &&
-            tr->span.start - m->span.end < 40)
+        /* "are expected to withdraw", and right after the deed: "a ground
+         * assault is expected within days", "the offensive will begin" */
+        if (m->kind == SR_MENTION_FUTURE &&
+            ((m->span.end <= tr->span.start && tr->span.start - m->span.end < 40) ||
+             (m->span.start >= tr->span.end && m->span.start - tr->span.end < 3)))
             cert = SR_CERT_EXPECTED;
     }
     /* "According to them, ...": the previous sentence's hedge holds */

@@ -1353,6 +1353,23 @@ static void agreement_with_one_named_party(void **state)
         assert_string_not_equal(e[i].sub, "Agreement");
 }
 
+/* A raid told with detentions is the arrest operation; an event named as
+ * the time of another deed ("after Monday's blast") has no maker there. */
+static void raids_with_arrests_and_events_as_times(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "The Syrian Democratic Forces detained at least 15 men in a raid on the "
+                          "town of al-Shaddadi on Wednesday, local sources said.\n",
+                    "2020-06-05", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Arrests");
+    n = code(TITLE "A bomb exploded in a minibus in Homs on Monday, killing three passengers. "
+                   "Police closed the roads into the district after Monday's blast.\n",
+             "2015-11-17", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_not_equal(e[0].a1, "Police Forces of Syria");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1401,6 +1418,7 @@ int main(void)
         cmocka_unit_test(twin_readings_of_one_strike),
         cmocka_unit_test(place_qualified_by_its_province),
         cmocka_unit_test(agreement_with_one_named_party),
+        cmocka_unit_test(raids_with_arrests_and_events_as_times),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
