@@ -258,7 +258,9 @@ static const char *const civilian_nouns[] = {
     "journalists", "journalist", "paramedics", "babies", "infants", "elderly", "civilians",
     "civilian", "mother", "father", "son", "sons", "daughter", "daughters", "brother",
     "brothers", "sister", "sisters", "wife", "husband", "baby", "medics", "volunteers",
-    "citizens", "citizen"}; /* state media's word for civilians */
+    "citizens", "citizen", /* state media's word for civilians */
+    "man", "elder", "elders", "couple", "driver", "drivers", "cleric", "imam", "pharmacist",
+    "engineer", "engineers", "mukhtar", "shopkeeper", "fishermen", "fisherman", "displaced"};
 
 /* ---- building events ---- */
 
@@ -700,7 +702,12 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             word_before(t, sent.start, b1s, &b2s, &b2e);
             next_word(t, m->span.end, sent.end, &a1s, &a1e);
             next_word(t, a1e, sent.end, &a2s, &a2e);
-            if (!has_word(t, b2s, b1e, kill_words, 11) && !has_word(t, a1s, a2e, kill_words, 11))
+            /* "putting the death toll at 25", "the toll rose to 30" */
+            static const char *const toll[] = {"toll"};
+            size_t b3s, b3e;
+            word_before(t, sent.start, b2s, &b3s, &b3e);
+            if (!has_word(t, b2s, b1e, kill_words, 11) && !has_word(t, a1s, a2e, kill_words, 11) &&
+                !has_word(t, b3s < b2s ? b3s : b2s, b1e, toll, 1))
                 continue;
         }
         /* "18 civilians including five children": a subset, not more dead */
@@ -2199,8 +2206,8 @@ static int sub_type_violent(const char *sub)
 
 /* Does SENT tell civilians killed or hurt: a civilian noun (age, sex,
  * trade, kin) within six words before a victim word ("two shepherds were
- * killed", "a doctor and a nurse died") or four after it ("killing three
- * farmers")? */
+ * killed", "a doctor and a nurse died") or six after it ("killing three
+ * farmers", "killing a man and his two sons")? */
 static int civilian_victims(const char *t, sr_span sent)
 {
     /* the first letters of the victim words: most words start with none */
@@ -2230,7 +2237,7 @@ static int civilian_victims(const char *t, sr_span sent)
             back = bs;
         }
         size_t fwd = we, fs, fe;
-        for (int w = 0; w < 4; w++) {
+        for (int w = 0; w < 6; w++) {
             next_word(t, fwd, sent.end, &fs, &fe);
             if (fe == fs)
                 break;
@@ -2294,6 +2301,22 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (sv->m[i].kind == SR_MENTION_TRIGGER && sv->m[i].value &&
                 !strcmp(sv->m[i].value, "Arrests"))
                 return;
+    /* "engineers were dismantling explosive devices", "found a car bomb":
+     * a bomb made safe or found did not go off */
+    if ((fr & SR_FRAME_NOUN) && !strcmp(tr->value, "Remote explosive/landmine/IED")) {
+        static const char *const unexploded[] = {
+            "defused",  "defusing",  "dismantled", "dismantling", "removed", "removing",
+            "found",    "finding",   "seized",     "seizing",     "cleared", "clearing",
+            "discovered", "detonated safely"};
+        size_t ws = tr->span.start, we;
+        for (int w = 0; w < 3; w++) {
+            word_before(t, sent.start, ws, &ws, &we);
+            if (we <= ws)
+                break;
+            if (word_is(t, ws, we, unexploded, sizeof unexploded / sizeof *unexploded))
+                return;
+        }
+    }
     /* an embedded post or a video's title flattened into the text ("...
      * pic.twitter.com/...", "... - YouTube") is a reader's or a channel's
      * words, not the report, which resumes after the post's mark (issue 4) */

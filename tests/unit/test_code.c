@@ -1370,6 +1370,28 @@ static void raids_with_arrests_and_events_as_times(void **state)
     assert_string_not_equal(e[0].a1, "Police Forces of Syria");
 }
 
+/* "putting the death toll at 25"; a man and his sons are civilians; a bomb
+ * made safe is no explosion. */
+static void tolls_victims_and_defused_bombs(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Militants ambushed an army bus near the town of Mayadin on Wednesday, "
+                          "state media said, putting the death toll at 25.\n",
+                    "2020-12-31", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 25);
+    n = code(TITLE "A landmine exploded in the town of Mayadin on Sunday, killing a man and his "
+                   "two teenage sons.\n",
+             "2018-03-06", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Civilians");
+    n = code(TITLE "Army engineers were dismantling explosive devices left in the streets of "
+                   "Mayadin on Sunday.\n",
+             "2018-03-06", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].sub, "Remote explosive/landmine/IED");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1419,6 +1441,7 @@ int main(void)
         cmocka_unit_test(place_qualified_by_its_province),
         cmocka_unit_test(agreement_with_one_named_party),
         cmocka_unit_test(raids_with_arrests_and_events_as_times),
+        cmocka_unit_test(tolls_victims_and_defused_bombs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
