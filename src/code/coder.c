@@ -2826,9 +2826,25 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         if (has_word(t, ms, me, modal, 4))
             return;
         int definite = definite_phrase(t, sent.start, tr->span.start);
+        /* a day of its own: one no other event word stands between ("The
+         * protests followed the killing on Monday": Monday is the
+         * killing's) */
         int own_date = 0;
-        for (size_t i = 0; i < sv->n; i++)
-            own_date |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
+        for (size_t i = 0; i < sv->n && !own_date; i++) {
+            if (sv->m[i].kind != SR_MENTION_DATE || sv->m[i].timex.precision != SR_PREC_DAY)
+                continue;
+            size_t lo = i < ti ? i : ti, hi = i < ti ? ti : i;
+            own_date = 1;
+            for (size_t q = lo + 1; q < hi; q++) {
+                size_t as, ae;
+                if (sv->m[q].kind != SR_MENTION_TRIGGER)
+                    continue;
+                /* another event named as such: "the killing", "an attack" */
+                word_before(t, sent.start, sv->m[q].span.start, &as, &ae);
+                if (word_is(t, as, ae, determiners, 4))
+                    own_date = 0;
+            }
+        }
         /* "The explosion that tore through ...": a report may open on a
          * blast or strike with the definite article; in the headline or
          * lede, with no event told before, there is nothing to point back

@@ -1392,6 +1392,25 @@ static void tolls_victims_and_defused_bombs(void **state)
         assert_string_not_equal(e[i].sub, "Remote explosive/landmine/IED");
 }
 
+/* "fired into the air to break up a protest"; "The protests followed the
+ * killing on Monday": the day is the killing's, the protests are told. */
+static void protests_broken_up_and_told_again(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Hundreds of people demonstrated on Friday in the town of al-Shuhayl. "
+                          "In the nearby town of Dhiban, SDF fighters fired into the air to break "
+                          "up a similar protest on the same day. The protests followed the killing "
+                          "on Monday of a tribal elder in Dhiban by unknown gunmen.\n",
+                    "2019-05-04", e, 8, NULL);
+    int intervention = 0;
+    for (size_t i = 0; i < n; i++) {
+        intervention += !strcmp(e[i].sub, "Protest with intervention");
+        if (!strcmp(e[i].sub, "Peaceful protest"))
+            assert_string_equal(e[i].date, "2019-05-03");
+    }
+    assert_int_equal(intervention, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1442,6 +1461,7 @@ int main(void)
         cmocka_unit_test(agreement_with_one_named_party),
         cmocka_unit_test(raids_with_arrests_and_events_as_times),
         cmocka_unit_test(tolls_victims_and_defused_bombs),
+        cmocka_unit_test(protests_broken_up_and_told_again),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
