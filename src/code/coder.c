@@ -5055,6 +5055,47 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             finish_actors(&k, x);
         }
     }
+    /* "IS stormed the village ... troops retook the village": ground
+     * taken back is taken from the side that took it earlier in the
+     * report */
+    for (size_t e = 1; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        if (!is_territory(x->sub_event_type) || x->actor2 >= 0 || x->actor1 < 0 ||
+            !x->where.location)
+            continue;
+        for (size_t f = e; f-- > 0;) {
+            const sr_event *y = &out->events[f];
+            if (is_territory(y->sub_event_type) && y->actor1 >= 0 && y->actor1 != x->actor1 &&
+                y->actor1 != k.unidentified && !y->historical && y->where.location &&
+                !strcmp(y->where.location, x->where.location)) {
+                x->actor2 = y->actor1;
+                finish_actors(&k, x);
+                break;
+            }
+        }
+    }
+    /* "militants stormed the village, killing dozens of residents": the
+     * ground taken and the killing of its people are two events (ACLED:
+     * the takeover, and an attack on civilians with the toll) */
+    for (size_t e = 0, n0 = out->n_events; e < n0; e++) {
+        if (!is_territory(out->events[e].sub_event_type) || out->events[e].actor2 < 0 ||
+            kb->actors[out->events[e].actor2].kind != SR_ACTOR_CIVILIANS ||
+            out->events[e].actor1 < 0 || out->events[e].actor1 == k.unidentified)
+            continue;
+        sr_event *at = new_event(&k);
+        if (!at)
+            break;
+        sr_event *x = &out->events[e]; /* new_event may move the array */
+        *at = *x;
+        at->sub_event_type = "Attack";
+        at->event_type = sr_acled_event_type("Attack");
+        at->primary = 0;
+        x->actor2 = -1;
+        x->n_assoc2 = 0;
+        x->fatalities = 0;
+        finish_actors(&k, x);
+        finish_actors(&k, at);
+    }
     collapse_twins(&k);
     for (size_t e = 0; e < out->n_events; e++)
         write_notes(&k, &out->events[e]);

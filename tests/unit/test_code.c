@@ -1411,6 +1411,32 @@ static void protests_broken_up_and_told_again(void **state)
     assert_int_equal(intervention, 1);
 }
 
+/* A village stormed and its people killed: the takeover and an attack on
+ * civilians; the ground retaken later is taken from the first side. */
+static void stormed_killed_and_retaken(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Islamic State militants stormed the town of Salamiyah on Thursday, "
+                          "killing dozens of residents. Government troops retook the town in the "
+                          "afternoon after clashes in which nine militants were killed.\n",
+                    "2016-02-20", e, 8, NULL);
+    int attack = 0, regain = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(e[i].sub, "Attack")) {
+            attack++;
+            assert_string_equal(e[i].a1, "Islamic State");
+            assert_string_equal(e[i].a2, "Civilians");
+            assert_int_equal(e[i].dead, 12);
+        }
+        if (!strcmp(e[i].sub, "Government regains territory")) {
+            regain++;
+            assert_string_equal(e[i].a2, "Islamic State");
+        }
+    }
+    assert_int_equal(attack, 1);
+    assert_int_equal(regain, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1462,6 +1488,7 @@ int main(void)
         cmocka_unit_test(raids_with_arrests_and_events_as_times),
         cmocka_unit_test(tolls_victims_and_defused_bombs),
         cmocka_unit_test(protests_broken_up_and_told_again),
+        cmocka_unit_test(stormed_killed_and_retaken),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
