@@ -2460,8 +2460,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                           "has", "have", "had", "and", "or", "while", "of"};
         size_t ws = tr->span.start, we, ps = 0, pe = 0;
         for (int w = 0; w < 6; w++) {
+            size_t from = ws;
             word_before(t, sent.start, ws, &ws, &we);
             if (we <= ws)
+                break;
+            /* the clause ends at a colon or semicolon ("has been hit
+             * repeatedly: on May 21 a car bomb ...") */
+            if (memchr(t + we, ':', from - we) || memchr(t + we, ';', from - we))
                 break;
             if (w == 1 && (fr & SR_FRAME_NOUN) && word_is(t, ps, pe, determiners, 4) &&
                 word_is(t, ws, we, react, sizeof react / sizeof *react))
@@ -3954,7 +3959,22 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         e->historical = historical;
         e->source = source;
         e->sentence = tr->sentence;
-        add_evidence(e, sent);
+        {
+            /* "The district has been hit repeatedly: on May 21 a car bomb
+             * ...": the evidence is the clause after the colon that tells
+             * the event, not the summary before it */
+            sr_span ev = sent;
+            for (size_t q = tr->span.start; q-- > sent.start;)
+                if (t[q] == ':') {
+                    size_t s0 = q + 1;
+                    while (s0 < tr->span.start && t[s0] == ' ')
+                        s0++;
+                    if (q > sent.start + 20)
+                        ev.start = s0;
+                    break;
+                }
+            add_evidence(e, ev);
+        }
         /* a toll goes to one event only (ACLED: never repeated) */
         if (p == 0 && deaths && !k->sent_toll_given) {
             e->fatalities = deaths;
@@ -4268,8 +4288,30 @@ static int in_title(const coder *k, const sr_event *e)
  *    report's own bombing, strike or shelling there;
  *  - the lede gives no date and the body does ("On Sunday ..."): up to a
  *    week before the date assumed for the lede. */
+/* Does the sentence E is told in open with a reply to another deed ("In
+ * response, army artillery shelled ...", "Retaliating, ...")? */
+static int told_as_reply(const coder *k, const sr_event *e)
+{
+    static const char *const reply[] = {"response", "retaliation", "retaliating", "responding",
+                                        "reply"};
+    if (!e->n_evidence)
+        return 0;
+    size_t s = e->evidence[0].start, end = e->evidence[0].end, ws = s, we = s;
+    for (int w = 0; w < 3; w++) {
+        next_word(k->t, we, end, &ws, &we);
+        if (we <= ws)
+            return 0;
+        if (word_is(k->t, ws, we, reply, sizeof reply / sizeof *reply))
+            return 1;
+    }
+    return 0;
+}
+
 static int one_event(const coder *k, const sr_event *e, const sr_event *f)
 {
+    /* a reply is the other side's deed, never a retelling */
+    if (e->actor1 != f->actor1 && (told_as_reply(k, e) || told_as_reply(k, f)))
+        return 0;
     if (e->historical != f->historical ||
         (e->certainty == SR_CERT_EXPECTED) != (f->certainty == SR_CERT_EXPECTED))
         return 0;

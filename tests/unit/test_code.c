@@ -1437,6 +1437,25 @@ static void stormed_killed_and_retaken(void **state)
     assert_int_equal(regain, 1);
 }
 
+/* "In response, army artillery shelled ...": the reply is its own event;
+ * a summary before a colon neither hides the event after it nor is its
+ * evidence. */
+static void replies_and_colons(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Mortar shells fired by gunmen hit the Bab Touma neighbourhood of "
+                          "Damascus on Monday, killing four civilians. In response, army artillery "
+                          "units shelled the launch positions in Jobar.\n",
+                    "2018-02-06", e, 8, NULL);
+    assert_int_equal(n, 2);
+    n = code(TITLE "A bomb exploded in Homs on Monday, killing three. The district has been hit "
+                   "repeatedly: on May 21 a car bomb at its main roundabout killed 12 people.\n",
+             "2015-11-17", e, 8, NULL);
+    assert_int_equal(n, 2);
+    assert_int_equal(e[1].hist, 1);
+    assert_int_equal(e[1].dead, 12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1489,6 +1508,7 @@ int main(void)
         cmocka_unit_test(tolls_victims_and_defused_bombs),
         cmocka_unit_test(protests_broken_up_and_told_again),
         cmocka_unit_test(stormed_killed_and_retaken),
+        cmocka_unit_test(replies_and_colons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
