@@ -1031,7 +1031,8 @@ static int speaks_after(const char *t, size_t p, size_t lim)
  * place is only known to lie in the named area, which it then stands for.
  * Only a few linking words may stand between the two names:
  * only_linking_words gives 1 when "in" or "of" is among them, 2 when only
- * commas and area words are (then the second name must be an area), and 0
+ * commas and area words are (then the second name must be an area), 3 when
+ * they put the place beside the other ("north of", "on the edge of"), and 0
  * otherwise. */
 static int only_linking_words(const char *t, size_t s, size_t e)
 {
@@ -1041,7 +1042,11 @@ static int only_linking_words(const char *t, size_t s, size_t e)
                                        "city",     "town",     "village",  "district", "countryside",
                                        "neighbourhood", "neighborhood", "quarter", "suburb",
                                        "outskirts", "area"};
-    int words = 0, inside = 0;
+    /* "the al-Sinaa district on the eastern edge of Raqqa": beside, not in */
+    static const char *const beside[] = {"on", "edge", "outskirts", "north", "south", "east",
+                                         "west", "near", "northeast", "northwest", "southeast",
+                                         "southwest"};
+    int words = 0, inside = 0, near = 0;
     for (size_t p = s; p < e;) {
         if (t[p] == ' ' || t[p] == ',') {
             p++;
@@ -1053,11 +1058,18 @@ static int only_linking_words(const char *t, size_t s, size_t e)
         size_t k = 0;
         while (k < sizeof link / sizeof *link && !sr_ann_eq(t + p, q - p, link[k]))
             k++;
-        if (k == sizeof link / sizeof *link || ++words > 4)
+        size_t r = 0;
+        while (k == sizeof link / sizeof *link && r < sizeof beside / sizeof *beside &&
+               !sr_ann_eq(t + p, q - p, beside[r]))
+            r++;
+        if ((k == sizeof link / sizeof *link && r == sizeof beside / sizeof *beside) || ++words > 6)
             return 0;
         inside |= k < 2; /* "in", "of" */
+        near |= k == sizeof link / sizeof *link; /* a word of BESIDE */
         p = q;
     }
+    if (near)
+        return 3;
     /* a bare comma joins a list of towns ("Kobani, Derik"); it qualifies
      * only with an area after it ("Hader, Quneitra province") */
     return inside ? 1 : 2;
@@ -1099,6 +1111,18 @@ static void qualify_places(const sr_kb *kb, const char *t, sr_annotation *a)
         int linked = only_linking_words(t, m->span.end, n->span.start);
         if (!linked || (linked == 2 && !n->where.is_area))
             continue;
+        /* a place only beside the named one: a namesake in another country
+         * is the gazetteer's slip, a namesake at home may well be right */
+        if (linked == 3) {
+            if (!m->where.country || !n->where.country || !strcmp(m->where.country, n->where.country))
+                continue;
+            m->place = n->place;
+            m->where = n->where;
+            m->flags |= SR_MF_CONTEXTUAL;
+            if (m->where.geo_precision < 2)
+                m->where.geo_precision = 2;
+            continue;
+        }
         int ref = kb_place_in_admin1(kb, t + m->span.start, m->span.end - m->span.start,
                                      n->where.admin1);
         if (ref >= 0) {

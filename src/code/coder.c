@@ -1586,6 +1586,15 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
                 m = district_in(k, m, cities[q]);
         if (stray_abroad(k, &m->where))
             continue;
+        /* "in a bid to advance towards Jisr al-Shughur": a goal, not a
+         * scene */
+        {
+            static const char *const goal[] = {"towards", "toward"};
+            size_t gs, ge;
+            word_before(t, sent.start, m->span.start, &gs, &ge);
+            if (ge > gs && word_is(t, gs, ge, goal, 2) && other_place > 1)
+                continue;
+        }
         /* a neighbourhood namesake: the town the sentence puts it in */
         const sr_mention *city = stray_quarter(t, sent, sv, m);
         if (city) {
@@ -2401,6 +2410,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 break;
             }
         }
+    }
+    /* "The group claimed the attack on Thursday", "claimed responsibility
+     * for the bombing": the claim points back to an event told before */
+    if ((fr & SR_FRAME_NOUN) && definite_phrase(t, sent.start, tr->span.start)) {
+        static const char *const claim[] = {"claimed", "claiming", "claims", "claim"};
+        if (word_within(t, sent.start, tr->span.start, 4, claim, sizeof claim / sizeof *claim) &&
+            k->out->n_events > 0)
+            return;
     }
     /* "Security forces closed the roads after Monday's blast", "following
      * the attack": an event named as the time of another deed, with the
@@ -4936,7 +4953,23 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
              * from the event goes to the next event coded (else the last) */
             int vague = 0;
             long long d = sentence_deaths(&k, &sv, sent, &vague);
-            if (d && !k.pending_toll)
+            /* "... fought X around the village of Y. At least 11 troops and
+             * seven jihadists were killed.": a toll right after the event
+             * it counts, which had none, is that event's */
+            size_t prev = first_event;
+            if (d && sv.n && first_event > 0 &&
+                out->events[first_event - 1].sentence + 1 == sv.m[0].sentence &&
+                !out->events[first_event - 1].historical) {
+                while (prev > 0 && out->events[prev - 1].sentence == out->events[first_event - 1].sentence)
+                    prev--;
+                for (size_t q = prev; q < first_event; q++)
+                    if (out->events[q].fatalities)
+                        prev = first_event;
+            }
+            if (d && prev < first_event) {
+                out->events[prev].fatalities = d;
+                k.toll_given = 1;
+            } else if (d && !k.pending_toll)
                 k.pending_toll = d;
         } else if (k.pending_toll && !k.toll_given) {
             out->events[first_event].fatalities = k.pending_toll;

@@ -239,7 +239,7 @@ PY
   }
   event_check blind
   event_check blind2
-  event_check blind3 0.72
+  event_check blind3 0.85
   sr code -q --cache "$tmp/cache" -j 1 "$shared/corpora/fakes.jsonl" >"$tmp/f1.events" 2>/dev/null
   sr code --cache "$tmp/cache" -j 2 "$shared/corpora/fakes.jsonl" >"$tmp/f2.events" 2>"$tmp/err"
   expect "FA-KES code: every record coded" grep -q "804 documents read, 804 coded, 0 rejected" "$tmp/err"

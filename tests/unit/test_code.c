@@ -1456,6 +1456,21 @@ static void replies_and_colons(void **state)
     assert_int_equal(e[1].dead, 12);
 }
 
+/* A toll sentence right after its event; a goal ("towards X") is no scene;
+ * a claim points back ("The group claimed the attack"). */
+static void tolls_goals_and_claims(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Government forces fought Hay'at Tahrir al-Sham fighters around the "
+                          "village of Kabani on Sunday in a bid to advance towards Jisr "
+                          "al-Shughur. At least 11 troops and seven jihadists were killed. The "
+                          "group claimed the attack on Monday.\n",
+                    "2019-05-27", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Kabani");
+    assert_int_equal(e[0].dead, 18);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1509,6 +1524,7 @@ int main(void)
         cmocka_unit_test(protests_broken_up_and_told_again),
         cmocka_unit_test(stormed_killed_and_retaken),
         cmocka_unit_test(replies_and_colons),
+        cmocka_unit_test(tolls_goals_and_claims),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
