@@ -1145,8 +1145,29 @@ static void qualify_places(const sr_kb *kb, const char *t, sr_annotation *a)
     }
 }
 
+static int names_coalition(const char *t, sr_span s)
+{
+    for (size_t q = s.start; q + 9 <= s.end; q++)
+        if (sr_ann_eq(t + q, 9, "coalition"))
+            return 1;
+    return 0;
+}
+
 static void resolve_anaphors(const sr_kb *kb, const char *t, sr_annotation *a)
 {
+    /* "the coalition" with no coalition named before it, in a report set
+     * in Syria or Iraq or naming the Islamic State: the US-led coalition
+     * against it, as wire copy means it */
+    int coalition_default = -1;
+    for (size_t i = 0; i < a->n_mentions && coalition_default < 0; i++) {
+        const sr_mention *m = &a->mentions[i];
+        int theatre = (m->kind == SR_MENTION_PLACE && m->where.country &&
+                       (!strcmp(m->where.country, "SY") || !strcmp(m->where.country, "IQ"))) ||
+                      (m->kind == SR_MENTION_ACTOR && m->actor >= 0 &&
+                       !strcmp(kb->actors[m->actor].id, "ISIS"));
+        if (theatre)
+            coalition_default = sr_kb_actor_find(kb, "US_COALITION");
+    }
     for (size_t i = 0; i < a->n_mentions; i++) {
         sr_mention *m = &a->mentions[i];
         if (!(m->flags & SR_MF_ANAPHOR))
@@ -1197,6 +1218,10 @@ static void resolve_anaphors(const sr_kb *kb, const char *t, sr_annotation *a)
                     break;
             }
         }
+        if (nf < want && want == 1 && coalition_default >= 0 &&
+            anaphor_fits(kb, t, m->span, coalition_default) &&
+            kb->actors[coalition_default].kind == SR_ACTOR_COALITION && names_coalition(t, m->span))
+            found[nf++] = coalition_default;
         if (nf == want) {
             m->actor = found[0];
             m->actor2 = want == 2 ? found[1] : -1;

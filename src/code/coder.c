@@ -3127,8 +3127,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             words_between(t, sv->m[ti - 1].span.end, tr->span.start) <= 1 &&
             kb->actors[sv->m[ti - 1].actor].kind != SR_ACTOR_CIVILIANS) {
             static const char *const when[] = {"when", "as", "after", "while"};
+            static const char *const article[] = {"a", "an", "the"};
             size_t ws, we;
             word_before(t, sent.start, sv->m[ti - 1].span.start, &ws, &we);
+            /* "when a Turkish drone struck" */
+            if (we > ws && word_is(t, ws, we, article, 3))
+                word_before(t, sent.start, ws, &ws, &we);
             if (we > ws && word_is(t, ws, we, when, sizeof when / sizeof *when))
                 subj = ti - 1;
         }
@@ -3682,7 +3686,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
          (!strcmp(sub, "Remote explosive/landmine/IED") && (fr & SR_FRAME_VAGUE))) &&
         !(fr & (SR_FRAME_MUTUAL | SR_FRAME_DIRECT)) &&
         !(fr & SR_FRAME_KILLS && !(fr & SR_FRAME_KILL))) {
-        if (k->sf.aircraft)
+        /* "the coalition carried out raids", "Russian raids": in Syria the
+         * US-led coalition and Russia's forces raid from the air (the
+         * noun only: "special forces raided a position" is on the ground) */
+        int air_power = a1 >= 0 && (!strcmp(kb->actors[a1].id, "US_COALITION") ||
+                                    !strcmp(kb->actors[a1].id, "MIL_RU"));
+        if (k->sf.aircraft ||
+            (air_power && (lower_eq(t, tr->span.start, tr->span.end, "raid") ||
+                           lower_eq(t, tr->span.start, tr->span.end, "raids"))))
             sub = "Air/drone strike";
     }
     /* ACLED codes a chemical attack by its means, whatever delivers it */

@@ -1471,6 +1471,25 @@ static void tolls_goals_and_claims(void **state)
     assert_int_equal(e[0].dead, 18);
 }
 
+/* "were killed when a Turkish drone struck": the drone's state acts;
+ * "the coalition carried out raids" with no coalition named before: the
+ * US-led coalition, from the air. */
+static void drones_after_when_and_coalition_raids(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Three SDF fighters were killed when a Turkish drone struck their car "
+                          "near Qamishli on Tuesday.\n",
+                    "2020-07-29", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of Turkey");
+    n = code(TITLE "At least 15 people were killed as the coalition carried out raids in a "
+                   "northern district of Manbij on Monday, the Observatory said.\n",
+             "2016-07-19", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "US-led Coalition");
+    assert_string_equal(e[0].sub, "Air/drone strike");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1525,6 +1544,7 @@ int main(void)
         cmocka_unit_test(stormed_killed_and_retaken),
         cmocka_unit_test(replies_and_colons),
         cmocka_unit_test(tolls_goals_and_claims),
+        cmocka_unit_test(drones_after_when_and_coalition_raids),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
