@@ -261,6 +261,26 @@ static int group_acronym(const sr_kb *kb, const kb_target *tg, const char *t, sr
            kb->actors[tg->index].kind == SR_ACTOR_ARMED_GROUP && acronym_in_prose(t, os);
 }
 
+/* "US air strikes", "US drone", "US-made": a state's acronym that is also
+ * a common word ("US") names the state's forces when, in capitals among
+ * lower-case prose, it stands as the adjective of a means of force.  Only
+ * the demonym reading is let through; alone ("the US said") it stays
+ * unread, as group_acronym explains. */
+static int state_acronym_as_adjective(const kb_target *tg, const char *t, sr_span os)
+{
+    static const char *const force[] = {
+        "air",      "airstrike", "airstrikes", "strike",   "strikes",  "raid",     "raids",
+        "drone",    "drones",    "bombing",    "bombings", "missile",  "missiles", "jets",
+        "warplanes", "aircraft", "bombardment", "shelling", "artillery", "helicopter",
+        "helicopters"};
+    if (!(tg->flags & KF_DEMONYM) || !acronym_in_prose(t, os) || t[os.end] != ' ')
+        return 0;
+    size_t s = os.end + 1, e = s;
+    while (is_letter((unsigned char)t[e]))
+        e++;
+    return e > s && word_in(t, s, e, force, sizeof force / sizeof *force);
+}
+
 /* ---- mentions ---- */
 
 typedef struct mlist {
@@ -314,7 +334,7 @@ static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, cons
         /* "Rioters" at a sentence start is not Reuters, "ON" not the UN */
         if (p->common && (tg->flags & (KF_ACRONYM | KF_CAPITAL)) &&
             kb_is_common_word(kb, t + os.start, os.end - os.start) &&
-            !group_acronym(kb, tg, t, os))
+            !group_acronym(kb, tg, t, os) && !state_acronym_as_adjective(tg, t, os))
             continue;
         const sr_actor *a = &kb->actors[tg->index];
         int score = tg->flags & KF_ACRONYM ? 4 : tg->flags & KF_CAPITAL ? 2 : 0;
@@ -460,7 +480,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                 continue;
             unsigned fl = tg->flags | (tg->type == KT_PLACE || tg->type == KT_GAZ ? KF_CAPITAL : 0);
             ok = caps_ok(t, os, fl);
-            if (ok && tg->type != KT_CUE && common && !group_acronym(kb, tg, t, os)) {
+            if (ok && tg->type != KT_CUE && common && !group_acronym(kb, tg, t, os) &&
+                !(tg->type == KT_ACTOR && state_acronym_as_adjective(tg, t, os))) {
                 if (common < 0)
                     common = kb_is_common_word(kb, t + os.start, os.end - os.start);
                 ok = !common;

@@ -2651,7 +2651,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             }
             /* "warned of", "warned on Tuesday of" */
             xs = ws;
-            for (int x = 0; x < 3 && w < 3 && word_is(t, ws, we, of, 2) && xs > sent.start; x++) {
+            for (int x = 0; x < 3 && w < 4 && word_is(t, ws, we, of, 2) && xs > sent.start; x++) {
                 word_before(t, sent.start, xs, &xs, &xe);
                 if (word_is(t, xs, xe, warn, sizeof warn / sizeof *warn))
                     return;

@@ -1490,6 +1490,22 @@ static void drones_after_when_and_coalition_raids(void **state)
     assert_string_equal(e[0].sub, "Air/drone strike");
 }
 
+/* "US air strikes killed ...": the state's forces; "warns against new US
+ * strikes" is a threat, no event. */
+static void us_strikes_and_warnings(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "US air strikes killed 50 militants near the town of Atarib on "
+                          "Tuesday, a monitor said.\n",
+                    "2014-09-24", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of the United States");
+    n = code(TITLE "Moscow warns against new US missile strikes on Syria, a spokesman said on "
+                   "Tuesday.\n",
+             "2017-04-11", e, 8, NULL);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1545,6 +1561,7 @@ int main(void)
         cmocka_unit_test(replies_and_colons),
         cmocka_unit_test(tolls_goals_and_claims),
         cmocka_unit_test(drones_after_when_and_coalition_raids),
+        cmocka_unit_test(us_strikes_and_warnings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
