@@ -307,9 +307,13 @@ static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, cons
                       sr_span os, unsigned *flags)
 {
     int best = -1, best_score = -1;
+    /* a pattern's targets are sorted by type, actors (type 0) first
+     * (kb.c, group_targets): the first other type ends them */
     for (int i = 0; i < p->n_targets; i++) {
         const kb_target *tg = &kb->targets[p->first_target + i];
-        if (tg->type != KT_ACTOR || !caps_ok(t, os, tg->flags))
+        if (tg->type != KT_ACTOR)
+            break;
+        if (!caps_ok(t, os, tg->flags))
             continue;
         /* "Rioters" at a sentence start is not Reuters, "ON" not the UN */
         if (p->common && (tg->flags & (KF_ACRONYM | KF_CAPITAL)) &&
@@ -333,6 +337,8 @@ static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, cons
 
 static const kb_target *first_target(const sr_kb *kb, const kb_pattern *p, kb_target_type type)
 {
+    if (!(p->types & (1u << type))) /* most asks: the pattern has no such meaning */
+        return NULL;
     for (int i = 0; i < p->n_targets; i++)
         if (kb->targets[p->first_target + i].type == type)
             return &kb->targets[p->first_target + i];
