@@ -1500,6 +1500,18 @@ static JW_INLINE void jw_str(jw *w, const char *s, size_t n)
         w->o = sr_json_escape(w->o, s, n);
 }
 
+/* 1 for a byte a JSON string holds as it is: not NUL or another control
+ * byte, a quote or a backslash. */
+#define JW_ROW16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char jw_plain[256] = {
+    [0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x22 '"' */
+    JW_ROW16, JW_ROW16,                                      /* 0x30-0x4f */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,          /* 0x5c '\\' */
+    JW_ROW16, JW_ROW16, JW_ROW16, JW_ROW16, JW_ROW16,        /* 0x60-0xaf */
+    JW_ROW16, JW_ROW16, JW_ROW16, JW_ROW16, JW_ROW16,        /* 0xb0-0xff */
+};
+#undef JW_ROW16
+
 /* A NUL-terminated string.  Names, ids and the constant words are short
  * and need no escaping: they are copied as the end is searched, and only
  * a longer one or one to escape goes through strlen and jw_str. */
@@ -1516,7 +1528,7 @@ static JW_INLINE void jw_cstr(jw *w, const char *s)
     size_t i = 0;
     for (; i < SHORT; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\')
+        if (!jw_plain[c]) /* the NUL too */
             break;
         o[i] = (char)c;
     }
