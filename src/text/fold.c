@@ -311,6 +311,12 @@ static FOLD_INLINE void fold_body(const sr_fold_table *table, const sr_norm *nm_
             if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
                 i = j;
                 plain_finish(table, nm, o, start, j, m);
+                /* the common gap, one space, taken here as the loop would
+                 * take it (the token has just written something) */
+                if (s[i] == ' ') {
+                    pending_space = 1;
+                    space_at = i++;
+                }
                 continue;
             }
         } else {
