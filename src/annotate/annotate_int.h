@@ -533,8 +533,12 @@ sr_ann_lookup_in(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const ch
     const sr_ann_lex *q = table[c - 'a'][n];
     if (!q)
         return NULL;
+    if (n == 1)
+        return q->len ? q : NULL; /* the first letter was the word */
+    /* the second letter turns away most entries */
+    char second = (char)(s[t->start + 1] | 0x20);
     for (; q->len; q++)
-        if (sr_ann_eq(s + t->start + 1, n - 1, q->w + 1))
+        if (q->w[1] == second && sr_ann_eq(s + t->start + 2, n - 2, q->w + 2))
             return q;
     return NULL;
 }
