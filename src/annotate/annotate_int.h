@@ -44,6 +44,10 @@ typedef struct sr_ann_tok {
     unsigned char glued; /* no white space between this token and the previous one */
     unsigned char upper; /* a word starting with an ASCII capital */
     char punct;          /* the ASCII meaning of a PUNCT token */
+    /* the first token from this one on that is a digit run or has a
+     * lexicon entry (the sentence's length when none is): every rule of
+     * both readers begins at such a token, so they skip to it */
+    unsigned short next;
     /* a word's entry in the lexicon below, or NULL: looked up once by the
      * scanner, since both annotators ask it of nearly every word */
     const struct sr_ann_lex *lex;
@@ -529,8 +533,12 @@ sr_ann_lookup_in(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const ch
     const sr_ann_lex *q = table[c - 'a'][n];
     if (!q)
         return NULL;
+    if (n == 1)
+        return q->len ? q : NULL; /* the first letter was the word */
+    /* the second letter turns away most entries */
+    char second = (char)(s[t->start + 1] | 0x20);
     for (; q->len; q++)
-        if (sr_ann_eq(s + t->start + 1, n - 1, q->w + 1))
+        if (q->w[1] == second && sr_ann_eq(s + t->start + 2, n - 2, q->w + 2))
             return q;
     return NULL;
 }
@@ -671,6 +679,12 @@ static inline size_t sr_ann_sentence(const char *s, size_t *pos, size_t end, sr_
         }
     }
     *pos = p;
+    unsigned short next = (unsigned short)n;
+    for (size_t k = n; k-- > 0;) {
+        if (tok[k].lex || tok[k].kind == SR_ANN_NUM)
+            next = (unsigned short)k;
+        tok[k].next = next;
+    }
     return n;
 }
 

@@ -327,9 +327,13 @@ static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, cons
                       sr_span os, unsigned *flags)
 {
     int best = -1, best_score = -1;
+    /* a pattern's targets are sorted by type, actors (type 0) first
+     * (kb.c, group_targets): the first other type ends them */
     for (int i = 0; i < p->n_targets; i++) {
         const kb_target *tg = &kb->targets[p->first_target + i];
-        if (tg->type != KT_ACTOR || !caps_ok(t, os, tg->flags))
+        if (tg->type != KT_ACTOR)
+            break;
+        if (!caps_ok(t, os, tg->flags))
             continue;
         /* "Rioters" at a sentence start is not Reuters, "ON" not the UN */
         if (p->common && (tg->flags & (KF_ACRONYM | KF_CAPITAL)) &&
@@ -353,6 +357,8 @@ static int pick_actor(const sr_kb *kb, const kb_pattern *p, sr_date anchor, cons
 
 static const kb_target *first_target(const sr_kb *kb, const kb_pattern *p, kb_target_type type)
 {
+    if (!(p->types & (1u << type))) /* most asks: the pattern has no such meaning */
+        return NULL;
     for (int i = 0; i < p->n_targets; i++)
         if (kb->targets[p->first_target + i].type == type)
             return &kb->targets[p->first_target + i];
@@ -1433,6 +1439,16 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
         out->n_sentences += n;
     }
     mlist ml = {NULL, 0, 0, doc->arena};
+    /* room for the mentions up front, so that the list (large entries)
+     * is seldom copied as it grows: news has about one per 35 bytes of
+     * body (FA-KES); at most 4096 ahead, about a megabyte, for a long text */
+    size_t body = 0;
+    for (size_t i = 0; i < c->n_body; i++)
+        body += c->body[i].end - c->body[i].start;
+    ml.cap = body / 24 + 64 < 4096 ? body / 24 + 64 : 4096;
+    ml.v = sr_arena_alloc(doc->arena, ml.cap * sizeof *ml.v);
+    if (!ml.v)
+        return SR_ENOMEM;
     hits h = {NULL, 0, 0, doc->arena, 0};
     for (size_t i = 0; i < c->n_body; i++) {
         sr_status st = annotate_paragraph(an, doc, t, c->body[i], out, &ml, &h);
@@ -1554,6 +1570,18 @@ static JW_INLINE void jw_str(jw *w, const char *s, size_t n)
         w->o = sr_json_escape(w->o, s, n);
 }
 
+/* 1 for a byte a JSON string holds as it is: not NUL or another control
+ * byte, a quote or a backslash. */
+#define JW_ROW16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char jw_plain[256] = {
+    [0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x22 '"' */
+    JW_ROW16, JW_ROW16,                                      /* 0x30-0x4f */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,          /* 0x5c '\\' */
+    JW_ROW16, JW_ROW16, JW_ROW16, JW_ROW16, JW_ROW16,        /* 0x60-0xaf */
+    JW_ROW16, JW_ROW16, JW_ROW16, JW_ROW16, JW_ROW16,        /* 0xb0-0xff */
+};
+#undef JW_ROW16
+
 /* A NUL-terminated string.  Names, ids and the constant words are short
  * and need no escaping: they are copied as the end is searched, and only
  * a longer one or one to escape goes through strlen and jw_str. */
@@ -1570,7 +1598,7 @@ static JW_INLINE void jw_cstr(jw *w, const char *s)
     size_t i = 0;
     for (; i < SHORT; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\')
+        if (!jw_plain[c]) /* the NUL too */
             break;
         o[i] = (char)c;
     }

@@ -551,6 +551,9 @@ static sr_status nb_sentence(nb_state *st)
     st->free_from = 0;
     size_t i = 0;
     while (i < st->v.n) {
+        i = st->v.tok[i].next; /* tokens before it begin no rule */
+        if (i >= st->v.n)
+            break;
         /* most tokens start no number: passed over before the core is set up */
         int tk = st->v.tok[i].kind;
         if (tk != SR_ANN_NUM && !(tk == SR_ANN_WORD && nb_may_start(st, i))) {

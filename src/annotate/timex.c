@@ -1115,6 +1115,9 @@ static sr_status tx_sentence(tx_state *st)
     st->ref_here = 0;
     size_t i = 0;
     while (i < st->v.n) {
+        i = st->v.tok[i].next; /* tokens before it begin no rule */
+        if (i >= st->v.n)
+            break;
         if (!tx_may_start(st, i)) {
             i++;
             continue;

@@ -18,6 +18,7 @@
 
 #include "sitrep/arena.h"
 #include "sitrep/gazetteer.h"
+#include "kb/kb_int.h"
 
 #define GZ_CHUNK (64u * 1024u)
 #define GZ_MAX_LINE (1u << 20)
@@ -1494,6 +1495,18 @@ int sr_gazetteer_place(const sr_gazetteer *g, uint32_t id, sr_place *out)
     if (!g || id >= g->n_places)
         return 0;
     fill(g, id, out);
+    return 1;
+}
+
+int kb_gaz_place_brief(const sr_gazetteer *g, uint32_t id, sr_place_kind *kind,
+                       long long *population, const char **country)
+{
+    if (!g || id >= g->n_places)
+        return 0;
+    const gz_place *p = &g->places[id];
+    *kind = (sr_place_kind)p->kind;
+    *population = p->population;
+    *country = p->country;
     return 1;
 }
 

@@ -161,6 +161,13 @@ sr_status kb_add_folded(sr_kb *kb, const char *skeleton, size_t len, kb_target_t
 int kb_place_choose(const sr_kb *kb, const kb_pattern *p, const char *f, size_t start, size_t end,
                     size_t flen, int *near);
 
+/* What kb_place_choose weighs of gazetteer place ID: its kind, population
+ * and country code, without the rest of sr_gazetteer_place's record (it is
+ * asked of every place a name may mean).  0 when ID is no place.
+ * Defined in gazetteer.c. */
+int kb_gaz_place_brief(const sr_gazetteer *g, uint32_t id, sr_place_kind *kind,
+                       long long *population, const char **country);
+
 /* Fills a mention's place fields from a place reference. */
 struct sr_place_ref;
 void kb_place_fill(const sr_kb *kb, int ref, int near, struct sr_place_ref *out);

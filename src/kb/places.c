@@ -162,18 +162,20 @@ int kb_place_choose(const sr_kb *kb, const kb_pattern *p, const char *f, size_t 
             if (!strcmp(kb->places[t->index].name, "Syria"))
                 score += 1000000000;
         } else if (t->type == KT_GAZ && kb->gaz) {
-            sr_place pl;
-            if (!sr_gazetteer_place(kb->gaz, (uint32_t)t->index, &pl))
+            sr_place_kind kind;
+            long long population;
+            const char *country;
+            if (!kb_gaz_place_brief(kb->gaz, (uint32_t)t->index, &kind, &population, &country))
                 continue;
             ref = KB_GAZ_BASE + t->index;
-            int admin = pl.kind == SR_PLACE_GOVERNORATE || pl.kind == SR_PLACE_DISTRICT ||
-                        pl.kind == SR_PLACE_SUBDISTRICT || pl.kind == SR_PLACE_REGION ||
-                        pl.kind == SR_PLACE_COUNTRY;
-            score = pl.population + 1;
-            int home = !strcmp(pl.country, "SY");
+            int admin = kind == SR_PLACE_GOVERNORATE || kind == SR_PLACE_DISTRICT ||
+                        kind == SR_PLACE_SUBDISTRICT || kind == SR_PLACE_REGION ||
+                        kind == SR_PLACE_COUNTRY;
+            score = population + 1;
+            int home = !strcmp(country, "SY");
             /* a one-word name abroad is far more often a person or a word
              * ("Omar", "Ali") than a small foreign town: keep real cities */
-            if (!home && !admin && !memchr(p->folded, ' ', p->len) && pl.population < 50000)
+            if (!home && !admin && !memchr(p->folded, ' ', p->len) && population < 50000)
                 continue;
             if (home)
                 score += 100000000; /* home country first */

@@ -61,6 +61,14 @@ static int is_word_byte(unsigned char c)
 /* clang-format off */
 static const unsigned char fold_plain_letter[256] = {
     ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'i', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'u', ['p'] = 'p', ['q'] = 'k', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'};
+
+/* What a plain byte leaves for the doubled-letter test of the next one: its
+ * letter, or for a digit 0xFF, which equals no letter and no digit (a digit
+ * never doubles, and the letter after one always counts). */
+#define FOLD_REP(c) [c] = 0xFF
+static const unsigned char fold_plain_repeat[256] = {
+    FOLD_REP('0'), FOLD_REP('1'), FOLD_REP('2'), FOLD_REP('3'), FOLD_REP('4'), FOLD_REP('5'), FOLD_REP('6'), FOLD_REP('7'), FOLD_REP('8'), FOLD_REP('9'), ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'i', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'u', ['p'] = 'p', ['q'] = 'k', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'};
+#undef FOLD_REP
 /* clang-format on */
 
 static unsigned char fold_letter(unsigned char c)
@@ -290,19 +298,25 @@ static FOLD_INLINE void fold_body(const sr_fold_table *table, const sr_norm *nm_
             char *out = o->text + o->len;
             size_t *map = o->map + o->len;
             size_t j = i, m = 0;
-            unsigned char prev = 0, lc;
+            unsigned char prev = 0, lc, c;
             /* S[n] is the NUL sr_fold puts after the lowered text, which
-             * ends the run; PREV is 0 after a digit, which never doubles */
-            while ((lc = fold_plain_letter[(unsigned char)s[j]]) != 0) {
+             * ends the run */
+            while ((lc = fold_plain_letter[c = (unsigned char)s[j]]) != 0) {
                 out[m] = (char)lc;
                 map[m] = j;
                 m += lc != prev; /* doubled letters */
-                prev = lc >= 'a' ? lc : 0;
+                prev = fold_plain_repeat[c];
                 j++;
             }
             if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
                 i = j;
                 plain_finish(table, nm, o, start, j, m);
+                /* the common gap, one space, taken here as the loop would
+                 * take it (the token has just written something) */
+                if (s[i] == ' ') {
+                    pending_space = 1;
+                    space_at = i++;
+                }
                 continue;
             }
         } else {
