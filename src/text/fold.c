@@ -298,14 +298,14 @@ static FOLD_INLINE void fold_body(const sr_fold_table *table, const sr_norm *nm_
             char *out = o->text + o->len;
             size_t *map = o->map + o->len;
             size_t j = i, m = 0;
-            unsigned char prev = 0, lc, c;
+            unsigned char prev = 0, lc, ch;
             /* S[n] is the NUL sr_fold puts after the lowered text, which
              * ends the run */
-            while ((lc = fold_plain_letter[c = (unsigned char)s[j]]) != 0) {
+            while ((lc = fold_plain_letter[ch = (unsigned char)s[j]]) != 0) {
                 out[m] = (char)lc;
                 map[m] = j;
                 m += lc != prev; /* doubled letters */
-                prev = fold_plain_repeat[c];
+                prev = fold_plain_repeat[ch];
                 j++;
             }
             if (j - start <= FOLD_MAX_WORD && (j == n || !is_word_byte((unsigned char)s[j]))) {
