@@ -610,6 +610,18 @@ static long long sentence_deaths(coder *k, const sent_view *sv, sr_span sent, in
     return k->deaths;
 }
 
+/* A word for armed men of a non-state side, in lower case. */
+static int combatant_noun(const char *w)
+{
+    static const char *const fighters[] = {"fighters",   "militants", "jihadists", "terrorists",
+                                           "rebels",     "insurgents", "gunmen",   "extremists",
+                                           "mercenaries"};
+    for (size_t i = 0; i < sizeof fighters / sizeof *fighters; i++)
+        if (!strcmp(w, fighters[i]))
+            return 1;
+    return 0;
+}
+
 static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, sr_span sent,
                                           int *vague)
 {
@@ -753,6 +765,16 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             w3_hurt =
                 has_word(t, w2s, w3e, hurt_words, N_HURT) && !has_word(t, w2s, w3e, kill_words, 11);
         }
+        /* "25 others on a bus were wounded": the others are the hurt */
+        if (!w1_hurt && !w3_hurt && w1e > w1s && lower_eq(t, w1s, w1e, "others")) {
+            size_t os2 = w1e, oe2 = w1e;
+            for (int w = 0; w < 6 && !w3_hurt; w++) {
+                next_word(t, oe2, sent.end, &os2, &oe2);
+                if (oe2 <= os2 || has_word(t, os2, oe2, kill_words, 11))
+                    break;
+                w3_hurt = has_word(t, os2, oe2, hurt_words, N_HURT);
+            }
+        }
         if (w1_hurt || w3_hurt)
             continue;
         /* the same kind of victim told twice ("16 Civilians Dead ... at least
@@ -769,9 +791,13 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         int merged = 0;
         for (size_t q = 0; q < n_seen && !merged; q++)
             /* "kills 15 ... At least 15 people were killed": a bare count
-             * in the headline and the same count with its noun */
+             * in the headline and the same count with its noun; "50 Qaeda
+             * fighters ... 50 al-Qaeda militants": one count of fighters
+             * told with two words for them */
             if (!strcmp(seen_noun[q], noun) ||
-                ((!*noun || !*seen_noun[q]) && m->number.value == seen_val[q])) {
+                ((!*noun || !*seen_noun[q]) && m->number.value == seen_val[q]) ||
+                (m->number.value == seen_val[q] && combatant_noun(noun) &&
+                 combatant_noun(seen_noun[q]))) {
                 if (m->number.value < seen_val[q]) {
                     sum -= seen_val[q] - m->number.value;
                     seen_val[q] = m->number.value;
@@ -2430,7 +2456,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (we <= ws)
                 break;
             if (lower_eq(t, ws, we, "after") || lower_eq(t, ws, we, "following")) {
-                size_t ns, ne;
+                /* "days after a deadly chemical attack": a span of time
+                 * back to an event told as known */
+                static const char *const span[] = {"days", "day", "weeks", "week", "hours",
+                                                   "months", "month", "shortly"};
+                size_t ps, pe, ns, ne;
+                word_before(t, sent.start, ws, &ps, &pe);
+                if (pe > ps && word_is(t, ps, pe, span, sizeof span / sizeof *span))
+                    return;
                 next_word(t, we, sent.end, &ns, &ne);
                 int back = lower_eq(t, ns, ne, "the") || lower_eq(t, ns, ne, "this") ||
                            lower_eq(t, ns, ne, "that") || lower_eq(t, ns, ne, "last") ||

@@ -1506,6 +1506,25 @@ static void us_strikes_and_warnings(void **state)
     assert_int_equal(n, 0);
 }
 
+/* One count of fighters told with two words for them is one toll; "25
+ * others on a bus were wounded" are hurt; "days after a chemical attack"
+ * recalls an event. */
+static void tolls_told_twice_and_recalled_events(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "US strikes kill 50 Qaeda fighters near Atarib. US air strikes killed 50 "
+                          "al-Qaeda militants and eight civilians near Atarib on Tuesday.\n",
+                    "2014-09-24", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 58);
+    n = code(TITLE "Days after a deadly chemical attack, a woman was killed and 25 others were "
+                   "wounded when a bomb exploded on a bus in Homs on Saturday.\n",
+             "2017-04-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Remote explosive/landmine/IED");
+    assert_int_equal(e[0].dead, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1562,6 +1581,7 @@ int main(void)
         cmocka_unit_test(tolls_goals_and_claims),
         cmocka_unit_test(drones_after_when_and_coalition_raids),
         cmocka_unit_test(us_strikes_and_warnings),
+        cmocka_unit_test(tolls_told_twice_and_recalled_events),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
