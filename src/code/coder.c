@@ -2499,7 +2499,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                             "guise", "tactic", "tactics"};
         static const char *const often[] = {"repeatedly", "regularly", "frequently", "routinely",
                                             "sometimes",  "often",     "occasionally", "constantly",
-                                            "usually",    "typically", "habitually"};
+                                            "usually",    "typically", "habitually", "occasional",
+                                            "sporadic",   "periodic",  "intermittent", "frequent"};
         /* "condemned the attack", "described the strike as a massacre": a
          * reaction to a deed told elsewhere */
         static const char *const react[] = {"condemned", "condemns", "condemn",  "denounced",

@@ -1504,6 +1504,11 @@ static void us_strikes_and_warnings(void **state)
                    "Tuesday.\n",
              "2017-04-11", e, 8, NULL);
     assert_int_equal(n, 0);
+    /* a kind of event told as recurring is no event */
+    n = code(TITLE "Damascus has also been rocked by occasional bomb blasts throughout the "
+                   "conflict.\n",
+             "2017-04-11", e, 8, NULL);
+    assert_int_equal(n, 0);
 }
 
 /* One count of fighters told with two words for them is one toll; "25
