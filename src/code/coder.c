@@ -2439,10 +2439,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     /* "The group claimed the attack on Thursday", "claimed responsibility
      * for the bombing": the claim points back to an event told before */
-    if ((fr & SR_FRAME_NOUN) && definite_phrase(t, sent.start, tr->span.start)) {
+    if ((fr & SR_FRAME_NOUN) && k->out->n_events > 0) {
         static const char *const claim[] = {"claimed", "claiming", "claims", "claim"};
         if (word_within(t, sent.start, tr->span.start, 4, claim, sizeof claim / sizeof *claim) &&
-            k->out->n_events > 0)
+            definite_phrase(t, sent.start, tr->span.start))
             return;
     }
     /* "Security forces closed the roads after Monday's blast", "following
