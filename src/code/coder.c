@@ -1396,9 +1396,11 @@ static int state_metonym(const char *t, sr_span sent, const sent_view *sv, size_
                                          "patrons", "partner", "accused", "accusing", "blamed",
                                          "blaming", "urged",   "urging"};
     static const char *const speaks[] = {
-        "said",   "says",      "denied",    "denies",    "accused",  "accuses", "blamed",
-        "blames", "announced", "announces", "insists",   "insisted", "claimed", "claims",
-        "vetoed", "rejected",  "warned",    "considers", "demanded", "wants"};
+        "said",      "says",      "denied",    "denies",    "accused",  "accuses", "blamed",
+        "blames",    "announced", "announces", "insists",   "insisted", "claimed", "claims",
+        "vetoed",    "rejected",  "warned",    "considers", "demanded", "wants",   "called",
+        "calls",     "signalled", "signaled",  "vowed",     "vows",     "threatened",
+        "threatens", "welcomed",  "condemned", "urged",     "agreed",   "responded"};
     size_t s, e;
     word_before(t, sent.start, sv->m[i].span.start, &s, &e);
     if (e > s && has_word(t, s, e, backer, sizeof backer / sizeof *backer))
@@ -1411,6 +1413,10 @@ static int state_metonym(const char *t, sr_span sent, const sent_view *sv, size_
     for (size_t q = sv->m[i].span.end; q < s; q++)
         if (t[q] != ' ')
             return 0;
+    /* "what Ankara has called Operation Olive Branch" */
+    static const char *const aux[] = {"has", "have", "had"};
+    if (e > s && has_word(t, s, e, aux, 3))
+        next_word(t, e, sent.end, &s, &e);
     return e > s && has_word(t, s, e, speaks, sizeof speaks / sizeof *speaks);
 }
 
@@ -3218,6 +3224,21 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                             nx = i;
                     subj = nx;
                     first_before = nx;
+                } else if (!own_agent && first_before == subj) {
+                    /* "The YPG said the strikes hit ... killing six": the
+                     * speaker tells of a deed named as a thing, the
+                     * clause's subject ("its strikes" would be its own) */
+                    static const char *const plain[] = {"that", "the", "a", "an"};
+                    size_t xs = we, xe = we;
+                    do
+                        next_word(t, xe, tr->span.end, &xs, &xe);
+                    while (xe > xs && word_is(t, xs, xe, plain, 4));
+                    for (size_t i = 0; i < sv->n && xe > xs; i++)
+                        if (sv->m[i].kind == SR_MENTION_TRIGGER && sv->m[i].span.start == xs &&
+                            (sv->m[i].frame & SR_FRAME_NOUN) && xs > we + 1) {
+                            subj = first_before = (size_t)-1;
+                            break;
+                        }
                 }
                 break;
             }
@@ -4298,12 +4319,27 @@ static void trim_furniture(const char *t, sent_view *sv, sr_span *sent)
     }
 }
 
-static int same_actors(const sr_event *x, const sr_event *y)
+/* One party: the same actor, or a state and its forces ("Turkey launches
+ * air strikes" in the headline, "Turkish warplanes pounded" in the body). */
+static int one_party(const sr_kb *kb, int a, int b)
 {
-    return (x->actor1 == y->actor1 && x->actor2 == y->actor2) ||
+    if (a == b)
+        return 1;
+    if (a < 0 || b < 0)
+        return 0;
+    const sr_actor *x = &kb->actors[a], *y = &kb->actors[b];
+    int xs = x->kind == SR_ACTOR_GOVERNMENT || x->kind == SR_ACTOR_STATE_FORCE;
+    int ys = y->kind == SR_ACTOR_GOVERNMENT || y->kind == SR_ACTOR_STATE_FORCE;
+    return xs && ys && x->kind != y->kind && x->country && *x->country && y->country &&
+           !strcmp(x->country, y->country);
+}
+
+static int same_actors(const sr_kb *kb, const sr_event *x, const sr_event *y)
+{
+    return (one_party(kb, x->actor1, y->actor1) && x->actor2 == y->actor2) ||
            (x->actor1 == y->actor2 && x->actor2 == y->actor1) ||
            /* a later sentence naming the target of the same strike */
-           (x->actor1 == y->actor1 && (x->actor2 < 0 || y->actor2 < 0));
+           (one_party(kb, x->actor1, y->actor1) && (x->actor2 < 0 || y->actor2 < 0));
 }
 
 static int same_place(const sr_event *x, const sr_event *y)
@@ -4407,14 +4443,14 @@ static int one_event(const coder *k, const sr_event *e, const sr_event *f)
         return 0;
     if (ue && uf)
         return targets_fit && same_area;
-    if (same_type && same_actors(e, f) && same_place(e, f))
+    if (same_type && same_actors(k->kb, e, f) && same_place(e, f))
         return 1;
     /* one sentence naming two places told two events (ACLED) */
     if (e->sentence == f->sentence)
         return 0;
     if (firm_gap)
         return 0;
-    if (same_actors(e, f) ||
+    if (same_actors(k->kb, e, f) ||
         (e->actor2 < 0 && (e->actor1 == f->actor1 || e->actor1 == f->actor2)) ||
         (f->actor2 < 0 && (f->actor1 == e->actor1 || f->actor1 == e->actor2)))
         return same_place(e, f) || (same_area && lede && !clash_taken);
@@ -4963,7 +4999,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                                 (!strcmp(o2->event_type, "Explosions/Remote violence") ||
                                  !strcmp(e->event_type, "Explosions/Remote violence"));
                 if (place && !two_means &&
-                    (clash_of_readings || one_happening || (same_type && same_actors(o2, e))))
+                    (clash_of_readings || one_happening || (same_type && same_actors(kb, o2, e))))
                     break;
             }
             if (r < w) {

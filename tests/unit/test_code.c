@@ -1530,6 +1530,20 @@ static void tolls_told_twice_and_recalled_events(void **state)
     assert_int_equal(e[0].dead, 1);
 }
 
+/* A state and its forces are one party when tellings merge; the speaker of
+ * "X said the strikes hit ..." is not their maker. */
+static void state_and_forces_and_speakers(void **state)
+{
+    ev e[8];
+    size_t n = code("Turkey launches air strikes on Afrin\n\nTurkish warplanes pounded positions "
+                    "of the YPG in the Afrin region on Saturday. The YPG said the strikes hit the "
+                    "town of Afrin, killing six civilians.\n",
+                    "2018-01-21", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].a1, "People's Protection Units");
+    assert_int_equal(n, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1587,6 +1601,7 @@ int main(void)
         cmocka_unit_test(drones_after_when_and_coalition_raids),
         cmocka_unit_test(us_strikes_and_warnings),
         cmocka_unit_test(tolls_told_twice_and_recalled_events),
+        cmocka_unit_test(state_and_forces_and_speakers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
