@@ -2205,7 +2205,8 @@ static int crowd_side(const coder *k, const sent_view *sv, sr_span sent, sr_even
     static const char *const crowd[] = {"protesters", "protestors", "demonstrators", "protest",
                                         "protests",   "demonstration", "demonstrations", "crowd",
                                         "crowds",     "rally",      "sit-in",     "marchers",
-                                        "mourners"};
+                                        "mourners",   "protesting", "protested",  "demonstrating",
+                                        "demonstrated"};
     if (!has_word(k->t, sent.start, sent.end, crowd, sizeof crowd / sizeof *crowd))
         return 0;
     const sr_kb *kb = k->kb;
@@ -4514,6 +4515,75 @@ static size_t earlier_match(const coder *k, const sr_event *e, size_t n,
     return j;
 }
 
+/* "Police opened fire to disperse residents protesting ..., wounding two":
+ * one happening read three ways (a protest, its dispersal, an attack).  A
+ * protest met with force in a sentence absorbs the sentence's plain
+ * protest and its attack or clash: ACLED's "Excessive force against
+ * protesters" when someone was killed or hurt, else the intervention. */
+static void crowd_met_with_force(coder *k)
+{
+    sr_coding *o = k->out;
+    for (size_t i = 0; i < o->n_events; i++) {
+        sr_event *p = &o->events[i];
+        if (strcmp(p->sub_event_type, "Protest with intervention") &&
+            strcmp(p->sub_event_type, "Excessive force against protesters"))
+            continue;
+        sr_event kept = *p;
+        int hurt = kept.fatalities > 0;
+        size_t w = 0, at = i;
+        for (size_t j = 0; j < o->n_events; j++) {
+            const sr_event *v = &o->events[j];
+            int absorbed = j != i && shares_sentence(&kept, v) && !v->historical &&
+                           (!strcmp(v->sub_event_type, "Peaceful protest") ||
+                            !strcmp(v->sub_event_type, "Attack") ||
+                            !strcmp(v->sub_event_type, "Armed clash"));
+            if (!absorbed) {
+                if (j == i)
+                    at = w; /* P moves down with the kept events */
+                o->events[w++] = *v;
+                continue;
+            }
+            hurt |= v->fatalities > 0 || strcmp(v->sub_event_type, "Peaceful protest");
+            if (v->fatalities && !kept.fatalities)
+                kept.fatalities = v->fatalities;
+        }
+        o->n_events = w;
+        i = at;
+        o->events[i] = kept;
+        p = &o->events[i];
+        for (size_t q = 0; q < p->n_evidence && !hurt; q++)
+            hurt = has_word(k->t, p->evidence[q].start, p->evidence[q].end, hurt_words, N_HURT) ||
+                   has_word(k->t, p->evidence[q].start, p->evidence[q].end, kill_words, 11);
+        if (hurt && strcmp(p->sub_event_type, "Excessive force against protesters")) {
+            p->sub_event_type = "Excessive force against protesters";
+            p->event_type = sr_acled_event_type(p->sub_event_type);
+            /* the force acts (actor 1), the crowd is its target, the
+             * other way round from an intervention (crowd_first) */
+            if (p->actor1 >= 0 && k->kb->actors[p->actor1].kind == SR_ACTOR_PROTESTERS &&
+                p->actor2 >= 0) {
+                sr_event sw = *p;
+                p->actor1 = sw.actor2;
+                p->actor2 = sw.actor1;
+                memcpy(p->assoc1, sw.assoc2, sizeof p->assoc1);
+                memcpy(p->assoc2, sw.assoc1, sizeof p->assoc2);
+                p->n_assoc1 = sw.n_assoc2;
+                p->n_assoc2 = sw.n_assoc1;
+            }
+        }
+        /* the crowd is the protesters, not civilians beside the force */
+        int n1 = 0, n2 = 0;
+        for (int q = 0; q < p->n_assoc1; q++)
+            if (k->kb->actors[p->assoc1[q]].kind != SR_ACTOR_CIVILIANS)
+                p->assoc1[n1++] = p->assoc1[q];
+        for (int q = 0; q < p->n_assoc2; q++)
+            if (k->kb->actors[p->assoc2[q]].kind != SR_ACTOR_CIVILIANS)
+                p->assoc2[n2++] = p->assoc2[q];
+        p->n_assoc1 = n1;
+        p->n_assoc2 = n2;
+        finish_actors(k, p);
+    }
+}
+
 static void collapse_twins(coder *k)
 {
     sr_coding *o = k->out;
@@ -5252,6 +5322,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         finish_actors(&k, x);
         finish_actors(&k, at);
     }
+    crowd_met_with_force(&k);
     collapse_twins(&k);
     for (size_t e = 0; e < out->n_events; e++)
         write_notes(&k, &out->events[e]);

@@ -1544,6 +1544,28 @@ static void state_and_forces_and_speakers(void **state)
     assert_int_equal(n, 1);
 }
 
+/* State media's "restored security to the towns of X and Y"; "an armed
+ * gang kidnapped"; fire to disperse people protesting, wounding two. */
+static void restored_kidnapped_dispersed(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Army units on Friday restored security and stability to the towns of "
+                          "Kafr Zita and Morek in the northern countryside of Hama.\n",
+                    "2019-08-24", e, 8, NULL);
+    assert_int_equal(n, 2);
+    assert_string_equal(e[0].sub, "Government regains territory");
+    n = code(TITLE "An armed gang kidnapped a grain merchant near the town of Shahba on Sunday.\n",
+             "2019-07-16", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Abduction/forced disappearance");
+    n = code(TITLE "Police opened fire on Monday to disperse residents protesting against power "
+                   "cuts in the city of Tal Abyad, wounding two young men.\n",
+             "2021-01-12", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Excessive force against protesters");
+    assert_string_equal(e[0].a2, "Protesters (Syria)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1602,6 +1624,7 @@ int main(void)
         cmocka_unit_test(us_strikes_and_warnings),
         cmocka_unit_test(tolls_told_twice_and_recalled_events),
         cmocka_unit_test(state_and_forces_and_speakers),
+        cmocka_unit_test(restored_kidnapped_dispersed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
