@@ -3921,6 +3921,24 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
              (m->span.start >= tr->span.end && m->span.start - tr->span.end < 3)))
             cert = SR_CERT_EXPECTED;
     }
+    /* "Rebels of Faylaq al-Rahman said they had repelled several attacks",
+     * "the operations room said it had targeted regime positions": a side
+     * telling its own deed claims it */
+    if (cert == SR_CERT_REPORTED && proto.actor1 >= 0) {
+        static const char *const speech[] = {"said", "says", "announced", "stated"};
+        static const char *const self[] = {"it", "they", "its", "their"};
+        for (size_t i = 0; i < ti; i++) {
+            const sr_mention *m = &sv->m[i];
+            if (m->kind != SR_MENTION_ACTOR || m->actor != proto.actor1)
+                continue;
+            size_t s1, e1, s2, e2;
+            next_word(t, m->span.end, tr->span.start, &s1, &e1);
+            next_word(t, e1, tr->span.start, &s2, &e2);
+            if (e1 > s1 && e2 > s2 && word_is(t, s1, e1, speech, 4) && word_is(t, s2, e2, self, 4))
+                cert = SR_CERT_CLAIMED;
+            break;
+        }
+    }
     /* "According to them, ...": the previous sentence's hedge holds */
     static const char *const acc[] = {"according"};
     if (cert == SR_CERT_REPORTED && k->carried != SR_CERT_REPORTED &&
@@ -4513,6 +4531,32 @@ static size_t earlier_match(const coder *k, const sr_event *e, size_t n,
     while (j < n && !same(k, e, &k->out->events[j]))
         j++;
     return j;
+}
+
+/* "... state media said. Rebel sources have not yet confirmed the loss.",
+ * "The figure could not be independently verified.", "Turkey's defence
+ * ministry denied that its aircraft had carried out any strike.": a
+ * sentence of doubt or denial with no event of its own qualifies the
+ * events of the sentence before it. */
+static void hedge_told_after(coder *k, const sent_view *sv, size_t first_event)
+{
+    sr_certainty c = SR_CERT_REPORTED;
+    for (size_t q = 0; q < sv->n; q++)
+        if (sv->m[q].kind == SR_MENTION_HEDGE && sv->m[q].value) {
+            if (!strcmp(sv->m[q].value, "unconfirmed"))
+                c = SR_CERT_UNCONFIRMED;
+            else if (!strcmp(sv->m[q].value, "denied") && c == SR_CERT_REPORTED)
+                c = SR_CERT_DENIED;
+        }
+    if (c == SR_CERT_REPORTED)
+        return;
+    sr_coding *o = k->out;
+    size_t prev_sentence = o->events[first_event - 1].sentence;
+    if (prev_sentence + 1 != sv->m[0].sentence)
+        return;
+    for (size_t e = first_event; e-- > 0 && o->events[e].sentence == prev_sentence;)
+        if (o->events[e].certainty == SR_CERT_REPORTED && !o->events[e].historical)
+            o->events[e].certainty = c;
 }
 
 /* "Police opened fire to disperse residents protesting ..., wounding two":
@@ -5126,6 +5170,8 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             out->events[first_event].fatalities = k.pending_toll;
             k.toll_given = 1;
         }
+        if (out->n_events == first_event && first_event > 0 && sv.n)
+            hedge_told_after(&k, &sv, first_event);
         code_statements(&k, &sv);
         k.carried = SR_CERT_REPORTED;
         for (size_t q = 0; q < sv.n; q++)

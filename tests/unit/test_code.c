@@ -1566,6 +1566,29 @@ static void restored_kidnapped_dispersed(void **state)
     assert_string_equal(e[0].a2, "Protesters (Syria)");
 }
 
+/* Doubt or denial told in the next sentence, and a side's own telling. */
+static void doubts_after_and_own_claims(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "State television said army units had taken full control of the town of "
+                          "Kafr Nabudah on Wednesday. Rebel sources have not yet confirmed the "
+                          "loss of the town.\n",
+                    "2019-05-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].cert, "unconfirmed");
+    n = code(TITLE "A drone hit a house in the village of Tal Tamr on Tuesday, killing two "
+                   "civilians. Turkey's defence ministry denied that its aircraft had carried out "
+                   "any strike in the area.\n",
+             "2020-07-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].cert, "denied");
+    n = code(TITLE "Faylaq al-Rahman said they had repelled an attack on the Misraba front on "
+                   "Saturday.\n",
+             "2018-03-04", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].cert, "claimed");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1625,6 +1648,7 @@ int main(void)
         cmocka_unit_test(tolls_told_twice_and_recalled_events),
         cmocka_unit_test(state_and_forces_and_speakers),
         cmocka_unit_test(restored_kidnapped_dispersed),
+        cmocka_unit_test(doubts_after_and_own_claims),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
