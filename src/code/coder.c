@@ -118,18 +118,29 @@ static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hy
 #define WORD_LIST_CONST(n) 0
 #endif
 
-/* lower_eq(t, 0, strlen(W), W) for a constant W, unrolled: a lower-case
- * letter of W matches either case of it, an upper-case one nothing (lower_eq
- * folds the text only), any other byte itself. */
-static WORD_LIST_INLINE int listed_eq(const char *t, const char *w)
+/* The first letters of WORDS as has_word's bits (c & 31): a word whose
+ * first letter has no bit here is none of them. */
+static WORD_LIST_INLINE unsigned long first_letters(const char *const *words, size_t n)
 {
+    unsigned long m = 0;
 #pragma GCC unroll 64
-    for (size_t i = 0; w[i]; i++) {
-        unsigned char c = (unsigned char)t[i], l = (unsigned char)w[i];
-        if (l >= 'a' && l <= 'z' ? (c | 32) != l : l >= 'A' && l <= 'Z' ? 1 : c != l)
-            return 0;
-    }
-    return 1;
+    for (size_t k = 0; k < n; k++)
+        m |= 1ul << ((unsigned char)words[k][0] & 31);
+    return m;
+}
+
+/* The listed words of WORDS[0..N) (N <= 64) sharing KEY, a first letter
+ * and a length (as listed's KEY), as bits: one compare a listed word and
+ * no branch (a branch on each listed word's letter mispredicted once or
+ * twice a call). */
+static WORD_LIST_INLINE uint64_t listed_candidates(unsigned key, const char *const *words, size_t n)
+{
+    uint64_t cand = 0;
+#pragma GCC unroll 64
+    for (size_t k = 0; k < n; k++)
+        cand |= (uint64_t)(key == ((unsigned char)words[k][0] | (unsigned)strlen(words[k]) << 8))
+                << k;
+    return cand;
 }
 
 /* Is T[s, e), of letters and hyphens and starting with C0 (lower case),
@@ -143,11 +154,19 @@ static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
                 return 1;
         return 0;
     }
-    /* lower_eq is true only of a word of the same length */
-#pragma GCC unroll 64
-    for (size_t k = 0; k < n; k++)
-        if (words[k][0] == c0 && strlen(words[k]) == e - s && listed_eq(t + s, words[k]))
-            return 1;
+    /* lower_eq is true only of a word of the same length: the candidates
+     * are compared in full, and most calls have none */
+    if (e - s > 255 || !(first_letters(words, n) >> (c0 & 31) & 1))
+        return 0;
+    unsigned key = (unsigned char)c0 | (unsigned)(e - s) << 8;
+    for (size_t base = 0; base < n; base += 64) {
+        uint64_t cand = listed_candidates(key, words + base, n - base < 64 ? n - base : 64);
+        while (cand) {
+            if (lower_eq(t, s, e, words[base + (size_t)__builtin_ctzll(cand)]))
+                return 1;
+            cand &= cand - 1;
+        }
+    }
     return 0;
 }
 
@@ -201,17 +220,6 @@ static WORD_LIST_INLINE int word_is(const char *t, size_t s, size_t e,
     if (s >= e)
         return 0;
     return listed(t, s, e, (char)(t[s] | 32), words, n);
-}
-
-/* The first letters of WORDS as has_word's bits (c & 31): a word whose
- * first letter has no bit here is none of them. */
-static WORD_LIST_INLINE unsigned long first_letters(const char *const *words, size_t n)
-{
-    unsigned long m = 0;
-#pragma GCC unroll 64
-    for (size_t k = 0; k < n; k++)
-        m |= 1ul << ((unsigned char)words[k][0] & 31);
-    return m;
 }
 
 static size_t words_between(const char *t, size_t s, size_t e)
@@ -579,15 +587,37 @@ static inline void next_word(const char *t, size_t p, size_t end, size_t *s, siz
     *e = word_end((const unsigned char *)t, p, end, 0);
 }
 
+/* The start of the run of ASCII letters ending at U[p], no further back
+ * than START: sr_letter_run backwards, eight bytes at a time, so that the
+ * walk's exit does not hang on a branch per letter. */
+static inline size_t letter_run_back(const unsigned char *u, size_t start, size_t p)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (p - start >= 8) {
+        uint64_t w;
+        memcpy(&w, u + p - 8, 8);
+        /* bytes from 0x80 up are no letters; below it no sum carries */
+        uint64_t x = (w & ~highs) | ones * 0x20;
+        uint64_t letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1)) & ~w;
+        uint64_t other = ~letter & highs;
+        if (other)
+            return p - 8 + (size_t)((63 - __builtin_clzll(other)) >> 3) + 1;
+        p -= 8;
+    }
+#endif
+    while (p > start && word_byte[u[p - 1]] == 1)
+        p--;
+    return p;
+}
+
 /* The word just before P, as [*S, *E) (empty at START). */
 static void word_before(const char *t, size_t start, size_t p, size_t *s, size_t *e)
 {
     while (p > start && word_byte[(unsigned char)t[p - 1]] != 1)
         p--;
     *e = p;
-    while (p > start && word_byte[(unsigned char)t[p - 1]] == 1)
-        p--;
-    *s = p;
+    *s = letter_run_back((const unsigned char *)t, start, p);
 }
 
 /* Deaths stated in sentence SV: people counted next to a killing word and
