@@ -143,6 +143,10 @@ static WORD_LIST_INLINE uint64_t listed_candidates(unsigned key, const char *con
     return cand;
 }
 
+/* Lists longer than this compare each listed word's first letter and
+ * length in turn (a branch each, mostly not taken): gathering candidates
+ * from a long list costs more instructions than its mispredicts. */
+#define LISTED_GATHER_MAX 8
 /* Is T[s, e), of letters and hyphens and starting with C0 (lower case),
  * one of WORDS? */
 static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
@@ -159,6 +163,14 @@ static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
     if (e - s > 255 || !(first_letters(words, n) >> (c0 & 31) & 1))
         return 0;
     unsigned key = (unsigned char)c0 | (unsigned)(e - s) << 8;
+    if (n > LISTED_GATHER_MAX) {
+#pragma GCC unroll 128
+        for (size_t k = 0; k < n; k++)
+            if (key == ((unsigned char)words[k][0] | (unsigned)strlen(words[k]) << 8) &&
+                lower_eq(t, s, e, words[k]))
+                return 1;
+        return 0;
+    }
     for (size_t base = 0; base < n; base += 64) {
         uint64_t cand = listed_candidates(key, words + base, n - base < 64 ? n - base : 64);
         while (cand) {
@@ -2281,6 +2293,55 @@ static int told_day(const sent_view *sv)
     return 0;
 }
 
+/* The words around a trigger, each found once: most of code_trigger's
+ * checks walk the same few words back from its start (word_before) and on
+ * from its end (next_word) within the sentence, and walking them again
+ * per check made a trigger cost tens of walks. */
+#define TRIGGER_WORDS 8
+typedef struct trigger_words {
+    const char *t;
+    size_t sent_start, sent_end;
+    size_t start, end; /* the trigger's span */
+    size_t bs[TRIGGER_WORDS], be[TRIGGER_WORDS], as[TRIGGER_WORDS], ae[TRIGGER_WORDS];
+    size_t n_before, n_after; /* words found so far */
+} trigger_words;
+
+/* The Ith word before the trigger (0: the nearest), as a chain of
+ * word_before from its start gives it. */
+static void tw_before(trigger_words *w, size_t i, size_t *s, size_t *e)
+{
+    for (; w->n_before <= i && w->n_before < TRIGGER_WORDS; w->n_before++) {
+        size_t p = w->n_before ? w->bs[w->n_before - 1] : w->start;
+        word_before(w->t, w->sent_start, p, &w->bs[w->n_before], &w->be[w->n_before]);
+    }
+    if (i < TRIGGER_WORDS) {
+        *s = w->bs[i];
+        *e = w->be[i];
+        return;
+    }
+    *s = w->bs[TRIGGER_WORDS - 1];
+    for (size_t q = TRIGGER_WORDS - 1; q < i; q++)
+        word_before(w->t, w->sent_start, *s, s, e);
+}
+
+/* The Ith word after the trigger (0: the next), as a chain of next_word
+ * from its end gives it. */
+static void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
+{
+    for (; w->n_after <= i && w->n_after < TRIGGER_WORDS; w->n_after++) {
+        size_t p = w->n_after ? w->ae[w->n_after - 1] : w->end;
+        next_word(w->t, p, w->sent_end, &w->as[w->n_after], &w->ae[w->n_after]);
+    }
+    if (i < TRIGGER_WORDS) {
+        *s = w->as[i];
+        *e = w->ae[i];
+        return;
+    }
+    *e = w->ae[TRIGGER_WORDS - 1];
+    for (size_t q = TRIGGER_WORDS - 1; q < i; q++)
+        next_word(w->t, *e, w->sent_end, s, e);
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -2288,6 +2349,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     const char *t = k->t;
     const sr_mention *tr = &sv->m[ti];
     unsigned fr = tr->frame;
+    trigger_words tw = {.t = t,
+                        .sent_start = sent.start,
+                        .sent_end = sent.end,
+                        .start = tr->span.start,
+                        .end = tr->span.end};
     /* totals over a period are not events (sentence_facts) */
     if (k->sf.since_total || (k->sf.period_total && !(fr & SR_FRAME_TERRITORY)))
         return;
@@ -2327,7 +2393,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const purpose2[] = {"to", "alongside"};
         size_t ns, ne;
         if (lower_eq(t, tr->span.start, tr->span.end, "fighting")) {
-            next_word(t, tr->span.end, sent.end, &ns, &ne);
+            tw_after(&tw, 0, &ns, &ne);
             if (ne > ns && word_is(t, ns, ne, purpose2, sizeof purpose2 / sizeof *purpose2))
                 return;
             /* "fighting for X" is allegiance when X is a side; "fighting
@@ -2349,7 +2415,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             "cells", "zone",   "zones"};
         size_t ns, ne;
         if (tr->span.end < sent.end && t[tr->span.end] == ' ') {
-            next_word(t, tr->span.end, sent.end, &ns, &ne);
+            tw_after(&tw, 0, &ns, &ne);
             if (ne > ns && ns == tr->span.end + 1 &&
                 word_is(t, ns, ne, modified, sizeof modified / sizeof *modified))
                 return;
@@ -2359,9 +2425,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * event named as a point in time (up to four words after "since")
      * was told before, it is not news */
     if (fr & SR_FRAME_NOUN) {
-        size_t ws = tr->span.start, we;
+        size_t ws, we;
         for (int w = 0; w < 4; w++) {
-            word_before(t, sent.start, ws, &ws, &we);
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             if (lower_eq(t, ws, we, "since")) {
@@ -2409,9 +2475,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const many[] = {"several", "many", "numerous", "multiple", "countless"};
         static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being",
                                           "has", "have", "had", "and", "or", "while", "of"};
-        size_t ws = tr->span.start, we, ps = 0, pe = 0;
+        size_t ws, we, ps = 0, pe = 0;
         for (int w = 0; w < 6; w++) {
-            word_before(t, sent.start, ws, &ws, &we);
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             if (w == 1 && (fr & SR_FRAME_NOUN) && word_is(t, ps, pe, determiners, 4) &&
@@ -2430,7 +2496,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         size_t p = tr->span.end;
         ps = pe = 0;
         for (int w = 0; w < 8; w++) {
-            next_word(t, p, sent.end, &ws, &we);
+            tw_after(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             int stop = 0;
@@ -2452,9 +2518,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             static const char *const groups[] = {"forces", "rebels",   "fighters", "militants",
                                                  "groups", "militias", "troops",   "factions",
                                                  "units",  "brigades", "jihadists", "insurgents"};
-            word_before(t, sent.start, tr->span.start, &ws, &we);
+            tw_before(&tw, 0, &ws, &we);
             if (we + 1 == tr->span.start && word_is(t, ws, we, groups, sizeof groups / sizeof *groups)) {
-                word_before(t, sent.start, ws, &ws, &we);
+                tw_before(&tw, 1, &ws, &we);
                 if (!(we > ws && word_is(t, ws, we, aux, sizeof aux / sizeof *aux)))
                     return;
             }
@@ -2474,15 +2540,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* "has been shelling", "have been under attack": a campaign, unless
          * the sentence names a day */
         int day = -1; /* a day told in the sentence; asked only when needed */
-        word_before(t, sent.start, tr->span.start, &ws, &we);
+        tw_before(&tw, 0, &ws, &we);
         int under = we > ws && lower_eq(t, ws, we, "under");
         if (under)
-            word_before(t, sent.start, ws, &ws, &we);
+            tw_before(&tw, 1, &ws, &we);
         size_t bs = ws, be = we;
         if (be > bs && lower_eq(t, bs, be, "been") &&
             (under || (tr->span.end - tr->span.start > 4 &&
                                                lower_eq(t, tr->span.end - 3, tr->span.end, "ing")))) {
-            word_before(t, sent.start, bs, &ws, &we);
+            tw_before(&tw, under ? 2 : 1, &ws, &we);
             static const char *const perf[] = {"has", "have", "had"};
             if (we > ws && word_is(t, ws, we, perf, 3) && !(day = told_day(sv)))
                 return;
@@ -2507,16 +2573,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     {
         static const char *const rel[] = {"who", "which", "that"};
         static const char *const adv[] = {"been", "previously", "earlier", "already", "once"};
-        size_t ws = tr->span.start, we;
-        for (int w = 0; w < 3; w++) {
-            word_before(t, sent.start, ws, &ws, &we);
+        size_t ws, we;
+        int w = 0;
+        for (; w < 3; w++) {
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws || !word_is(t, ws, we, adv, sizeof adv / sizeof *adv))
                 break;
         }
         static const char *const perfect[] = {"had", "has", "have"};
         if (we > ws && word_is(t, ws, we, perfect, 3)) {
             size_t rs, re;
-            word_before(t, sent.start, ws, &rs, &re);
+            tw_before(&tw, (w < 3 ? w : 2) + 1, &rs, &re);
             if (re > rs && word_is(t, rs, re, rel, sizeof rel / sizeof *rel))
                 return;
         }
@@ -2526,9 +2593,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if ((fr & SR_FRAME_TERRITORY) || !strcmp(tr->value, "Non-violent transfer of territory")) {
         static const char *const arms[] = {"weapons", "weapon",  "arms",    "cache",  "caches",
                                            "stockpile", "stockpiles", "arsenal", "ammunition"};
-        size_t ws = tr->span.end, we = tr->span.end;
+        size_t ws, we;
         for (int w = 0; w < 4; w++) {
-            next_word(t, we, sent.end, &ws, &we);
+            tw_after(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             if (word_is(t, ws, we, arms, sizeof arms / sizeof *arms))
@@ -2566,7 +2633,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             first_letters(preps, sizeof preps / sizeof *preps);
         size_t p = tr->span.start, ws, we, xs, xe;
         for (int w = 0; w < 4 && p > sent.start; w++) {
-            word_before(t, sent.start, p, &ws, &we);
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             int stop = 0; /* a clause ends at punctuation */
@@ -2581,7 +2648,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             /* "warned of", "warned on Tuesday of" */
             xs = ws;
             for (int x = 0; x < 3 && w < 3 && word_is(t, ws, we, of, 2) && xs > sent.start; x++) {
-                word_before(t, sent.start, xs, &xs, &xe);
+                tw_before(&tw, (size_t)(w + 1 + x), &xs, &xe);
                 if (word_is(t, xs, xe, warn, sizeof warn / sizeof *warn))
                     return;
             }
@@ -2601,7 +2668,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                                 "sure", "asked", "ask", "see", "confirm"};
             size_t qs = ws, qe = ws;
             if (t[ws] == 'i' && we - ws == 2)
-                word_before(t, sent.start, ws, &qs, &qe);
+                tw_before(&tw, w + 1, &qs, &qe);
             if (t[ws] >= 'a' && word_is(t, ws, we, modal, sizeof modal / sizeof *modal) &&
                 (!prep_between || t[ws] == 'i' || t[ws] == 'u') &&
                 !(qe > qs && word_is(t, qs, qe, asked, sizeof asked / sizeof *asked)))
@@ -2615,7 +2682,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
          * not make it a plan) */
         p = tr->span.end;
         for (int w = 0; w < 4 && (fr & SR_FRAME_NOUN); w++) {
-            next_word(t, p, sent.end, &ws, &we);
+            tw_after(&tw, w, &ws, &we);
             if (we == ws)
                 break;
             /* "a deal that would establish a truce": the deal is made */
@@ -2627,7 +2694,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 break;
             if (t[ws] >= 'a' && word_is(t, ws, we, modal, 4)) {
                 size_t ns, ne;
-                next_word(t, we, sent.end, &ns, &ne);
+                tw_after(&tw, w + 1, &ns, &ne);
                 /* "the attack may have killed 20" tells a deed */
                 if (!lower_eq(t, ns, ne, "not") && !lower_eq(t, ns, ne, "have"))
                     return;
@@ -2650,7 +2717,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         size_t p = tr->span.start, ws, we, at = (size_t)-1;
         int kind = 0; /* 1: flight or "since ... began", 2: after/amid */
         for (int w = 0; w < 6 && p > sent.start && !kind; w++) {
-            word_before(t, sent.start, p, &ws, &we);
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             if (w < 3 && word_is(t, ws, we, flight, sizeof flight / sizeof *flight))
@@ -2658,7 +2725,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             else if (w < 3 && lower_eq(t, ws, we, "since")) {
                 static const char *const began[] = {"began", "started", "erupted", "begun"};
                 size_t bs, be;
-                next_word(t, tr->span.end, sent.end, &bs, &be);
+                tw_after(&tw, 0, &bs, &be);
                 kind = word_is(t, bs, be, began, sizeof began / sizeof *began);
             } else if (word_is(t, ws, we, subord, sizeof subord / sizeof *subord))
                 kind = 2;
@@ -2741,9 +2808,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             day |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
             place |= sv->m[i].kind == SR_MENTION_PLACE;
         }
-        size_t cs = tr->span.start, ce;
+        size_t cs, ce;
         for (int w = 0; w < 3 && !(day && place); w++) {
-            word_before(t, sent.start, cs, &cs, &ce);
+            tw_before(&tw, w, &cs, &ce);
             if (ce <= cs)
                 break;
             /* "continued shelling" is a campaign, "continued to battle
@@ -2765,15 +2832,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const periods[] = {"years", "months", "weeks", "decades"};
         static const char *const of[] = {"of"};
         size_t ofs, ofe, us, ue;
-        word_before(t, sent.start, tr->span.start, &ofs, &ofe);
-        word_before(t, sent.start, ofs, &us, &ue);
+        tw_before(&tw, 0, &ofs, &ofe);
+        tw_before(&tw, 1, &us, &ue);
         if (ofe > ofs && has_word(t, ofs, ofe, of, 1) &&
             has_word(t, us, ue, periods, sizeof periods / sizeof *periods))
             return;
         /* "a strike could draw the US into the war": a hypothesis */
         static const char *const modal[] = {"could", "would", "might", "may"};
         size_t ms, me;
-        next_word(t, tr->span.end, sent.end, &ms, &me);
+        tw_after(&tw, 0, &ms, &me);
         if (has_word(t, ms, me, modal, 4))
             return;
         int definite = definite_phrase(t, sent.start, tr->span.start);
@@ -3057,7 +3124,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
          words_between(t, tr->span.end, sv->m[first_after].span.start) > 4)) {
         static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be"};
         size_t bs, bx;
-        word_before(t, sent.start, tr->span.start, &bs, &bx);
+        tw_before(&tw, 0, &bs, &bx);
         int ing = tr->span.end - tr->span.start > 3 && !strncmp(t + tr->span.end - 3, "ing", 3);
         if (bx > bs && tr->span.start - bx <= 1 && word_is(t, bs, bx, be, sizeof be / sizeof *be) &&
             !ing) {
@@ -3203,13 +3270,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const gov[] = {"regime", "government", "pro-government",
                                           "pro-regime", "loyalist", "army"};
         size_t gs, ge;
-        word_before(t, sent.start, tr->span.start, &gs, &ge);
+        tw_before(&tw, 0, &gs, &ge);
         int mil = ge > gs && tr->span.start - ge <= 1 && word_is(t, gs, ge, gov, sizeof gov / sizeof *gov)
                       ? crowd_actor(k, sv, "MIL", "UNIDENTIFIED_MIL")
                       : -1;
         size_t ss, se;
         if (mil >= 0)
-            word_before(t, sent.start, gs, &ss, &se);
+            tw_before(&tw, 1, &ss, &se);
         /* a suspected maker is no maker ("suspected government strikes") */
         static const char *const susp[] = {"suspected", "alleged", "apparent", "presumed"};
         if (mil >= 0 && se > ss && word_is(t, ss, se, susp, sizeof susp / sizeof *susp))
@@ -3304,9 +3371,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             (etype && (!strcmp(etype, "Battles") || !strcmp(etype, "Violence against civilians") ||
                        !strcmp(tr->value, "Looting/property destruction")));
         static const char *const crowd[] = {"crowd", "crowds", "mob", "mobs", "rioters", "youths"};
-        size_t cs = tr->span.start, ce;
+        size_t cs, ce;
         for (int w = 0; w < 3 && a1 < 0 && violent_trigger; w++) {
-            word_before(t, sent.start, cs, &cs, &ce);
+            tw_before(&tw, w, &cs, &ce);
             if (ce <= cs)
                 break;
             if (word_is(t, cs, ce, crowd, sizeof crowd / sizeof *crowd)) {
@@ -3496,7 +3563,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* "a village lately won back from the militants": the ground is the
          * subject of a passive, whoever is named is not its taker */
         size_t os_, oe_;
-        next_word(t, tr->span.end, sent.end, &os_, &oe_);
+        tw_after(&tw, 0, &os_, &oe_);
         if (lower_eq(t, os_, oe_, "of"))
             return;
         /* "has regained 55 percent of the country", "seized large swathes
@@ -3507,9 +3574,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             static const char *const vast[] = {"swathes", "swaths"};
             static const char *const whole[] = {"country", "countries", "province", "provinces",
                                                 "territory", "syria", "iraq", "region"};
-            size_t ws = tr->span.end, we = tr->span.end;
+            size_t ws, we;
             for (int w = 0; w < 5; w++) {
-                next_word(t, we, sent.end, &ws, &we);
+                tw_after(&tw, w, &ws, &we);
                 if (we <= ws)
                     break;
                 if (word_is(t, ws, we, vast, 2))
@@ -3666,7 +3733,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* "US-led air strikes", "Saudi-led raids" with no actor mention
          * for the leader: the coalition it leads, else its forces */
         size_t ls, le;
-        word_before(t, sent.start, tr->span.start, &ls, &le);
+        tw_before(&tw, 0, &ls, &le);
         if (le > ls && lower_eq(t, ls, le, "led") && ls > sent.start + 1 && t[ls - 1] == '-' &&
             tr->span.start - le <= 2) {
             size_t ps = ls - 1;
