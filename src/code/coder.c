@@ -339,7 +339,7 @@ typedef struct coder {
     size_t n_has;
     struct { /* event_type cache, by pointer */
         const char *sub, *type;
-    } types[8];
+    } types[32];
     const sr_mention *places_of; /* sentence_places cache: the places */
     size_t places_n;             /* of the sentence of mentions, */
     size_t places_speech;        /* with this speech end */
@@ -352,7 +352,10 @@ typedef struct coder {
  * triggers and the coder's literals, a handful per document. */
 static const char *event_type(coder *k, const char *sub)
 {
-    size_t h = ((size_t)(uintptr_t)sub >> 4) & 7;
+    /* the names are literals and knowledge-base strings a few bytes
+     * apart: bits above the lowest few tell them apart */
+    uintptr_t u = (uintptr_t)sub;
+    size_t h = (size_t)((u >> 3) ^ (u >> 8)) & 31;
     if (k->types[h].sub != sub) {
         k->types[h].sub = sub;
         k->types[h].type = sr_acled_event_type(sub);
@@ -2230,9 +2233,9 @@ static void crowd_first(const sr_kb *kb, sr_event *e)
 }
 
 /* Is SUB a violent sub-event type whose target may be civilians? */
-static int sub_type_violent(const char *sub)
+static int sub_type_violent(coder *k, const char *sub)
 {
-    const char *type = sr_acled_event_type(sub);
+    const char *type = event_type(k, sub);
     return type && (!strcmp(type, "Battles") || !strcmp(type, "Explosions/Remote violence") ||
                     !strcmp(type, "Violence against civilians")) &&
            strcmp(sub, "Non-state actor overtakes territory") &&
@@ -2854,7 +2857,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         sr_event probe;
         memset(&probe, 0, sizeof probe);
         probe.sentence = tr->sentence;
-        const char *ntype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+        const char *ntype = event_type(k, strike_sub ? strike_sub : tr->value);
         int antecedent = k->out->n_events > 0 || !in_lede(k, &probe) ||
                          !(ntype && !strcmp(ntype, "Explosions/Remote violence"));
         if (definite && !own_date && antecedent) {
@@ -3626,7 +3629,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "two shepherds were killed when a landmine exploded", "killing a
      * teacher": victims named by age, sex, trade or kin are civilians
      * (issue 4) */
-    if (a2 < 0 && (a1 < 0 || kb->actors[a1].kind != SR_ACTOR_CIVILIANS) && sub_type_violent(sub)) {
+    if (a2 < 0 && (a1 < 0 || kb->actors[a1].kind != SR_ACTOR_CIVILIANS) && sub_type_violent(k, sub)) {
         /* the trigger's own stretch of the sentence: a run-on wire
          * sentence of many events must not lend one event another's
          * victims, nor cost O(sentence) per trigger */
