@@ -258,6 +258,7 @@ static size_t words_between(const char *t, size_t s, size_t e)
 static const char *const kill_words[] = {"killed",  "killing", "kills",  "dead",
                                          "died",    "deaths",  "death",  "slain",
                                          "beheaded", "executed", "lost their lives"};
+#define N_KILL (sizeof kill_words / sizeof *kill_words)
 static const char *const hurt_words[] = {"injuring", "injured", "wounding", "wounded",
                                          "injuries", "hurt",    "wounds",   "injures"};
 #define N_HURT (sizeof hurt_words / sizeof *hurt_words)
@@ -301,6 +302,11 @@ typedef struct sentence_facts {
     int aircraft;      /* drones, jets, helicopters, "air force" are named */
     int chemical;      /* "with chemical weapons", "with toxic gas" */
     size_t speech_end; /* end of the first "said/told/...", or 0 */
+    /* a killing word (kill_words) stands alone in it, letters only: with
+     * none, has_word finds none either (sentence_deaths' first test) */
+    int kill_word;
+    int valid;  /* the facts are those of */
+    sr_span of; /* this sentence */
 } sentence_facts;
 
 typedef struct coder {
@@ -666,7 +672,11 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
 {
     const char *t = k->t;
     *vague = 0;
-    if (!has_word(t, sent.start, sent.end, kill_words, sizeof kill_words / sizeof *kill_words))
+    /* every word has_word finds that is a killing word is a run of
+     * letters, which the sentence's facts looked at already */
+    if (k->sf.valid && k->sf.of.start == sent.start && k->sf.of.end == sent.end && !k->sf.kill_word)
+        return 0;
+    if (!has_word(t, sent.start, sent.end, kill_words, N_KILL))
         return 0;
     long long sum = 0;
     int any = 0;
@@ -1923,6 +1933,8 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
     const char *t = k->t;
     sentence_facts *sf = &k->sf;
     memset(sf, 0, sizeof *sf);
+    sf->valid = 1;
+    sf->of = sent;
     static const char *const perfect[] = {"have", "has", "had"};
     static const char *const onset[] = {"start", "beginning", "outbreak", "onset"};
     /* "since the army began an offensive nearly two weeks ago" */
@@ -1954,6 +1966,9 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
             1ul << ('i' & 31) | 1ul << ('j' & 31) | 1ul << ('o' & 31) | 1ul << ('p' & 31) |
             1ul << ('r' & 31) | 1ul << ('s' & 31) | 1ul << ('t' & 31) | 1ul << ('u' & 31) |
             1ul << ('w' & 31);
+        if (!sf->kill_word && (first_letters(kill_words, N_KILL) >> (c0 & 31) & 1) &&
+            word_is(t, ws, we, kill_words, N_KILL))
+            sf->kill_word = 1;
         if (!(walk_first >> (c0 & 31) & 1))
             continue;
         if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
