@@ -126,6 +126,14 @@ static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hy
 #define WORD_LIST_CONST(n) 0
 #endif
 
+/* lower_eq out of line for listed: the few calls whose first letter and
+ * length match a listed word need no copy of it per listed word. */
+__attribute__((noinline)) static int listed_word_eq(const char *t, size_t s, size_t e,
+                                                    const char *w)
+{
+    return lower_eq(t, s, e, w);
+}
+
 /* The first letters of WORDS as has_word's bits (c & 31): a word whose
  * first letter has no bit here is none of them. */
 static WORD_LIST_INLINE unsigned long first_letters(const char *const *words, size_t n)
@@ -175,14 +183,14 @@ static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
 #pragma GCC unroll 128
         for (size_t k = 0; k < n; k++)
             if (key == ((unsigned char)words[k][0] | (unsigned)strlen(words[k]) << 8) &&
-                lower_eq(t, s, e, words[k]))
+                listed_word_eq(t, s, e, words[k]))
                 return 1;
         return 0;
     }
     for (size_t base = 0; base < n; base += 64) {
         uint64_t cand = listed_candidates(key, words + base, n - base < 64 ? n - base : 64);
         while (cand) {
-            if (lower_eq(t, s, e, words[base + (size_t)__builtin_ctzll(cand)]))
+            if (listed_word_eq(t, s, e, words[base + (size_t)__builtin_ctzll(cand)]))
                 return 1;
             cand &= cand - 1;
         }
