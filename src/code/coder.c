@@ -145,6 +145,26 @@ static WORD_LIST_INLINE unsigned long first_letters(const char *const *words, si
     return m;
 }
 
+/* A word's bit in a list's filter (listed_filter), from its first letter
+ * C0 and its length LEN. */
+static inline unsigned word_bit(unsigned c0, size_t len)
+{
+    return (c0 + (unsigned)len * 23) & 63;
+}
+
+/* The bits of the words of WORDS[0..N) (word_bit), a constant when the
+ * list is: a word whose bit is clear is none of them, and most words of
+ * the text are cleared with one test (a first letter alone let a third
+ * of them through to the compares). */
+static WORD_LIST_INLINE uint64_t listed_filter(const char *const *words, size_t n)
+{
+    uint64_t m = 0;
+#pragma GCC unroll 128
+    for (size_t k = 0; k < n; k++)
+        m |= 1ull << word_bit((unsigned char)words[k][0], strlen(words[k]));
+    return m;
+}
+
 /* The listed words of WORDS[0..N) (N <= 64) sharing KEY, a first letter
  * and a length (as listed's KEY), as bits: one compare a listed word and
  * no branch (a branch on each listed word's letter mispredicted once or
@@ -176,7 +196,7 @@ static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
     }
     /* lower_eq is true only of a word of the same length: the candidates
      * are compared in full, and most calls have none */
-    if (e - s > 255 || !(first_letters(words, n) >> (c0 & 31) & 1))
+    if (e - s > 255 || !(listed_filter(words, n) >> word_bit((unsigned char)c0, e - s) & 1))
         return 0;
     unsigned key = (unsigned char)c0 | (unsigned)(e - s) << 8;
     if (n > LISTED_GATHER_MAX) {
