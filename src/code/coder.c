@@ -165,24 +165,6 @@ static WORD_LIST_INLINE uint64_t listed_filter(const char *const *words, size_t 
     return m;
 }
 
-/* The listed words of WORDS[0..N) (N <= 64) sharing KEY, a first letter
- * and a length (as listed's KEY), as bits: one compare a listed word and
- * no branch (a branch on each listed word's letter mispredicted once or
- * twice a call). */
-static WORD_LIST_INLINE uint64_t listed_candidates(unsigned key, const char *const *words, size_t n)
-{
-    uint64_t cand = 0;
-#pragma GCC unroll 64
-    for (size_t k = 0; k < n; k++)
-        cand |= (uint64_t)(key == ((unsigned char)words[k][0] | (unsigned)strlen(words[k]) << 8))
-                << k;
-    return cand;
-}
-
-/* Lists longer than this compare each listed word's first letter and
- * length in turn (a branch each, mostly not taken): gathering candidates
- * from a long list costs more instructions than its mispredicts. */
-#define LISTED_GATHER_MAX 8
 /* Is T[s, e), of letters and hyphens and starting with C0 (lower case),
  * one of WORDS? */
 static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
@@ -194,27 +176,17 @@ static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
                 return 1;
         return 0;
     }
-    /* lower_eq is true only of a word of the same length: the candidates
-     * are compared in full, and most calls have none */
     if (e - s > 255 || !(listed_filter(words, n) >> word_bit((unsigned char)c0, e - s) & 1))
         return 0;
+    /* lower_eq is true only of a word of the same length: one compare of
+     * first letter and length a listed word (a constant), and the few
+     * that share both are compared in full */
     unsigned key = (unsigned char)c0 | (unsigned)(e - s) << 8;
-    if (n > LISTED_GATHER_MAX) {
 #pragma GCC unroll 128
-        for (size_t k = 0; k < n; k++)
-            if (key == ((unsigned char)words[k][0] | (unsigned)strlen(words[k]) << 8) &&
-                listed_word_eq(t, s, e, words[k]))
-                return 1;
-        return 0;
-    }
-    for (size_t base = 0; base < n; base += 64) {
-        uint64_t cand = listed_candidates(key, words + base, n - base < 64 ? n - base : 64);
-        while (cand) {
-            if (listed_word_eq(t, s, e, words[base + (size_t)__builtin_ctzll(cand)]))
-                return 1;
-            cand &= cand - 1;
-        }
-    }
+    for (size_t k = 0; k < n; k++)
+        if (key == ((unsigned char)words[k][0] | (unsigned)strlen(words[k]) << 8) &&
+            listed_word_eq(t, s, e, words[k]))
+            return 1;
     return 0;
 }
 
