@@ -1959,18 +1959,20 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         if (we == ws)
             break;
         char c0 = (char)(t[ws] | 32);
-        /* the letters the checks below start from (as has_word's bits):
-         * a word starting with another one is none of theirs */
-        const unsigned long walk_first =
-            1ul << ('a' & 31) | 1ul << ('c' & 31) | 1ul << ('d' & 31) | 1ul << ('h' & 31) |
-            1ul << ('i' & 31) | 1ul << ('j' & 31) | 1ul << ('o' & 31) | 1ul << ('p' & 31) |
-            1ul << ('r' & 31) | 1ul << ('s' & 31) | 1ul << ('t' & 31) | 1ul << ('u' & 31) |
-            1ul << ('w' & 31);
-        if (!sf->kill_word && (first_letters(kill_words, N_KILL) >> (c0 & 31) & 1) &&
-            word_is(t, ws, we, kill_words, N_KILL))
-            sf->kill_word = 1;
-        if (!(walk_first >> (c0 & 31) & 1))
+        /* the words the checks below start from, as listed's filter: a
+         * word whose bit is clear is none of theirs */
+        static const char *const looked_at[] = {"since",    "in",       "over",  "during", "with",
+                                                "chemical", "chlorine", "toxic", "sarin",  "air"};
+        const uint64_t walk_filter =
+            listed_filter(looked_at, sizeof looked_at / sizeof *looked_at) |
+            listed_filter(perfect, 3) |
+            listed_filter(aircraft, sizeof aircraft / sizeof *aircraft) |
+            listed_filter(speech, sizeof speech / sizeof *speech) |
+            listed_filter(kill_words, N_KILL);
+        if (!(walk_filter >> word_bit((unsigned char)c0, we - ws) & 1))
             continue;
+        if (!sf->kill_word && word_is(t, ws, we, kill_words, N_KILL))
+            sf->kill_word = 1;
         if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
             first_perfect = ws;
         /* "have been killed since April", "since the start of the war": a
