@@ -289,6 +289,12 @@ static const char *const civilian_nouns[] = {
     "brothers", "sister", "sisters", "wife", "husband", "baby", "medics", "volunteers",
     "citizens", "citizen"}; /* state media's word for civilians */
 
+/* A deed told as a habit ("repeatedly attacked", code_trigger) */
+static const char *const often_words[] = {"repeatedly", "regularly", "frequently",   "routinely",
+                                          "sometimes",  "often",     "occasionally", "constantly",
+                                          "usually",    "typically", "habitually"};
+#define N_OFTEN (sizeof often_words / sizeof *often_words)
+
 /* ---- building events ---- */
 
 typedef struct sent_view {
@@ -305,6 +311,7 @@ typedef struct sentence_facts {
     /* a killing word (kill_words) stands alone in it, letters only: with
      * none, has_word finds none either (sentence_deaths' first test) */
     int kill_word;
+    int often_told; /* likewise an often_words word or "times" */
     int valid;  /* the facts are those of */
     sr_span of; /* this sentence */
 } sentence_facts;
@@ -1961,18 +1968,22 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         char c0 = (char)(t[ws] | 32);
         /* the words the checks below start from, as listed's filter: a
          * word whose bit is clear is none of theirs */
-        static const char *const looked_at[] = {"since",    "in",       "over",  "during", "with",
-                                                "chemical", "chlorine", "toxic", "sarin",  "air"};
+        static const char *const looked_at[] = {"since", "in",       "over",     "during",
+                                                "with",  "chemical", "chlorine", "toxic",
+                                                "sarin", "air",      "times"};
         const uint64_t walk_filter =
             listed_filter(looked_at, sizeof looked_at / sizeof *looked_at) |
             listed_filter(perfect, 3) |
             listed_filter(aircraft, sizeof aircraft / sizeof *aircraft) |
             listed_filter(speech, sizeof speech / sizeof *speech) |
-            listed_filter(kill_words, N_KILL);
+            listed_filter(kill_words, N_KILL) | listed_filter(often_words, N_OFTEN);
         if (!(walk_filter >> word_bit((unsigned char)c0, we - ws) & 1))
             continue;
         if (!sf->kill_word && word_is(t, ws, we, kill_words, N_KILL))
             sf->kill_word = 1;
+        if (!sf->often_told &&
+            (word_is(t, ws, we, often_words, N_OFTEN) || lower_eq(t, ws, we, "times")))
+            sf->often_told = 1;
         if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
             first_perfect = ws;
         /* "have been killed since April", "since the start of the war": a
@@ -2491,11 +2502,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * times", "the army has been shelling the valley for months" (with no
      * day told), "200 attacks on schools last year" (a tally) */
     {
-        static const char *const known[] = {"notorious", "known", "infamous", "famous", "pretext",
-                                            "guise", "tactic", "tactics"};
-        static const char *const often[] = {"repeatedly", "regularly", "frequently", "routinely",
-                                            "sometimes",  "often",     "occasionally", "constantly",
-                                            "usually",    "typically", "habitually"};
+        static const char *const known[] = {"notorious", "known", "infamous", "famous",
+                                            "pretext",   "guise", "tactic",   "tactics"};
         /* "condemned the attack", "described the strike as a massacre": a
          * reaction to a deed told elsewhere */
         static const char *const react[] = {"condemned", "condemns", "condemn",  "denounced",
@@ -2516,15 +2524,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (pe > ps && (lower_eq(t, ps, pe, "for") || lower_eq(t, ps, pe, "of")) &&
                 word_is(t, ws, we, known, sizeof known / sizeof *known))
                 return;
-            if (w < 4 && word_is(t, ws, we, often, sizeof often / sizeof *often))
+            if (w < 4 && word_is(t, ws, we, often_words, N_OFTEN))
                 return;
             ps = ws;
             pe = we;
         }
-        /* after the deed, in its clause: "... several times", "... often" */
+        /* after the deed, in its clause: "... several times", "... often";
+         * the words after a trigger that ends a word are words of the
+         * sentence, and its facts tell whether any is one of these */
         size_t p = tr->span.end;
         ps = pe = 0;
-        for (int w = 0; w < 8; w++) {
+        int cut = tr->span.end < sent.end && word_byte[(unsigned char)t[tr->span.end]] == 1;
+        for (int w = 0; w < 8 && (k->sf.often_told || cut); w++) {
             tw_after(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
@@ -2533,8 +2544,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 stop = t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == '.' || t[q] == '"';
             if (stop)
                 break;
-            if (word_is(t, ws, we, often, sizeof often / sizeof *often) ||
-                (lower_eq(t, ws, we, "times") && word_is(t, ps, pe, many, sizeof many / sizeof *many)))
+            if (word_is(t, ws, we, often_words, N_OFTEN) ||
+                (lower_eq(t, ws, we, "times") &&
+                 word_is(t, ps, pe, many, sizeof many / sizeof *many)))
                 return;
             ps = ws;
             pe = we;
