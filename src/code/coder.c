@@ -1968,22 +1968,24 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         char c0 = (char)(t[ws] | 32);
         /* the words the checks below start from, as listed's filter: a
          * word whose bit is clear is none of theirs */
-        static const char *const looked_at[] = {"since", "in",       "over",     "during",
-                                                "with",  "chemical", "chlorine", "toxic",
-                                                "sarin", "air",      "times"};
+        static const char *const looked_at[] = {"since",    "in",       "over",  "during", "with",
+                                                "chemical", "chlorine", "toxic", "sarin",  "air"};
+        static const char *const times[] = {"times"};
         const uint64_t walk_filter =
             listed_filter(looked_at, sizeof looked_at / sizeof *looked_at) |
             listed_filter(perfect, 3) |
             listed_filter(aircraft, sizeof aircraft / sizeof *aircraft) |
-            listed_filter(speech, sizeof speech / sizeof *speech) |
-            listed_filter(kill_words, N_KILL) | listed_filter(often_words, N_OFTEN);
-        if (!(walk_filter >> word_bit((unsigned char)c0, we - ws) & 1))
-            continue;
-        if (!sf->kill_word && word_is(t, ws, we, kill_words, N_KILL))
+            listed_filter(speech, sizeof speech / sizeof *speech);
+        const uint64_t bit = 1ull << word_bit((unsigned char)c0, we - ws);
+        if (!sf->kill_word && (listed_filter(kill_words, N_KILL) & bit) &&
+            word_is(t, ws, we, kill_words, N_KILL))
             sf->kill_word = 1;
         if (!sf->often_told &&
+            ((listed_filter(often_words, N_OFTEN) | listed_filter(times, 1)) & bit) &&
             (word_is(t, ws, we, often_words, N_OFTEN) || lower_eq(t, ws, we, "times")))
             sf->often_told = 1;
+        if (!(walk_filter & bit))
+            continue;
         if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
             first_perfect = ws;
         /* "have been killed since April", "since the start of the war": a
