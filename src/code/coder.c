@@ -63,6 +63,14 @@ static long days_of(sr_date d)
 
 /* ---- small text helpers on the document text ---- */
 
+/* strcmp(A, B) == 0 with the first bytes compared in line: most names the
+ * coder compares (sub-event types, hedges, countries) differ there, and a
+ * call per compare was a tenth of the coder's calls. */
+static inline int str_eq(const char *a, const char *b)
+{
+    return a[0] == b[0] && !strcmp(a, b);
+}
+
 static int lower_eq(const char *t, size_t s, size_t e, const char *w)
 {
     /* one pass, no strlen: most candidates differ in the first letter */
@@ -118,18 +126,45 @@ static inline size_t word_end(const unsigned char *u, size_t p, size_t e, int hy
 #define WORD_LIST_CONST(n) 0
 #endif
 
-/* lower_eq(t, 0, strlen(W), W) for a constant W, unrolled: a lower-case
- * letter of W matches either case of it, an upper-case one nothing (lower_eq
- * folds the text only), any other byte itself. */
-static WORD_LIST_INLINE int listed_eq(const char *t, const char *w)
+/* lower_eq out of line for listed: the few calls whose first letter and
+ * length match a listed word need no copy of it per listed word. */
+__attribute__((noinline)) static int listed_word_eq(const char *t, size_t s, size_t e,
+                                                    const char *w)
 {
+    return lower_eq(t, s, e, w);
+}
+
+/* The first letters of WORDS as has_word's bits (c & 31): a word whose
+ * first letter has no bit here is none of them. */
+static WORD_LIST_INLINE unsigned long first_letters(const char *const *words, size_t n)
+{
+    unsigned long m = 0;
 #pragma GCC unroll 64
-    for (size_t i = 0; w[i]; i++) {
-        unsigned char c = (unsigned char)t[i], l = (unsigned char)w[i];
-        if (l >= 'a' && l <= 'z' ? (c | 32) != l : l >= 'A' && l <= 'Z' ? 1 : c != l)
-            return 0;
-    }
-    return 1;
+    for (size_t k = 0; k < n; k++)
+        m |= 1ul << ((unsigned char)words[k][0] & 31);
+    return m;
+}
+
+/* A word's bit in a list's filter (listed_filter), from its first letter
+ * C0 and its length LEN. */
+static inline unsigned word_bit(unsigned c0, size_t len)
+{
+    return (c0 + (unsigned)len * 23) & 63;
+}
+
+/* The bits of the words of WORDS[0..N) (word_bit), a constant when the
+ * list is: a word whose bit is clear is none of them, and most words of
+ * the text are cleared with one test (a first letter alone let a third
+ * of them through to the compares). */
+static WORD_LIST_INLINE uint64_t listed_filter(const char *const *words, size_t n)
+{
+    if (!WORD_LIST_CONST(n))
+        return ~0ull; /* (a loop per call is no filter): every word passes */
+    uint64_t m = 0;
+#pragma GCC unroll 128
+    for (size_t k = 0; k < n; k++)
+        m |= 1ull << word_bit((unsigned char)words[k][0], strlen(words[k]));
+    return m;
 }
 
 /* Is T[s, e), of letters and hyphens and starting with C0 (lower case),
@@ -143,10 +178,16 @@ static WORD_LIST_INLINE int listed(const char *t, size_t s, size_t e, char c0,
                 return 1;
         return 0;
     }
-    /* lower_eq is true only of a word of the same length */
-#pragma GCC unroll 64
+    if (e - s > 255 || !(listed_filter(words, n) >> word_bit((unsigned char)c0, e - s) & 1))
+        return 0;
+    /* lower_eq is true only of a word of the same length: one compare of
+     * first letter and length a listed word (a constant), and the few
+     * that share both are compared in full */
+    unsigned key = (unsigned char)c0 | (unsigned)(e - s) << 8;
+#pragma GCC unroll 128
     for (size_t k = 0; k < n; k++)
-        if (words[k][0] == c0 && strlen(words[k]) == e - s && listed_eq(t + s, words[k]))
+        if (key == ((unsigned char)words[k][0] | (unsigned)strlen(words[k]) << 8) &&
+            listed_word_eq(t, s, e, words[k]))
             return 1;
     return 0;
 }
@@ -203,17 +244,6 @@ static WORD_LIST_INLINE int word_is(const char *t, size_t s, size_t e,
     return listed(t, s, e, (char)(t[s] | 32), words, n);
 }
 
-/* The first letters of WORDS as has_word's bits (c & 31): a word whose
- * first letter has no bit here is none of them. */
-static WORD_LIST_INLINE unsigned long first_letters(const char *const *words, size_t n)
-{
-    unsigned long m = 0;
-#pragma GCC unroll 64
-    for (size_t k = 0; k < n; k++)
-        m |= 1ul << ((unsigned char)words[k][0] & 31);
-    return m;
-}
-
 static size_t words_between(const char *t, size_t s, size_t e)
 {
     size_t n = 0;
@@ -230,6 +260,7 @@ static size_t words_between(const char *t, size_t s, size_t e)
 static const char *const kill_words[] = {"killed",  "killing", "kills",  "dead",
                                          "died",    "deaths",  "death",  "slain",
                                          "beheaded", "executed", "lost their lives"};
+#define N_KILL (sizeof kill_words / sizeof *kill_words)
 static const char *const hurt_words[] = {"injuring", "injured", "wounding", "wounded",
                                          "injuries", "hurt",    "wounds",   "injures"};
 #define N_HURT (sizeof hurt_words / sizeof *hurt_words)
@@ -262,6 +293,13 @@ static const char *const civilian_nouns[] = {
     "man", "elder", "elders", "couple", "driver", "drivers", "cleric", "imam", "pharmacist",
     "engineer", "engineers", "mukhtar", "shopkeeper", "fishermen", "fisherman", "displaced"};
 
+/* A deed told as a habit ("repeatedly attacked", code_trigger) */
+static const char *const often_words[] = {"repeatedly", "regularly", "frequently",   "routinely",
+                                          "sometimes",  "often",     "occasionally", "constantly",
+                                          "usually",    "typically", "habitually", "occasional",
+                                          "sporadic",   "periodic",  "intermittent", "frequent"};
+#define N_OFTEN (sizeof often_words / sizeof *often_words)
+
 /* ---- building events ---- */
 
 typedef struct sent_view {
@@ -275,6 +313,12 @@ typedef struct sentence_facts {
     int aircraft;      /* drones, jets, helicopters, "air force" are named */
     int chemical;      /* "with chemical weapons", "with toxic gas" */
     size_t speech_end; /* end of the first "said/told/...", or 0 */
+    /* a killing word (kill_words) stands alone in it, letters only: with
+     * none, has_word finds none either (sentence_deaths' first test) */
+    int kill_word;
+    int often_told; /* likewise an often_words word or "times" */
+    int valid;  /* the facts are those of */
+    sr_span of; /* this sentence */
 } sentence_facts;
 
 typedef struct coder {
@@ -321,7 +365,7 @@ typedef struct coder {
     size_t n_has;
     struct { /* event_type cache, by pointer */
         const char *sub, *type;
-    } types[8];
+    } types[32];
     const sr_mention *places_of; /* sentence_places cache: the places */
     size_t places_n;             /* of the sentence of mentions, */
     size_t places_speech;        /* with this speech end */
@@ -334,7 +378,10 @@ typedef struct coder {
  * triggers and the coder's literals, a handful per document. */
 static const char *event_type(coder *k, const char *sub)
 {
-    size_t h = ((size_t)(uintptr_t)sub >> 4) & 7;
+    /* the names are literals and knowledge-base strings a few bytes
+     * apart: bits above the lowest few tell them apart */
+    uintptr_t u = (uintptr_t)sub;
+    size_t h = (size_t)((u >> 3) ^ (u >> 8)) & 31;
     if (k->types[h].sub != sub) {
         k->types[h].sub = sub;
         k->types[h].type = sr_acled_event_type(sub);
@@ -399,7 +446,7 @@ static int priority(const char *sub)
               * crowd's violence names the event (issue 4) */
              {"Violent demonstration", 3}};
     for (size_t i = 0; i < sizeof r / sizeof *r; i++)
-        if (r[i].sub[0] == sub[0] && !strcmp(r[i].sub, sub))
+        if (r[i].sub[0] == sub[0] && str_eq(r[i].sub, sub))
             return r[i].rank;
     return 2;
 }
@@ -523,10 +570,10 @@ static int inter_of(const sr_kb *kb, int a, const char *country)
     const sr_actor *ac = &kb->actors[a];
     int inter = ac->inter;
     if (inter == 1 && country && *country && ac->country && *ac->country &&
-        strcmp(ac->country, country) && strcmp(country, "SY") != 0)
+        !str_eq(ac->country, country) && !str_eq(country, "SY"))
         return 8;
-    if (inter == 1 && ac->country && *ac->country && strcmp(ac->country, "Syria") &&
-        (!country || !strcmp(country, "SY") || !strcmp(country, "Syria")))
+    if (inter == 1 && ac->country && *ac->country && !str_eq(ac->country, "Syria") &&
+        (!country || str_eq(country, "SY") || str_eq(country, "Syria")))
         return 8;
     return inter;
 }
@@ -540,7 +587,7 @@ const char *sr_country_name(const char *c)
     if (!c)
         return NULL;
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (!strcmp(map[i][0], c))
+        if (str_eq(map[i][0], c))
             return map[i][1];
     return c;
 }
@@ -581,15 +628,37 @@ static inline void next_word(const char *t, size_t p, size_t end, size_t *s, siz
     *e = word_end((const unsigned char *)t, p, end, 0);
 }
 
+/* The start of the run of ASCII letters ending at U[p], no further back
+ * than START: sr_letter_run backwards, eight bytes at a time, so that the
+ * walk's exit does not hang on a branch per letter. */
+static inline size_t letter_run_back(const unsigned char *u, size_t start, size_t p)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (p - start >= 8) {
+        uint64_t w;
+        memcpy(&w, u + p - 8, 8);
+        /* bytes from 0x80 up are no letters; below it no sum carries */
+        uint64_t x = (w & ~highs) | ones * 0x20;
+        uint64_t letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1)) & ~w;
+        uint64_t other = ~letter & highs;
+        if (other)
+            return p - 8 + (size_t)((63 - __builtin_clzll(other)) >> 3) + 1;
+        p -= 8;
+    }
+#endif
+    while (p > start && word_byte[u[p - 1]] == 1)
+        p--;
+    return p;
+}
+
 /* The word just before P, as [*S, *E) (empty at START). */
 static void word_before(const char *t, size_t start, size_t p, size_t *s, size_t *e)
 {
     while (p > start && word_byte[(unsigned char)t[p - 1]] != 1)
         p--;
     *e = p;
-    while (p > start && word_byte[(unsigned char)t[p - 1]] == 1)
-        p--;
-    *s = p;
+    *s = letter_run_back((const unsigned char *)t, start, p);
 }
 
 /* Deaths stated in sentence SV: people counted next to a killing word and
@@ -627,7 +696,11 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
 {
     const char *t = k->t;
     *vague = 0;
-    if (!has_word(t, sent.start, sent.end, kill_words, sizeof kill_words / sizeof *kill_words))
+    /* every word has_word finds that is a killing word is a run of
+     * letters, which the sentence's facts looked at already */
+    if (k->sf.valid && k->sf.of.start == sent.start && k->sf.of.end == sent.end && !k->sf.kill_word)
+        return 0;
+    if (!has_word(t, sent.start, sent.end, kill_words, N_KILL))
         return 0;
     long long sum = 0;
     int any = 0;
@@ -794,7 +867,7 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
              * in the headline and the same count with its noun; "50 Qaeda
              * fighters ... 50 al-Qaeda militants": one count of fighters
              * told with two words for them */
-            if (!strcmp(seen_noun[q], noun) ||
+            if (str_eq(seen_noun[q], noun) ||
                 ((!*noun || !*seen_noun[q]) && m->number.value == seen_val[q]) ||
                 (m->number.value == seen_val[q] && combatant_noun(noun) &&
                  combatant_noun(seen_noun[q]))) {
@@ -880,7 +953,7 @@ static int tells_other_day(const char *t, const sr_mention *m)
     size_t s, e;
     word_before(t, m->span.start, m->span.end, &s, &e);
     return m->timex.rule &&
-           (!strcmp(m->timex.rule, "relative-day") || !strcmp(m->timex.rule, "relative-week")) &&
+           (str_eq(m->timex.rule, "relative-day") || str_eq(m->timex.rule, "relative-week")) &&
            e > s && (lower_eq(t, s, e, "after") || lower_eq(t, s, e, "before"));
 }
 
@@ -1015,7 +1088,7 @@ static int loose_eq(const char *a, const char *b)
         }
         dst[k][n] = '\0';
     }
-    return !strcmp(x, y);
+    return str_eq(x, y);
 }
 
 /* "south-east of the old city of X", "15 km east of the town of X":
@@ -1103,12 +1176,12 @@ static int stray_abroad(const coder *k, const sr_place_ref *w)
      * is a namesake as a town is; a country or province is not */
     int district = w->is_area && w->admin2 && *w->admin2;
     if (!k->home_country || !w->country || (w->is_area && !district) ||
-        !strcmp(w->country, k->home_country))
+        str_eq(w->country, k->home_country))
         return 0;
-    if (w->admin1 && w->location && !strcmp(w->admin1, w->location))
+    if (w->admin1 && w->location && str_eq(w->admin1, w->location))
         return 0;
     for (int i = 0; i < k->n_named; i++)
-        if (!strcmp(k->named_countries[i], w->country))
+        if (str_eq(k->named_countries[i], w->country))
             return 0;
     return 1;
 }
@@ -1128,13 +1201,13 @@ static void report_countries(coder *k, const sr_annotation *a)
         if (w->is_area) {
             int known = 0;
             for (int q = 0; q < k->n_named; q++)
-                known |= !strcmp(k->named_countries[q], w->country);
+                known |= str_eq(k->named_countries[q], w->country);
             if (!known && k->n_named < 8)
                 k->named_countries[k->n_named++] = w->country;
             continue;
         }
         int q = 0;
-        while (q < n_seen && strcmp(seen[q], w->country))
+        while (q < n_seen && !str_eq(seen[q], w->country))
             q++;
         if (q == n_seen) {
             if (n_seen == 8)
@@ -1242,7 +1315,7 @@ static const sr_mention *stray_quarter(const char *t, sr_span sent, const sent_v
     static const char *const quarter[] = {"neighbourhood", "neighborhood", "district", "quarter"};
     static const char *const skip[] = {"of", "the", "al", "el"};
     const sr_place_ref *w = &m->where;
-    if (w->is_area || !w->admin1 || !w->country || strcmp(w->country, "SY"))
+    if (w->is_area || !w->admin1 || !w->country || !str_eq(w->country, "SY"))
         return NULL;
     size_t s, e;
     int named = 0;
@@ -1270,9 +1343,9 @@ static const sr_mention *stray_quarter(const char *t, sr_span sent, const sent_v
     for (size_t j = 0; j < sv->n; j++) {
         const sr_place_ref *o = &sv->m[j].where;
         if (sv->m[j].kind != SR_MENTION_PLACE || &sv->m[j] == m || !o->admin1 || !o->country ||
-            strcmp(o->country, "SY"))
+            !str_eq(o->country, "SY"))
             continue;
-        if (!strcmp(o->admin1, w->admin1))
+        if (str_eq(o->admin1, w->admin1))
             return NULL;
         if (!city && !o->is_area)
             city = &sv->m[j];
@@ -1530,7 +1603,7 @@ static const sr_mention *district_in(const coder *k, const sr_mention *m, const 
     if (n > 16)
         n = 16;
     for (size_t q = 0; q < n; q++)
-        if (cand[q].admin1 && !strcmp(cand[q].admin1, city->where.admin1)) {
+        if (cand[q].admin1 && str_eq(cand[q].admin1, city->where.admin1)) {
             sr_mention *x = sr_arena_alloc(k->doc->arena, sizeof *x);
             if (!x)
                 return city;
@@ -1633,7 +1706,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
             int dup = 0;
             for (size_t j = 0; j < n; j++)
                 dup |= out[j]->where.location && city->where.location &&
-                       !strcmp(out[j]->where.location, city->where.location);
+                       str_eq(out[j]->where.location, city->where.location);
             if (!dup)
                 out[n++] = city;
             continue;
@@ -1664,7 +1737,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
          * dateline's date is where the report was filed, whatever its case */
         if (k->c->has_dateline && m->span.start >= k->c->dateline_span.end &&
             m->span.start <= k->c->dateline_span.end + 2 &&
-            (other_place > 1 || (m->where.country && strcmp(m->where.country, "SY"))))
+            (other_place > 1 || (m->where.country && !str_eq(m->where.country, "SY"))))
             continue;
         if (before && m->span.start >= before->span.end + 2 &&
             m->span.start - before->span.end <= 3 && t[m->span.start - 1] == '(')
@@ -1687,8 +1760,8 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
                 const sr_place_ref *w = &sv->m[j].where;
                 if (sv->m[j].kind != SR_MENTION_PLACE || w->is_area)
                     continue;
-                drop = (w->country && m->where.country && strcmp(w->country, m->where.country)) ||
-                       ((!w->admin1 || !strcmp(w->admin1, m->where.admin1)) &&
+                drop = (w->country && m->where.country && !str_eq(w->country, m->where.country)) ||
+                       ((!w->admin1 || str_eq(w->admin1, m->where.admin1)) &&
                         !inside_other_place(sv, &sv->m[j]));
             }
             if (drop)
@@ -1718,7 +1791,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         int dup = 0;
         for (size_t j = 0; j < n; j++)
             if (out[j]->where.location && m->where.location &&
-                !strcmp(out[j]->where.location, m->where.location))
+                str_eq(out[j]->where.location, m->where.location))
                 dup = 1;
         if (!dup)
             out[n++] = m;
@@ -1814,7 +1887,7 @@ static int passive_no_agent(const char *t, const sr_mention *tr, sr_span sent)
  * location for a strike in Syria). */
 static int home_place(const sr_place_ref *w)
 {
-    return w->admin1 && *w->admin1 && w->country && !strcmp(w->country, "SY");
+    return w->admin1 && *w->admin1 && w->country && str_eq(w->country, "SY");
 }
 
 /* A clause boundary between S and E: a comma, semicolon or colon, or a
@@ -1918,6 +1991,8 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
     const char *t = k->t;
     sentence_facts *sf = &k->sf;
     memset(sf, 0, sizeof *sf);
+    sf->valid = 1;
+    sf->of = sent;
     static const char *const perfect[] = {"have", "has", "had"};
     static const char *const onset[] = {"start", "beginning", "outbreak", "onset"};
     /* "since the army began an offensive nearly two weeks ago" */
@@ -1942,14 +2017,25 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
         if (we == ws)
             break;
         char c0 = (char)(t[ws] | 32);
-        /* the letters the checks below start from (as has_word's bits):
-         * a word starting with another one is none of theirs */
-        const unsigned long walk_first =
-            1ul << ('a' & 31) | 1ul << ('c' & 31) | 1ul << ('d' & 31) | 1ul << ('h' & 31) |
-            1ul << ('i' & 31) | 1ul << ('j' & 31) | 1ul << ('o' & 31) | 1ul << ('p' & 31) |
-            1ul << ('r' & 31) | 1ul << ('s' & 31) | 1ul << ('t' & 31) | 1ul << ('u' & 31) |
-            1ul << ('w' & 31);
-        if (!(walk_first >> (c0 & 31) & 1))
+        /* the words the checks below start from, as listed's filter: a
+         * word whose bit is clear is none of theirs */
+        static const char *const looked_at[] = {"since",    "in",       "over",  "during", "with",
+                                                "chemical", "chlorine", "toxic", "sarin",  "air"};
+        static const char *const times[] = {"times"};
+        const uint64_t walk_filter =
+            listed_filter(looked_at, sizeof looked_at / sizeof *looked_at) |
+            listed_filter(perfect, 3) |
+            listed_filter(aircraft, sizeof aircraft / sizeof *aircraft) |
+            listed_filter(speech, sizeof speech / sizeof *speech);
+        const uint64_t bit = 1ull << word_bit((unsigned char)c0, we - ws);
+        if (!sf->kill_word && (listed_filter(kill_words, N_KILL) & bit) &&
+            word_is(t, ws, we, kill_words, N_KILL))
+            sf->kill_word = 1;
+        if (!sf->often_told &&
+            ((listed_filter(often_words, N_OFTEN) | listed_filter(times, 1)) & bit) &&
+            (word_is(t, ws, we, often_words, N_OFTEN) || lower_eq(t, ws, we, "times")))
+            sf->often_told = 1;
+        if (!(walk_filter & bit))
             continue;
         if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
             first_perfect = ws;
@@ -2144,7 +2230,7 @@ static int crowd_event(const coder *k, const sent_view *sv, const sr_mention *tr
                                           "inside",  "into",    "towards", "toward", "from",
                                           "last",    "this",    "late",    "early",  "during"};
     /* rioters pelt and burn things: only a protest verb must stand alone */
-    return strcmp(tr->value, "Peaceful protest") || e == s ||
+    return !str_eq(tr->value, "Peaceful protest") || e == s ||
            has_word(k->t, s, e, intrans, sizeof intrans / sizeof *intrans);
 }
 
@@ -2237,13 +2323,14 @@ static void crowd_first(const sr_kb *kb, sr_event *e)
 }
 
 /* Is SUB a violent sub-event type whose target may be civilians? */
-static int sub_type_violent(const char *sub)
+static int sub_type_violent(coder *k, const char *sub)
 {
-    const char *type = sr_acled_event_type(sub);
-    return type && (!strcmp(type, "Battles") || !strcmp(type, "Explosions/Remote violence") ||
-                    !strcmp(type, "Violence against civilians")) &&
-           strcmp(sub, "Non-state actor overtakes territory") &&
-           strcmp(sub, "Government regains territory");
+    const char *type = event_type(k, sub);
+    return type &&
+           (str_eq(type, "Battles") || str_eq(type, "Explosions/Remote violence") ||
+            str_eq(type, "Violence against civilians")) &&
+           !str_eq(sub, "Non-state actor overtakes territory") &&
+           !str_eq(sub, "Government regains territory");
 }
 
 /* Does SENT tell civilians killed or hurt: a civilian noun (age, sex,
@@ -2324,6 +2411,55 @@ static int agreed_before(const char *t, sr_span sent, size_t at)
     return found;
 }
 
+/* The words around a trigger, each found once: most of code_trigger's
+ * checks walk the same few words back from its start (word_before) and on
+ * from its end (next_word) within the sentence, and walking them again
+ * per check made a trigger cost tens of walks. */
+#define TRIGGER_WORDS 8
+typedef struct trigger_words {
+    const char *t;
+    size_t sent_start, sent_end;
+    size_t start, end; /* the trigger's span */
+    size_t bs[TRIGGER_WORDS], be[TRIGGER_WORDS], as[TRIGGER_WORDS], ae[TRIGGER_WORDS];
+    size_t n_before, n_after; /* words found so far */
+} trigger_words;
+
+/* The Ith word before the trigger (0: the nearest), as a chain of
+ * word_before from its start gives it. */
+static void tw_before(trigger_words *w, size_t i, size_t *s, size_t *e)
+{
+    for (; w->n_before <= i && w->n_before < TRIGGER_WORDS; w->n_before++) {
+        size_t p = w->n_before ? w->bs[w->n_before - 1] : w->start;
+        word_before(w->t, w->sent_start, p, &w->bs[w->n_before], &w->be[w->n_before]);
+    }
+    if (i < TRIGGER_WORDS) {
+        *s = w->bs[i];
+        *e = w->be[i];
+        return;
+    }
+    *s = w->bs[TRIGGER_WORDS - 1];
+    for (size_t q = TRIGGER_WORDS - 1; q < i; q++)
+        word_before(w->t, w->sent_start, *s, s, e);
+}
+
+/* The Ith word after the trigger (0: the next), as a chain of next_word
+ * from its end gives it. */
+static void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
+{
+    for (; w->n_after <= i && w->n_after < TRIGGER_WORDS; w->n_after++) {
+        size_t p = w->n_after ? w->ae[w->n_after - 1] : w->end;
+        next_word(w->t, p, w->sent_end, &w->as[w->n_after], &w->ae[w->n_after]);
+    }
+    if (i < TRIGGER_WORDS) {
+        *s = w->as[i];
+        *e = w->ae[i];
+        return;
+    }
+    *e = w->ae[TRIGGER_WORDS - 1];
+    for (size_t q = TRIGGER_WORDS - 1; q < i; q++)
+        next_word(w->t, *e, w->sent_end, s, e);
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -2331,6 +2467,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     const char *t = k->t;
     const sr_mention *tr = &sv->m[ti];
     unsigned fr = tr->frame;
+    trigger_words tw = {.t = t,
+                        .sent_start = sent.start,
+                        .sent_end = sent.end,
+                        .start = tr->span.start,
+                        .end = tr->span.end};
     /* totals over a period are not events (sentence_facts) */
     if (k->sf.since_total || (k->sf.period_total && !(fr & SR_FRAME_TERRITORY)))
         return;
@@ -2395,7 +2536,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const purpose2[] = {"to", "alongside"};
         size_t ns, ne;
         if (lower_eq(t, tr->span.start, tr->span.end, "fighting")) {
-            next_word(t, tr->span.end, sent.end, &ns, &ne);
+            tw_after(&tw, 0, &ns, &ne);
             if (ne > ns && word_is(t, ns, ne, purpose2, sizeof purpose2 / sizeof *purpose2))
                 return;
             /* "fighting for X" is allegiance when X is a side; "fighting
@@ -2417,7 +2558,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             "cells", "zone",   "zones"};
         size_t ns, ne;
         if (tr->span.end < sent.end && t[tr->span.end] == ' ') {
-            next_word(t, tr->span.end, sent.end, &ns, &ne);
+            tw_after(&tw, 0, &ns, &ne);
             if (ne > ns && ns == tr->span.end + 1 &&
                 word_is(t, ns, ne, modified, sizeof modified / sizeof *modified))
                 return;
@@ -2427,9 +2568,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * event named as a point in time (up to four words after "since")
      * was told before, it is not news */
     if (fr & SR_FRAME_NOUN) {
-        size_t ws = tr->span.start, we;
+        size_t ws, we;
         for (int w = 0; w < 4; w++) {
-            word_before(t, sent.start, ws, &ws, &we);
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             if (lower_eq(t, ws, we, "since")) {
@@ -2502,12 +2643,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * times", "the army has been shelling the valley for months" (with no
      * day told), "200 attacks on schools last year" (a tally) */
     {
-        static const char *const known[] = {"notorious", "known", "infamous", "famous", "pretext",
-                                            "guise", "tactic", "tactics"};
-        static const char *const often[] = {"repeatedly", "regularly", "frequently", "routinely",
-                                            "sometimes",  "often",     "occasionally", "constantly",
-                                            "usually",    "typically", "habitually", "occasional",
-                                            "sporadic",   "periodic",  "intermittent", "frequent"};
+        static const char *const known[] = {"notorious", "known", "infamous", "famous",
+                                            "pretext",   "guise", "tactic",   "tactics"};
         /* "condemned the attack", "described the strike as a massacre": a
          * reaction to a deed told elsewhere */
         static const char *const react[] = {"condemned", "condemns", "condemn",  "denounced",
@@ -2516,10 +2653,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const many[] = {"several", "many", "numerous", "multiple", "countless"};
         static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being",
                                           "has", "have", "had", "and", "or", "while", "of"};
-        size_t ws = tr->span.start, we, ps = 0, pe = 0;
+        size_t ws, we, ps = 0, pe = 0;
         for (int w = 0; w < 6; w++) {
-            size_t from = ws;
-            word_before(t, sent.start, ws, &ws, &we);
+            size_t from = w ? ws : tr->span.start;
+            tw_before(&tw, (size_t)w, &ws, &we);
             if (we <= ws)
                 break;
             /* the clause ends at a colon or semicolon ("has been hit
@@ -2533,16 +2670,19 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (pe > ps && (lower_eq(t, ps, pe, "for") || lower_eq(t, ps, pe, "of")) &&
                 word_is(t, ws, we, known, sizeof known / sizeof *known))
                 return;
-            if (w < 4 && word_is(t, ws, we, often, sizeof often / sizeof *often))
+            if (w < 4 && word_is(t, ws, we, often_words, N_OFTEN))
                 return;
             ps = ws;
             pe = we;
         }
-        /* after the deed, in its clause: "... several times", "... often" */
+        /* after the deed, in its clause: "... several times", "... often";
+         * the words after a trigger that ends a word are words of the
+         * sentence, and its facts tell whether any is one of these */
         size_t p = tr->span.end;
         ps = pe = 0;
-        for (int w = 0; w < 8; w++) {
-            next_word(t, p, sent.end, &ws, &we);
+        int cut = tr->span.end < sent.end && word_byte[(unsigned char)t[tr->span.end]] == 1;
+        for (int w = 0; w < 8 && (k->sf.often_told || cut); w++) {
+            tw_after(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             int stop = 0;
@@ -2550,8 +2690,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 stop = t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == '.' || t[q] == '"';
             if (stop)
                 break;
-            if (word_is(t, ws, we, often, sizeof often / sizeof *often) ||
-                (lower_eq(t, ws, we, "times") && word_is(t, ps, pe, many, sizeof many / sizeof *many)))
+            if (word_is(t, ws, we, often_words, N_OFTEN) ||
+                (lower_eq(t, ws, we, "times") &&
+                 word_is(t, ps, pe, many, sizeof many / sizeof *many)))
                 return;
             ps = ws;
             pe = we;
@@ -2564,9 +2705,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             static const char *const groups[] = {"forces", "rebels",   "fighters", "militants",
                                                  "groups", "militias", "troops",   "factions",
                                                  "units",  "brigades", "jihadists", "insurgents"};
-            word_before(t, sent.start, tr->span.start, &ws, &we);
+            tw_before(&tw, 0, &ws, &we);
             if (we + 1 == tr->span.start && word_is(t, ws, we, groups, sizeof groups / sizeof *groups)) {
-                word_before(t, sent.start, ws, &ws, &we);
+                tw_before(&tw, 1, &ws, &we);
                 if (!(we > ws && word_is(t, ws, we, aux, sizeof aux / sizeof *aux)))
                     return;
             }
@@ -2586,15 +2727,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* "has been shelling", "have been under attack": a campaign, unless
          * the sentence names a day */
         int day = -1; /* a day told in the sentence; asked only when needed */
-        word_before(t, sent.start, tr->span.start, &ws, &we);
+        tw_before(&tw, 0, &ws, &we);
         int under = we > ws && lower_eq(t, ws, we, "under");
         if (under)
-            word_before(t, sent.start, ws, &ws, &we);
+            tw_before(&tw, 1, &ws, &we);
         size_t bs = ws, be = we;
         if (be > bs && lower_eq(t, bs, be, "been") &&
             (under || (tr->span.end - tr->span.start > 4 &&
                                                lower_eq(t, tr->span.end - 3, tr->span.end, "ing")))) {
-            word_before(t, sent.start, bs, &ws, &we);
+            tw_before(&tw, under ? 2 : 1, &ws, &we);
             static const char *const perf[] = {"has", "have", "had"};
             if (we > ws && word_is(t, ws, we, perf, 3) && !(day = told_day(sv)))
                 return;
@@ -2619,28 +2760,29 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     {
         static const char *const rel[] = {"who", "which", "that"};
         static const char *const adv[] = {"been", "previously", "earlier", "already", "once"};
-        size_t ws = tr->span.start, we;
-        for (int w = 0; w < 3; w++) {
-            word_before(t, sent.start, ws, &ws, &we);
+        size_t ws, we;
+        int w = 0;
+        for (; w < 3; w++) {
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws || !word_is(t, ws, we, adv, sizeof adv / sizeof *adv))
                 break;
         }
         static const char *const perfect[] = {"had", "has", "have"};
         if (we > ws && word_is(t, ws, we, perfect, 3)) {
             size_t rs, re;
-            word_before(t, sent.start, ws, &rs, &re);
+            tw_before(&tw, (w < 3 ? w : 2) + 1, &rs, &re);
             if (re > rs && word_is(t, rs, re, rel, sizeof rel / sizeof *rel))
                 return;
         }
     }
     /* "surrendered its chemical weapons", "handed over their arms",
      * "seized a cache of ammunition": arms change hands, not ground */
-    if ((fr & SR_FRAME_TERRITORY) || !strcmp(tr->value, "Non-violent transfer of territory")) {
+    if ((fr & SR_FRAME_TERRITORY) || str_eq(tr->value, "Non-violent transfer of territory")) {
         static const char *const arms[] = {"weapons", "weapon",  "arms",    "cache",  "caches",
                                            "stockpile", "stockpiles", "arsenal", "ammunition"};
-        size_t ws = tr->span.end, we = tr->span.end;
+        size_t ws, we;
         for (int w = 0; w < 4; w++) {
-            next_word(t, we, sent.end, &ws, &we);
+            tw_after(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             if (word_is(t, ws, we, arms, sizeof arms / sizeof *arms))
@@ -2678,7 +2820,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             first_letters(preps, sizeof preps / sizeof *preps);
         size_t p = tr->span.start, ws, we, xs, xe;
         for (int w = 0; w < 4 && p > sent.start; w++) {
-            word_before(t, sent.start, p, &ws, &we);
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             int stop = 0; /* a clause ends at punctuation */
@@ -2693,14 +2835,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             /* "warned of", "warned on Tuesday of" */
             xs = ws;
             for (int x = 0; x < 3 && w < 4 && word_is(t, ws, we, of, 2) && xs > sent.start; x++) {
-                word_before(t, sent.start, xs, &xs, &xe);
+                tw_before(&tw, (size_t)(w + 1 + x), &xs, &xe);
                 if (word_is(t, xs, xe, warn, sizeof warn / sizeof *warn))
                     return;
             }
             /* "possible sarin exposure": the means is in doubt, not the
              * attack */
             if (w < 3 && word_is(t, ws, we, maybe, sizeof maybe / sizeof *maybe) &&
-                strcmp(tr->value, "Chemical weapon"))
+                !str_eq(tr->value, "Chemical weapon"))
                 return;
             /* "had previously come under rocket fire": a recap, no event */
             if (w < 3 && word_is(t, ws, we, recap, sizeof recap / sizeof *recap))
@@ -2713,7 +2855,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                                 "sure", "asked", "ask", "see", "confirm"};
             size_t qs = ws, qe = ws;
             if (t[ws] == 'i' && we - ws == 2)
-                word_before(t, sent.start, ws, &qs, &qe);
+                tw_before(&tw, w + 1, &qs, &qe);
             if (t[ws] >= 'a' && word_is(t, ws, we, modal, sizeof modal / sizeof *modal) &&
                 (!prep_between || t[ws] == 'i' || t[ws] == 'u') &&
                 !(qe > qs && word_is(t, qs, qe, asked, sizeof asked / sizeof *asked)))
@@ -2727,7 +2869,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
          * not make it a plan) */
         p = tr->span.end;
         for (int w = 0; w < 4 && (fr & SR_FRAME_NOUN); w++) {
-            next_word(t, p, sent.end, &ws, &we);
+            tw_after(&tw, w, &ws, &we);
             if (we == ws)
                 break;
             /* "a deal that would establish a truce": the deal is made */
@@ -2739,7 +2881,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 break;
             if (t[ws] >= 'a' && word_is(t, ws, we, modal, 4)) {
                 size_t ns, ne;
-                next_word(t, we, sent.end, &ns, &ne);
+                tw_after(&tw, w + 1, &ns, &ne);
                 /* "the attack may have killed 20" tells a deed */
                 if (!lower_eq(t, ns, ne, "not") && !lower_eq(t, ns, ne, "have"))
                     return;
@@ -2762,7 +2904,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         size_t p = tr->span.start, ws, we, at = (size_t)-1;
         int kind = 0; /* 1: flight or "since ... began", 2: after/amid */
         for (int w = 0; w < 6 && p > sent.start && !kind; w++) {
-            word_before(t, sent.start, p, &ws, &we);
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             if (w < 3 && word_is(t, ws, we, flight, sizeof flight / sizeof *flight))
@@ -2770,7 +2912,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             else if (w < 3 && lower_eq(t, ws, we, "since")) {
                 static const char *const began[] = {"began", "started", "erupted", "begun"};
                 size_t bs, be;
-                next_word(t, tr->span.end, sent.end, &bs, &be);
+                tw_after(&tw, 0, &bs, &be);
                 kind = word_is(t, bs, be, began, sizeof began / sizeof *began);
             } else if (word_is(t, ws, we, subord, sizeof subord / sizeof *subord))
                 kind = 2;
@@ -2797,8 +2939,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     for (size_t i = 0; i < ti; i++) {
         const sr_mention *h = &sv->m[i];
         if (h->kind == SR_MENTION_HEDGE && h->value &&
-            (!strcmp(h->value, "claimed") || !strcmp(h->value, "denied") ||
-             !strcmp(h->value, "criticized"))) {
+            (str_eq(h->value, "claimed") || str_eq(h->value, "denied") ||
+             str_eq(h->value, "criticized"))) {
             static const char *const resp[] = {"responsibility"};
             /* "it is claimed a helicopter struck ...": a claim nobody makes
              * hedges the event, it is no one's statement */
@@ -2824,7 +2966,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         }
     }
     /* an agreement mentioned as violated is not a new agreement */
-    if (!strcmp(tr->value, "Agreement") &&
+    if (str_eq(tr->value, "Agreement") &&
         sentence_has(k, sent, violation_words, sizeof violation_words / sizeof *violation_words))
         return;
     const char *strike_sub = NULL;
@@ -2853,9 +2995,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             day |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
             place |= sv->m[i].kind == SR_MENTION_PLACE;
         }
-        size_t cs = tr->span.start, ce;
+        size_t cs, ce;
         for (int w = 0; w < 3 && !(day && place); w++) {
-            word_before(t, sent.start, cs, &cs, &ce);
+            tw_before(&tw, w, &cs, &ce);
             if (ce <= cs)
                 break;
             /* "continued shelling" is a campaign, "continued to battle
@@ -2877,15 +3019,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const periods[] = {"years", "months", "weeks", "decades"};
         static const char *const of[] = {"of"};
         size_t ofs, ofe, us, ue;
-        word_before(t, sent.start, tr->span.start, &ofs, &ofe);
-        word_before(t, sent.start, ofs, &us, &ue);
+        tw_before(&tw, 0, &ofs, &ofe);
+        tw_before(&tw, 1, &us, &ue);
         if (ofe > ofs && has_word(t, ofs, ofe, of, 1) &&
             has_word(t, us, ue, periods, sizeof periods / sizeof *periods))
             return;
         /* "a strike could draw the US into the war": a hypothesis */
         static const char *const modal[] = {"could", "would", "might", "may"};
         size_t ms, me;
-        next_word(t, tr->span.end, sent.end, &ms, &me);
+        tw_after(&tw, 0, &ms, &me);
         if (has_word(t, ms, me, modal, 4))
             return;
         int definite = definite_phrase(t, sent.start, tr->span.start);
@@ -2915,9 +3057,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         sr_event probe;
         memset(&probe, 0, sizeof probe);
         probe.sentence = tr->sentence;
-        const char *ntype = sr_acled_event_type(strike_sub ? strike_sub : tr->value);
+        const char *ntype = event_type(k, strike_sub ? strike_sub : tr->value);
         int antecedent = k->out->n_events > 0 || !in_lede(k, &probe) ||
-                         !(ntype && !strcmp(ntype, "Explosions/Remote violence"));
+                         !(ntype && str_eq(ntype, "Explosions/Remote violence"));
         if (definite && !own_date && antecedent) {
             /* "the shelling was carried out by Daesh": a maker named for
              * an event already told, whose maker was unknown */
@@ -2929,7 +3071,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                      * massacre ... and the threat of force by X" */
                     words_between(t, tr->span.end, sv->m[i].span.start) <= 8) {
                     for (size_t e = k->out->n_events; e-- > 0;)
-                        if (!strcmp(k->out->events[e].sub_event_type, tr->value) &&
+                        if (str_eq(k->out->events[e].sub_event_type, tr->value) &&
                             k->out->events[e].actor1 == k->unidentified) {
                             k->out->events[e].actor1 = sv->m[i].actor;
                             add_evidence(&k->out->events[e], sent);
@@ -2946,8 +3088,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             for (int pass = 0; pass < 2 && deaths && !k->sent_toll_given; pass++)
                 for (size_t e = 0; e < k->out->n_events && !k->sent_toll_given; e++) {
                     sr_event *x = &k->out->events[e];
-                    int fits = pass == 0 ? !strcmp(x->sub_event_type, tr->value)
-                                         : x->event_type && !strcmp(x->event_type, "Battles");
+                    int fits = pass == 0 ? str_eq(x->sub_event_type, tr->value)
+                                         : x->event_type && str_eq(x->event_type, "Battles");
                     /* an event with its own toll keeps it */
                     if (fits && !x->fatalities) {
                         x->fatalities = deaths;
@@ -3189,7 +3331,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
          words_between(t, tr->span.end, sv->m[first_after].span.start) > 4)) {
         static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be"};
         size_t bs, bx;
-        word_before(t, sent.start, tr->span.start, &bs, &bx);
+        tw_before(&tw, 0, &bs, &bx);
         int ing = tr->span.end - tr->span.start > 3 && !strncmp(t + tr->span.end - 3, "ing", 3);
         if (bx > bs && tr->span.start - bx <= 1 && word_is(t, bs, bx, be, sizeof be / sizeof *be) &&
             !ing) {
@@ -3350,13 +3492,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const gov[] = {"regime", "government", "pro-government",
                                           "pro-regime", "loyalist", "army"};
         size_t gs, ge;
-        word_before(t, sent.start, tr->span.start, &gs, &ge);
+        tw_before(&tw, 0, &gs, &ge);
         int mil = ge > gs && tr->span.start - ge <= 1 && word_is(t, gs, ge, gov, sizeof gov / sizeof *gov)
                       ? crowd_actor(k, sv, "MIL", "UNIDENTIFIED_MIL")
                       : -1;
         size_t ss, se;
         if (mil >= 0)
-            word_before(t, sent.start, gs, &ss, &se);
+            tw_before(&tw, 1, &ss, &se);
         /* a suspected maker is no maker ("suspected government strikes") */
         static const char *const susp[] = {"suspected", "alleged", "apparent", "presumed"};
         if (mil >= 0 && se > ss && word_is(t, ss, se, susp, sizeof susp / sizeof *susp))
@@ -3403,7 +3545,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     for (size_t i = 0; i < ti; i++) {
         const sr_mention *bm = &sv->m[i];
         if (bm->kind == SR_MENTION_BACKING && bm->actor >= 0 && bm->value &&
-            !strcmp(bm->value, "led") && strncmp(kb->actors[bm->actor].id, "GOV_", 4) &&
+            str_eq(bm->value, "led") && strncmp(kb->actors[bm->actor].id, "GOV_", 4) &&
             armed(kb, bm->actor) && tr->span.start - bm->span.end <= 24 && n_led < 2) {
             int led = -1; /* the actor mention it leads, right after it */
             if (i + 1 < ti && usable_actor(kb, &sv->m[i + 1]) &&
@@ -3421,7 +3563,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         int *slot = side == 1 ? &proto.actor1 : &proto.actor2;
         int generic = *slot < 0 || *slot == k->unidentified ||
                       !strncmp(kb->actors[*slot].id, "REB_", 4) ||
-                      !strcmp(kb->actors[*slot].id, "REBELS");
+                      str_eq(kb->actors[*slot].id, "REBELS");
         if (g >= 0 && *slot != g)
             continue;
         if (generic)
@@ -3435,9 +3577,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * is usually unknown (ACLED codes an unidentified armed group) */
     const char *etype = event_type(k, strike_sub ? strike_sub : tr->value);
     if (a1 < 0 && a2 < 0 && etype && (fr & SR_FRAME_ONE_SIDE) &&
-        (!strcmp(etype, "Protests") || !strcmp(etype, "Riots")) && crowd_event(k, sv, tr, sent)) {
-        int crowd = !strcmp(etype, "Protests") ? crowd_actor(k, sv, "PRO", "PROTESTERS")
-                                               : crowd_actor(k, sv, "RIO", "RIOTERS");
+        (str_eq(etype, "Protests") || str_eq(etype, "Riots")) && crowd_event(k, sv, tr, sent)) {
+        int crowd = str_eq(etype, "Protests") ? crowd_actor(k, sv, "PRO", "PROTESTERS")
+                                              : crowd_actor(k, sv, "RIO", "RIOTERS");
         side_add(&proto, 1, crowd);
         a1 = proto.actor1;
     }
@@ -3448,12 +3590,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     {
         int violent_trigger =
             (fr & SR_FRAME_TERRITORY) ||
-            (etype && (!strcmp(etype, "Battles") || !strcmp(etype, "Violence against civilians") ||
-                       !strcmp(tr->value, "Looting/property destruction")));
+            (etype && (str_eq(etype, "Battles") || str_eq(etype, "Violence against civilians") ||
+                       str_eq(tr->value, "Looting/property destruction")));
         static const char *const crowd[] = {"crowd", "crowds", "mob", "mobs", "rioters", "youths"};
-        size_t cs = tr->span.start, ce;
+        size_t cs, ce;
         for (int w = 0; w < 3 && a1 < 0 && violent_trigger; w++) {
-            word_before(t, sent.start, cs, &cs, &ce);
+            tw_before(&tw, w, &cs, &ce);
             if (ce <= cs)
                 break;
             if (word_is(t, cs, ce, crowd, sizeof crowd / sizeof *crowd)) {
@@ -3473,9 +3615,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                         sizeof protest / sizeof *protest)
                            ? "Violent demonstration"
                            : "Mob violence";
-        else if (!strcmp(tr->value, "Peaceful protest") && crowd_agent && crowd_riots(t, sent))
+        else if (str_eq(tr->value, "Peaceful protest") && crowd_agent && crowd_riots(t, sent))
             riot_sub = "Violent demonstration";
-        else if (etype && !strcmp(etype, "Riots") && ck == SR_ACTOR_PROTESTERS)
+        else if (etype && str_eq(etype, "Riots") && ck == SR_ACTOR_PROTESTERS)
             riot_sub = tr->value; /* "protesters hurled stones": rioters */
         else if (violent_trigger && a2 >= 0 && kb->actors[a2].kind == SR_ACTOR_PROTESTERS &&
                  (ck == SR_ACTOR_POLICE || ck == SR_ACTOR_STATE_FORCE) &&
@@ -3496,35 +3638,35 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 proto.actor2 = a2 = -1;
         }
         /* a mob that attacks people: the people are civilians */
-        if (riot_sub && !strcmp(riot_sub, "Mob violence") && proto.actor2 < 0 &&
-            !(fr & SR_FRAME_TERRITORY) && strcmp(tr->value, "Looting/property destruction")) {
+        if (riot_sub && str_eq(riot_sub, "Mob violence") && proto.actor2 < 0 &&
+            !(fr & SR_FRAME_TERRITORY) && !str_eq(tr->value, "Looting/property destruction")) {
             side_add(&proto, 2, sr_kb_actor_find(kb, "CIVILIANS"));
             a2 = proto.actor2;
         }
     }
     if (a1 < 0 && a2 < 0 && !(fr & SR_FRAME_KILLS) &&
-        !(etype && !strcmp(etype, "Explosions/Remote violence")))
+        !(etype && str_eq(etype, "Explosions/Remote violence")))
         return;
     /* an agreement has two parties ("the ceasefire took effect" alone is
      * background) */
-    if ((fr & SR_FRAME_PARTIES) && !strcmp(tr->value, "Agreement") && (a1 < 0 || a2 < 0) &&
+    if ((fr & SR_FRAME_PARTIES) && str_eq(tr->value, "Agreement") && (a1 < 0 || a2 < 0) &&
         !(a1 >= 0 && agreed_before(t, sent, tr->span.start)))
         return;
     /* protesters are people, not a state's forces or government */
-    if (!strcmp(tr->value, "Peaceful protest") && a1 >= 0 &&
+    if (str_eq(tr->value, "Peaceful protest") && a1 >= 0 &&
         (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE || kb->actors[a1].kind == SR_ACTOR_GOVERNMENT))
         return;
     /* fighters or police who march or rally are no crowd ("rebels marched
      * on X", "security forces fired on the protest") */
-    if (etype && (!strcmp(etype, "Protests") || !strcmp(etype, "Riots")) &&
+    if (etype && (str_eq(etype, "Protests") || str_eq(etype, "Riots")) &&
         (fr & SR_FRAME_ONE_SIDE) && a1 >= 0 &&
         (armed(kb, a1) || kb->actors[a1].kind == SR_ACTOR_POLICE))
         return;
     /* in violence, political bodies, monitors and outlets are no side */
     const char *vtype = etype;
-    int violent = vtype && (!strcmp(vtype, "Battles") || !strcmp(vtype, "Explosions/Remote violence") ||
-                            !strcmp(vtype, "Violence against civilians") ||
-                            (fr & SR_FRAME_TERRITORY));
+    int violent =
+        vtype && (str_eq(vtype, "Battles") || str_eq(vtype, "Explosions/Remote violence") ||
+                  str_eq(vtype, "Violence against civilians") || (fr & SR_FRAME_TERRITORY));
     if (violent) {
         int *sides[2] = {&proto.actor1, &proto.actor2};
         for (int q = 0; q < 2; q++) {
@@ -3537,8 +3679,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 *sides[q] = -1;
             }
         }
-        if (proto.actor1 < 0 && proto.actor2 >= 0 && !(fr & SR_FRAME_MUTUAL) &&
-            etype && !strcmp(etype, "Explosions/Remote violence")) {
+        if (proto.actor1 < 0 && proto.actor2 >= 0 && !(fr & SR_FRAME_MUTUAL) && etype &&
+            str_eq(etype, "Explosions/Remote violence")) {
             /* keep the target as the target */
         }
         a1 = proto.actor1;
@@ -3546,8 +3688,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     /* civilians are the victims of violence, never its agent (ACLED) */
     if (proto.actor1 >= 0 && kb->actors[proto.actor1].kind == SR_ACTOR_CIVILIANS &&
-        strcmp(tr->value, "Peaceful protest") && strcmp(tr->value, "Violent demonstration") &&
-        strcmp(tr->value, "Mob violence")) {
+        !str_eq(tr->value, "Peaceful protest") && !str_eq(tr->value, "Violent demonstration") &&
+        !str_eq(tr->value, "Mob violence")) {
         int civ = proto.actor1;
         /* "19 civilians killed in an air raid on a village held by X": the
          * actor after a killing verb is no killer unless "by" names it */
@@ -3644,7 +3786,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* "a village lately won back from the militants": the ground is the
          * subject of a passive, whoever is named is not its taker */
         size_t os_, oe_;
-        next_word(t, tr->span.end, sent.end, &os_, &oe_);
+        tw_after(&tw, 0, &os_, &oe_);
         if (lower_eq(t, os_, oe_, "of"))
             return;
         /* "has regained 55 percent of the country", "seized large swathes
@@ -3655,9 +3797,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             static const char *const vast[] = {"swathes", "swaths"};
             static const char *const whole[] = {"country", "countries", "province", "provinces",
                                                 "territory", "syria", "iraq", "region"};
-            size_t ws = tr->span.end, we = tr->span.end;
+            size_t ws, we;
             for (int w = 0; w < 5; w++) {
-                next_word(t, we, sent.end, &ws, &we);
+                tw_after(&tw, w, &ws, &we);
                 if (we <= ws)
                     break;
                 if (word_is(t, ws, we, vast, 2))
@@ -3693,7 +3835,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     /* a named person as the target of an arrest, abduction or killing */
     int person_targets[SR_CODE_MAX_ASSOC], n_person = 0;
-    if (!strcmp(sub, "Arrests") || !strcmp(sub, "Abduction/forced disappearance") ||
+    if (str_eq(sub, "Arrests") || str_eq(sub, "Abduction/forced disappearance") ||
         (fr & SR_FRAME_KILLS))
         for (size_t i = 0; i < sv->n && n_person < SR_CODE_MAX_ASSOC; i++)
             if (person_actor(kb, &sv->m[i]) && sv->m[i].span.start >= tr->span.end)
@@ -3707,7 +3849,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     /* "two shepherds were killed when a landmine exploded", "killing a
      * teacher": victims named by age, sex, trade or kin are civilians
      * (issue 4) */
-    if (a2 < 0 && (a1 < 0 || kb->actors[a1].kind != SR_ACTOR_CIVILIANS) && sub_type_violent(sub)) {
+    if (a2 < 0 && (a1 < 0 || kb->actors[a1].kind != SR_ACTOR_CIVILIANS) && sub_type_violent(k, sub)) {
         /* the trigger's own stretch of the sentence: a run-on wire
          * sentence of many events must not lend one event another's
          * victims, nor cost O(sentence) per trigger */
@@ -3729,17 +3871,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         }
     }
     int civ_target = a2 >= 0 && kb->actors[a2].kind == SR_ACTOR_CIVILIANS;
-    if ((fr & SR_FRAME_CIVILIAN) && civ_target && !strcmp(sub, "Armed clash"))
+    if ((fr & SR_FRAME_CIVILIAN) && civ_target && str_eq(sub, "Armed clash"))
         sub = "Attack";
     /* "Attack" against armed actors is a clash in ACLED's terms */
-    if (!strcmp(sub, "Attack") && a2 >= 0 && !civ_target && !(fr & SR_FRAME_KILLS))
+    if (str_eq(sub, "Attack") && a2 >= 0 && !civ_target && !(fr & SR_FRAME_KILLS))
         sub = "Armed clash";
     /* "air force bombers pounded X killing 19", "jets attacked X", "a
      * government raid ... warplanes": a killing, raid or attack carried
      * out by aircraft is an air strike (ACLED codes by the means) */
-    if ((!strcmp(sub, "Armed clash") || !strcmp(sub, "Attack") ||
+    if ((str_eq(sub, "Armed clash") || str_eq(sub, "Attack") ||
          /* "the bombing of the market was carried out by warplanes" */
-         (!strcmp(sub, "Remote explosive/landmine/IED") && (fr & SR_FRAME_VAGUE))) &&
+         (str_eq(sub, "Remote explosive/landmine/IED") && (fr & SR_FRAME_VAGUE))) &&
         !(fr & (SR_FRAME_MUTUAL | SR_FRAME_DIRECT)) &&
         !(fr & SR_FRAME_KILLS && !(fr & SR_FRAME_KILL))) {
         /* "the coalition carried out raids", "Russian raids": in Syria the
@@ -3754,16 +3896,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     }
     /* ACLED codes a chemical attack by its means, whatever delivers it */
     if (k->sf.chemical &&
-        (!strcmp(sub, "Air/drone strike") || !strcmp(sub, "Shelling/artillery/missile attack") ||
-         !strcmp(sub, "Armed clash") || !strcmp(sub, "Attack")))
+        (str_eq(sub, "Air/drone strike") || str_eq(sub, "Shelling/artillery/missile attack") ||
+         str_eq(sub, "Armed clash") || str_eq(sub, "Attack")))
         sub = "Chemical weapon";
     /* a crowd met with force: only where the sentence speaks of one, and
      * with the crowd as a side even when the trigger swallowed its noun
      * ("police fired on protesters") */
-    if (!strcmp(sub, "Protest with intervention") || !strcmp(sub, "Excessive force against protesters")) {
+    if (str_eq(sub, "Protest with intervention") ||
+        str_eq(sub, "Excessive force against protesters")) {
         if (!crowd_side(k, sv, sent, &proto))
             return;
-        if (!strcmp(sub, "Protest with intervention"))
+        if (str_eq(sub, "Protest with intervention"))
             crowd_first(kb, &proto);
         a1 = proto.actor1;
         a2 = proto.actor2;
@@ -3784,8 +3927,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                       (!(fr & SR_FRAME_NOUN) ||
                        (pe > ps && word_is(t, ps, pe, at, sizeof at / sizeof *at)));
     }
-    if (a1 < 0 && a2 >= 0 && strcmp(sub, "Agreement") && !agentless && !object_only &&
-        !(sub_type && !strcmp(sub_type, "Explosions/Remote violence")) &&
+    if (a1 < 0 && a2 >= 0 && !str_eq(sub, "Agreement") && !agentless && !object_only &&
+        !(sub_type && str_eq(sub_type, "Explosions/Remote violence")) &&
         kb->actors[a2].kind != SR_ACTOR_CIVILIANS) {
         a1 = a2;
         a2 = -1;
@@ -3803,7 +3946,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (bm->kind == SR_MENTION_BACKING && bm->actor >= 0 &&
                 tr->span.start - bm->span.end <= 16 &&
                 !strncmp(kb->actors[bm->actor].id, "GOV_", 4)) {
-                int led = bm->value && !strcmp(bm->value, "led");
+                int led = bm->value && str_eq(bm->value, "led");
                 if (a1 >= 0 && !led)
                     continue;
                 char mil[16];
@@ -3821,7 +3964,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         /* "US-led air strikes", "Saudi-led raids" with no actor mention
          * for the leader: the coalition it leads, else its forces */
         size_t ls, le;
-        word_before(t, sent.start, tr->span.start, &ls, &le);
+        tw_before(&tw, 0, &ls, &le);
         if (le > ls && lower_eq(t, ls, le, "led") && ls > sent.start + 1 && t[ls - 1] == '-' &&
             tr->span.start - le <= 2) {
             size_t ps = ls - 1;
@@ -3858,7 +4001,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if (violent && !(fr & SR_FRAME_MUTUAL))
         for (size_t i = 0; i + 1 < sv->n; i++) {
             const sr_mention *h = &sv->m[i];
-            if (h->kind != SR_MENTION_HEDGE || !h->value || strcmp(h->value, "claimed") ||
+            if (h->kind != SR_MENTION_HEDGE || !h->value || !str_eq(h->value, "claimed") ||
                 !lower_eq(t, h->span.end > h->span.start + 7 ? h->span.end - 7 : h->span.start,
                           h->span.end, "claimed"))
                 continue;
@@ -3891,7 +4034,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     for (size_t i = 0; i < sv->n; i++) {
         const sr_mention *m = &sv->m[i];
         if (m->kind == SR_MENTION_HEDGE && m->value && m->span.start >= tr->span.end &&
-            (!strcmp(m->value, "claimed") || !strcmp(m->value, "denied")) &&
+            (str_eq(m->value, "claimed") || str_eq(m->value, "denied")) &&
             clause_break(t, tr->span.end, m->span.start))
             continue; /* "Clashes broke out ..., after X accused Y of ...": the
                          claim is another clause's */
@@ -3900,18 +4043,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
          * only, its own comma aside ("Allegedly, X raided ..."); the
          * longer ones ("could not be independently verified") speak of
          * the whole report */
-        if (m->kind == SR_MENTION_HEDGE && m->value && !strcmp(m->value, "unconfirmed") &&
+        if (m->kind == SR_MENTION_HEDGE && m->value && str_eq(m->value, "unconfirmed") &&
             !memchr(t + m->span.start, ' ', m->span.end - m->span.start) &&
             (m->span.end <= tr->span.start
                  ? clause_break(t, m->span.end + (t[m->span.end] == ','), tr->span.start)
                  : clause_break(t, tr->span.end, m->span.start)))
             continue;
         if (m->kind == SR_MENTION_HEDGE && m->value) {
-            if (!strcmp(m->value, "unconfirmed"))
+            if (str_eq(m->value, "unconfirmed"))
                 cert = SR_CERT_UNCONFIRMED;
-            else if (!strcmp(m->value, "denied") && cert == SR_CERT_REPORTED)
+            else if (str_eq(m->value, "denied") && cert == SR_CERT_REPORTED)
                 cert = SR_CERT_DENIED;
-            else if (!strcmp(m->value, "claimed") && cert == SR_CERT_REPORTED)
+            else if (str_eq(m->value, "claimed") && cert == SR_CERT_REPORTED)
                 cert = SR_CERT_CLAIMED;
         }
         /* "are expected to withdraw", and right after the deed: "a ground
@@ -4040,14 +4183,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         if (np == 1 && !country_only && pl[0]->where.is_area && k->next_place &&
             k->next_place->sentence == tr->sentence + 1 && !k->next_place->where.is_area &&
             k->next_place->where.admin1 && pl[0]->where.admin1 &&
-            !strcmp(k->next_place->where.admin1, pl[0]->where.admin1))
+            str_eq(k->next_place->where.admin1, pl[0]->where.admin1))
             e->where = k->next_place->where;
         /* "he fought the Soviet army in Afghanistan in 1987": a recalled event
          * told in another country happened there, not in the town of the
          * news around it */
         size_t cs = 0, ce = 0;
         if (country_only && historical && pl[p]->where.location &&
-            strcmp(pl[p]->where.location, "Syria"))
+            !str_eq(pl[p]->where.location, "Syria"))
             word_before(t, sent.start, pl[p]->span.start, &cs, &ce);
         int abroad = ce > cs && lower_eq(t, cs, ce, "in");
         if (abroad)
@@ -4094,7 +4237,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             } else
                 e->fatalities_vague = 1;
         }
-        if (!strcmp(sub, "Arrests") && n_person > 1) {
+        if (str_eq(sub, "Arrests") && n_person > 1) {
             /* one arrest event per named detainee (new_event may move the
              * array: keep an index, not a pointer) */
             size_t ei = (size_t)(e - k->out->events);
@@ -4366,12 +4509,12 @@ static int same_place(const sr_event *x, const sr_event *y)
     const char *a = x->where.location, *b = y->where.location;
     if (!a || !b)
         return 1; /* a sentence without a place adds to the located event */
-    if (!strcmp(a, b))
+    if (str_eq(a, b))
         return 1;
     /* a report retelling its event names the town once and the province or
      * a neighbourhood the next time: one admin area, one event */
     return x->where.admin1 && y->where.admin1 && *x->where.admin1 &&
-           !strcmp(x->where.admin1, y->where.admin1) && (x->where.is_area || y->where.is_area);
+           str_eq(x->where.admin1, y->where.admin1) && (x->where.is_area || y->where.is_area);
 }
 
 /* The rank of an event's type when two tellings of one event disagree: a
@@ -4383,8 +4526,8 @@ static int telling_rank(const sr_event *e)
 
 static int is_territory(const char *sub)
 {
-    return !strcmp(sub, "Non-state actor overtakes territory") ||
-           !strcmp(sub, "Government regains territory");
+    return str_eq(sub, "Non-state actor overtakes territory") ||
+           str_eq(sub, "Government regains territory");
 }
 
 /* Is E told in the headline printed in the text? */
@@ -4442,23 +4585,23 @@ static int one_event(const coder *k, const sr_event *e, const sr_event *f)
         if (u->date_in_text || !w->date_in_text || !in_lede(k, u) || back < 0 || back > 7)
             return 0;
     }
-    int same_type = !strcmp(e->sub_event_type, f->sub_event_type);
-    int one_family = e->event_type && f->event_type && !strcmp(e->event_type, f->event_type);
+    int same_type = str_eq(e->sub_event_type, f->sub_event_type);
+    int one_family = e->event_type && f->event_type && str_eq(e->event_type, f->event_type);
     int clash_taken =
-        (is_territory(e->sub_event_type) && !strcmp(f->sub_event_type, "Armed clash")) ||
-        (is_territory(f->sub_event_type) && !strcmp(e->sub_event_type, "Armed clash"));
+        (is_territory(e->sub_event_type) && str_eq(f->sub_event_type, "Armed clash")) ||
+        (is_territory(f->sub_event_type) && str_eq(e->sub_event_type, "Armed clash"));
     int loose = one_family && (telling_rank(e) == 0 || telling_rank(f) == 0);
     if (!same_type && !clash_taken && !loose)
         return 0;
     int ue = e->actor1 == k->unidentified, uf = f->actor1 == k->unidentified;
     int targets_fit = e->actor2 == f->actor2 || e->actor2 < 0 || f->actor2 < 0;
-    int same_area = e->where.admin1 && f->where.admin1 && !strcmp(e->where.admin1, f->where.admin1);
+    int same_area = e->where.admin1 && f->where.admin1 && str_eq(e->where.admin1, f->where.admin1);
     int lede = in_title(k, e) || in_title(k, f);
     /* a list of towns in one sentence ("shells hit X, Y and Z") told one
      * event per town (ACLED: one event per location), also when nobody is
      * named as the maker */
     if (e->sentence == f->sentence && e->place_in_text == 2 && f->place_in_text == 2 &&
-        e->where.location && f->where.location && strcmp(e->where.location, f->where.location))
+        e->where.location && f->where.location && !str_eq(e->where.location, f->where.location))
         return 0;
     if (ue && uf)
         return targets_fit && same_area;
@@ -4687,7 +4830,8 @@ static void merge_events(coder *k)
         if (j < n) {
             sr_event *f = &o->events[j];
             sr_event better;
-            if (strcmp(e->sub_event_type, f->sub_event_type) && telling_rank(e) > telling_rank(f)) {
+            if (!str_eq(e->sub_event_type, f->sub_event_type) &&
+                telling_rank(e) > telling_rank(f)) {
                 /* the graver or more specific telling gives the type and
                  * sides; the first keeps its place in the report */
                 better = *e;
@@ -4753,7 +4897,7 @@ static void merge_events(coder *k)
             /* a town named in the body beats the province of the headline */
             if (e->place_in_text && !e->where.is_area && e->where.location &&
                 (f->where.is_area || !f->place_in_text) && f->where.admin1 && e->where.admin1 &&
-                !strcmp(f->where.admin1, e->where.admin1)) {
+                str_eq(f->where.admin1, e->where.admin1)) {
                 f->where = e->where;
                 f->place_in_text = 1;
             }
@@ -4813,7 +4957,7 @@ static void write_notes(coder *k, sr_event *e)
     note_put(buf, cap, &n, ": ");
     note_put(buf, cap, &n, actor_name(kb, e->actor1));
     if (e->actor2 >= 0) {
-        const char *rel = e->event_type && !strcmp(e->event_type, "Strategic developments")
+        const char *rel = e->event_type && str_eq(e->event_type, "Strategic developments")
                               ? " with "
                               : " against ";
         note_put(buf, cap, &n, rel);
@@ -4921,14 +5065,14 @@ static void claim_maker(coder *k, const sent_view *sv, const sr_mention *h)
         sr_event *x = &k->out->events[e];
         if (x->sentence > h->sentence || (!sub && x->sentence + 3 < h->sentence))
             return;
-        if (!x->event_type ||
-            !strcmp(x->event_type, "Strategic developments") || !strcmp(x->event_type, "Protests") ||
-            !strcmp(x->event_type, "Riots"))
+        if (!x->event_type || str_eq(x->event_type, "Strategic developments") ||
+            str_eq(x->event_type, "Protests") || str_eq(x->event_type, "Riots"))
             continue;
-        if (!sub && (x->actor1 != k->unidentified || !strcmp(x->sub_event_type, "Air/drone strike") ||
-                     !strcmp(x->sub_event_type, "Chemical weapon")))
+        if (!sub &&
+            (x->actor1 != k->unidentified || str_eq(x->sub_event_type, "Air/drone strike") ||
+             str_eq(x->sub_event_type, "Chemical weapon")))
             return;
-        if (x->actor1 != k->unidentified || (sub && strcmp(sub, x->sub_event_type)))
+        if (x->actor1 != k->unidentified || (sub && !str_eq(sub, x->sub_event_type)))
             continue;
         sub = x->sub_event_type;
         x->actor1 = speaker;
@@ -4956,7 +5100,7 @@ static void note_suspect(coder *k, const sent_view *sv, const sr_mention *h)
         if (x->sentence > h->sentence)
             continue;
         if (x->sentence + 3 < h->sentence || !x->event_type ||
-            !strcmp(x->event_type, "Strategic developments") || !strcmp(x->event_type, "Protests"))
+            str_eq(x->event_type, "Strategic developments") || str_eq(x->event_type, "Protests"))
             return;
         if (x->actor1 == k->unidentified && x->suspect < 0)
             x->suspect = target;
@@ -4977,13 +5121,13 @@ static void code_statements(coder *k, const sent_view *sv)
             type = SR_STMT_THREATEN;
         else if (m->kind != SR_MENTION_HEDGE || !m->value)
             continue;
-        else if (!strcmp(m->value, "denied"))
+        else if (str_eq(m->value, "denied"))
             type = SR_STMT_DENY;
-        else if (!strcmp(m->value, "claimed"))
+        else if (str_eq(m->value, "claimed"))
             type = !strncasecmp(t + m->span.start, "accus", 5) ? SR_STMT_ACCUSE : SR_STMT_CLAIM;
-        else if (!strcmp(m->value, "criticized"))
+        else if (str_eq(m->value, "criticized"))
             type = SR_STMT_CRITICIZE;
-        else if (!strcmp(m->value, "threatened"))
+        else if (str_eq(m->value, "threatened"))
             type = SR_STMT_THREATEN;
         else
             continue;
@@ -5091,11 +5235,11 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             for (; r < w; r++) {
                 const sr_event *o2 = &out->events[r];
                 int place = (o2->where.location && e->where.location &&
-                             !strcmp(o2->where.location, e->where.location)) ||
+                             str_eq(o2->where.location, e->where.location)) ||
                             (!o2->where.location && !e->where.location);
                 /* two readings of one happening share a side; two arrests of
                  * different people are two events */
-                int same_type = !strcmp(o2->sub_event_type, e->sub_event_type);
+                int same_type = str_eq(o2->sub_event_type, e->sub_event_type);
                 int clash_of_readings = !same_type && (o2->actor1 == e->actor1 ||
                                                        o2->actor1 == e->actor2 ||
                                                        o2->actor2 == e->actor1);
@@ -5105,13 +5249,13 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                  * arrests of different people */
                 int unknown = o2->actor1 == k.unidentified || e->actor1 == k.unidentified ||
                               o2->actor2 == e->actor2;
-                int one_happening = same_type && strcmp(e->sub_event_type, "Arrests") && unknown;
+                int one_happening = same_type && !str_eq(e->sub_event_type, "Arrests") && unknown;
                 /* "killed by sniper fire ... and mortar shells": direct fire
                  * and a shelling are two events */
                 int two_means = ((o2->frame | e->frame) & SR_FRAME_DIRECT) &&
-                                strcmp(o2->event_type, e->event_type) &&
-                                (!strcmp(o2->event_type, "Explosions/Remote violence") ||
-                                 !strcmp(e->event_type, "Explosions/Remote violence"));
+                                !str_eq(o2->event_type, e->event_type) &&
+                                (str_eq(o2->event_type, "Explosions/Remote violence") ||
+                                 str_eq(e->event_type, "Explosions/Remote violence"));
                 if (place && !two_means &&
                     (clash_of_readings || one_happening || (same_type && same_actors(kb, o2, e))))
                     break;
@@ -5176,7 +5320,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         k.carried = SR_CERT_REPORTED;
         for (size_t q = 0; q < sv.n; q++)
             if (sv.m[q].kind == SR_MENTION_HEDGE && sv.m[q].value &&
-                !strcmp(sv.m[q].value, "unconfirmed"))
+                str_eq(sv.m[q].value, "unconfirmed"))
                 k.carried = SR_CERT_UNCONFIRMED;
         k.have_prev_place = 0;
         int day_seen = 0; /* a day told earlier in this sentence */
@@ -5226,8 +5370,8 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     for (size_t e = 0; e < out->n_events; e++) {
         sr_event *x = &out->events[e];
         int a1 = x->actor1;
-        if (a1 < 0 || !x->event_type || !strcmp(x->event_type, "Strategic developments") ||
-            !strcmp(x->event_type, "Protests") || !strcmp(x->event_type, "Riots") ||
+        if (a1 < 0 || !x->event_type || str_eq(x->event_type, "Strategic developments") ||
+            str_eq(x->event_type, "Protests") || str_eq(x->event_type, "Riots") ||
             kb->actors[a1].kind != SR_ACTOR_GOVERNMENT || kb->actors[a1].inter != 1 ||
             strncmp(kb->actors[a1].id, "GOV_", 4))
             continue;
@@ -5247,9 +5391,9 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     for (size_t e = 0; e < out->n_events; e++) {
         sr_event *x = &out->events[e];
         if (x->actor2 < 0 || kb->actors[x->actor2].kind != SR_ACTOR_GOVERNMENT || !x->event_type ||
-            (strcmp(x->event_type, "Battles") &&
-             strcmp(x->event_type, "Explosions/Remote violence") &&
-             strcmp(x->event_type, "Violence against civilians")))
+            (!str_eq(x->event_type, "Battles") &&
+             !str_eq(x->event_type, "Explosions/Remote violence") &&
+             !str_eq(x->event_type, "Violence against civilians")))
             continue;
         x->actor2 = -1;
         finish_actors(&k, x);
@@ -5260,7 +5404,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
      * merges, which may bring such a side from another telling. */
     for (size_t e = 0; e < out->n_events; e++) {
         sr_event *x = &out->events[e];
-        if (strcmp(x->sub_event_type, "Suicide bomb") || x->actor1 < 0)
+        if (!str_eq(x->sub_event_type, "Suicide bomb") || x->actor1 < 0)
             continue;
         sr_actor_kind kd = kb->actors[x->actor1].kind;
         if (kd != SR_ACTOR_STATE_FORCE && kd != SR_ACTOR_POLICE && kd != SR_ACTOR_GOVERNMENT)
@@ -5282,7 +5426,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
      * by its maker. */
     for (size_t e = 0; e < out->n_events; e++) {
         sr_event *x = &out->events[e];
-        if (strcmp(x->sub_event_type, "Air/drone strike") || x->historical ||
+        if (!str_eq(x->sub_event_type, "Air/drone strike") || x->historical ||
             x->actor1 != k.unidentified)
             continue;
         /* "an unidentified drone", "jets believed to be Russian": the
@@ -5296,7 +5440,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         int maker = -1;
         for (size_t f = 0; f < out->n_events && !said && maker != -2; f++) {
             const sr_event *y = &out->events[f];
-            if (strcmp(y->sub_event_type, "Air/drone strike") || y->historical || y->actor1 < 0 ||
+            if (!str_eq(y->sub_event_type, "Air/drone strike") || y->historical || y->actor1 < 0 ||
                 y->actor1 == k.unidentified || !y->date_in_text ||
                 labs(days_of(x->date) - days_of(y->date)) > 1)
                 continue;
@@ -5315,7 +5459,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 continue;
             sr_actor_kind kd = kb->actors[mm->actor].kind;
             if ((kd != SR_ACTOR_STATE_FORCE && kd != SR_ACTOR_GOVERNMENT) ||
-                !strcmp(kb->actors[mm->actor].country, kb->actors[maker].country))
+                str_eq(kb->actors[mm->actor].country, kb->actors[maker].country))
                 continue;
             for (size_t q = 0; q < x->n_evidence; q++)
                 if (mm->span.start >= x->evidence[q].start && mm->span.end <= x->evidence[q].end)
