@@ -1409,10 +1409,77 @@ static void resolve_generic_roles(const sr_kb *kb, sr_annotation *a, const char 
     }
 }
 
+/* A wire dateline opening the report: "BEIRUT (Reuters) - ", "AMMAN,
+ * March 7 (Reuters) - ", "Hama, SANA - ", "QAMISHLI - ".  It names where
+ * the copy was filed and by whom, not a scene or a side, so the annotator
+ * starts after it.  The length to skip, 0 when the paragraph opens
+ * otherwise: a prefix of at most eight words before a dash set off by
+ * spaces, whose first word is in capitals or which names an agency (in
+ * brackets, or in capitals after a comma). */
+static size_t wire_dateline(const char *t, sr_span s)
+{
+    size_t lim = s.end - s.start < 90 ? s.end : s.start + 90;
+    if (s.start >= lim || !is_upper((unsigned char)t[s.start]))
+        return 0;
+    size_t dash = 0, dash_end = 0;
+    for (size_t p = s.start + 1; p + 2 < lim && !dash; p++) {
+        if (t[p] != ' ')
+            continue;
+        const unsigned char *u = (const unsigned char *)t + p + 1;
+        size_t n = u[0] == '-' ? 1 : u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94) ? 3 : 0;
+        if (n && p + 1 + n < lim && t[p + 1 + n] == ' ') {
+            dash = p;
+            dash_end = p + 2 + n;
+        }
+        if (t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?')
+            return 0; /* a sentence ended first */
+    }
+    if (!dash)
+        return 0;
+    int words = 0, caps_first = 1, agency = 0;
+    size_t first_end = s.start;
+    while (first_end < dash && is_letter((unsigned char)t[first_end])) {
+        caps_first &= !is_lower((unsigned char)t[first_end]);
+        first_end++;
+    }
+    caps_first &= first_end - s.start >= 3;
+    for (size_t p = s.start; p < dash; p++) {
+        if ((p == s.start || t[p - 1] == ' ') && t[p] != ' ')
+            words++;
+        if (t[p] == '(')
+            agency = 1;
+        if (t[p] == ',' && p + 3 < dash && t[p + 1] == ' ') {
+            /* "Hama, SANA": an agency in capitals after the comma */
+            size_t q = p + 2, up = 0;
+            while (q < dash && is_letter((unsigned char)t[q]) && !is_lower((unsigned char)t[q]))
+                q++, up++;
+            agency |= up >= 2 && (q == dash || t[q] == ' ');
+        }
+    }
+    if (words > 8 || (!caps_first && !agency))
+        return 0;
+    return dash_end - s.start;
+}
+
 sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_annotation *out)
 {
     memset(out, 0, sizeof *out);
     const char *t = c->text;
+    /* the body, less a wire dateline before its first paragraph */
+    sr_span body_local[1];
+    const sr_span *body_spans = c->body;
+    if (c->n_body) {
+        size_t skip = wire_dateline(t, c->body[0]);
+        if (skip) {
+            sr_span *b = c->n_body == 1 ? body_local
+                                        : sr_arena_alloc(doc->arena, c->n_body * sizeof *b);
+            if (!b)
+                return SR_ENOMEM;
+            memcpy(b, c->body, c->n_body * sizeof *b);
+            b[0].start += skip;
+            body_spans = b;
+        }
+    }
     /* anchor: published date, else the dateline */
     if (!doc->published || !sr_date_parse_iso(doc->published, &out->anchor)) {
         if (c->has_dateline)
@@ -1423,7 +1490,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     for (size_t i = 0; i < c->n_body; i++) {
         sr_span *s;
         size_t n;
-        sr_status st = sr_sentences(doc->arena, t, c->body[i], &s, &n);
+        sr_status st = sr_sentences(doc->arena, t, body_spans[i], &s, &n);
         if (st != SR_OK)
             return st;
         if (out->n_sentences + n > cap) {
@@ -1444,14 +1511,14 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
      * body (FA-KES); at most 4096 ahead, about a megabyte, for a long text */
     size_t body = 0;
     for (size_t i = 0; i < c->n_body; i++)
-        body += c->body[i].end - c->body[i].start;
+        body += body_spans[i].end - body_spans[i].start;
     ml.cap = body / 24 + 64 < 4096 ? body / 24 + 64 : 4096;
     ml.v = sr_arena_alloc(doc->arena, ml.cap * sizeof *ml.v);
     if (!ml.v)
         return SR_ENOMEM;
     hits h = {NULL, 0, 0, doc->arena, 0};
     for (size_t i = 0; i < c->n_body; i++) {
-        sr_status st = annotate_paragraph(an, doc, t, c->body[i], out, &ml, &h);
+        sr_status st = annotate_paragraph(an, doc, t, body_spans[i], out, &ml, &h);
         if (st != SR_OK)
             return st;
     }
@@ -1464,7 +1531,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     if (st != SR_OK)
         return st;
     readers rd = {txs, nbs};
-    st = sr_ann_each_sentence(doc->arena, t, c->body, c->n_body, read_sentence, &rd);
+    st = sr_ann_each_sentence(doc->arena, t, body_spans, c->n_body, read_sentence, &rd);
     if (st != SR_OK)
         return st;
     sr_timex *tx;

@@ -1697,7 +1697,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
             static const char *const goal[] = {"towards", "toward"};
             size_t gs, ge;
             word_before(t, sent.start, m->span.start, &gs, &ge);
-            if (ge > gs && word_is(t, gs, ge, goal, 2) && other_place > 1)
+            if (ge > gs && word_is(t, gs, ge, goal, 2))
                 continue;
         }
         /* a neighbourhood namesake: the town the sentence puts it in */

@@ -1589,6 +1589,22 @@ static void doubts_after_and_own_claims(void **state)
     assert_string_equal(e[0].cert, "claimed");
 }
 
+/* A wire dateline names where the copy was filed, not a side or a scene. */
+static void wire_datelines(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "AMMAN, March 7 (Reuters) - Islamic State militants ambushed a bus carrying "
+                          "soldiers east of Palmyra on Sunday, killing 13 soldiers.\n",
+                    "2022-03-07", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Military Forces of Syria");
+    assert_string_equal(e[0].loc, "Tadmur");
+    n = code(TITLE "Hama, SANA - Army units on Friday restored security to the town of Morek.\n",
+             "2019-08-24", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of Syria");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1649,6 +1665,7 @@ int main(void)
         cmocka_unit_test(state_and_forces_and_speakers),
         cmocka_unit_test(restored_kidnapped_dispersed),
         cmocka_unit_test(doubts_after_and_own_claims),
+        cmocka_unit_test(wire_datelines),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
