@@ -3771,7 +3771,41 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         a1 = proto.actor1;
         a2 = proto.actor2;
     }
+    int goods = 0; /* "seized the olive harvest": property, not ground */
     if ((fr & SR_FRAME_TERRITORY) && !riot_sub) {
+        /* "seized and sold the olive harvest of Kurdish families", "seized
+         * homes and cars": an armed side taking people's property (ACLED:
+         * looting), not ground */
+        static const char *const property[] = {
+            "harvest", "harvests", "crops",    "property", "properties", "homes",     "houses",
+            "shops",   "cars",     "vehicles", "livestock", "goods",     "belongings", "money",
+            "olive",   "olives",   "farmland", "land",     "lands",      "furniture"};
+        static const char *const skip[] = {"the", "a", "their", "his", "its", "some", "and",
+                                           "sold", "looted", "of", "dozens"};
+        for (int w = 0; w < 5; w++) {
+            size_t ws, we;
+            tw_after(&tw, (size_t)w, &ws, &we);
+            if (we <= ws)
+                break;
+            if (word_is(t, ws, we, property, sizeof property / sizeof *property)) {
+                goods = 1;
+                sub = "Looting/property destruction";
+                break;
+            }
+            if (!word_is(t, ws, we, skip, sizeof skip / sizeof *skip))
+                break;
+        }
+        /* "Government troops pulled out of the town after the fighters
+         * overran the hill": the side that withdrew took nothing */
+        static const char *const left[] = {"pulled",  "withdrew", "withdrawn", "retreated",
+                                           "fled",    "abandoned", "evacuated", "pulling",
+                                           "withdrawing"};
+        for (size_t i = 0; i < ti && a1 >= 0 && !goods; i++)
+            if (sv->m[i].kind == SR_MENTION_ACTOR && sv->m[i].actor == a1 &&
+                has_word(t, sv->m[i].span.end, tr->span.start, left, sizeof left / sizeof *left))
+                return;
+    }
+    if ((fr & SR_FRAME_TERRITORY) && !riot_sub && !goods) {
         /* taking ground needs the ground: a place (or "the town/village")
          * after the verb; "fighters who have captured during ..." has none */
         static const char *const ground[] = {"town", "village", "city", "area", "hill",
@@ -3828,7 +3862,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
              kb->actors[taker].kind == SR_ACTOR_CIVILIANS))
             return;
     }
-    if ((fr & SR_FRAME_TERRITORY) && !riot_sub) {
+    if ((fr & SR_FRAME_TERRITORY) && !riot_sub && !goods) {
         int state = a1 >= 0 && (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE ||
                                 kb->actors[a1].kind == SR_ACTOR_GOVERNMENT);
         sub = state ? "Government regains territory" : "Non-state actor overtakes territory";
@@ -5370,6 +5404,19 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     for (size_t e = 0; e < out->n_events; e++) {
         sr_event *x = &out->events[e];
         int a1 = x->actor1;
+        /* "government security forces detained 15 men": a state arrests
+         * through its police and security forces (ACLED: Police Forces) */
+        if (a1 >= 0 && str_eq(x->sub_event_type, "Arrests") &&
+            kb->actors[a1].kind == SR_ACTOR_GOVERNMENT && !strncmp(kb->actors[a1].id, "GOV_", 4)) {
+            char pol[16];
+            snprintf(pol, sizeof pol, "POL_%s", kb->actors[a1].id + 4);
+            int police = sr_kb_actor_find(kb, pol);
+            if (police >= 0 && police != x->actor2) {
+                x->actor1 = police;
+                finish_actors(&k, x);
+            }
+            continue;
+        }
         if (a1 < 0 || !x->event_type || str_eq(x->event_type, "Strategic developments") ||
             str_eq(x->event_type, "Protests") || str_eq(x->event_type, "Riots") ||
             kb->actors[a1].kind != SR_ACTOR_GOVERNMENT || kb->actors[a1].inter != 1 ||
@@ -5489,6 +5536,38 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 break;
             }
         }
+    }
+    /* "Fighters captured the town ... Government troops pulled out of the
+     * town": the withdrawal is the other side of the takeover, whose loser
+     * it names */
+    {
+        size_t w = 0;
+        for (size_t e = 0; e < out->n_events; e++) {
+            sr_event *x = &out->events[e];
+            size_t f = out->n_events;
+            if (str_eq(x->sub_event_type, "Non-violent transfer of territory") && x->actor1 >= 0 &&
+                x->where.location && !x->historical)
+                for (f = 0; f < out->n_events; f++) {
+                    const sr_event *y = &out->events[f];
+                    if (is_territory(y->sub_event_type) && y->actor1 >= 0 &&
+                        y->actor1 != x->actor1 && y->where.location && !y->historical &&
+                        str_eq(y->where.location, x->where.location) &&
+                        days_of(y->date) == days_of(x->date))
+                        break;
+                }
+            if (f < out->n_events && f != e) {
+                sr_event *y = &out->events[f];
+                if (y->actor2 < 0) {
+                    y->actor2 = x->actor1;
+                    finish_actors(&k, y);
+                }
+                for (size_t q = 0; q < x->n_evidence; q++)
+                    add_evidence(y, x->evidence[q]);
+                continue;
+            }
+            out->events[w++] = *x;
+        }
+        out->n_events = w;
     }
     /* "militants stormed the village, killing dozens of residents": the
      * ground taken and the killing of its people are two events (ACLED:

@@ -1605,6 +1605,31 @@ static void wire_datelines(void **state)
     assert_string_equal(e[0].a1, "Military Forces of Syria");
 }
 
+/* Property seized is looting; a withdrawal is the loser's side of a
+ * takeover; a state arrests through its police. */
+static void loot_withdrawals_and_arrests(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Members of the Hamza Division seized and sold the olive harvest of dozens "
+                          "of families in the village of Sheikh al-Hadid on Sunday.\n",
+                    "2018-10-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Looting/property destruction");
+    n = code(TITLE "Fighters of the Jaish al-Fatah alliance captured the town of Ariha on "
+                   "Thursday. Government troops pulled out of the town after the fighters overran "
+                   "the hill overlooking it.\n",
+             "2015-05-29", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Non-state actor overtakes territory");
+    assert_string_equal(e[0].a2, "Military Forces of Syria");
+    n = code(TITLE "Syrian government security forces raided homes in the town of al-Tall on "
+                   "Wednesday and detained at least 15 young men.\n",
+             "2022-02-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Arrests");
+    assert_string_equal(e[0].a1, "Police Forces of Syria");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1666,6 +1691,7 @@ int main(void)
         cmocka_unit_test(restored_kidnapped_dispersed),
         cmocka_unit_test(doubts_after_and_own_claims),
         cmocka_unit_test(wire_datelines),
+        cmocka_unit_test(loot_withdrawals_and_arrests),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
