@@ -4655,6 +4655,19 @@ static int one_event(const coder *k, const sr_event *e, const sr_event *f)
     return 0;
 }
 
+/* X's actor 1, a state's government (GOV_<iso>), acts through the state's
+ * PREFIX_<iso> actor (its forces, its police), unless that is X's target. */
+static void state_acts_through(coder *k, sr_event *x, const char *prefix)
+{
+    char id[16];
+    snprintf(id, sizeof id, "%s_%s", prefix, k->kb->actors[x->actor1].id + 4);
+    int a = sr_kb_actor_find(k->kb, id);
+    if (a >= 0 && a != x->actor2) {
+        x->actor1 = a;
+        finish_actors(k, x);
+    }
+}
+
 /* Twins: two events told by one sentence, of one sub-type, at one place
  * on one day, whose sides do not contradict each other ("Russian and regime
  * air strikes killed 47 people, most of them civilians" read once per
@@ -5408,13 +5421,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
          * through its police and security forces (ACLED: Police Forces) */
         if (a1 >= 0 && str_eq(x->sub_event_type, "Arrests") &&
             kb->actors[a1].kind == SR_ACTOR_GOVERNMENT && !strncmp(kb->actors[a1].id, "GOV_", 4)) {
-            char pol[16];
-            snprintf(pol, sizeof pol, "POL_%s", kb->actors[a1].id + 4);
-            int police = sr_kb_actor_find(kb, pol);
-            if (police >= 0 && police != x->actor2) {
-                x->actor1 = police;
-                finish_actors(&k, x);
-            }
+            state_acts_through(&k, x, "POL");
             continue;
         }
         if (a1 < 0 || !x->event_type || str_eq(x->event_type, "Strategic developments") ||
@@ -5422,13 +5429,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             kb->actors[a1].kind != SR_ACTOR_GOVERNMENT || kb->actors[a1].inter != 1 ||
             strncmp(kb->actors[a1].id, "GOV_", 4))
             continue;
-        char mil[16];
-        snprintf(mil, sizeof mil, "MIL_%s", kb->actors[a1].id + 4);
-        int forces = sr_kb_actor_find(kb, mil);
-        if (forces >= 0 && forces != x->actor2) {
-            x->actor1 = forces;
-            finish_actors(&k, x);
-        }
+        state_acts_through(&k, x, "MIL");
     }
     /* "a blast at a Syria-Turkey border crossing", "despite Damascus's
      * promise", "Russia regime strikes": a government named in a report
