@@ -4941,6 +4941,13 @@ static void merge_events(coder *k)
                 f->actor2 = e->actor2;
                 finish_actors(k, f);
             }
+            /* "Turkey launches air strikes" and "Turkish warplanes pounded":
+             * the forces name the maker (ACLED) */
+            if (f->actor1 != e->actor1 && one_party(k->kb, f->actor1, e->actor1) &&
+                k->kb->actors[e->actor1].kind == SR_ACTOR_STATE_FORCE) {
+                f->actor1 = e->actor1;
+                finish_actors(k, f);
+            }
             /* a town named in the body beats the province of the headline */
             if (e->place_in_text && !e->where.is_area && e->where.location &&
                 (f->where.is_area || !f->place_in_text) && f->where.admin1 && e->where.admin1 &&
