@@ -1542,6 +1542,7 @@ static void state_and_forces_and_speakers(void **state)
     for (size_t i = 0; i < n; i++)
         assert_string_not_equal(e[i].a1, "People's Protection Units");
     assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of Turkey");
 }
 
 /* State media's "restored security to the towns of X and Y"; "an armed
