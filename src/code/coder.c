@@ -291,7 +291,8 @@ static const char *const civilian_nouns[] = {
     "brothers", "sister", "sisters", "wife", "husband", "baby", "medics", "volunteers",
     "citizens", "citizen", /* state media's word for civilians */
     "man", "elder", "elders", "couple", "driver", "drivers", "cleric", "imam", "pharmacist",
-    "engineer", "engineers", "mukhtar", "shopkeeper", "fishermen", "fisherman", "displaced"};
+    "engineer", "engineers", "mukhtar", "shopkeeper", "fishermen", "fisherman", "displaced",
+    "merchant", "merchants", "trader", "traders", "businessman"};
 
 /* A deed told as a habit ("repeatedly attacked", code_trigger) */
 static const char *const often_words[] = {"repeatedly", "regularly", "frequently",   "routinely",
@@ -1511,8 +1512,12 @@ static int fired_from(const char *t, sr_span sent, size_t p)
      * are */
     static const char *const posted[] = {"positioned", "based",   "stationed", "entrenched",
                                          "deployed",   "located", "holed"};
+    /* "stationed in the town of X" */
+    static const char *const kind_of[] = {"the", "al", "town", "village", "city", "of", "area",
+                                          "district", "outskirts"};
     word_before(t, sent.start, p, &vs, &ve);
-    if (ve > vs && (lower_eq(t, vs, ve, "the") || lower_eq(t, vs, ve, "al")))
+    for (int n = 0; n < 4 && ve > vs && word_is(t, vs, ve, kind_of, sizeof kind_of / sizeof *kind_of);
+         n++)
         word_before(t, sent.start, vs, &vs, &ve);
     if (ve > vs && (lower_eq(t, vs, ve, "in") || lower_eq(t, vs, ve, "at")) &&
         word_within(t, sent.start, vs, 1, posted, sizeof posted / sizeof *posted))
@@ -1528,7 +1533,8 @@ static int fired_from(const char *t, sr_span sent, size_t p)
     static const char *const shot[] = {
         "fired",       "launched", "rockets",   "rocket",    "shells",   "shell",  "missiles",
         "missile",     "mortars",  "mortar",    "artillery", "shelling", "firing", "fire",
-        "projectiles", "evacuees", "residents", "refugees",  "displaced"};
+        "projectiles", "evacuees", "residents", "refugees",  "displaced", "man",
+        "men",         "woman",    "youth",     "youths",    "family",   "native"};
     /* the walk below looks for "from" among the eight words before P:
      * none in the 100 bytes before it, no origin */
     size_t fs = p > sent.start + 100 ? p - 100 : sent.start;
@@ -2340,7 +2346,9 @@ static int sub_type_violent(coder *k, const char *sub)
 static int civilian_victims(const char *t, sr_span sent)
 {
     /* the first letters of the victim words: most words start with none */
-    unsigned long first = 1ul << ('k' & 31); /* "killing" */
+    /* "kidnapped a grain merchant": the taken are victims too */
+    static const char *const taken[] = {"kidnapped", "abducted", "kidnapping", "abducting"};
+    unsigned long first = 1ul << ('k' & 31) | 1ul << ('a' & 31); /* "killing", the taken */
     for (size_t q = 0; q < sizeof victim_words / sizeof *victim_words; q++)
         first |= 1ul << (victim_words[q][0] & 31);
     for (size_t q = 0; q < N_HURT; q++)
@@ -2353,7 +2361,8 @@ static int civilian_victims(const char *t, sr_span sent)
         if (!(first >> ((t[ws] | 32) & 31) & 1))
             continue;
         if (!word_is(t, ws, we, victim_words, sizeof victim_words / sizeof *victim_words) &&
-            !word_is(t, ws, we, hurt_words, N_HURT) && !lower_eq(t, ws, we, "killing"))
+            !word_is(t, ws, we, hurt_words, N_HURT) && !lower_eq(t, ws, we, "killing") &&
+            !word_is(t, ws, we, taken, 4))
             continue;
         /* a civilian noun among the last six words */
         size_t back = ws, bs, be;

@@ -513,7 +513,10 @@ sr_status sr_kb_load_countries(sr_kb *kb, const char *path, char *err, size_t er
                                       "%D air force",   "%D warplanes",      "%D jets",
                                       "%D aircraft",    "%D special forces", "%D navy",
                                       "army of %N",     "%N's army",         "%D military forces",
-                                      "%D army forces", "%D aerospace forces"};
+                                      "%D army forces", "%D aerospace forces",
+                                      /* outlets hostile to a state's presence */
+                                      "%D occupation army", "%D occupation forces",
+                                      "%D occupation drone"};
     static const char *const pol[] = {"%D police", "police of %N", "%D police forces",
                                       "%D security forces"};
     tsv t;

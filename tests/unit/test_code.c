@@ -1631,6 +1631,26 @@ static void loot_withdrawals_and_arrests(void **state)
     assert_string_equal(e[0].a1, "Police Forces of Syria");
 }
 
+/* Where the shooters are stationed is no scene; "occupation army" names a
+ * state's forces; a merchant is a civilian. */
+static void stationed_occupation_and_merchants(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Regime forces stationed in the town of Kafr Nabl shelled the village of "
+                          "Ihsim on Monday.\n",
+                    "2021-09-07", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Iḩsim");
+    n = code(TITLE "The Turkish occupation army shelled the village of Ain Issa on Thursday.\n",
+             "2022-11-25", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of Turkey");
+    n = code(TITLE "An armed gang kidnapped a grain merchant near the town of Shahba on Sunday.\n",
+             "2019-07-16", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Civilians");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1693,6 +1713,7 @@ int main(void)
         cmocka_unit_test(doubts_after_and_own_claims),
         cmocka_unit_test(wire_datelines),
         cmocka_unit_test(loot_withdrawals_and_arrests),
+        cmocka_unit_test(stationed_occupation_and_merchants),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
