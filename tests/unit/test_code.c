@@ -1651,6 +1651,34 @@ static void stationed_occupation_and_merchants(void **state)
     assert_string_equal(e[0].a2, "Civilians");
 }
 
+/* "martyred" is a toll; a maker in doubt ("Syrian or Russian") is no side;
+ * civilians killed in an "X-held" town are the target; a goal is no
+ * scene. */
+static void martyrs_doubts_holders_goals(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Three citizens were martyred in a suicide car bombing in the town of "
+                          "Jaramana on Tuesday.\n",
+                    "2013-09-25", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 3);
+    n = code(TITLE "Air strikes carried out by Syrian or Russian warplanes killed 12 people in the "
+                   "town of Saraqib on Saturday.\n",
+             "2016-06-26", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "");
+    n = code(TITLE "Air strikes on the Daesh-held town of Manbij on Monday killed at least 15 "
+                   "civilians.\n",
+             "2016-07-19", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Civilians");
+    n = code(TITLE "Russian jets on Sunday pounded insurgent positions near Atarib to stop them "
+                   "advancing towards the nearby town of Hader.\n",
+             "2016-06-06", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].loc, "Atarib");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1714,6 +1742,7 @@ int main(void)
         cmocka_unit_test(wire_datelines),
         cmocka_unit_test(loot_withdrawals_and_arrests),
         cmocka_unit_test(stationed_occupation_and_merchants),
+        cmocka_unit_test(martyrs_doubts_holders_goals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
