@@ -4874,9 +4874,10 @@ static void collapse_twins(coder *k)
             continue;
         }
         sr_event *f = &o->events[j];
+        sr_event kill; /* lives as long as E may point to it */
         if (kill_reading_of(f, e)) {
             /* the means-of-violence reading leads, in the first's place */
-            sr_event kill = *f;
+            kill = *f;
             *f = *e;
             e = &kill;
             f->primary |= e->primary;
