@@ -1623,6 +1623,25 @@ static const sr_mention *district_in(const coder *k, const sr_mention *m, const 
     return city;
 }
 
+/* "DAMASCUS (Agencies) Islamic State militants ...", "MOSCOW (Sputnik)":
+ * a city in capitals before an agency in brackets or a dash is where the
+ * copy was filed, not a scene (the annotator skips such a dateline only
+ * when it opens the body). */
+static int dateline_city(const char *t, sr_span sent, const sr_mention *m)
+{
+    size_t n = 0;
+    for (size_t q = m->span.start; q < m->span.end; q++) {
+        unsigned char c = (unsigned char)t[q];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        n += c >= 'A' && c <= 'Z';
+    }
+    size_t p = m->span.end;
+    while (p < sent.end && (t[p] == ' ' || t[p] == ','))
+        p++;
+    return n >= 4 && p < sent.end && (t[p] == '(' || (t[p] == '-' && p + 1 < sent.end && t[p + 1] == ' '));
+}
+
 static size_t event_places(const coder *k, const char *t, sr_span sent, const sent_view *sv,
                            const sr_mention **out, size_t max, size_t speech_end)
 {
@@ -1698,7 +1717,7 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         for (int q = 0; q < n_cities; q++)
             if (district_at[q] == i)
                 m = district_in(k, m, cities[q]);
-        if (stray_abroad(k, &m->where))
+        if (stray_abroad(k, &m->where) || dateline_city(t, sent, m))
             continue;
         /* "in a bid to advance towards Jisr al-Shughur": a goal, not a
          * scene */
@@ -2137,6 +2156,24 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
     for (size_t i = 0; i < sv->n && period_hit && first_perfect == (size_t)-1; i++)
         has_day |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
     sf->period_total = period_hit && (first_perfect != (size_t)-1 || !has_day);
+    /* "The offensive, launched on February 18, has killed more than 800
+     * civilians", "The war has killed over 370,000 people": a campaign as
+     * the subject of a perfect killing verb is a running total */
+    if (!sf->period_total && sf->kill_word && first_perfect != (size_t)-1) {
+        static const char *const campaign[] = {"offensive", "war",      "conflict", "campaign",
+                                               "violence",  "operation", "uprising", "siege",
+                                               "onslaught", "crisis"};
+        size_t cs = sent.start, ce = sent.start;
+        for (int w = 0; w < 3; w++) {
+            next_word(t, ce, first_perfect, &cs, &ce);
+            if (ce <= cs)
+                break;
+            if (word_is(t, cs, ce, campaign, sizeof campaign / sizeof *campaign)) {
+                sf->period_total = 1;
+                break;
+            }
+        }
+    }
     for (size_t i = 0; i < sv->n && !sf->since_total; i++) {
         size_t ss, se;
         if (sv->m[i].kind != SR_MENTION_DATE)
@@ -5428,7 +5465,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             const sr_mention *m = &sv.m[q];
             if (m->kind == SR_MENTION_PLACE && home_place(&m->where) &&
                 !state_metonym(k.t, sent, &sv, q) && !recalled_scene(k.t, sent, m) &&
-                !person_name_part(k.t, sent, &sv, m)) {
+                !person_name_part(k.t, sent, &sv, m) && !dateline_city(k.t, sent, m)) {
                 if (!k.have_prev_place) {
                     k.prev_first_place = m->where;
                     k.have_prev_place = 1;

@@ -1679,6 +1679,33 @@ static void martyrs_doubts_holders_goals(void **state)
     assert_string_equal(e[0].loc, "Atarib");
 }
 
+/* Running totals of a campaign, a dateline city mid-text, "exploded",
+ * "thwarted an infiltration", "government artillery". */
+static void totals_datelines_and_more_triggers(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "The offensive, launched on February 18, has killed more than 800 "
+                          "civilians, according to the Observatory.\n",
+                    "2018-03-07", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "DAMASCUS (Agencies) Islamic State militants took full control of the city of "
+                   "Palmyra on Wednesday. State television said pro-government forces had "
+                   "evacuated the population before pulling out.\n",
+             "2015-05-21", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].loc, "Damascus");
+    n = code(TITLE "A bomb planted in a car exploded in the town of Jasim on Thursday, killing a "
+                   "former rebel commander.\n",
+             "2022-08-19", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Remote explosive/landmine/IED");
+    n = code(TITLE "Government artillery pounded the districts of al-Mashhad on Wednesday, killing "
+                   "at least seven people.\n",
+             "2016-12-14", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of Syria");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1743,6 +1770,7 @@ int main(void)
         cmocka_unit_test(loot_withdrawals_and_arrests),
         cmocka_unit_test(stationed_occupation_and_merchants),
         cmocka_unit_test(martyrs_doubts_holders_goals),
+        cmocka_unit_test(totals_datelines_and_more_triggers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
