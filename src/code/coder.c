@@ -753,7 +753,10 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             static const char *const alive[] = {"remain",    "remained",    "live",     "lived",
                                                 "fled",      "displaced",   "trapped",  "took",
                                                 "evacuated", "withdrew",    "arrived",  "gathered",
-                                                "returned",  "surrendered", "stranded", "besieged"};
+                                                "returned",  "surrendered", "stranded", "besieged",
+                                                "marching",  "protesting",  "demonstrating",
+                                                "gathering", "rallying",    "fleeing",  "living",
+                                                "attending", "chanting"};
             size_t from = m->number.noun.end > m->span.end ? m->number.noun.end : m->span.end;
             size_t x1s, x1e, x2s, x2e;
             next_word(t, from, sent.end, &x1s, &x1e);
@@ -4838,6 +4841,19 @@ static void hedge_told_after(coder *k, const sent_view *sv, size_t first_event)
 static void crowd_met_with_force(coder *k)
 {
     sr_coding *o = k->out;
+    /* "Security forces opened fire on people marching ..., killing six
+     * protesters": a clash or attack whose target is the crowd is force
+     * against protesters (the force acting, the crowd its target) */
+    for (size_t i = 0; i < o->n_events; i++) {
+        sr_event *v = &o->events[i];
+        if ((str_eq(v->sub_event_type, "Armed clash") || str_eq(v->sub_event_type, "Attack")) &&
+            v->actor2 >= 0 && k->kb->actors[v->actor2].kind == SR_ACTOR_PROTESTERS &&
+            v->actor1 >= 0 && k->kb->actors[v->actor1].kind != SR_ACTOR_PROTESTERS) {
+            v->sub_event_type = "Excessive force against protesters";
+            v->event_type = sr_acled_event_type(v->sub_event_type);
+            finish_actors(k, v);
+        }
+    }
     for (size_t i = 0; i < o->n_events; i++) {
         sr_event *p = &o->events[i];
         if (strcmp(p->sub_event_type, "Protest with intervention") &&
@@ -4848,10 +4864,17 @@ static void crowd_met_with_force(coder *k)
         size_t w = 0, at = i;
         for (size_t j = 0; j < o->n_events; j++) {
             const sr_event *v = &o->events[j];
-            int absorbed = j != i && shares_sentence(&kept, v) && !v->historical &&
-                           (!strcmp(v->sub_event_type, "Peaceful protest") ||
-                            !strcmp(v->sub_event_type, "Attack") ||
-                            !strcmp(v->sub_event_type, "Armed clash"));
+            /* the same protest told earlier as peaceful ("in Idlib, Binnish
+             * and Jisr al-Shughur ... In Jisr al-Shughur, however, ...") */
+            int same_protest = str_eq(v->sub_event_type, "Peaceful protest") && kept.where.location &&
+                               v->where.location && str_eq(v->where.location, kept.where.location) &&
+                               days_of(v->date) == days_of(kept.date);
+            int absorbed = j != i && !v->historical &&
+                           ((shares_sentence(&kept, v) &&
+                             (!strcmp(v->sub_event_type, "Peaceful protest") ||
+                              !strcmp(v->sub_event_type, "Attack") ||
+                              !strcmp(v->sub_event_type, "Armed clash"))) ||
+                            same_protest);
             if (!absorbed) {
                 if (j == i)
                     at = w; /* P moves down with the kept events */
@@ -5376,9 +5399,17 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
                 /* two readings of one happening share a side; two arrests of
                  * different people are two events */
                 int same_type = str_eq(o2->sub_event_type, e->sub_event_type);
-                int clash_of_readings = !same_type && (o2->actor1 == e->actor1 ||
-                                                       o2->actor1 == e->actor2 ||
-                                                       o2->actor2 == e->actor1);
+                /* "fired into the air and beat demonstrators ... and
+                 * detained five": an arrest is an event of its own beside
+                 * the force against a protest (ACLED), not another reading
+                 * of it */
+                int apart = (str_eq(o2->sub_event_type, "Arrests") &&
+                             str_eq(e->event_type, "Protests")) ||
+                            (str_eq(e->sub_event_type, "Arrests") &&
+                             str_eq(o2->event_type, "Protests"));
+                int clash_of_readings = !same_type && !apart &&
+                                        (o2->actor1 == e->actor1 || o2->actor1 == e->actor2 ||
+                                         o2->actor2 == e->actor1);
                 /* the same kind of event at the same place told twice in one
                  * sentence ("Coalition Strikes ... bombing raids by the
                  * US-led coalition") is one event, unless they are two

@@ -1706,6 +1706,34 @@ static void totals_datelines_and_more_triggers(void **state)
     assert_string_equal(e[0].a1, "Military Forces of Syria");
 }
 
+/* Fire on marchers is force against protesters (the thousands marching
+ * are no toll); a dispersal and its arrests are two events; the same
+ * protest told first as peaceful is the dispersed one. */
+static void force_against_crowds(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Security forces opened fire on thousands of people marching after Friday "
+                          "prayers in the city of Daraa, killing at least six protesters.\n",
+                    "2012-03-17", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Excessive force against protesters");
+    assert_int_equal(e[0].dead, 6);
+    n = code(TITLE "Thousands demonstrated on Friday in the towns of Binnish and Jisr al-Shughur. "
+                   "In Jisr al-Shughur, security men fired into the air and beat demonstrators, "
+                   "and detained at least five people.\n",
+             "2024-03-02", e, 8, NULL);
+    int peaceful = 0, intervention = 0, arrests = 0;
+    for (size_t i = 0; i < n; i++) {
+        peaceful += !strcmp(e[i].sub, "Peaceful protest");
+        intervention += !strcmp(e[i].sub, "Protest with intervention") ||
+                        !strcmp(e[i].sub, "Excessive force against protesters");
+        arrests += !strcmp(e[i].sub, "Arrests");
+    }
+    assert_int_equal(peaceful, 1);
+    assert_int_equal(intervention, 1);
+    assert_int_equal(arrests, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1771,6 +1799,7 @@ int main(void)
         cmocka_unit_test(stationed_occupation_and_merchants),
         cmocka_unit_test(martyrs_doubts_holders_goals),
         cmocka_unit_test(totals_datelines_and_more_triggers),
+        cmocka_unit_test(force_against_crowds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
