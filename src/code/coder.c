@@ -1645,6 +1645,29 @@ static int dateline_city(const char *t, sr_span sent, const sr_mention *m)
     return n >= 4 && p < sent.end && (t[p] == '(' || (t[p] == '-' && p + 1 < sent.end && t[p + 1] == ' '));
 }
 
+/* "a move critics said gave Ankara a green light", "talks with Moscow":
+ * a foreign capital (or country) named without a word of place before it
+ * stands for its government; the report's own country keeps its places
+ * ("Damascus was hit"). */
+static int foreign_government(const coder *k, const char *t, sr_span sent, const sent_view *sv,
+                              size_t i)
+{
+    const sr_mention *m = &sv->m[i];
+    if (i == 0 || sv->m[i - 1].kind != SR_MENTION_ACTOR || sv->m[i - 1].actor < 0 ||
+        sv->m[i - 1].span.start != m->span.start ||
+        k->kb->actors[sv->m[i - 1].actor].kind != SR_ACTOR_GOVERNMENT || !k->home_country ||
+        !m->where.country || !strcmp(m->where.country, k->home_country))
+        return 0;
+    static const char *const place_word[] = {
+        "in",     "at",    "near",   "outside", "into",    "to",      "from",  "around",
+        "across", "inside", "toward", "towards", "of",     "over",    "on",    "through",
+        "reached", "entered", "via",  "northern", "southern", "eastern", "western", "central",
+        "downtown", "capital", "rural", "besieged"};
+    size_t s, e;
+    word_before(t, sent.start, m->span.start, &s, &e);
+    return !(e > s && word_is(t, s, e, place_word, sizeof place_word / sizeof *place_word));
+}
+
 static size_t event_places(const coder *k, const char *t, sr_span sent, const sent_view *sv,
                            const sr_mention **out, size_t max, size_t speech_end)
 {
@@ -1720,7 +1743,8 @@ static size_t event_places(const coder *k, const char *t, sr_span sent, const se
         for (int q = 0; q < n_cities; q++)
             if (district_at[q] == i)
                 m = district_in(k, m, cities[q]);
-        if (stray_abroad(k, &m->where) || dateline_city(t, sent, m))
+        if (stray_abroad(k, &m->where) || dateline_city(t, sent, m) ||
+            foreign_government(k, t, sent, sv, i))
             continue;
         /* "in a bid to advance towards Jisr al-Shughur": a goal, not a
          * scene */
@@ -3874,9 +3898,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if ((fr & SR_FRAME_TERRITORY) && !riot_sub && !goods) {
         /* taking ground needs the ground: a place (or "the town/village")
          * after the verb; "fighters who have captured during ..." has none */
-        static const char *const ground[] = {"town", "village", "city", "area", "hill",
-                                             "positions", "checkpoints", "base", "hq",
-                                             "headquarters", "district", "neighbourhood"};
+        static const char *const ground[] = {"town",     "village",   "city",      "area",
+                                             "hill",     "positions", "checkpoints", "base",
+                                             "hq",       "headquarters", "district", "neighbourhood",
+                                             "crossing", "airport",   "airbase",   "dam",
+                                             "bridge",   "farms",     "hills",     "mountain",
+                                             "crossroads", "junction", "prison",   "hospital",
+                                             "stadium",  "field",     "oilfield",  "villages",
+                                             "towns",    "neighbourhoods", "districts", "quarter"};
         int place_after = 0;
         for (size_t i = ti + 1; i < sv->n; i++)
             place_after |= sv->m[i].kind == SR_MENTION_PLACE;

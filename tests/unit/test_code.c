@@ -1734,6 +1734,23 @@ static void force_against_crowds(void **state)
     assert_int_equal(arrests, 1);
 }
 
+/* A foreign capital with no word of place before it is its government;
+ * a border crossing is ground to take. */
+static void foreign_capitals_and_crossings(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "American troops pulled out of observation posts between Tal Abyad and Ras "
+                          "al-Ain on Monday, a move critics said gave Ankara a green light.\n",
+                    "2019-10-09", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].loc, "Ankara");
+    n = code(TITLE "Syrian troops took control of the Nassib border crossing with Jordan on "
+                   "Friday, state media reported.\n",
+             "2018-07-07", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Government regains territory");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1800,6 +1817,7 @@ int main(void)
         cmocka_unit_test(martyrs_doubts_holders_goals),
         cmocka_unit_test(totals_datelines_and_more_triggers),
         cmocka_unit_test(force_against_crowds),
+        cmocka_unit_test(foreign_capitals_and_crossings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
