@@ -2645,10 +2645,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 return;
         }
     }
-    /* "since the Ghouta massacre", "the first since the 2013 attack": an
-     * event named as a point in time (up to four words after "since")
-     * was told before, it is not news */
-    if (fr & SR_FRAME_NOUN) {
+    /* "since the Ghouta massacre", "the first since the 2013 attack",
+     * "since the SDF first broke into the city": an event named as a point
+     * in time (up to four words after "since") was told before, it is not
+     * news */
+    {
         size_t ws, we;
         for (int w = 0; w < 4; w++) {
             tw_before(&tw, w, &ws, &we);
@@ -2657,10 +2658,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (lower_eq(t, ws, we, "since")) {
                 /* "Since Wednesday clashes have rocked the city": a date
                  * after "since" dates the event, it names no past one */
-                int dated = 0;
-                for (size_t i = 0; i < ti; i++)
+                int dated = 0, actor = 0;
+                for (size_t i = 0; i < ti; i++) {
                     dated |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].span.start >= we;
-                if (!dated)
+                    actor |= sv->m[i].kind == SR_MENTION_ACTOR && sv->m[i].span.start >= we;
+                }
+                /* a verb: "since the SDF first broke into the city" is a
+                 * clause of its own with its subject */
+                if (!dated && ((fr & SR_FRAME_NOUN) || actor))
                     return;
                 break;
             }

@@ -1749,6 +1749,11 @@ static void foreign_capitals_and_crossings(void **state)
              "2018-07-07", e, 8, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].sub, "Government regains territory");
+    /* a deed in a "since" clause is a point in time, told before */
+    n = code(TITLE "Around 3,000 jihadists are believed to have died in Raqqa since the SDF first "
+                   "broke into the city in June.\n",
+             "2017-10-18", e, 8, NULL);
+    assert_int_equal(n, 0);
 }
 
 int main(void)
