@@ -264,7 +264,8 @@ static const char *const kill_words[] = {"killed",  "killing", "kills",    "dead
                                          "martyred"};
 #define N_KILL (sizeof kill_words / sizeof *kill_words)
 static const char *const hurt_words[] = {"injuring", "injured", "wounding", "wounded",
-                                         "injuries", "hurt",    "wounds",   "injures"};
+                                         "injuries", "hurt",    "wounds",   "injures",
+                                         "hospitalized", "hospitalised"};
 #define N_HURT (sizeof hurt_words / sizeof *hurt_words)
 static const char *const people_nouns[] = {
     "people",   "civilians", "civilian", "militants", "fighters", "soldiers", "members",
@@ -844,6 +845,18 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             next_word(t, w2e, sent.end, &w3s, &w3e);
             w3_hurt =
                 has_word(t, w2s, w3e, hurt_words, N_HURT) && !has_word(t, w2s, w3e, kill_words, N_KILL);
+        }
+        /* "over 10 citizens have been hospitalized": the hurt verb three
+         * words after the count's noun */
+        if (!w1_hurt && !w3_hurt && m->number.noun.end > m->span.end) {
+            size_t hs = m->number.noun.end, he = hs;
+            for (int w = 0; w < 3 && !w3_hurt; w++) {
+                next_word(t, he, sent.end, &hs, &he);
+                if (he <= hs || has_word(t, hs, he, kill_words, N_KILL) ||
+                    has_word(t, hs, he, conj, 3))
+                    break;
+                w3_hurt = has_word(t, hs, he, hurt_words, N_HURT);
+            }
         }
         /* "25 others on a bus were wounded": the others are the hurt */
         if (!w1_hurt && !w3_hurt && w1e > w1s && lower_eq(t, w1s, w1e, "others")) {

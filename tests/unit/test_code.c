@@ -1522,6 +1522,12 @@ static void tolls_told_twice_and_recalled_events(void **state)
                     "2014-09-24", e, 8, NULL);
     assert_int_equal(n, 1);
     assert_int_equal(e[0].dead, 58);
+    /* the hurt told a few words after the count's noun are no dead */
+    n = code(TITLE "As a result of the shelling of Jaramana on Sunday six people died and over 10 "
+                   "citizens have been hospitalized, the hospital said.\n",
+             "2016-07-25", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 6);
     n = code(TITLE "Days after a deadly chemical attack, a woman was killed and 25 others were "
                    "wounded when a bomb exploded on a bus in Homs on Saturday.\n",
              "2017-04-09", e, 8, NULL);
