@@ -406,6 +406,8 @@ static int add_actor(sr_kb *kb, const char *id, const char *name, sr_actor_kind 
             return -1;
     }
     sr_actor *a = &kb->actors[i];
+    if ((size_t)i < kb->n_name_indexed)
+        kb->n_name_indexed = 0; /* a renamed actor: the name index is stale */
     a->name = kb_strndup(kb, name, strlen(name));
     a->kind = kind;
     a->inter = inter;
@@ -1178,6 +1180,7 @@ void sr_kb_free(sr_kb *kb)
     free(kb->words);
     free(kb->word_skels);
     free(kb->id_slots);
+    free(kb->name_slots);
     free(kb);
 }
 
@@ -1253,6 +1256,53 @@ static sr_status build_actor_json(sr_kb *kb)
     return blob ? SR_OK : SR_ENOMEM;
 }
 
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 1099511628211ull;
+    }
+    return h;
+}
+
+/* The slot of NAME in the name index: the actor there has NAME in some
+ * case, or the slot is empty (-1). */
+static size_t name_slot(const sr_kb *kb, const char *name)
+{
+    size_t mask = kb->n_name_slots - 1, i = (size_t)name_hash(name) & mask;
+    while (kb->name_slots[i] >= 0 && strcasecmp(kb->actors[kb->name_slots[i]].name, name))
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* Indexes the names of the actors loaded so far, so that
+ * sr_kb_lookup_actor needs no walk over them: each slot keeps the first
+ * actor of its name, the one the walk would find.  The table stays under
+ * half full.  Failure only leaves lookups to the walk. */
+static void build_name_index(sr_kb *kb)
+{
+    size_t ns = 64;
+    while (ns < kb->n_actors * 2 + 2)
+        ns *= 2;
+    int *sl = malloc(ns * sizeof *sl);
+    if (!sl)
+        return;
+    free(kb->name_slots);
+    kb->name_slots = sl;
+    kb->n_name_slots = ns;
+    for (size_t k = 0; k < ns; k++)
+        sl[k] = -1;
+    for (size_t k = 0; k < kb->n_actors; k++) {
+        if (!kb->actors[k].name)
+            continue;
+        size_t s = name_slot(kb, kb->actors[k].name);
+        if (sl[s] < 0)
+            sl[s] = (int)k;
+    }
+    kb->n_name_indexed = kb->n_actors;
+}
+
 sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t errlen)
 {
     *out = NULL;
@@ -1300,6 +1350,8 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
     if (st == SR_OK)
         st = build_actor_json(kb);
     if (st == SR_OK)
+        build_name_index(kb);
+    if (st == SR_OK)
         st = compile_db(kb, cache, err, errlen);
     if (st != SR_OK) {
         sr_kb_free(kb);
@@ -1329,7 +1381,14 @@ int sr_kb_lookup_actor(const sr_kb *kb, const char *name)
     int i = sr_kb_actor_find(kb, name);
     if (i >= 0)
         return i;
-    for (size_t k = 0; k < kb->n_actors; k++)
+    size_t k = 0;
+    if (kb->n_name_indexed) {
+        int hit = kb->name_slots[name_slot(kb, name)];
+        if (hit >= 0)
+            return hit;
+        k = kb->n_name_indexed; /* actors loaded after sr_kb_load: walk them */
+    }
+    for (; k < kb->n_actors; k++)
         if (kb->actors[k].name && !strcasecmp(kb->actors[k].name, name))
             return (int)k;
     char buf[512];

@@ -96,6 +96,11 @@ struct sr_kb {
     size_t n_actors, cap_actors;
     int *id_slots; /* open addressing: actor id -> index */
     size_t n_id_slots;
+    /* open addressing: actor name in any ASCII case -> the first actor of
+     * that name, for actors [0, n_name_indexed); built by sr_kb_load and
+     * dropped (n_name_indexed = 0) when a later load renames an actor */
+    int *name_slots;
+    size_t n_name_slots, n_name_indexed;
     sr_kb_relation *relations;
     size_t n_relations, cap_relations;
     kb_cue *cues;
