@@ -941,15 +941,39 @@ static int mkdirs(const char *path)
     return mkdir(tmp, 0755) == 0 || errno == EEXIST ? 0 : -1;
 }
 
+/* Marks the plurals that need no literal of their own.  A long name is
+ * compiled without the space after it, so its literal already matches where
+ * the plural would, and on_match can read the "s" and the space there: a
+ * fifth fewer literals for the matcher to confirm.  A short name's literal
+ * ends in its space and cannot; nor can a plural whose spelling is another
+ * pattern's, which must stay one hit reported once. */
+static void mark_plurals(sr_kb *kb)
+{
+    char buf[512];
+    for (size_t i = 0; i < kb->n_patterns; i++) {
+        kb_pattern *p = &kb->patterns[i];
+        p->plural_follows = 0;
+        if (!p->plural || p->len <= KB_SPACED_MAX || p->len >= sizeof buf)
+            continue;
+        memcpy(buf, p->folded, p->len);
+        buf[p->len] = 's';
+        uint64_t h = fnv(1469598103934665603ull, buf, p->len + 1);
+        p->plural_follows = kb->slots[find_slot(kb, buf, p->len + 1, h)] < 0;
+    }
+}
+
 static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t errlen)
 {
     /* The cache key is the compiled input itself (every pattern, in id
-     * order) plus the Vectorscan version: a change in the data or in the
-     * folding code can never load a database built for other patterns. */
+     * order, and which plurals have literals) plus the Vectorscan version:
+     * a change in the data or in the folding code can never load a database
+     * built for other patterns. */
+    mark_plurals(kb);
     kb->data_hash = fnv(1469598103934665603ull, hs_version(), strlen(hs_version()));
     for (size_t i = 0; i < kb->n_patterns; i++) {
         kb->data_hash = fnv(kb->data_hash, kb->patterns[i].folded, kb->patterns[i].len + 1);
         kb->data_hash = fnv(kb->data_hash, (const char *)&kb->patterns[i].plural, 1);
+        kb->data_hash = fnv(kb->data_hash, (const char *)&kb->patterns[i].plural_follows, 1);
     }
     char path[1200] = "";
     if (cache_dir && *cache_dir) {
@@ -973,7 +997,7 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
      * n_patterns + i, its skeleton and an "s" (on_match maps it back) */
     size_t np = kb->n_patterns, n = np;
     for (size_t i = 0; i < np; i++)
-        n += kb->patterns[i].plural;
+        n += kb->patterns[i].plural && !kb->patterns[i].plural_follows;
     const char **exprs = malloc(n * sizeof *exprs);
     size_t *lens = malloc(n * sizeof *lens);
     unsigned *ids = malloc(n * sizeof *ids), *flags = malloc(n * sizeof *flags);
@@ -999,7 +1023,7 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
     for (size_t x = 0, off = 0, pass = 0; st == SR_OK && pass < 2; pass++) {
         for (size_t i = 0; i < np; i++) {
             const kb_pattern *p = &kb->patterns[i];
-            if (pass && !p->plural)
+            if (pass && (!p->plural || p->plural_follows))
                 continue;
             size_t len = p->len + pass;
             char *e = padded + off;

@@ -50,6 +50,10 @@ typedef struct kb_pattern {
     unsigned char plural;   /* a capitalised name also compiled with an "s"
                                after it: "Aleppos", "Assads" in copy that lost
                                its apostrophes (kb.c, compile_db) */
+    unsigned char plural_follows; /* plural, longer than KB_SPACED_MAX, and no
+                                     other pattern spells the name and "s": the
+                                     plural has no literal of its own, on_match
+                                     reads the "s" after the name (compile_db) */
     unsigned char common;   /* some common word of the stop list folds to this
                                skeleton (or to it with an "s"): the text must
                                be checked (kb_is_common_word) */
