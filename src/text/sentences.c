@@ -45,26 +45,35 @@ typedef struct abbr {
  * absent: the general rule (split only before a capital) handles them.
  * Multi-letter initialisms (U.S., U.N., E.U.) and single initials (Abu M.)
  * are recognised by shape, not listed. */
-static const abbr ABBREVIATIONS[] = {
-    {"Mr", ABBR_ALWAYS},         {"Mrs", ABBR_ALWAYS},         {"Ms", ABBR_ALWAYS},
-    {"Messrs", ABBR_ALWAYS},     {"Dr", ABBR_ALWAYS},          {"Prof", ABBR_ALWAYS},
-    {"Gen", ABBR_ALWAYS},        {"Gens", ABBR_ALWAYS},        {"Lt", ABBR_ALWAYS},
-    {"Col", ABBR_ALWAYS},        {"Maj", ABBR_ALWAYS},         {"Capt", ABBR_ALWAYS},
-    {"Cmdr", ABBR_ALWAYS},       {"Cdr", ABBR_ALWAYS},         {"Sgt", ABBR_ALWAYS},
-    {"Brig", ABBR_ALWAYS},       {"Cpl", ABBR_ALWAYS},         {"Pvt", ABBR_ALWAYS},
-    {"Adm", ABBR_ALWAYS},        {"Gov", ABBR_ALWAYS},         {"Sen", ABBR_ALWAYS},
-    {"Rep", ABBR_ALWAYS},        {"Pres", ABBR_ALWAYS},        {"Rev", ABBR_ALWAYS},
-    {"Hon", ABBR_ALWAYS},        {"Rt", ABBR_ALWAYS},          {"St", ABBR_ALWAYS},
-    {"Mt", ABBR_ALWAYS},         {"Ft", ABBR_ALWAYS},          {"vs", ABBR_ALWAYS},
-    {"i.e", ABBR_ALWAYS},        {"e.g", ABBR_ALWAYS},         {"approx", ABBR_ALWAYS},
-    {"cf", ABBR_ALWAYS},         {"No", ABBR_BEFORE_NUMBER},   {"Nos", ABBR_BEFORE_NUMBER},
-    {"Vol", ABBR_BEFORE_NUMBER}, {"Art", ABBR_BEFORE_NUMBER},  {"p", ABBR_BEFORE_NUMBER},
-    {"pp", ABBR_BEFORE_NUMBER},  {"ca", ABBR_BEFORE_NUMBER},   {"Jan", ABBR_BEFORE_NUMBER},
-    {"Feb", ABBR_BEFORE_NUMBER}, {"Mar", ABBR_BEFORE_NUMBER},  {"Apr", ABBR_BEFORE_NUMBER},
-    {"Jun", ABBR_BEFORE_NUMBER}, {"Jul", ABBR_BEFORE_NUMBER},  {"Aug", ABBR_BEFORE_NUMBER},
-    {"Sep", ABBR_BEFORE_NUMBER}, {"Sept", ABBR_BEFORE_NUMBER}, {"Oct", ABBR_BEFORE_NUMBER},
-    {"Nov", ABBR_BEFORE_NUMBER}, {"Dec", ABBR_BEFORE_NUMBER},
+#define A ABBR_ALWAYS
+#define N ABBR_BEFORE_NUMBER
+#define RUN(...) ((const abbr[]){__VA_ARGS__, {"", 0}})
+/* by first letter in any case, each run ending in an empty word */
+static const abbr *const ABBREVIATIONS[26] = {
+    ['a' - 'a'] = RUN({"Adm", A}, {"approx", A}, {"Art", N}, {"Apr", N}, {"Aug", N}),
+    ['b' - 'a'] = RUN({"Brig", A}),
+    ['c' - 'a'] =
+        RUN({"Col", A}, {"Capt", A}, {"Cmdr", A}, {"Cdr", A}, {"Cpl", A}, {"cf", A}, {"ca", N}),
+    ['d' - 'a'] = RUN({"Dr", A}, {"Dec", N}),
+    ['e' - 'a'] = RUN({"e.g", A}),
+    ['f' - 'a'] = RUN({"Ft", A}, {"Feb", N}),
+    ['g' - 'a'] = RUN({"Gen", A}, {"Gens", A}, {"Gov", A}),
+    ['h' - 'a'] = RUN({"Hon", A}),
+    ['i' - 'a'] = RUN({"i.e", A}),
+    ['j' - 'a'] = RUN({"Jan", N}, {"Jun", N}, {"Jul", N}),
+    ['l' - 'a'] = RUN({"Lt", A}),
+    ['m' - 'a'] =
+        RUN({"Mr", A}, {"Mrs", A}, {"Ms", A}, {"Messrs", A}, {"Maj", A}, {"Mt", A}, {"Mar", N}),
+    ['n' - 'a'] = RUN({"No", N}, {"Nos", N}, {"Nov", N}),
+    ['o' - 'a'] = RUN({"Oct", N}),
+    ['p' - 'a'] = RUN({"Prof", A}, {"Pvt", A}, {"Pres", A}, {"p", N}, {"pp", N}),
+    ['r' - 'a'] = RUN({"Rep", A}, {"Rev", A}, {"Rt", A}),
+    ['s' - 'a'] = RUN({"Sgt", A}, {"Sen", A}, {"St", A}, {"Sep", N}, {"Sept", N}),
+    ['v' - 'a'] = RUN({"vs", A}, {"Vol", N}),
 };
+#undef A
+#undef N
+#undef RUN
 
 /* Bytes that can begin a stop or a line break (U+2028, U+2029 start with
  * 0xE2).  Plain spaces are not among them: white space matters only after
@@ -221,15 +230,12 @@ static int is_abbreviation(const char *t, size_t lo, size_t dot, int digit_next)
         }
     }
     const char *w = t + s;
-    size_t n_abbr = sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS;
-    if (n >= sizeof ABBREVIATIONS[0].word)
-        n_abbr = 0;
-    for (size_t i = 0; i < n_abbr; i++) {
-        const abbr *ab = &ABBREVIATIONS[i];
-        /* the first letter turns away nearly every entry */
-        if ((ab->word[0] | 32) == (w[0] | 32) && same_word(ab->word, w, n))
+    /* the token starts with a letter: the scan above took letters and
+     * dots, and not a dot first */
+    const abbr *ab = n < sizeof ABBREVIATIONS[0]->word ? ABBREVIATIONS[(w[0] | 32) - 'a'] : NULL;
+    for (; ab && ab->word[0]; ab++)
+        if (same_word(ab->word, w, n))
             return ab->kind == ABBR_ALWAYS || digit_next;
-    }
     /* A single capital is an initial ("Abu M. al-Adnani", "George W. Bush");
      * capitals alternating with dots are an initialism ("U.S", "U.N"). */
     for (size_t i = 0; i < n; i++) {
