@@ -2,6 +2,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "sitrep/buf.h"
 
@@ -101,8 +104,33 @@ char *sr_json_escape(char *o, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     *o++ = '"';
+    /* plain bytes are copied as they are tested: the strings are mostly
+     * short fields, for which a separate memcpy of each run costs more
+     * than the copy */
     while (p < end) {
-        const unsigned char *run = p;
+#if defined(__SSE2__)
+        /* sixteen bytes at a time; a block with a byte to escape is stored
+         * whole but only its plain prefix is kept (DST has room: 6 bytes
+         * for each of the 16 or more left) */
+        const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+        const __m128i ctl = _mm_set1_epi8(0x1F);
+        while (end - p >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+            __m128i bad =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                             _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
+            unsigned mask = (unsigned)_mm_movemask_epi8(bad);
+            _mm_storeu_si128((__m128i *)(void *)o, v);
+            if (mask) {
+                unsigned k = (unsigned)__builtin_ctz(mask);
+                o += k;
+                p += k;
+                break;
+            }
+            o += 16;
+            p += 16;
+        }
+#endif
         while (end - p >= 8) { /* same word test as the JSON reader */
             uint64_t w;
             memcpy(&w, p, 8);
@@ -111,14 +139,12 @@ char *sr_json_escape(char *o, const char *s, size_t n)
             uint64_t hit = ((q - ones) & ~q) | ((bs - ones) & ~bs) | ((w - ones * 0x20) & ~w);
             if (hit & highs)
                 break;
+            memcpy(o, &w, 8);
+            o += 8;
             p += 8;
         }
         while (p < end && !json_needs_escape[*p])
-            p++;
-        if (p > run) {
-            memcpy(o, run, (size_t)(p - run));
-            o += p - run;
-        }
+            *o++ = (char)*p++;
         if (p == end)
             break;
         unsigned char c = *p++;

@@ -77,6 +77,32 @@ static void json_escaping(void **state)
     sr_json_string(&b, "a\"b\\c\n\t\x01\xE2\x80\x99", 11);
     assert_string_equal(b.data, "\"a\\\"b\\\\c\\n\\t\\u0001\xE2\x80\x99\"");
     sr_buf_clear(&b);
+    /* long runs go by blocks of 16 and 8: every position of an escaped
+     * byte in a block, and bytes above 0x7F that need none */
+    for (size_t at = 0; at < 40; at++) {
+        char in[41], want[64];
+        memset(in, 'w', 40);
+        in[at % 3 ? at : 39 - at] = (char)0xC3;
+        in[at] = at % 2 ? '"' : '\x1F';
+        size_t k = 0;
+        want[k++] = '"';
+        for (size_t i = 0; i < 40; i++) {
+            if (i == at && at % 2) {
+                want[k++] = '\\';
+                want[k++] = '"';
+            } else if (i == at) {
+                memcpy(want + k, "\\u001f", 6);
+                k += 6;
+            } else
+                want[k++] = in[i];
+        }
+        want[k++] = '"';
+        want[k] = '\0';
+        sr_buf_clear(&b);
+        sr_json_string(&b, in, 40);
+        assert_string_equal(b.data, want);
+    }
+    sr_buf_clear(&b);
     int first = 1;
     sr_buf_putc(&b, '{');
     sr_json_key(&b, "k", &first);
