@@ -9,6 +9,9 @@
  * and reason otherwise.  Cost: one pass over the line. */
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ingest_int.h"
 
@@ -84,6 +87,23 @@ static int parse_string(jparser *j, char *out, size_t *outlen)
     char *o = out;
     for (;;) {
         const char *run = j->p;
+#if defined(__SSE2__)
+        /* 16 bytes at a time, to the first '"', '\\' or control byte */
+        const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+        const __m128i ctl = _mm_set1_epi8(0x1F);
+        while (j->end - j->p >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)j->p);
+            __m128i stop =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                             _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
+            unsigned mask = (unsigned)_mm_movemask_epi8(stop);
+            if (mask) {
+                j->p += __builtin_ctz(mask);
+                break;
+            }
+            j->p += 16;
+        }
+#endif
         /* 8 bytes at a time: stop at a word holding '"', '\\' or a control
          * byte (the classic has-zero-byte test, Hacker's Delight 6-1). */
         while (j->end - j->p >= 8) {
