@@ -2,10 +2,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
+#include "core/json_plain.h"
 #include "sitrep/buf.h"
 
 #define BUF_DEFAULT_LIMIT ((size_t)1 << 30)
@@ -108,21 +106,15 @@ char *sr_json_escape(char *o, const char *s, size_t n)
      * short fields, for which a separate memcpy of each run costs more
      * than the copy */
     while (p < end) {
-#if defined(__SSE2__)
-        /* sixteen bytes at a time; a block with a byte to escape is stored
+#if SR_JSON_PLAIN16
+        /* sixteen bytes at a time; a block with a byte to escape is copied
          * whole but only its plain prefix is kept (DST has room: 6 bytes
          * for each of the 16 or more left) */
-        const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-        const __m128i ctl = _mm_set1_epi8(0x1F);
         while (end - p >= 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-            __m128i bad =
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-                             _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
-            unsigned mask = (unsigned)_mm_movemask_epi8(bad);
-            _mm_storeu_si128((__m128i *)(void *)o, v);
-            if (mask) {
-                unsigned k = (unsigned)__builtin_ctz(mask);
+            unsigned stops = sr_json_stops16(p);
+            memcpy(o, p, 16);
+            if (stops) {
+                unsigned k = (unsigned)__builtin_ctz(stops);
                 o += k;
                 p += k;
                 break;

@@ -9,10 +9,8 @@
  * and reason otherwise.  Cost: one pass over the line. */
 #include <stdio.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
+#include "core/json_plain.h"
 #include "ingest_int.h"
 
 #define JSON_MAX_DEPTH 256
@@ -87,18 +85,12 @@ static int parse_string(jparser *j, char *out, size_t *outlen)
     char *o = out;
     for (;;) {
         const char *run = j->p;
-#if defined(__SSE2__)
+#if SR_JSON_PLAIN16
         /* 16 bytes at a time, to the first '"', '\\' or control byte */
-        const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-        const __m128i ctl = _mm_set1_epi8(0x1F);
         while (j->end - j->p >= 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)j->p);
-            __m128i stop =
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-                             _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
-            unsigned mask = (unsigned)_mm_movemask_epi8(stop);
-            if (mask) {
-                j->p += __builtin_ctz(mask);
+            unsigned stops = sr_json_stops16(j->p);
+            if (stops) {
+                j->p += __builtin_ctz(stops);
                 break;
             }
             j->p += 16;
