@@ -1,6 +1,7 @@
 /* test_core.c - arena, buffers and JSON escaping, UTF-8 repair. */
 #include "test_util.h"
 
+#include "core/letters.h"
 #include "sitrep/buf.h"
 #include "sitrep/doc.h"
 
@@ -68,6 +69,27 @@ static void fixed_point_like_printf(void **state)
         }
     u[sr_format_uint(u, UINT64_MAX)] = '\0';
     assert_string_equal(u, "18446744073709551615");
+}
+
+/* sr_letter_run may stop early (callers read on byte by byte) but never
+ * past the first byte that is not a letter (or hyphen, when asked) */
+static void letter_runs(void **state)
+{
+    const char stops[] = {' ', '.', '@', '[', '`', '{', '-', (char)0xC3, '0'};
+    for (size_t at = 0; at < 40; at++)
+        for (size_t k = 0; k < sizeof stops; k++)
+            for (int hyphens = 0; hyphens < 2; hyphens++) {
+                unsigned char u[40];
+                for (size_t i = 0; i < sizeof u; i++)
+                    u[i] = (unsigned char)(i % 3 ? 'a' + i % 26 : 'Z' - i % 26);
+                u[at] = (unsigned char)stops[k];
+                size_t want = stops[k] == '-' && hyphens ? sizeof u : at;
+                size_t got = sr_letter_run(u, 0, sizeof u, hyphens);
+                assert_true(got <= want);
+                for (size_t i = 0; i < got; i++)
+                    assert_true(((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z') ||
+                                (hyphens && u[i] == '-'));
+            }
 }
 
 static void json_escaping(void **state)
@@ -162,6 +184,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_basics),
+        cmocka_unit_test(letter_runs),
         cmocka_unit_test(json_escaping),
         cmocka_unit_test(fixed_point_like_printf),
         cmocka_unit_test(utf8_repair),
