@@ -82,7 +82,7 @@ const sr_actor *sr_kb_actor(const sr_kb *kb, size_t i);
 int sr_kb_actor_find(const sr_kb *kb, const char *id);
 /* The actor a user means by NAME: an id ("HTS"), a canonical name, or any
  * alias the matcher knows ("Zenki", "Hayat Tahrir al-Sham"), folded the way
- * the text is.  -1 when none.  O(actors) for names, O(1) otherwise. */
+ * the text is.  -1 when none.  O(1) expected: names are hashed at load. */
 int sr_kb_lookup_actor(const sr_kb *kb, const char *name);
 /* The best gazetteer place for NAME (home country and admin areas first).
  * Returns 1 and fills *OUT (strings owned by KB), else 0. */

@@ -97,13 +97,19 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
     size_t plural = id >= s->kb->n_patterns; /* "Aleppos": the name and an s */
     if (plural)
         id -= (unsigned)s->kb->n_patterns;
-    size_t plen = s->kb->patterns[id].len + plural, end;
+    const kb_pattern *p = &s->kb->patterns[id];
+    size_t plen = p->len + plural, end;
     if (plen <= KB_SPACED_MAX) {
         end = (size_t)to - 2;
-    } else {
-        if (s->text[to] != ' ')
-            return 0;
+    } else if (s->text[to] == ' ') {
         end = (size_t)to - 1;
+    } else if (p->plural_follows && s->text[to] == 's' && s->text[to + 1] == ' ') {
+        /* the plural, read here as its literal would have matched one
+         * byte on: the scanned text ends in a space, so to + 1 is in it */
+        plen++;
+        end = (size_t)to;
+    } else {
+        return 0;
     }
     size_t start = end - plen;
     hits *h = s->h;

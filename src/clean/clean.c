@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "clean/html.h"
+#include "core/letters.h"
 #include "sitrep/clean.h"
 
 /* Thresholds, with the reason for each. */
@@ -205,6 +206,12 @@ static void block_stats(const char *t, cblock *b)
             b->words++;
             b->upper_words += (cl & CL_UPPER) != 0;
             in_word = 1;
+        }
+        if (cl & CL_LETTER) { /* the rest of the word's ASCII letters, in bulk */
+            size_t run = sr_letter_run((const unsigned char *)t, i + 1, end, 0) - (i + 1);
+            b->visible += (int)run;
+            b->letters += (int)run;
+            i += run;
         }
     }
     if (b->long_block && b->words <= HEADLINE_MAX_WORDS)

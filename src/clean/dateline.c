@@ -22,19 +22,25 @@ static const char *const month_names[12] = {"january", "february", "march",     
  * *LEN receives the word length. */
 static int month_word(const char *p, const char *end, size_t *len)
 {
+    /* called at every word start of a dateline search: most words fail on
+     * their first letter, which no month name shares */
+    static const size_t month_len[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
+    if (p >= end)
+        return 0;
+    int first = tolower((unsigned char)*p);
+    if (!first || !strchr("jfmasond", first))
+        return 0;
     size_t n = 0;
     while (p + n < end && isalpha((unsigned char)p[n]))
         n++;
-    if (n < 3)
+    if (n < 3 || n > 9) /* no month name is longer than "september" */
         return 0;
     char w[16];
-    if (n >= sizeof w)
-        return 0;
     for (size_t i = 0; i < n; i++)
         w[i] = (char)tolower((unsigned char)p[i]);
     w[n] = '\0';
     for (int m = 0; m < 12; m++) {
-        size_t full = strlen(month_names[m]);
+        size_t full = month_len[m];
         if ((n == full && !memcmp(w, month_names[m], n)) ||
             (n == 3 && !memcmp(w, month_names[m], 3)) || (m == 8 && n == 4 && !memcmp(w, "sept", 4))) {
             *len = n + (p + n < end && p[n] == '.');

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/json_plain.h"
 #include "sitrep/buf.h"
 
 #define BUF_DEFAULT_LIMIT ((size_t)1 << 30)
@@ -101,8 +102,27 @@ char *sr_json_escape(char *o, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     *o++ = '"';
+    /* plain bytes are copied as they are tested: the strings are mostly
+     * short fields, for which a separate memcpy of each run costs more
+     * than the copy */
     while (p < end) {
-        const unsigned char *run = p;
+#if SR_JSON_PLAIN16
+        /* sixteen bytes at a time; a block with a byte to escape is copied
+         * whole but only its plain prefix is kept (DST has room: 6 bytes
+         * for each of the 16 or more left) */
+        while (end - p >= 16) {
+            unsigned stops = sr_json_stops16(p);
+            memcpy(o, p, 16);
+            if (stops) {
+                unsigned k = (unsigned)__builtin_ctz(stops);
+                o += k;
+                p += k;
+                break;
+            }
+            o += 16;
+            p += 16;
+        }
+#endif
         while (end - p >= 8) { /* same word test as the JSON reader */
             uint64_t w;
             memcpy(&w, p, 8);
@@ -111,14 +131,12 @@ char *sr_json_escape(char *o, const char *s, size_t n)
             uint64_t hit = ((q - ones) & ~q) | ((bs - ones) & ~bs) | ((w - ones * 0x20) & ~w);
             if (hit & highs)
                 break;
+            memcpy(o, &w, 8);
+            o += 8;
             p += 8;
         }
         while (p < end && !json_needs_escape[*p])
-            p++;
-        if (p > run) {
-            memcpy(o, run, (size_t)(p - run));
-            o += p - run;
-        }
+            *o++ = (char)*p++;
         if (p == end)
             break;
         unsigned char c = *p++;

@@ -7,6 +7,9 @@
  * consumers treat the text as a C string.  The fast path copies 8-byte
  * ASCII words untouched. */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "sitrep/doc.h"
 
@@ -79,6 +82,15 @@ static sr_status set_body(sr_doc *doc, const char *bytes, size_t len, int adopt)
     size_t n_bad = 0, extra = 0;
     const unsigned char *q = p;
     while (q < end) {
+#if defined(__SSE2__)
+        if ((size_t)(end - q) >= 16) { /* sixteen at a time, the same test */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+            if (!_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())))) {
+                q += 16;
+                continue;
+            }
+        }
+#endif
         if ((size_t)(end - q) >= 8) {
             uint64_t w;
             memcpy(&w, q, 8);

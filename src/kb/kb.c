@@ -406,6 +406,8 @@ static int add_actor(sr_kb *kb, const char *id, const char *name, sr_actor_kind 
             return -1;
     }
     sr_actor *a = &kb->actors[i];
+    if ((size_t)i < kb->n_name_indexed)
+        kb->n_name_indexed = 0; /* a renamed actor: the name index is stale */
     a->name = kb_strndup(kb, name, strlen(name));
     a->kind = kind;
     a->inter = inter;
@@ -942,15 +944,39 @@ static int mkdirs(const char *path)
     return mkdir(tmp, 0755) == 0 || errno == EEXIST ? 0 : -1;
 }
 
+/* Marks the plurals that need no literal of their own.  A long name is
+ * compiled without the space after it, so its literal already matches where
+ * the plural would, and on_match can read the "s" and the space there: a
+ * fifth fewer literals for the matcher to confirm.  A short name's literal
+ * ends in its space and cannot; nor can a plural whose spelling is another
+ * pattern's, which must stay one hit reported once. */
+static void mark_plurals(sr_kb *kb)
+{
+    char buf[512];
+    for (size_t i = 0; i < kb->n_patterns; i++) {
+        kb_pattern *p = &kb->patterns[i];
+        p->plural_follows = 0;
+        if (!p->plural || p->len <= KB_SPACED_MAX || p->len >= sizeof buf)
+            continue;
+        memcpy(buf, p->folded, p->len);
+        buf[p->len] = 's';
+        uint64_t h = fnv(1469598103934665603ull, buf, p->len + 1);
+        p->plural_follows = kb->slots[find_slot(kb, buf, p->len + 1, h)] < 0;
+    }
+}
+
 static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t errlen)
 {
     /* The cache key is the compiled input itself (every pattern, in id
-     * order) plus the Vectorscan version: a change in the data or in the
-     * folding code can never load a database built for other patterns. */
+     * order, and which plurals have literals) plus the Vectorscan version:
+     * a change in the data or in the folding code can never load a database
+     * built for other patterns. */
+    mark_plurals(kb);
     kb->data_hash = fnv(1469598103934665603ull, hs_version(), strlen(hs_version()));
     for (size_t i = 0; i < kb->n_patterns; i++) {
         kb->data_hash = fnv(kb->data_hash, kb->patterns[i].folded, kb->patterns[i].len + 1);
         kb->data_hash = fnv(kb->data_hash, (const char *)&kb->patterns[i].plural, 1);
+        kb->data_hash = fnv(kb->data_hash, (const char *)&kb->patterns[i].plural_follows, 1);
     }
     char path[1200] = "";
     if (cache_dir && *cache_dir) {
@@ -974,7 +1000,7 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
      * n_patterns + i, its skeleton and an "s" (on_match maps it back) */
     size_t np = kb->n_patterns, n = np;
     for (size_t i = 0; i < np; i++)
-        n += kb->patterns[i].plural;
+        n += kb->patterns[i].plural && !kb->patterns[i].plural_follows;
     const char **exprs = malloc(n * sizeof *exprs);
     size_t *lens = malloc(n * sizeof *lens);
     unsigned *ids = malloc(n * sizeof *ids), *flags = malloc(n * sizeof *flags);
@@ -1000,7 +1026,7 @@ static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t 
     for (size_t x = 0, off = 0, pass = 0; st == SR_OK && pass < 2; pass++) {
         for (size_t i = 0; i < np; i++) {
             const kb_pattern *p = &kb->patterns[i];
-            if (pass && !p->plural)
+            if (pass && (!p->plural || p->plural_follows))
                 continue;
             size_t len = p->len + pass;
             char *e = padded + off;
@@ -1181,6 +1207,7 @@ void sr_kb_free(sr_kb *kb)
     free(kb->words);
     free(kb->word_skels);
     free(kb->id_slots);
+    free(kb->name_slots);
     free(kb);
 }
 
@@ -1256,6 +1283,53 @@ static sr_status build_actor_json(sr_kb *kb)
     return blob ? SR_OK : SR_ENOMEM;
 }
 
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 1099511628211ull;
+    }
+    return h;
+}
+
+/* The slot of NAME in the name index: the actor there has NAME in some
+ * case, or the slot is empty (-1). */
+static size_t name_slot(const sr_kb *kb, const char *name)
+{
+    size_t mask = kb->n_name_slots - 1, i = (size_t)name_hash(name) & mask;
+    while (kb->name_slots[i] >= 0 && strcasecmp(kb->actors[kb->name_slots[i]].name, name))
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* Indexes the names of the actors loaded so far, so that
+ * sr_kb_lookup_actor needs no walk over them: each slot keeps the first
+ * actor of its name, the one the walk would find.  The table stays under
+ * half full.  Failure only leaves lookups to the walk. */
+static void build_name_index(sr_kb *kb)
+{
+    size_t ns = 64;
+    while (ns < kb->n_actors * 2 + 2)
+        ns *= 2;
+    int *sl = malloc(ns * sizeof *sl);
+    if (!sl)
+        return;
+    free(kb->name_slots);
+    kb->name_slots = sl;
+    kb->n_name_slots = ns;
+    for (size_t k = 0; k < ns; k++)
+        sl[k] = -1;
+    for (size_t k = 0; k < kb->n_actors; k++) {
+        if (!kb->actors[k].name)
+            continue;
+        size_t s = name_slot(kb, kb->actors[k].name);
+        if (sl[s] < 0)
+            sl[s] = (int)k;
+    }
+    kb->n_name_indexed = kb->n_actors;
+}
+
 sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t errlen)
 {
     *out = NULL;
@@ -1303,6 +1377,8 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
     if (st == SR_OK)
         st = build_actor_json(kb);
     if (st == SR_OK)
+        build_name_index(kb);
+    if (st == SR_OK)
         st = compile_db(kb, cache, err, errlen);
     if (st != SR_OK) {
         sr_kb_free(kb);
@@ -1332,7 +1408,14 @@ int sr_kb_lookup_actor(const sr_kb *kb, const char *name)
     int i = sr_kb_actor_find(kb, name);
     if (i >= 0)
         return i;
-    for (size_t k = 0; k < kb->n_actors; k++)
+    size_t k = 0;
+    if (kb->n_name_indexed) {
+        int hit = kb->name_slots[name_slot(kb, name)];
+        if (hit >= 0)
+            return hit;
+        k = kb->n_name_indexed; /* actors loaded after sr_kb_load: walk them */
+    }
+    for (; k < kb->n_actors; k++)
         if (kb->actors[k].name && !strcasecmp(kb->actors[k].name, name))
             return (int)k;
     char buf[512];

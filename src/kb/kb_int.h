@@ -50,6 +50,10 @@ typedef struct kb_pattern {
     unsigned char plural;   /* a capitalised name also compiled with an "s"
                                after it: "Aleppos", "Assads" in copy that lost
                                its apostrophes (kb.c, compile_db) */
+    unsigned char plural_follows; /* plural, longer than KB_SPACED_MAX, and no
+                                     other pattern spells the name and "s": the
+                                     plural has no literal of its own, on_match
+                                     reads the "s" after the name (compile_db) */
     unsigned char common;   /* some common word of the stop list folds to this
                                skeleton (or to it with an "s"): the text must
                                be checked (kb_is_common_word) */
@@ -96,6 +100,11 @@ struct sr_kb {
     size_t n_actors, cap_actors;
     int *id_slots; /* open addressing: actor id -> index */
     size_t n_id_slots;
+    /* open addressing: actor name in any ASCII case -> the first actor of
+     * that name, for actors [0, n_name_indexed); built by sr_kb_load and
+     * dropped (n_name_indexed = 0) when a later load renames an actor */
+    int *name_slots;
+    size_t n_name_slots, n_name_indexed;
     sr_kb_relation *relations;
     size_t n_relations, cap_relations;
     kb_cue *cues;

@@ -14,6 +14,9 @@
  * the main loop moves forward only, and the look-back for an abbreviation
  * reads at most ABBR_MAX_SCAN bytes per stop. */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -45,26 +48,35 @@ typedef struct abbr {
  * absent: the general rule (split only before a capital) handles them.
  * Multi-letter initialisms (U.S., U.N., E.U.) and single initials (Abu M.)
  * are recognised by shape, not listed. */
-static const abbr ABBREVIATIONS[] = {
-    {"Mr", ABBR_ALWAYS},         {"Mrs", ABBR_ALWAYS},         {"Ms", ABBR_ALWAYS},
-    {"Messrs", ABBR_ALWAYS},     {"Dr", ABBR_ALWAYS},          {"Prof", ABBR_ALWAYS},
-    {"Gen", ABBR_ALWAYS},        {"Gens", ABBR_ALWAYS},        {"Lt", ABBR_ALWAYS},
-    {"Col", ABBR_ALWAYS},        {"Maj", ABBR_ALWAYS},         {"Capt", ABBR_ALWAYS},
-    {"Cmdr", ABBR_ALWAYS},       {"Cdr", ABBR_ALWAYS},         {"Sgt", ABBR_ALWAYS},
-    {"Brig", ABBR_ALWAYS},       {"Cpl", ABBR_ALWAYS},         {"Pvt", ABBR_ALWAYS},
-    {"Adm", ABBR_ALWAYS},        {"Gov", ABBR_ALWAYS},         {"Sen", ABBR_ALWAYS},
-    {"Rep", ABBR_ALWAYS},        {"Pres", ABBR_ALWAYS},        {"Rev", ABBR_ALWAYS},
-    {"Hon", ABBR_ALWAYS},        {"Rt", ABBR_ALWAYS},          {"St", ABBR_ALWAYS},
-    {"Mt", ABBR_ALWAYS},         {"Ft", ABBR_ALWAYS},          {"vs", ABBR_ALWAYS},
-    {"i.e", ABBR_ALWAYS},        {"e.g", ABBR_ALWAYS},         {"approx", ABBR_ALWAYS},
-    {"cf", ABBR_ALWAYS},         {"No", ABBR_BEFORE_NUMBER},   {"Nos", ABBR_BEFORE_NUMBER},
-    {"Vol", ABBR_BEFORE_NUMBER}, {"Art", ABBR_BEFORE_NUMBER},  {"p", ABBR_BEFORE_NUMBER},
-    {"pp", ABBR_BEFORE_NUMBER},  {"ca", ABBR_BEFORE_NUMBER},   {"Jan", ABBR_BEFORE_NUMBER},
-    {"Feb", ABBR_BEFORE_NUMBER}, {"Mar", ABBR_BEFORE_NUMBER},  {"Apr", ABBR_BEFORE_NUMBER},
-    {"Jun", ABBR_BEFORE_NUMBER}, {"Jul", ABBR_BEFORE_NUMBER},  {"Aug", ABBR_BEFORE_NUMBER},
-    {"Sep", ABBR_BEFORE_NUMBER}, {"Sept", ABBR_BEFORE_NUMBER}, {"Oct", ABBR_BEFORE_NUMBER},
-    {"Nov", ABBR_BEFORE_NUMBER}, {"Dec", ABBR_BEFORE_NUMBER},
+#define A ABBR_ALWAYS
+#define N ABBR_BEFORE_NUMBER
+#define RUN(...) ((const abbr[]){__VA_ARGS__, {"", 0}})
+/* by first letter in any case, each run ending in an empty word */
+static const abbr *const ABBREVIATIONS[26] = {
+    ['a' - 'a'] = RUN({"Adm", A}, {"approx", A}, {"Art", N}, {"Apr", N}, {"Aug", N}),
+    ['b' - 'a'] = RUN({"Brig", A}),
+    ['c' - 'a'] =
+        RUN({"Col", A}, {"Capt", A}, {"Cmdr", A}, {"Cdr", A}, {"Cpl", A}, {"cf", A}, {"ca", N}),
+    ['d' - 'a'] = RUN({"Dr", A}, {"Dec", N}),
+    ['e' - 'a'] = RUN({"e.g", A}),
+    ['f' - 'a'] = RUN({"Ft", A}, {"Feb", N}),
+    ['g' - 'a'] = RUN({"Gen", A}, {"Gens", A}, {"Gov", A}),
+    ['h' - 'a'] = RUN({"Hon", A}),
+    ['i' - 'a'] = RUN({"i.e", A}),
+    ['j' - 'a'] = RUN({"Jan", N}, {"Jun", N}, {"Jul", N}),
+    ['l' - 'a'] = RUN({"Lt", A}),
+    ['m' - 'a'] =
+        RUN({"Mr", A}, {"Mrs", A}, {"Ms", A}, {"Messrs", A}, {"Maj", A}, {"Mt", A}, {"Mar", N}),
+    ['n' - 'a'] = RUN({"No", N}, {"Nos", N}, {"Nov", N}),
+    ['o' - 'a'] = RUN({"Oct", N}),
+    ['p' - 'a'] = RUN({"Prof", A}, {"Pvt", A}, {"Pres", A}, {"p", N}, {"pp", N}),
+    ['r' - 'a'] = RUN({"Rep", A}, {"Rev", A}, {"Rt", A}),
+    ['s' - 'a'] = RUN({"Sgt", A}, {"Sen", A}, {"St", A}, {"Sep", N}, {"Sept", N}),
+    ['v' - 'a'] = RUN({"vs", A}, {"Vol", N}),
 };
+#undef A
+#undef N
+#undef RUN
 
 /* Bytes that can begin a stop or a line break (U+2028, U+2029 start with
  * 0xE2).  Plain spaces are not among them: white space matters only after
@@ -73,6 +85,31 @@ static const abbr ABBREVIATIONS[] = {
 static const unsigned char SPECIAL[256] = {
     ['\n'] = 1, ['\r'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD8] = 1, [0xDB] = 1, [0xE2] = 1,
 };
+
+#if defined(__SSE2__)
+/* The first byte of U[p..end) that SPECIAL marks, testing sixteen at a time
+ * for the same eight values; where fewer than sixteen are left it stops and
+ * the table takes over. */
+static size_t special_scan16(const unsigned char *u, size_t p, size_t end)
+{
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), dot = _mm_set1_epi8('.');
+    const __m128i bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?');
+    const __m128i d8 = _mm_set1_epi8((char)0xD8), db = _mm_set1_epi8((char)0xDB);
+    const __m128i e2 = _mm_set1_epi8((char)0xE2);
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + p));
+        __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)));
+        __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, d8)),
+                                    _mm_or_si128(_mm_cmpeq_epi8(v, db), _mm_cmpeq_epi8(v, e2)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, lead));
+        if (m)
+            return p + (size_t)__builtin_ctz(m);
+        p += 16;
+    }
+    return p;
+}
+#endif
 
 typedef struct sent_list {
     sr_arena *a;
@@ -221,15 +258,12 @@ static int is_abbreviation(const char *t, size_t lo, size_t dot, int digit_next)
         }
     }
     const char *w = t + s;
-    size_t n_abbr = sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS;
-    if (n >= sizeof ABBREVIATIONS[0].word)
-        n_abbr = 0;
-    for (size_t i = 0; i < n_abbr; i++) {
-        const abbr *ab = &ABBREVIATIONS[i];
-        /* the first letter turns away nearly every entry */
-        if ((ab->word[0] | 32) == (w[0] | 32) && same_word(ab->word, w, n))
+    /* the token starts with a letter: the scan above took letters and
+     * dots, and not a dot first */
+    const abbr *ab = n < sizeof ABBREVIATIONS[0]->word ? ABBREVIATIONS[(w[0] | 32) - 'a'] : NULL;
+    for (; ab && ab->word[0]; ab++)
+        if (same_word(ab->word, w, n))
             return ab->kind == ABBR_ALWAYS || digit_next;
-    }
     /* A single capital is an initial ("Abu M. al-Adnani", "George W. Bush");
      * capitals alternating with dots are an initialism ("U.S", "U.N"). */
     for (size_t i = 0; i < n; i++) {
@@ -298,6 +332,9 @@ sr_status sr_sentences(sr_arena *a, const char *text, sr_span region, sr_span **
         /* special bytes are ASCII or lead bytes, never continuation bytes;
          * four table look-ups per test while far from the end */
         const unsigned char *u = (const unsigned char *)text;
+#if defined(__SSE2__)
+        p = special_scan16(u, p, end);
+#endif
         while (end - p >= 4 &&
                !(SPECIAL[u[p]] | SPECIAL[u[p + 1]] | SPECIAL[u[p + 2]] | SPECIAL[u[p + 3]]))
             p += 4;

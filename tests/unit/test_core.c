@@ -1,6 +1,7 @@
 /* test_core.c - arena, buffers and JSON escaping, UTF-8 repair. */
 #include "test_util.h"
 
+#include "core/letters.h"
 #include "sitrep/buf.h"
 #include "sitrep/doc.h"
 
@@ -70,12 +71,59 @@ static void fixed_point_like_printf(void **state)
     assert_string_equal(u, "18446744073709551615");
 }
 
+/* sr_letter_run may stop early (callers read on byte by byte) but never
+ * past the first byte that is not a letter (or hyphen, when asked) */
+static void letter_runs(void **state)
+{
+    const char stops[] = {' ', '.', '@', '[', '`', '{', '-', (char)0xC3, '0'};
+    for (size_t at = 0; at < 40; at++)
+        for (size_t k = 0; k < sizeof stops; k++)
+            for (int hyphens = 0; hyphens < 2; hyphens++) {
+                unsigned char u[40];
+                for (size_t i = 0; i < sizeof u; i++)
+                    u[i] = (unsigned char)(i % 3 ? 'a' + i % 26 : 'Z' - i % 26);
+                u[at] = (unsigned char)stops[k];
+                size_t want = stops[k] == '-' && hyphens ? sizeof u : at;
+                size_t got = sr_letter_run(u, 0, sizeof u, hyphens);
+                assert_true(got <= want);
+                for (size_t i = 0; i < got; i++)
+                    assert_true(((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z') ||
+                                (hyphens && u[i] == '-'));
+            }
+}
+
 static void json_escaping(void **state)
 {
     sr_buf b;
     sr_buf_init(&b, NULL);
     sr_json_string(&b, "a\"b\\c\n\t\x01\xE2\x80\x99", 11);
     assert_string_equal(b.data, "\"a\\\"b\\\\c\\n\\t\\u0001\xE2\x80\x99\"");
+    sr_buf_clear(&b);
+    /* long runs go by blocks of 16 and 8: every position of an escaped
+     * byte in a block, and bytes above 0x7F that need none */
+    for (size_t at = 0; at < 40; at++) {
+        char in[41], want[64];
+        memset(in, 'w', 40);
+        in[at % 3 ? at : 39 - at] = (char)0xC3;
+        in[at] = at % 2 ? '"' : '\x1F';
+        size_t k = 0;
+        want[k++] = '"';
+        for (size_t i = 0; i < 40; i++) {
+            if (i == at && at % 2) {
+                want[k++] = '\\';
+                want[k++] = '"';
+            } else if (i == at) {
+                memcpy(want + k, "\\u001f", 6);
+                k += 6;
+            } else
+                want[k++] = in[i];
+        }
+        want[k++] = '"';
+        want[k] = '\0';
+        sr_buf_clear(&b);
+        sr_json_string(&b, in, 40);
+        assert_string_equal(b.data, want);
+    }
     sr_buf_clear(&b);
     int first = 1;
     sr_buf_putc(&b, '{');
@@ -136,6 +184,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_basics),
+        cmocka_unit_test(letter_runs),
         cmocka_unit_test(json_escaping),
         cmocka_unit_test(fixed_point_like_printf),
         cmocka_unit_test(utf8_repair),
