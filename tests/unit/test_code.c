@@ -1755,6 +1755,17 @@ static void foreign_capitals_and_crossings(void **state)
              "2018-07-07", e, 8, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].sub, "Government regains territory");
+    /* "Kurdish forces": the YPG before the SDF was founded, the SDF after */
+    n = code(TITLE "Kurdish forces killed at least 16 militants in an attack near Ras al-Ain on "
+                   "Saturday.\n",
+             "2014-12-14", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "People's Protection Units");
+    n = code(TITLE "Kurdish-led fighters fired mortar rounds at the town of Tal Abyad on "
+                   "Wednesday.\n",
+             "2019-10-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Syrian Democratic Forces");
     /* a deed in a "since" clause is a point in time, told before */
     n = code(TITLE "Around 3,000 jihadists are believed to have died in Raqqa since the SDF first "
                    "broke into the city in June.\n",
