@@ -1947,6 +1947,14 @@ static int passive_no_agent(const char *t, const sr_mention *tr, sr_span sent)
     next_word(t, tr->span.end, sent.end, &ns, &ne);
     int participle = lower_eq(t, tr->span.start, tr->span.end, "killed") &&
                      has_word(t, ns, ne, no_object, sizeof no_object / sizeof *no_object);
+    /* "The army killed at least 16 people": "at least" opens the object's
+     * count, not a place */
+    if (participle && lower_eq(t, ns, ne, "at")) {
+        size_t ls, le;
+        next_word(t, ne, sent.end, &ls, &le);
+        if (lower_eq(t, ls, le, "least") || lower_eq(t, ls, le, "most"))
+            participle = 0;
+    }
     size_t ps = tr->span.start > sent.start + 12 ? tr->span.start - 12 : sent.start;
     if (!participle && !has_word(t, ps, tr->span.start, be, 7))
         return 0;

@@ -1755,6 +1755,12 @@ static void foreign_capitals_and_crossings(void **state)
              "2018-07-07", e, 8, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].sub, "Government regains territory");
+    /* "killed at least 16": the count's "at" is no place after a participle */
+    n = code(TITLE "The army killed at least 16 militants near Palmyra on Saturday.\n", "2014-12-14",
+             e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of Syria");
+    assert_int_equal(e[0].dead, 16);
     /* "Kurdish forces": the YPG before the SDF was founded, the SDF after */
     n = code(TITLE "Kurdish forces killed at least 16 militants in an attack near Ras al-Ain on "
                    "Saturday.\n",
