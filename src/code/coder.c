@@ -3123,14 +3123,18 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     if (fr & SR_FRAME_NOUN) {
         /* "after two years of bombardment", "months of fighting": a recap
          * of a whole period, not one event */
+        /* "after two years of bombardment", "weeks of intense shelling":
+         * one adjective may stand between */
         static const char *const periods[] = {"years", "months", "weeks", "decades"};
         static const char *const of[] = {"of"};
         size_t ofs, ofe, us, ue;
-        tw_before(&tw, 0, &ofs, &ofe);
-        tw_before(&tw, 1, &us, &ue);
-        if (ofe > ofs && has_word(t, ofs, ofe, of, 1) &&
-            has_word(t, us, ue, periods, sizeof periods / sizeof *periods))
-            return;
+        for (size_t skip = 0; skip < 2; skip++) {
+            tw_before(&tw, skip, &ofs, &ofe);
+            tw_before(&tw, skip + 1, &us, &ue);
+            if (ofe > ofs && has_word(t, ofs, ofe, of, 1) &&
+                has_word(t, us, ue, periods, sizeof periods / sizeof *periods))
+                return;
+        }
         /* "a strike could draw the US into the war": a hypothesis */
         static const char *const modal[] = {"could", "would", "might", "may"};
         size_t ms, me;
@@ -4064,7 +4068,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                     !strcmp(kb->actors[a1].id, "MIL_RU"));
         if (k->sf.aircraft ||
             (air_power && (lower_eq(t, tr->span.start, tr->span.end, "raid") ||
-                           lower_eq(t, tr->span.start, tr->span.end, "raids"))))
+                           lower_eq(t, tr->span.start, tr->span.end, "raids") ||
+                           lower_eq(t, tr->span.start, tr->span.end, "attack") ||
+                           lower_eq(t, tr->span.start, tr->span.end, "attacks"))))
             sub = "Air/drone strike";
     }
     /* ACLED codes a chemical attack by its means, whatever delivers it */

@@ -1761,6 +1761,16 @@ static void foreign_capitals_and_crossings(void **state)
     assert_int_equal(n, 1);
     assert_string_equal(e[0].a1, "Military Forces of Syria");
     assert_int_equal(e[0].dead, 16);
+    /* the US-led coalition's "attack" on a town is an air strike; "weeks of
+     * intense shelling" is a period, no event */
+    n = code(TITLE "A new attack launched by the US-led coalition on residential areas of the town "
+                   "of Tabqa on Thursday killed 12 civilians.\n",
+             "2016-12-09", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Air/drone strike");
+    n = code(TITLE "Activists said weeks of intense shelling had flattened much of Qusayr.\n",
+             "2013-06-05", e, 8, NULL);
+    assert_int_equal(n, 0);
     /* "Kurdish forces": the YPG before the SDF was founded, the SDF after */
     n = code(TITLE "Kurdish forces killed at least 16 militants in an attack near Ras al-Ain on "
                    "Saturday.\n",
