@@ -4757,7 +4757,10 @@ static int one_event(const coder *k, const sr_event *e, const sr_event *f)
     long gap = labs(days_of(e->date) - days_of(f->date));
     /* two days written out are two days: only a date assumed for one
      * telling may be a day off the other's */
-    int firm_gap = gap > 0 && e->date_in_text && f->date_in_text;
+    /* a headline dated by the report's own date ("Sun 10 Jul 2016 29 Rebels
+     * Dead in Fighting ...") tells the body's event of the night before */
+    int firm_gap = gap > 0 && e->date_in_text && f->date_in_text &&
+                   !(gap == 1 && (in_title(k, e) || in_title(k, f) || e->sentence == 0 || f->sentence == 0));
     if (gap > 1) {
         const sr_event *u = e->date_in_text ? f : e, *w = u == e ? f : e;
         long back = days_of(u->date) - days_of(w->date);

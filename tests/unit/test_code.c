@@ -1771,6 +1771,12 @@ static void foreign_capitals_and_crossings(void **state)
     n = code(TITLE "Activists said weeks of intense shelling had flattened much of Qusayr.\n",
              "2013-06-05", e, 8, NULL);
     assert_int_equal(n, 0);
+    /* a headline dated by the report's own date and the body's event of the
+     * night before are one event */
+    n = code("x\n\nSun 10 Jul 2016 Syria air strikes kill 20 in Atarib. Air strikes killed 20 "
+             "people in the town of Atarib overnight, a monitor said on Sunday.\n",
+             NULL, e, 8, NULL);
+    assert_int_equal(n, 1);
     /* "Kurdish forces": the YPG before the SDF was founded, the SDF after */
     n = code(TITLE "Kurdish forces killed at least 16 militants in an attack near Ras al-Ain on "
                    "Saturday.\n",
