@@ -3405,6 +3405,27 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         between = has_word(t, tr->span.end, sv->m[first_after].span.start, bw, 1);
     }
     size_t subj = first_before, obj = first_after;
+    /* "SDF fighters close in on Manbij as coalition strikes intensify": a
+     * deed in a clause of its own ("as", "while", "whereas") takes its
+     * subject from that clause, or none */
+    if (subj != (size_t)-1 && !(fr & (SR_FRAME_MUTUAL | SR_FRAME_PARTIES))) {
+        static const char *const clause[] = {"as", "while", "whereas"};
+        size_t cut = 0;
+        for (size_t p = sv->m[subj].span.end, ws, we; p < tr->span.start; p = we) {
+            next_word(t, p, tr->span.start, &ws, &we);
+            if (we <= ws)
+                break;
+            if (word_is(t, ws, we, clause, 3))
+                cut = we;
+        }
+        if (cut) {
+            size_t own = (size_t)-1;
+            for (size_t i = subj + 1; i < ti; i++)
+                if (sv->m[i].span.start >= cut && usable_actor(kb, &sv->m[i]))
+                    own = i;
+            subj = first_before = own;
+        }
+    }
     /* "two Turkistan fighters ... were killed in the airstrike": people
      * killed or wounded by the event are its target, not its agent */
     if (subj != (size_t)-1 && !(fr & SR_FRAME_MUTUAL) &&

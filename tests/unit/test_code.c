@@ -1771,6 +1771,13 @@ static void foreign_capitals_and_crossings(void **state)
     n = code(TITLE "Activists said weeks of intense shelling had flattened much of Qusayr.\n",
              "2013-06-05", e, 8, NULL);
     assert_int_equal(n, 0);
+    /* a deed in an "as" clause takes its subject from that clause */
+    n = code(TITLE "The army shelled the town of Atarib on Monday as US-led coalition air strikes "
+                   "hit Raqqa.\n",
+             "2016-06-14", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(e[i].loc, "Raqqa"))
+            assert_string_equal(e[i].a1, "US-led Coalition");
     /* a headline dated by the report's own date and the body's event of the
      * night before are one event */
     n = code("x\n\nSun 10 Jul 2016 Syria air strikes kill 20 in Atarib. Air strikes killed 20 "
