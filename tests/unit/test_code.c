@@ -1771,6 +1771,18 @@ static void foreign_capitals_and_crossings(void **state)
     n = code(TITLE "Activists said weeks of intense shelling had flattened much of Qusayr.\n",
              "2013-06-05", e, 8, NULL);
     assert_int_equal(n, 0);
+    /* "continued its advance ..., capturing the village of X"; "shot down a
+     * government warplane" names the state's forces as the target */
+    n = code(TITLE "The army continued its advance in southern Idlib on Tuesday, capturing the "
+                   "village of Tamanah.\n",
+             "2018-06-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Government regains territory");
+    n = code(TITLE "Rebels said they shot down a government warplane over Hama province on "
+                   "Monday.\n",
+             "2018-06-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Military Forces of Syria");
     /* a deed in an "as" clause takes its subject from that clause */
     n = code(TITLE "The army shelled the town of Atarib on Monday as US-led coalition air strikes "
                    "hit Raqqa.\n",
