@@ -2692,6 +2692,13 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             }
         }
     }
+    /* "the regime and rebels have traded accusations over which side is
+     * using toxic gas": a dispute about deeds, told as a statement */
+    {
+        static const char *const dispute[] = {"accusations", "allegations", "traded"};
+        if (word_within(t, sent.start, tr->span.start, 8, dispute, 3))
+            return;
+    }
     /* "The group claimed the attack on Thursday", "claimed responsibility
      * for the bombing": the claim points back to an event told before */
     if ((fr & SR_FRAME_NOUN) && k->out->n_events > 0) {
@@ -3096,6 +3103,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             "intensified", "intensify",  "intensifies", "intensifying", "stepped",   "step",
             "escalated",   "escalating", "continues",   "continue",     "continuing", "conducting",
             "waging",      "ongoing",    "keeps",       "kept",         "daily",     "relentless",
+            "staging",
             "continued",   "constant",   "repeated",    "persistent"};
         int day = 0, place = 0;
         for (size_t i = 0; i < sv->n; i++) {

@@ -1783,6 +1783,16 @@ static void foreign_capitals_and_crossings(void **state)
              "2018-06-10", e, 8, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].a2, "Military Forces of Syria");
+    /* "has been staging air strikes" is a campaign; "traded accusations over
+     * which side is using toxic gas" a dispute, no event */
+    n = code(TITLE "Moscow has been staging air strikes in support of Damascus, targeting IS in "
+                   "Deir Ezzor province.\n",
+             "2017-10-05", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "The regime and rebels have traded accusations over which side used toxic gas "
+                   "in Aleppo.\n",
+             "2016-08-10", e, 8, NULL);
+    assert_int_equal(n, 0);
     /* a deed in an "as" clause takes its subject from that clause */
     n = code(TITLE "The army shelled the town of Atarib on Monday as US-led coalition air strikes "
                    "hit Raqqa.\n",
