@@ -287,6 +287,30 @@ static int state_acronym_as_adjective(const kb_target *tg, const char *t, sr_spa
     return e > s && word_in(t, s, e, force, sizeof force / sizeof *force);
 }
 
+/* Do the ASCII letters of T[0..N) spell those of PHRASE, case aside
+ * (spaces, hyphens and apostrophes skipped on both sides)?  Non-ASCII
+ * text (another script) is not compared. */
+static int same_letters(const char *t, size_t n, const char *phrase)
+{
+    size_t i = 0;
+    const char *q = phrase;
+    for (;;) {
+        while (i < n && !is_letter((unsigned char)t[i]))
+            i++;
+        while (*q && !is_letter((unsigned char)*q))
+            q++;
+        if (i == n || !*q)
+            return i == n && !*q;
+        unsigned char a = (unsigned char)t[i], b = (unsigned char)*q;
+        if (a >= 0x80 || b >= 0x80)
+            return 1;
+        if ((a | 32) != (b | 32))
+            return 0;
+        i++;
+        q++;
+    }
+}
+
 /* ---- mentions ---- */
 
 typedef struct mlist {
@@ -763,6 +787,12 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         if (ct && actor < 0 && place < 0) {
             const kb_cue *cue = &kb->cues[ct->index];
             sr_mention *m = NULL;
+            /* an English cue word is read as written: the shared fold makes
+             * "well" of "will" and "were" of "where" (vowels merge for
+             * transliterated names), which no hedge or tense may borrow */
+            if ((cue->kind == CUE_HEDGE || cue->kind == CUE_NEGATION || cue->kind == CUE_FUTURE) &&
+                !same_letters(t + os.start, os.end - os.start, cue->phrase))
+                continue;
             switch (cue->kind) {
             case CUE_HEDGE: m = add_mention(ml, SR_MENTION_HEDGE, os); break;
             case CUE_SOURCE: m = add_mention(ml, SR_MENTION_SOURCE, os); break;

@@ -1793,6 +1793,12 @@ static void foreign_capitals_and_crossings(void **state)
                    "in Aleppo.\n",
              "2016-08-10", e, 8, NULL);
     assert_int_equal(n, 0);
+    /* "as well as" is no "will": cue words are read as written */
+    n = code(TITLE "At least 20 fighters were killed in the fight for Hasakeh on Monday as well as "
+                   "in strikes by the US-led coalition outside the city.\n",
+             "2015-07-28", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(e[i].cert, "expected");
     /* a deed in an "as" clause takes its subject from that clause */
     n = code(TITLE "The army shelled the town of Atarib on Monday as US-led coalition air strikes "
                    "hit Raqqa.\n",
