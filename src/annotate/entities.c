@@ -790,7 +790,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
             /* an English cue word is read as written: the shared fold makes
              * "well" of "will" and "were" of "where" (vowels merge for
              * transliterated names), which no hedge or tense may borrow */
-            if ((cue->kind == CUE_HEDGE || cue->kind == CUE_NEGATION || cue->kind == CUE_FUTURE) &&
+            if ((cue->kind == CUE_HEDGE || cue->kind == CUE_NEGATION || cue->kind == CUE_FUTURE ||
+                 cue->kind == CUE_TRIGGER) &&
                 !same_letters(t + os.start, os.end - os.start, cue->phrase))
                 continue;
             switch (cue->kind) {
