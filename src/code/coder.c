@@ -5119,8 +5119,14 @@ static void merge_events(coder *k)
                 add_evidence(f, e->evidence[q]);
             if (!f->fatalities && e->fatalities)
                 f->fatalities = e->fatalities;
-            /* a date written next to the event beats one assumed for it */
-            if (e->date_in_text && !f->date_in_text) {
+            /* a date written next to the event beats one assumed for it;
+             * the body's day beats the headline's, which is the report's
+             * own date ("July 19 2014 IS killed 270 ..." and "... captured
+             * a gas field on Thursday") */
+            if ((e->date_in_text && !f->date_in_text) ||
+                (e->date_in_text && f->date_in_text && (in_title(k, f) || f->sentence == 0) &&
+                 !in_title(k, e) && e->sentence != 0 && e->time_precision == SR_PREC_DAY &&
+                 days_of(e->date) < days_of(f->date) && days_of(f->date) - days_of(e->date) <= 7)) {
                 f->date = e->date;
                 f->time_precision = e->time_precision;
                 f->date_in_text = 1;

@@ -1799,6 +1799,12 @@ static void foreign_capitals_and_crossings(void **state)
              "2015-07-28", e, 8, NULL);
     for (size_t i = 0; i < n; i++)
         assert_string_not_equal(e[i].cert, "expected");
+    /* the body's day beats the headline's, which is the report's own date */
+    n = code("x\n\nSunday 14 Sep 2014 Air strike on camp kills 18 in Atarib. The Saturday strike hit "
+             "dormitories in the camp in the town of Atarib, a monitor said.\n",
+             NULL, e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].date, "2014-09-13");
     /* event words too: "rapid advances" is no rape */
     n = code(TITLE "The insurgents are making rapid advances near Deir ez-Zor, a monitor said on "
                    "Monday.\n",
