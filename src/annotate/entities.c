@@ -1105,7 +1105,8 @@ static int only_linking_words(const char *t, size_t s, size_t e)
                                        "eastern",  "western",  "central",  "rural",    "province",
                                        "city",     "town",     "village",  "district", "countryside",
                                        "neighbourhood", "neighborhood", "quarter", "suburb",
-                                       "outskirts", "area"};
+                                       "outskirts", "area", "square", "street", "roundabout",
+                                       "market", "camp"};
     /* "the al-Sinaa district on the eastern edge of Raqqa": beside, not in */
     static const char *const beside[] = {"on", "edge", "outskirts", "north", "south", "east",
                                          "west", "near", "northeast", "northwest", "southeast",

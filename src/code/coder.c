@@ -5811,6 +5811,21 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
         finish_actors(&k, x);
         finish_actors(&k, at);
     }
+    /* civilians are those of the country the event is in ("Turkey's
+     * ministry denied ..." names no Turkish victims of a strike in Syria) */
+    for (size_t e = 0; e < out->n_events; e++) {
+        sr_event *x = &out->events[e];
+        if (x->actor2 < 0 || !x->where.country || strlen(x->where.country) != 2 ||
+            kb->actors[x->actor2].kind != SR_ACTOR_CIVILIANS ||
+            strncmp(kb->actors[x->actor2].id, "CIV_", 4) ||
+            !strcmp(kb->actors[x->actor2].id + 4, x->where.country))
+            continue;
+        char civ[16];
+        snprintf(civ, sizeof civ, "CIV_%s", x->where.country);
+        int ca = sr_kb_actor_find(kb, civ);
+        x->actor2 = ca >= 0 ? ca : sr_kb_actor_find(kb, "CIVILIANS");
+        finish_actors(&k, x);
+    }
     crowd_met_with_force(&k);
     collapse_twins(&k);
     for (size_t e = 0; e < out->n_events; e++)

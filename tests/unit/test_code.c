@@ -1805,6 +1805,14 @@ static void foreign_capitals_and_crossings(void **state)
              NULL, e, 8, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].date, "2014-09-13");
+    /* the civilians of a strike in Syria are Syria's, whoever denies it; a
+     * square in a city is in that city */
+    n = code(TITLE "A drone hit a house in the village of Tal Tamr on Tuesday, killing two "
+                   "civilians. Turkey's defence ministry denied that its aircraft had carried out "
+                   "any strike in the area.\n",
+             "2020-07-22", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_not_equal(e[0].a2, "Civilians (Turkey)");
     /* event words too: "rapid advances" is no rape */
     n = code(TITLE "The insurgents are making rapid advances near Deir ez-Zor, a monitor said on "
                    "Monday.\n",
