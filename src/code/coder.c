@@ -684,6 +684,23 @@ static long long sentence_deaths(coder *k, const sent_view *sv, sr_span sent, in
     return k->deaths;
 }
 
+/* Is a hurt word among the WORDS words from P on, before any killing word
+ * (and, when AND_STOPS, before "and", "or", "while": the next count's)? */
+static int hurt_ahead(const char *t, size_t p, size_t end, int words, int and_stops)
+{
+    static const char *const conj[] = {"and", "or", "while"};
+    size_t s = p, e = p;
+    for (int w = 0; w < words; w++) {
+        next_word(t, e, end, &s, &e);
+        if (e <= s || has_word(t, s, e, kill_words, N_KILL) ||
+            (and_stops && has_word(t, s, e, conj, 3)))
+            return 0;
+        if (has_word(t, s, e, hurt_words, N_HURT))
+            return 1;
+    }
+    return 0;
+}
+
 /* A word for armed men of a non-state side, in lower case. */
 static int combatant_noun(const char *w)
 {
@@ -848,26 +865,11 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         }
         /* "over 10 citizens have been hospitalized": the hurt verb three
          * words after the count's noun */
-        if (!w1_hurt && !w3_hurt && m->number.noun.end > m->span.end) {
-            size_t hs = m->number.noun.end, he = hs;
-            for (int w = 0; w < 3 && !w3_hurt; w++) {
-                next_word(t, he, sent.end, &hs, &he);
-                if (he <= hs || has_word(t, hs, he, kill_words, N_KILL) ||
-                    has_word(t, hs, he, conj, 3))
-                    break;
-                w3_hurt = has_word(t, hs, he, hurt_words, N_HURT);
-            }
-        }
+        if (!w1_hurt && !w3_hurt && m->number.noun.end > m->span.end)
+            w3_hurt = hurt_ahead(t, m->number.noun.end, sent.end, 3, 1);
         /* "25 others on a bus were wounded": the others are the hurt */
-        if (!w1_hurt && !w3_hurt && w1e > w1s && lower_eq(t, w1s, w1e, "others")) {
-            size_t os2 = w1e, oe2 = w1e;
-            for (int w = 0; w < 6 && !w3_hurt; w++) {
-                next_word(t, oe2, sent.end, &os2, &oe2);
-                if (oe2 <= os2 || has_word(t, os2, oe2, kill_words, N_KILL))
-                    break;
-                w3_hurt = has_word(t, os2, oe2, hurt_words, N_HURT);
-            }
-        }
+        if (!w1_hurt && !w3_hurt && w1e > w1s && lower_eq(t, w1s, w1e, "others"))
+            w3_hurt = hurt_ahead(t, w1e, sent.end, 6, 0);
         if (w1_hurt || w3_hurt)
             continue;
         /* the same kind of victim told twice ("16 Civilians Dead ... at least
@@ -2407,10 +2409,9 @@ static int crowd_side(const coder *k, const sent_view *sv, sr_span sent, sr_even
 
 /* ACLED codes the protesters as actor 1 of a protest with intervention,
  * the force that intervened as actor 2. */
-static void crowd_first(const sr_kb *kb, sr_event *e)
+/* Side 1 and side 2 of E, with their associates, trade places. */
+static void swap_sides(sr_event *e)
 {
-    if (e->actor2 < 0 || kb->actors[e->actor2].kind != SR_ACTOR_PROTESTERS)
-        return;
     int a = e->actor1, as[SR_CODE_MAX_ASSOC], n = e->n_assoc1;
     memcpy(as, e->assoc1, sizeof as);
     e->actor1 = e->actor2;
@@ -2419,6 +2420,22 @@ static void crowd_first(const sr_kb *kb, sr_event *e)
     e->actor2 = a;
     memcpy(e->assoc2, as, sizeof as);
     e->n_assoc2 = n;
+}
+
+static void crowd_first(const sr_kb *kb, sr_event *e)
+{
+    if (e->actor2 >= 0 && kb->actors[e->actor2].kind == SR_ACTOR_PROTESTERS)
+        swap_sides(e);
+}
+
+/* Drops the associates of kind KIND from V[0..*N). */
+static void drop_assoc(const sr_kb *kb, int *v, int *n, sr_actor_kind kind)
+{
+    int w = 0;
+    for (int q = 0; q < *n; q++)
+        if (kb->actors[v[q]].kind != kind)
+            v[w++] = v[q];
+    *n = w;
 }
 
 /* Is SUB a violent sub-event type whose target may be civilians? */
@@ -2581,21 +2598,21 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * told with an arrest is the arrest operation (ACLED: Arrests), not a
      * clash */
     if (tr->span.end - tr->span.start >= 4 && lower_eq(t, tr->span.start, tr->span.start + 4, "raid") &&
-        !strcmp(tr->value, "Armed clash"))
+        str_eq(tr->value, "Armed clash"))
         for (size_t i = 0; i < sv->n; i++)
             if (sv->m[i].kind == SR_MENTION_TRIGGER && sv->m[i].value &&
-                !strcmp(sv->m[i].value, "Arrests"))
+                str_eq(sv->m[i].value, "Arrests"))
                 return;
     /* "engineers were dismantling explosive devices", "found a car bomb":
      * a bomb made safe or found did not go off */
-    if ((fr & SR_FRAME_NOUN) && !strcmp(tr->value, "Remote explosive/landmine/IED")) {
+    if ((fr & SR_FRAME_NOUN) && str_eq(tr->value, "Remote explosive/landmine/IED")) {
         static const char *const unexploded[] = {
             "defused",  "defusing",  "dismantled", "dismantling", "removed", "removing",
             "found",    "finding",   "seized",     "seizing",     "cleared", "clearing",
-            "discovered", "detonated safely"};
-        size_t ws = tr->span.start, we;
-        for (int w = 0; w < 3; w++) {
-            word_before(t, sent.start, ws, &ws, &we);
+            "discovered"};
+        size_t ws, we;
+        for (size_t w = 0; w < 3; w++) {
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             if (word_is(t, ws, we, unexploded, sizeof unexploded / sizeof *unexploded))
@@ -2712,9 +2729,9 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * article or a day's possessive, points back to one told elsewhere; the
      * main clause's actors are not its makers */
     if (fr & SR_FRAME_NOUN) {
-        size_t ws = tr->span.start, we;
-        for (int w = 0; w < 3; w++) {
-            word_before(t, sent.start, ws, &ws, &we);
+        size_t ws, we;
+        for (size_t w = 0; w < 3; w++) {
+            tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
             if (lower_eq(t, ws, we, "after") || lower_eq(t, ws, we, "following")) {
@@ -4991,26 +5008,12 @@ static void crowd_met_with_force(coder *k)
             /* the force acts (actor 1), the crowd is its target, the
              * other way round from an intervention (crowd_first) */
             if (p->actor1 >= 0 && k->kb->actors[p->actor1].kind == SR_ACTOR_PROTESTERS &&
-                p->actor2 >= 0) {
-                sr_event sw = *p;
-                p->actor1 = sw.actor2;
-                p->actor2 = sw.actor1;
-                memcpy(p->assoc1, sw.assoc2, sizeof p->assoc1);
-                memcpy(p->assoc2, sw.assoc1, sizeof p->assoc2);
-                p->n_assoc1 = sw.n_assoc2;
-                p->n_assoc2 = sw.n_assoc1;
-            }
+                p->actor2 >= 0)
+                swap_sides(p);
         }
         /* the crowd is the protesters, not civilians beside the force */
-        int n1 = 0, n2 = 0;
-        for (int q = 0; q < p->n_assoc1; q++)
-            if (k->kb->actors[p->assoc1[q]].kind != SR_ACTOR_CIVILIANS)
-                p->assoc1[n1++] = p->assoc1[q];
-        for (int q = 0; q < p->n_assoc2; q++)
-            if (k->kb->actors[p->assoc2[q]].kind != SR_ACTOR_CIVILIANS)
-                p->assoc2[n2++] = p->assoc2[q];
-        p->n_assoc1 = n1;
-        p->n_assoc2 = n2;
+        drop_assoc(k->kb, p->assoc1, &p->n_assoc1, SR_ACTOR_CIVILIANS);
+        drop_assoc(k->kb, p->assoc2, &p->n_assoc2, SR_ACTOR_CIVILIANS);
         finish_actors(k, p);
     }
 }
