@@ -5,7 +5,7 @@
 #   make fuzz       libFuzzer targets (clang-14); FUZZ_SECONDS=600 make fuzz-run
 #   make bench      throughput and peak RSS on a >= 1 GB corpus
 #   make format     clang-format every source file
-PKGS      := libxml-2.0 zlib icu-uc icu-i18n libhs libmicrohttpd sqlite3 libpq
+PKGS      := libxml-2.0 zlib icu-uc icu-i18n libmicrohttpd sqlite3 libpq
 TEST_PKGS := cmocka
 BUILD     ?= build
 CC        ?= cc

@@ -1,8 +1,8 @@
 /* floor.c - what the entity stage cannot go below, measured.
  *
  * `sitrep entities` reads and cleans each document, folds every report
- * paragraph (fold.h), scans the folded text with the one Vectorscan
- * database of all aliases and triggers, and writes one JSON line per
+ * paragraph (fold.h), scans the folded text against the word table of
+ * all aliases, places and cues (kb_scan), and writes one JSON line per
  * mention.  This tool times those steps one by one over the same input,
  * each on its own, with the shipped knowledge files, and prints each
  * step's throughput in MB of input per second together with the whole
@@ -33,7 +33,7 @@
 #include "sitrep/reader.h"
 
 enum { T_READ, T_CLEAN, T_FOLD, T_SCAN, T_SCAN_DOC, T_ANNOTATE, T_JSON, T_COUNT };
-static const char *step_name[T_COUNT] = {"read", "clean", "fold", "scan (Vectorscan)",
+static const char *step_name[T_COUNT] = {"read", "clean", "fold", "scan (word table)",
                                          "scan, 1 call/doc",
                                          "annotate (whole)", "entities JSON"};
 
@@ -46,16 +46,15 @@ static double now(void)
 
 static unsigned long long n_matches;
 
-static int count_match(unsigned id, unsigned long long from, unsigned long long to,
-                       unsigned flags, void *ctx)
+static int count_match(int pattern, size_t start, size_t end, void *ctx)
 {
-    (void)id, (void)from, (void)to, (void)flags, (void)ctx;
+    (void)pattern, (void)start, (void)end, (void)ctx;
     n_matches++;
     return 0;
 }
 
 /* One pass over PATH; adds each step's seconds to T. */
-static int pass(const char *path, sr_kb *kb, sr_annotator *an, hs_scratch_t *scratch,
+static int pass(const char *path, sr_kb *kb, sr_annotator *an,
                 int doc_scan, double t[T_COUNT], unsigned long long *bytes,
                 unsigned long long *out_bytes)
 {
@@ -100,15 +99,9 @@ static int pass(const char *path, sr_kb *kb, sr_annotator *an, hs_scratch_t *scr
             if (sr_fold(doc.arena, kb->fold, c.text + c.body[i].start,
                         c.body[i].end - c.body[i].start, &f) != SR_OK)
                 break;
-            char *padded = sr_arena_alloc(doc.arena, f.len + 3);
-            if (!padded)
-                break;
-            padded[0] = ' ';
-            memcpy(padded + 1, f.text, f.len);
-            padded[f.len + 1] = ' ';
             double b = now();
             if (f.len && !doc_scan)
-                hs_scan(kb->db, padded, (unsigned)f.len + 2, 0, scratch, count_match, NULL);
+                kb_scan(kb, f.text, f.len, count_match, NULL);
             double e = now();
             tf += b - a;
             ts += e - b;
@@ -138,7 +131,7 @@ static int pass(const char *path, sr_kb *kb, sr_annotator *an, hs_scratch_t *scr
             }
             double a = now();
             if (o > 1)
-                hs_scan(kb->db, joined, (unsigned)o, 0, scratch, count_match, NULL);
+                kb_scan(kb, joined, o, count_match, NULL);
             t[T_SCAN_DOC] += now() - a;
         }
         double t3 = now();
@@ -182,8 +175,7 @@ int main(int argc, char **argv)
         return 1;
     }
     sr_annotator *an;
-    hs_scratch_t *scratch = NULL;
-    if (sr_annotator_new(&an, kb) != SR_OK || hs_alloc_scratch(kb->db, &scratch) != HS_SUCCESS) {
+    if (sr_annotator_new(&an, kb) != SR_OK) {
         fprintf(stderr, "floor: cannot set up the annotator\n");
         return 1;
     }
@@ -191,8 +183,8 @@ int main(int argc, char **argv)
     unsigned long long bytes = 0, out_bytes = 0;
     for (int k = 0; k < runs; k++) {
         double t[T_COUNT] = {0}, td[T_COUNT] = {0};
-        if (pass(argv[1], kb, an, scratch, 0, t, &bytes, &out_bytes) != 0 ||
-            pass(argv[1], kb, an, scratch, 1, td, &bytes, &out_bytes) != 0)
+        if (pass(argv[1], kb, an, 0, t, &bytes, &out_bytes) != 0 ||
+            pass(argv[1], kb, an, 1, td, &bytes, &out_bytes) != 0)
             return 1;
         t[T_SCAN_DOC] = td[T_SCAN_DOC];
         for (int s = 0; s < T_COUNT; s++)
@@ -219,7 +211,6 @@ int main(int argc, char **argv)
            bare * 1e9 / (double)bytes, mb / bare);
     double whole = med[T_READ] + med[T_CLEAN] + med[T_ANNOTATE] + med[T_JSON];
     printf("  whole stage as timed here: %.1f MB/s per core\n", mb / whole);
-    hs_free_scratch(scratch);
     sr_annotator_free(an);
     sr_kb_free(kb);
     return 0;

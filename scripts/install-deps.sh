@@ -5,7 +5,7 @@
 set -e
 need=""
 check() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed" || need="$need $1"; }
-for p in make build-essential pkg-config libxml2-dev zlib1g-dev libicu-dev libvectorscan-dev libcmocka-dev libmicrohttpd-dev libsqlite3-dev libpq-dev python3 time gzip; do
+for p in make build-essential pkg-config libxml2-dev zlib1g-dev libicu-dev libcmocka-dev libmicrohttpd-dev libsqlite3-dev libpq-dev python3 time gzip; do
   check "$p"
 done
 [ -z "$need" ] && exit 0

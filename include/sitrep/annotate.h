@@ -4,7 +4,7 @@
  * An sr_annotator holds one thread's matching scratch over a shared,
  * immutable sr_kb; use one annotator per thread.  sr_annotate reads the
  * body spans of a cleaned document (never its comments), scans them in one
- * pass with the knowledge base's Vectorscan database over the folded text,
+ * pass with the knowledge base's word table over the folded text,
  * keeps the longest match at each place, resolves places, generic phrases
  * ("HTS's security forces", "Turkish-backed militants") and anaphors ("the
  * group"), and normalises dates and numbers against the document's anchor

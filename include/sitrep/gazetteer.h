@@ -154,7 +154,7 @@ size_t sr_gazetteer_count(const sr_gazetteer *g);
 /* The place with ID into *OUT; 0 when ID is out of range. */
 int sr_gazetteer_place(const sr_gazetteer *g, uint32_t id, sr_place *out);
 
-/* One indexed name, for compiling a matcher (e.g. a Vectorscan database). */
+/* One indexed name, for building a matcher (kb.c puts them in its word table). */
 enum {
     SR_NAME_PRIMARY = 1u << 0,   /* the place's own name or ASCII name */
     SR_NAME_ALTERNATE = 1u << 1, /* a GeoNames alternate or local alias */

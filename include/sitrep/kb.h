@@ -1,11 +1,10 @@
 /* sitrep/kb.h - the knowledge base: actors, countries, dated relations,
- * cue phrases and places, loaded from the plain-text files in data/ and
- * compiled into one Vectorscan database of every alias, place name and cue.
+ * cue phrases and places, loaded from the plain-text files in data/, with
+ * one hash table of every alias, place name and cue as whole-word runs of
+ * their folded skeletons (the entity scan's matcher, built at load).
  *
  * A loaded sr_kb is immutable and may be shared by any number of threads;
- * per-thread matching state lives in sr_annotator (annotate.h).  The
- * compiled database is cached on disk keyed by a hash of the compiled patterns and
- * the library versions, so start-up after the first run only deserialises.
+ * per-thread matching state lives in sr_annotator (annotate.h).
  * Every loader rejects a malformed line with "file:line: reason". */
 #ifndef SITREP_KB_H
 #define SITREP_KB_H
@@ -64,14 +63,14 @@ typedef struct sr_kb_relation {
 
 typedef struct sr_kb_options {
     const char *data_dir;  /* NULL: $SITREP_DATA, else the installed dir */
-    const char *cache_dir; /* NULL: $SITREP_CACHE, else $XDG_CACHE_HOME/sitrep
-                              or ~/.cache/sitrep; "" disables the cache */
+    const char *cache_dir; /* ignored: the matcher is built at load and needs
+                              no cache (kept so older callers still build) */
     int no_places;         /* skip the gazetteer (tests) */
 } sr_kb_options;
 
 typedef struct sr_kb sr_kb;
 
-/* Loads every data file and compiles (or loads from cache) the matcher.
+/* Loads every data file and builds the matcher.
  * On failure *OUT is NULL and ERR says which file and line. */
 sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t errlen);
 void sr_kb_free(sr_kb *kb);
@@ -90,10 +89,8 @@ struct sr_place_ref;
 int sr_kb_lookup_place(const sr_kb *kb, const char *name, struct sr_place_ref *out);
 size_t sr_kb_relation_count(const sr_kb *kb);
 const sr_kb_relation *sr_kb_relation_at(const sr_kb *kb, size_t i);
-/* Number of patterns compiled into the matcher, and whether the compiled
- * database came from the cache on this load. */
+/* Number of patterns the matcher knows. */
 size_t sr_kb_pattern_count(const sr_kb *kb);
-int sr_kb_from_cache(const sr_kb *kb);
 
 const char *sr_actor_kind_name(sr_actor_kind k);
 const char *sr_relation_type_name(sr_relation_type t);

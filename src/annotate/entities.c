@@ -1,8 +1,8 @@
 /* entities.c - mentions from the report body (annotate.h).
  *
- * Per body paragraph: fold to the skeleton (fold.h), scan once with the
- * knowledge base's literal database, keep matches on word boundaries, keep
- * the longest match where matches overlap, then turn matches into mentions:
+ * Per body paragraph: fold to the skeleton (fold.h), find every run of
+ * whole words the knowledge base knows (kb_scan, one hash look-up per word
+ * for most words), keep the longest match where matches overlap, then turn matches into mentions:
  *   - capitalisation is checked on the original text: acronyms must be in
  *     capitals ("IS" the group, not "is" the verb), names and places that
  *     are capitalised in the data must be capitalised in the text;
@@ -27,7 +27,6 @@
 
 struct sr_annotator {
     const sr_kb *kb;
-    hs_scratch_t *scratch;
 };
 
 typedef struct hit {
@@ -63,10 +62,6 @@ sr_status sr_annotator_new(sr_annotator **out, const sr_kb *kb)
     if (!an)
         return SR_ENOMEM;
     an->kb = kb;
-    if (hs_alloc_scratch(kb->db, &an->scratch) != HS_SUCCESS) {
-        free(an);
-        return SR_ENOMEM;
-    }
     *out = an;
     return SR_OK;
 }
@@ -75,44 +70,12 @@ void sr_annotator_free(sr_annotator *an)
 {
     if (!an)
         return;
-    hs_free_scratch(an->scratch);
     free(an);
 }
 
-typedef struct scan_ctx {
-    const sr_kb *kb;
-    const char *text; /* as scanned: the skeleton with a space either side */
-    size_t len;
-    hits *h;
-} scan_ctx;
-
-static int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
-                    void *ctx)
+static int on_match(int pattern, size_t start, size_t end, void *ctx)
 {
-    scan_ctx *s = ctx;
-    /* patterns are " word" and the scanned text is " skeleton ": the match
-     * [to - len - 1, to) maps to skeleton [to - len - 1, to - 1), and it is
-     * a whole word when a space follows; short ones are " word " and the
-     * space is part of the match (kb.c, compile_db) */
-    size_t plural = id >= s->kb->n_patterns; /* "Aleppos": the name and an s */
-    if (plural)
-        id -= (unsigned)s->kb->n_patterns;
-    const kb_pattern *p = &s->kb->patterns[id];
-    size_t plen = p->len + plural, end;
-    if (plen <= KB_SPACED_MAX) {
-        end = (size_t)to - 2;
-    } else if (s->text[to] == ' ') {
-        end = (size_t)to - 1;
-    } else if (p->plural_follows && s->text[to] == 's' && s->text[to + 1] == ' ') {
-        /* the plural, read here as its literal would have matched one
-         * byte on: the scanned text ends in a space, so to + 1 is in it */
-        plen++;
-        end = (size_t)to;
-    } else {
-        return 0;
-    }
-    size_t start = end - plen;
-    hits *h = s->h;
+    hits *h = ctx;
     if (h->n == h->cap) {
         size_t nc = h->cap ? h->cap * 2 : 64;
         hit *nv = sr_arena_grow(h->a, h->v, h->cap * sizeof *nv, nc * sizeof *nv);
@@ -123,7 +86,7 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
         h->v = nv;
         h->cap = nc;
     }
-    h->v[h->n++] = (hit){start, end, (int)id};
+    h->v[h->n++] = (hit){start, end, pattern};
     return 0;
 }
 
@@ -135,9 +98,9 @@ static int hit_cmp(const void *a, const void *b)
     return (y->end > x->end) - (y->end < x->end); /* longer first */
 }
 
-/* Sorts hits by hit_cmp.  Vectorscan reports them by end offset, so they
- * come almost sorted by start (only a match inside a longer one is out of
- * place) and insertion sort is linear in practice; past 4n moves, say for
+/* Sorts hits by hit_cmp.  kb_scan reports them by start and then by end,
+ * so only the runs of one start are out of place, and they are short:
+ * insertion sort is linear in practice; past 4n moves, say for
  * pathological nesting, qsort finishes the job (hit_cmp has no ties: two
  * hits with the same span are the same pattern). */
 static void sort_hits(hit *v, size_t n)
@@ -479,16 +442,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
     if (st != SR_OK)
         return st;
     h->n = 0;
-    char *padded = sr_arena_alloc(doc->arena, f.len + 3);
-    if (!padded)
-        return SR_ENOMEM;
-    padded[0] = ' ';
-    memcpy(padded + 1, f.text, f.len);
-    padded[f.len + 1] = ' ';
-    scan_ctx ctx = {kb, padded, f.len + 2, h};
-    if (f.len && hs_scan(kb->db, padded, (unsigned)f.len + 2, 0, an->scratch, on_match, &ctx) != HS_SUCCESS &&
-        !h->oom)
-        return SR_EFORMAT;
+    kb_scan(kb, f.text, f.len, on_match, h);
     if (h->oom)
         return SR_ENOMEM;
     /* drop matches whose every meaning fails the spelling checks on the

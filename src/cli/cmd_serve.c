@@ -40,7 +40,7 @@ static const char serve_usage[] =
     "  --timeout S        close a connection idle for S seconds (default 30)\n"
     "  --data DIR         knowledge files, for actor and place names in queries\n"
     "                     (default: $SITREP_DATA, else ./data)\n"
-    "  --cache DIR        compiled-matcher cache ('' disables)\n"
+    "  --cache DIR        accepted and ignored (the matcher needs no cache)\n"
     "  -h, --help         this text\n";
 
 static int parse_uint(const char *opt, const char *s, unsigned long long min,

@@ -49,7 +49,7 @@ static const char query_usage[] =
     "  --limit N, --offset N   pagination\n"
     "  --at DATE             relations, control, export graphs\n"
     "  --format F, -o FILE   export\n"
-    "  --data DIR, --cache DIR  knowledge files and matcher cache (as for code)\n"
+    "  --data DIR          knowledge files (as for code; --cache is ignored)\n"
     "  -h, --help            this text\n";
 
 typedef struct qopts {

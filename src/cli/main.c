@@ -60,7 +60,7 @@ static const char usage_text[] =
     "  --bundles           ingest: inputs are `sitrep analyze` lines, not articles\n"
     "  --max-doc-bytes N   reject larger records (default 33554432)\n"
     "  --data DIR          knowledge files (default: $SITREP_DATA, else ./data)\n"
-    "  --cache DIR         compiled-matcher cache ('' disables; default ~/.cache/sitrep)\n"
+    "  --cache DIR         accepted and ignored: the matcher needs no cache now\n"
     "  -j, --threads N     worker threads (default: all cores); output order is the\n"
     "                      input order whatever N\n"
     "  -q, --quiet         no summary line\n"

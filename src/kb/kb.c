@@ -9,10 +9,8 @@
  *   relations.tsv  dated memberships, backing, leadership, renamings
  *   cues.tsv       hedges, attribution, negation, future, agent phrases
  *   places/        the gazetteer (gazetteer.h), when present
- * Every alias, place name and cue is folded to its skeleton and compiled
- * into one Vectorscan literal database.  The database is cached on disk
- * under a name derived from a hash of the compiled patterns and the library
- * versions, so a changed file recompiles and an unchanged one loads in
+ * Every alias, place name and cue is folded to its skeleton and goes into
+ * one hash table of whole-word runs (kb_scan), built at load in a few
  * milliseconds.  Loading is linear in the size of the files. */
 #include <errno.h>
 #include <stdio.h>
@@ -62,7 +60,6 @@ const sr_kb_relation *sr_kb_relation_at(const sr_kb *kb, size_t i)
     return i < kb->n_relations ? &kb->relations[i] : NULL;
 }
 size_t sr_kb_pattern_count(const sr_kb *kb) { return kb->n_patterns; }
-int sr_kb_from_cache(const sr_kb *kb) { return kb->from_cache; }
 
 /* ---- small utilities ---- */
 
@@ -925,153 +922,213 @@ static sr_status group_targets(sr_kb *kb)
     return SR_OK;
 }
 
-static void cache_path(const sr_kb *kb, const char *dir, char *out, size_t n)
+/* ---- the word table: what the entity scan matches against ----
+ *
+ * Every pattern is a skeleton of whole words, one space between them, and
+ * it matches a run of whole words of the folded text.  The table holds
+ * the hash of every pattern (FULL), of every pattern with an "s" when it
+ * has a plural (FULL), and of every run of its first words (PREFIX).  The
+ * scan hashes the text one word at a time from each word start, and looks
+ * a longer run up only while the shorter one is a PREFIX, so most words
+ * cost one look-up.  A FULL entry is confirmed on the bytes, so a collision
+ * of hashes can cost a look-up but never make a match. */
+
+#define RUN_SEED 0x243F6A8885A308D3ull
+
+static uint64_t run_mix(uint64_t h, uint64_t x)
 {
-    snprintf(out, n, "%s/kb-%016llx-%s-l%d.hsdb", dir, (unsigned long long)kb->data_hash,
-             SR_VERSION, KB_SPACED_MAX);
+    h = (h ^ x) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
 }
 
-static int mkdirs(const char *path)
+/* The hash of a run of words after the word W[0..n): H is the hash of the
+ * words before it (RUN_SEED for none).  Eight bytes at a time, the last
+ * (partial, maybe empty) chunk with the word's length in its top byte, so
+ * where the spaces fall changes the hash.  word_hash (the scan) computes
+ * the same while it looks for the word's end. */
+static uint64_t run_hash(uint64_t h, const char *w, size_t n)
 {
-    char tmp[1024];
-    snprintf(tmp, sizeof tmp, "%s", path);
-    for (char *p = tmp + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(tmp, 0755);
-            *p = '/';
+    size_t len = n;
+    for (; n >= 8; w += 8, n -= 8) {
+        uint64_t x;
+        memcpy(&x, w, 8);
+        h = run_mix(h, x);
+    }
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++)
+        x |= (uint64_t)(unsigned char)w[i] << (8 * i);
+    return run_mix(h, x | (uint64_t)(len & 0xff) << 56);
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* run_hash of the word that starts at T[w] and ends at the next space or
+ * at T[n]; *END gets that end.  Eight bytes per step where eight remain:
+ * the first space among them is the lowest byte of (y - ONES) & ~y & HIGHS
+ * with y the bytes xor spaces. */
+static inline uint64_t word_hash(uint64_t h, const char *t, size_t w, size_t n, size_t *end)
+{
+    size_t e = w;
+    uint64_t x;
+    while (e + 8 <= n) {
+        memcpy(&x, t + e, 8);
+        uint64_t y = x ^ (ONES * ' '), m = (y - ONES) & ~y & HIGHS;
+        if (m) {
+            unsigned k = (unsigned)__builtin_ctzll(m) / 8; /* bytes before the space */
+            x = k ? x & (~0ull >> (64 - 8 * k)) : 0;
+            e += k;
+            *end = e;
+            return run_mix(h, x | (uint64_t)((e - w) & 0xff) << 56);
         }
-    return mkdir(tmp, 0755) == 0 || errno == EEXIST ? 0 : -1;
+        h = run_mix(h, x);
+        e += 8;
+    }
+    x = 0;
+    for (unsigned i = 0; e < n && t[e] != ' '; e++, i++)
+        x |= (uint64_t)(unsigned char)t[e] << (8 * i);
+    *end = e;
+    return run_mix(h, x | (uint64_t)((e - w) & 0xff) << 56);
 }
 
-/* Marks the plurals that need no literal of their own.  A long name is
- * compiled without the space after it, so its literal already matches where
- * the plural would, and on_match can read the "s" and the space there: a
- * fifth fewer literals for the matcher to confirm.  A short name's literal
- * ends in its space and cannot; nor can a plural whose spelling is another
- * pattern's, which must stay one hit reported once. */
-static void mark_plurals(sr_kb *kb)
+static size_t scan_index(uint64_t key, unsigned bits)
 {
-    char buf[512];
-    for (size_t i = 0; i < kb->n_patterns; i++) {
-        kb_pattern *p = &kb->patterns[i];
-        p->plural_follows = 0;
-        if (!p->plural || p->len <= KB_SPACED_MAX || p->len >= sizeof buf)
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+/* The filter word of KEY and the two bits it sets there: one load tells
+ * most misses apart. */
+static size_t filter_word(uint64_t key)
+{
+    return (size_t)((key * 0xD6E8FEB86659FD93ull) >> (64 - KB_FILTER_BITS + 6));
+}
+
+static uint64_t filter_bits(uint64_t key)
+{
+    return (uint64_t)1 << (key >> 52 & 63) | (uint64_t)1 << (key >> 58);
+}
+
+static uint64_t scan_key(uint64_t h)
+{
+    h &= ~(uint64_t)KB_SCAN_FLAGS;
+    return h ? h : KB_SCAN_FLAGS + 1;
+}
+
+/* Adds FLAGS (and the pattern or plural base, when >= 0) to the entry of
+ * hash H. */
+static void scan_put(sr_kb *kb, uint64_t h, unsigned flags, int pattern, int plural)
+{
+    uint64_t key = scan_key(h);
+    size_t mask = ((size_t)1 << kb->scan_bits) - 1;
+    kb->scan_filter[filter_word(key)] |= filter_bits(key);
+    for (size_t i = scan_index(key, kb->scan_bits);; i = (i + 1) & mask) {
+        kb_scan_slot *sl = &kb->scan[i];
+        if (sl->key && (sl->key & ~(uint64_t)KB_SCAN_FLAGS) != key)
             continue;
-        memcpy(buf, p->folded, p->len);
-        buf[p->len] = 's';
-        uint64_t h = fnv(1469598103934665603ull, buf, p->len + 1);
-        p->plural_follows = kb->slots[find_slot(kb, buf, p->len + 1, h)] < 0;
+        if (!sl->key) {
+            sl->key = key;
+            sl->pattern = sl->plural = -1;
+        }
+        sl->key |= flags;
+        if (pattern >= 0)
+            sl->pattern = pattern;
+        if (plural >= 0)
+            sl->plural = plural;
+        return;
     }
 }
 
-static sr_status compile_db(sr_kb *kb, const char *cache_dir, char *err, size_t errlen)
+static sr_status build_scan_table(sr_kb *kb)
 {
-    /* The cache key is the compiled input itself (every pattern, in id
-     * order, and which plurals have literals) plus the Vectorscan version:
-     * a change in the data or in the folding code can never load a database
-     * built for other patterns. */
-    mark_plurals(kb);
-    kb->data_hash = fnv(1469598103934665603ull, hs_version(), strlen(hs_version()));
+    /* at most one entry per pattern, plural and space */
+    size_t n = 0;
     for (size_t i = 0; i < kb->n_patterns; i++) {
-        kb->data_hash = fnv(kb->data_hash, kb->patterns[i].folded, kb->patterns[i].len + 1);
-        kb->data_hash = fnv(kb->data_hash, (const char *)&kb->patterns[i].plural, 1);
-        kb->data_hash = fnv(kb->data_hash, (const char *)&kb->patterns[i].plural_follows, 1);
+        const kb_pattern *p = &kb->patterns[i];
+        n += 1 + p->plural;
+        for (size_t k = 0; k < p->len; k++)
+            n += p->folded[k] == ' ';
     }
-    char path[1200] = "";
-    if (cache_dir && *cache_dir) {
-        cache_path(kb, cache_dir, path, sizeof path);
-        FILE *f = fopen(path, "rb");
-        if (f) {
-            fseek(f, 0, SEEK_END);
-            long n = ftell(f);
-            fseek(f, 0, SEEK_SET);
-            char *buf = n > 0 ? malloc((size_t)n) : NULL;
-            if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n &&
-                hs_deserialize_database(buf, (size_t)n, &kb->db) == HS_SUCCESS)
-                kb->from_cache = 1;
-            free(buf);
-            fclose(f);
-            if (kb->from_cache)
-                return SR_OK;
-        }
-    }
-    /* Pattern i is literal i; a pattern marked plural is also literal
-     * n_patterns + i, its skeleton and an "s" (on_match maps it back) */
-    size_t np = kb->n_patterns, n = np;
-    for (size_t i = 0; i < np; i++)
-        n += kb->patterns[i].plural && !kb->patterns[i].plural_follows;
-    const char **exprs = malloc(n * sizeof *exprs);
-    size_t *lens = malloc(n * sizeof *lens);
-    unsigned *ids = malloc(n * sizeof *ids), *flags = malloc(n * sizeof *flags);
-    sr_status st = SR_OK;
-    if (!exprs || !lens || !ids || !flags)
-        st = SR_ENOMEM;
-    /* Each pattern is compiled with a space before it and the text is
-     * scanned with a space on both sides; the callback keeps a match only
-     * when a space follows it (the skeleton has exactly one space between
-     * words), so only whole words match: never "un" inside "until" or "is"
-     * inside "island".  No space is compiled after the word: the literal
-     * matcher filters on the last bytes of each pattern, and a space common
-     * to all of them would leave it only one letter to tell them apart.
-     * Patterns of at most KB_SPACED_MAX bytes ("is", "al", "in") do get
-     * the space after them: they begin so many longer words that their
-     * false starts would cost more than the poorer filtering. */
-    size_t total = 0;
-    for (size_t i = 0; i < np; i++)
-        total += (kb->patterns[i].len + 3) * (1 + kb->patterns[i].plural);
-    char *padded = st == SR_OK ? malloc(total + 1) : NULL;
-    if (!padded)
-        st = SR_ENOMEM;
-    for (size_t x = 0, off = 0, pass = 0; st == SR_OK && pass < 2; pass++) {
-        for (size_t i = 0; i < np; i++) {
-            const kb_pattern *p = &kb->patterns[i];
-            if (pass && (!p->plural || p->plural_follows))
-                continue;
-            size_t len = p->len + pass;
-            char *e = padded + off;
-            e[0] = ' ';
-            memcpy(e + 1, p->folded, p->len);
-            if (pass)
-                e[p->len + 1] = 's';
-            e[len + 1] = ' ';
-            exprs[x] = e;
-            lens[x] = len + (len <= KB_SPACED_MAX ? 2 : 1);
-            ids[x] = (unsigned)(pass ? np + i : i);
-            flags[x++] = 0;
-            off += len + 2;
-        }
-    }
-    hs_compile_error_t *ce = NULL;
-    if (st == SR_OK &&
-        hs_compile_lit_multi(exprs, flags, ids, lens, (unsigned)n, HS_MODE_BLOCK, NULL, &kb->db,
-                             &ce) != HS_SUCCESS) {
-        snprintf(err, errlen, "compiling %zu patterns: %s", n, ce ? ce->message : "?");
-        hs_free_compile_error(ce);
-        st = SR_EFORMAT;
-    }
-    free(exprs);
-    free(lens);
-    free(ids);
-    free(flags);
-    free(padded);
-    if (st == SR_OK && path[0] && mkdirs(cache_dir) == 0) {
-        char *bytes = NULL;
-        size_t len = 0;
-        if (hs_serialize_database(kb->db, &bytes, &len) == HS_SUCCESS) {
-            char tmp[1300];
-            snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-            FILE *f = fopen(tmp, "wb");
-            if (f) {
-                int ok = fwrite(bytes, 1, len, f) == len;
-                ok &= fclose(f) == 0;
-                if (!ok || rename(tmp, path) != 0)
-                    unlink(tmp); /* a cache is an optimisation: failure is silent */
+    unsigned bits = 10;
+    while (((size_t)1 << bits) < 2 * n)
+        bits++;
+    kb->scan = calloc((size_t)1 << bits, sizeof *kb->scan);
+    kb->scan_filter = calloc(((size_t)1 << KB_FILTER_BITS) / 64, sizeof *kb->scan_filter);
+    if (!kb->scan || !kb->scan_filter)
+        return SR_ENOMEM;
+    kb->scan_bits = bits;
+    for (size_t i = 0; i < kb->n_patterns; i++) {
+        const kb_pattern *p = &kb->patterns[i];
+        uint64_t h = RUN_SEED;
+        size_t w = 0; /* the last word's start */
+        for (size_t k = 0; k < p->len; k++)
+            if (p->folded[k] == ' ') {
+                h = run_hash(h, p->folded + w, k - w);
+                scan_put(kb, h, KB_SCAN_PREFIX, -1, -1);
+                w = k + 1;
             }
-            free(bytes);
+        scan_put(kb, run_hash(h, p->folded + w, p->len - w), KB_SCAN_FULL, (int)i, -1);
+        if (p->plural) {
+            char last[72];
+            size_t ln = p->len - w;
+            if (ln + 1 > sizeof last)
+                return SR_EFORMAT; /* plural is set only below 64 bytes */
+            memcpy(last, p->folded + w, ln);
+            last[ln] = 's';
+            scan_put(kb, run_hash(h, last, ln + 1), KB_SCAN_FULL, -1, (int)i);
         }
     }
-    return st;
+    return SR_OK;
+}
+
+static inline const kb_scan_slot *scan_get(const sr_kb *kb, uint64_t h)
+{
+    uint64_t key = scan_key(h);
+    size_t mask = ((size_t)1 << kb->scan_bits) - 1;
+    uint64_t fb = filter_bits(key);
+    if ((kb->scan_filter[filter_word(key)] & fb) != fb)
+        return NULL;
+    for (size_t i = scan_index(key, kb->scan_bits);; i = (i + 1) & mask) {
+        const kb_scan_slot *sl = &kb->scan[i];
+        if (!sl->key)
+            return NULL;
+        if ((sl->key & ~(uint64_t)KB_SCAN_FLAGS) == key)
+            return sl;
+    }
+}
+
+int kb_scan(const sr_kb *kb, const char *t, size_t n, kb_match_fn fn, void *ctx)
+{
+    size_t s = 0;
+    while (s < n) {
+        if (t[s] == ' ') {
+            s++;
+            continue;
+        }
+        size_t e, first_end = 0;
+        uint64_t h = word_hash(RUN_SEED, t, s, n, &e);
+        for (;;) {
+            if (!first_end)
+                first_end = e;
+            const kb_scan_slot *sl = scan_get(kb, h);
+            if (!sl)
+                break;
+            if (sl->key & KB_SCAN_FULL) {
+                const kb_pattern *p;
+                if (sl->pattern >= 0 && (p = &kb->patterns[sl->pattern])->len == e - s &&
+                    !memcmp(p->folded, t + s, e - s) && fn(sl->pattern, s, e, ctx))
+                    return 1;
+                if (sl->plural >= 0 && (p = &kb->patterns[sl->plural])->len + 1 == e - s &&
+                    !memcmp(p->folded, t + s, p->len) && t[e - 1] == 's' &&
+                    fn(sl->plural, s, e, ctx))
+                    return 1;
+            }
+            if (!(sl->key & KB_SCAN_PREFIX) || e >= n)
+                break;
+            h = word_hash(h, t, e + 1, n, &e);
+        }
+        s = first_end;
+    }
+    return 0;
 }
 
 static int str_cmp(const void *a, const void *b)
@@ -1190,8 +1247,8 @@ void sr_kb_free(sr_kb *kb)
 {
     if (!kb)
         return;
-    if (kb->db)
-        hs_free_database(kb->db);
+    free(kb->scan);
+    free(kb->scan_filter);
     sr_gazetteer_free(kb->gaz);
     sr_fold_table_free(kb->fold);
     sr_arena_free(kb->arena);
@@ -1230,22 +1287,6 @@ static const char *default_data_dir(void)
 #else
     return "data";
 #endif
-}
-
-static void default_cache_dir(char *out, size_t n)
-{
-    const char *e = getenv("SITREP_CACHE");
-    if (e) {
-        snprintf(out, n, "%s", e);
-        return;
-    }
-    e = getenv("XDG_CACHE_HOME");
-    if (e && *e) {
-        snprintf(out, n, "%s/sitrep", e);
-        return;
-    }
-    e = getenv("HOME");
-    snprintf(out, n, "%s/.cache/sitrep", e && *e ? e : "/tmp");
 }
 
 sr_status kb_load_places(sr_kb *kb, const char *dir, char *err, size_t errlen);
@@ -1337,11 +1378,6 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
     if (opt)
         o = *opt;
     const char *dir = o.data_dir ? o.data_dir : default_data_dir();
-    char cache[1024];
-    if (o.cache_dir)
-        snprintf(cache, sizeof cache, "%s", o.cache_dir);
-    else
-        default_cache_dir(cache, sizeof cache);
     sr_kb *kb = sr_kb_new_empty();
     if (!kb)
         return SR_ENOMEM;
@@ -1379,7 +1415,7 @@ sr_status sr_kb_load(sr_kb **out, const sr_kb_options *opt, char *err, size_t er
     if (st == SR_OK)
         build_name_index(kb);
     if (st == SR_OK)
-        st = compile_db(kb, cache, err, errlen);
+        st = build_scan_table(kb);
     if (st != SR_OK) {
         sr_kb_free(kb);
         return st;

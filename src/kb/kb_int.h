@@ -3,7 +3,7 @@
 #ifndef SR_KB_INT_H
 #define SR_KB_INT_H
 
-#include <hs/hs.h>
+#include <stdint.h>
 
 #include "sitrep/fold.h"
 #include "sitrep/gazetteer.h"
@@ -33,10 +33,6 @@ typedef struct kb_target {
     int index;
 } kb_target;
 
-/* Patterns of at most this many bytes are compiled with a space after them
- * as well as before (kb.c, compile_db); longer ones with a space before. */
-#define KB_SPACED_MAX 5
-
 typedef struct kb_pattern {
     const char *folded; /* skeleton, NUL-terminated */
     size_t len;
@@ -50,10 +46,6 @@ typedef struct kb_pattern {
     unsigned char plural;   /* a capitalised name also compiled with an "s"
                                after it: "Aleppos", "Assads" in copy that lost
                                its apostrophes (kb.c, compile_db) */
-    unsigned char plural_follows; /* plural, longer than KB_SPACED_MAX, and no
-                                     other pattern spells the name and "s": the
-                                     plural has no literal of its own, on_match
-                                     reads the "s" after the name (compile_db) */
     unsigned char common;   /* some common word of the stop list folds to this
                                skeleton (or to it with an "s"): the text must
                                be checked (kb_is_common_word) */
@@ -142,10 +134,35 @@ struct sr_kb {
     char *actor_json;
     size_t *actor_json_off;
     size_t n_actor_json;
-    hs_database_t *db;
-    int from_cache;
-    uint64_t data_hash; /* cache key: patterns + Vectorscan version */
+    /* the word table the entity scan matches against (kb.c, kb_scan):
+     * 1 << scan_bits slots, open addressing */
+    struct kb_scan_slot *scan;
+    unsigned scan_bits;
+    /* one bit per hash, set for every key of the table: most words of a
+     * text start no pattern, and the bit, in a filter small enough to stay
+     * in the cache, says so without touching the table */
+    uint64_t *scan_filter;
 };
+#define KB_FILTER_BITS 18
+
+/* A slot of the word table: the hash of a run of words, whether a pattern
+ * (or a plural) is spelled so (KB_SCAN_FULL) and whether a pattern begins
+ * with it and goes on (KB_SCAN_PREFIX).  key 0: an empty slot. */
+enum { KB_SCAN_FULL = 1, KB_SCAN_PREFIX = 2, KB_SCAN_FLAGS = 3 };
+typedef struct kb_scan_slot {
+    uint64_t key;  /* the hash with its low bits replaced by the flags */
+    int pattern;   /* the pattern spelled so, or -1 */
+    int plural;    /* the pattern spelled so less a final "s", or -1 */
+} kb_scan_slot;
+
+/* Called for each match: pattern index and its span [start, end) in the
+ * scanned text.  Non-zero stops the scan. */
+typedef int (*kb_match_fn)(int pattern, size_t start, size_t end, void *ctx);
+/* Finds every pattern (and plural) that T[0..n), a folded skeleton, spells
+ * as a run of whole words (bounded by spaces or the ends of T), longer
+ * runs and runs inside runs included.  Matches come by start, then by
+ * end.  Returns 1 when FN stopped it. */
+int kb_scan(const sr_kb *kb, const char *t, size_t n, kb_match_fn fn, void *ctx);
 
 /* Is the folded single word W[0..n) a stop word? */
 int kb_is_stopword(const sr_kb *kb, const char *w, size_t n);

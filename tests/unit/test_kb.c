@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include "kb/kb_int.h"
 #include "sitrep/annotate.h"
 #include "sitrep/fold.h"
 
@@ -242,6 +243,73 @@ static const found *find(const found *f, size_t n, const char *kind, const char 
     return NULL;
 }
 
+/* kb_scan against the definition it replaces: every pattern (and plural)
+ * that occurs in the skeleton as a run of whole words, found by trying
+ * every pattern at every place.  The text has words of 8 bytes and more,
+ * two spaces in a row, runs inside runs and a name with an "s". */
+typedef struct scan_hits {
+    size_t n;
+    struct {
+        size_t start, end;
+        int pattern;
+    } v[256];
+} scan_hits;
+
+static int collect(int pattern, size_t start, size_t end, void *ctx)
+{
+    scan_hits *h = ctx;
+    assert_true(h->n < 256);
+    h->v[h->n].start = start, h->v[h->n].end = end, h->v[h->n].pattern = pattern;
+    h->n++;
+    return 0;
+}
+
+static int in_hits(const scan_hits *h, size_t start, size_t end, int pattern)
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (h->v[i].start == start && h->v[i].end == end && h->v[i].pattern == pattern)
+            return 1;
+    return 0;
+}
+
+static void scan_matches_every_whole_word_run(void **state)
+{
+    static const char *const texts[] = {
+        "The Nour al-Din al-Zenki Movement and Hayat Tahrir al-Sham fought in the western "
+        "Aleppo countryside  near Darat Izza, said the Syrian Observatory for Human Rights.",
+        "Aleppos residents fled; Jabhat Fatah al-Sham militants shelled Idlib",
+        "Turkish-backed fighters of the Free Syrian Army entered Afrin"};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        sr_arena *a = sr_arena_new(NULL);
+        sr_norm f;
+        assert_int_equal(sr_fold(a, kb->fold, texts[k], strlen(texts[k]), &f), SR_OK);
+        scan_hits h = {0};
+        assert_int_equal(kb_scan(kb, f.text, f.len, collect, &h), 0);
+        assert_true(h.n > 3);
+        /* in order of start, then end */
+        for (size_t i = 1; i < h.n; i++)
+            assert_true(h.v[i - 1].start < h.v[i].start ||
+                        (h.v[i - 1].start == h.v[i].start && h.v[i - 1].end < h.v[i].end));
+        size_t expected = 0;
+        for (size_t i = 0; i < kb->n_patterns; i++) {
+            const kb_pattern *p = &kb->patterns[i];
+            for (int plural = 0; plural <= p->plural; plural++)
+                for (const char *q = f.text; (q = memmem(q, f.len - (size_t)(q - f.text),
+                                                         p->folded, p->len)) != NULL;
+                     q++) {
+                    size_t s = (size_t)(q - f.text), e = s + p->len + (size_t)plural;
+                    if (e > f.len || (plural && f.text[e - 1] != 's') ||
+                        (s && f.text[s - 1] != ' ') || (e < f.len && f.text[e] != ' '))
+                        continue;
+                    assert_true(in_hits(&h, s, e, (int)i));
+                    expected++;
+                }
+        }
+        assert_int_equal(expected, h.n);
+        sr_arena_free(a);
+    }
+}
+
 static void matching(void **state)
 {
     found f[64];
@@ -391,6 +459,7 @@ int main(void)
         cmocka_unit_test(loader_errors),
     };
     const struct CMUnitTest match[] = {
+        cmocka_unit_test(scan_matches_every_whole_word_run),
         cmocka_unit_test(matching),
         cmocka_unit_test(place_context),
         cmocka_unit_test(generic_roles),
