@@ -3112,6 +3112,20 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         else
             return;
     }
+    /* "a drone attacked the US base", "rockets attacked a market": an
+     * attack whose subject is a weapon is a strike by that weapon ("drone
+     * attacks" as one noun are triggers of their own) */
+    if (!strike_sub && (fr & SR_FRAME_AGENT) && !(fr & SR_FRAME_NOUN) &&
+        str_eq(tr->value, "Armed clash")) {
+        size_t ws, we;
+        tw_before(&tw, 0, &ws, &we);
+        if (we > ws && tr->span.start - we <= 1) {
+            if (word_is(t, ws, we, air_words, 10)) /* the craft, not "air" */
+                strike_sub = "Air/drone strike";
+            else if (word_is(t, ws, we, shell_words, sizeof shell_words / sizeof *shell_words))
+                strike_sub = "Shelling/artillery/missile attack";
+        }
+    }
     /* "have intensified their bombardment", "continues to shell", "is
      * conducting airstrikes": a campaign, one event only when the sentence
      * gives both a place and a day of its own */
@@ -4037,6 +4051,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         int state = a1 >= 0 && (kb->actors[a1].kind == SR_ACTOR_STATE_FORCE ||
                                 kb->actors[a1].kind == SR_ACTOR_GOVERNMENT);
         sub = state ? "Government regains territory" : "Non-state actor overtakes territory";
+    }
+    /* "troops withdrew from Morek amid heavy clashes", "pulled out after
+     * days of fighting": ground given up under fire is a battle lost, not
+     * a peaceful hand-over; the taker is not named, so it stays a clash */
+    if ((fr & SR_FRAME_ONE_SIDE) && str_eq(sub, "Non-violent transfer of territory")) {
+        static const char *const fight[] = {"clashes", "clash",   "fighting", "battles",
+                                            "battle",  "firefight", "firefights", "skirmishes"};
+        if (has_word(t, sent.start, sent.end, fight, sizeof fight / sizeof *fight))
+            sub = "Armed clash";
     }
     /* a named person as the target of an arrest, abduction or killing */
     int person_targets[SR_CODE_MAX_ASSOC], n_person = 0;

@@ -1850,6 +1850,43 @@ static void foreign_capitals_and_crossings(void **state)
     assert_int_equal(n, 0);
 }
 
+/* bare "troops" are the state's forces; ground given up under fire is a
+ * clash; a weapon as the subject of "attacked" makes a strike */
+static void troops_fire_and_weapons(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Troops captured the village of Kafr Nabudah on Monday after rebels pulled "
+                          "back.\n",
+                    "2019-05-08", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Government regains territory");
+    assert_string_equal(e[0].a1, "Military Forces of Syria");
+    n = code(TITLE "Turkish troops entered the town of Tal Abyad on Sunday.\n", "2019-10-14", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a1, "Military Forces of Turkey");
+    n = code(TITLE "Rebels withdrew from Khan Shaykhun on Monday after days of heavy fighting.\n",
+             "2019-08-20", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Armed clash");
+    n = code(TITLE "US troops withdrew from Manbij on Monday.\n", "2019-10-15", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Non-violent transfer of territory");
+    n = code(TITLE "A drone attacked a market in Idlib on Tuesday, killing two people.\n",
+             "2019-05-08", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Air/drone strike");
+    assert_int_equal(e[0].dead, 2);
+    n = code(TITLE "Rockets attacked a residential area of Aleppo on Tuesday.\n", "2019-05-08", e,
+             8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
+    n = code(TITLE "Rebels attacked an army checkpoint near Ariha on Tuesday.\n", "2019-05-08", e,
+             8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Armed clash");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1917,6 +1954,7 @@ int main(void)
         cmocka_unit_test(totals_datelines_and_more_triggers),
         cmocka_unit_test(force_against_crowds),
         cmocka_unit_test(foreign_capitals_and_crossings),
+        cmocka_unit_test(troops_fire_and_weapons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
