@@ -578,6 +578,140 @@ static int find_unmarked_thread(cleaner *c, size_t first_body)
     return -1;
 }
 
+/* ---- step 1c: stamped threads (a name line, then a time line) ---- */
+
+/* The end of the line that starts at S within SPAN. */
+static size_t line_end(const char *t, size_t s, sr_span span)
+{
+    const char *nl = memchr(t + s, '\n', span.end - s);
+    return nl ? (size_t)(nl - t) : span.end;
+}
+
+/* A posting time: at most 8 words with a digit, and a clock time
+ * ("9:14 am", "14:02"), "am"/"pm", "ago" or a full date. */
+static int stamp_line(const char *t, sr_span l)
+{
+    int words = 0, digit = 0, clock = 0;
+    for (size_t i = l.start; i < l.end; i++) {
+        words += (i == l.start || t[i - 1] == ' ') && t[i] != ' ';
+        digit |= isdigit((unsigned char)t[i]);
+        clock |= t[i] == ':' && i > l.start && i + 2 < l.end && isdigit((unsigned char)t[i - 1]) &&
+                 isdigit((unsigned char)t[i + 1]) && isdigit((unsigned char)t[i + 2]);
+    }
+    if (!digit || words > 8)
+        return 0;
+    if (clock)
+        return 1;
+    static const char *const marks[] = {" am", " pm", " ago"};
+    for (size_t k = 0; k < 3; k++) {
+        size_t ml = strlen(marks[k]);
+        for (size_t i = l.start; i + ml <= l.end; i++)
+            if (!strncasecmp(t + i, marks[k], ml) && (i + ml == l.end || t[i + ml] == ' '))
+                return 1;
+    }
+    sr_span ds;
+    sr_date dd;
+    return sr_find_date(t + l.start, l.end - l.start, &ds, &dd) &&
+           ds.end - ds.start + 8 >= l.end - l.start;
+}
+
+/* A comment opened by its author's name on one line and the posting time
+ * on the next ("Ahmad_Halab" / "3 January 2019 14:02" / text): fills the
+ * author and the text after the two lines (empty when the text is the next
+ * block). */
+static int stamped_block(const char *t, const cblock *b, sr_span *author, sr_span *text)
+{
+    if (b->lines < 2)
+        return 0;
+    size_t e1 = line_end(t, b->span.start, b->span);
+    sr_span name = trim(t, (sr_span){b->span.start, e1});
+    cblock nb = {.span = name};
+    block_stats(t, &nb);
+    /* "Mark D.": a final initial's stop is part of a name */
+    if (name.end - name.start >= 3 && t[name.end - 1] == '.' && t[name.end - 3] == ' ' &&
+        isupper((unsigned char)t[name.end - 2]))
+        nb.span.end--;
+    if (!name_like(t, &nb) || e1 >= b->span.end)
+        return 0;
+    size_t e2 = line_end(t, e1 + 1, b->span);
+    if (!stamp_line(t, trim(t, (sr_span){e1 + 1, e2})))
+        return 0;
+    *author = name;
+    *text = e2 < b->span.end ? trim(t, (sr_span){e2 + 1, b->span.end}) : (sr_span){b->span.end,
+                                                                                   b->span.end};
+    return 1;
+}
+
+/* A thread's heading: "Comments", "3 comments", "Leave a Reply",
+ * "12 Responses", "Join the discussion". */
+static int thread_heading(const char *t, const cblock *b)
+{
+    if (b->lines != 1 || b->words > 4)
+        return 0;
+    static const char *const words[] = {"comment", "repl", "respons", "discussion"};
+    for (size_t i = b->span.start; i < b->span.end; i++)
+        for (size_t k = 0; k < 4; k++)
+            if (!strncasecmp(t + i, words[k], strlen(words[k])))
+                return 1;
+    return 0;
+}
+
+/* Stamped thread: from the first stamped block after the first report
+ * paragraph, when two or more follow (or one under a thread heading); the
+ * headings just above it join the thread.  Returns its first block, or -1. */
+static int find_stamped_thread(cleaner *c, size_t first_body)
+{
+    const char *t = c->t;
+    sr_span a, x;
+    for (size_t i = first_body + 1; i < c->nb; i++) {
+        if (!stamped_block(t, &c->blocks[i], &a, &x))
+            continue;
+        size_t stamped = 0;
+        for (size_t k = i; k < c->nb; k++)
+            stamped += (size_t)stamped_block(t, &c->blocks[k], &a, &x);
+        size_t start = i;
+        while (start > first_body + 1 && i - start < 2 && thread_heading(t, &c->blocks[start - 1]))
+            start--;
+        if (stamped >= 2 || start < i)
+            return (int)start;
+        return -1; /* one stamp alone under no heading: a dated note, say */
+    }
+    return -1;
+}
+
+static int stamped_comments(cleaner *c, size_t from)
+{
+    const char *t = c->t;
+    sr_comment *cur = NULL;
+    for (size_t i = from; i < c->nb; i++) {
+        cblock *b = &c->blocks[i];
+        sr_span author, text;
+        if (stamped_block(t, b, &author, &text)) {
+            cur = push(c->doc->arena, (void **)&c->com, &c->ncom, &c->capcom, sizeof *c->com);
+            if (!cur)
+                return -1;
+            cur->parent = -1;
+            cur->author = author;
+            cur->text = text;
+            continue;
+        }
+        if (!cur) { /* the headings above the first comment */
+            sr_removed *r = push(c->doc->arena, (void **)&c->rem, &c->nrem, &c->caprem,
+                                 sizeof *c->rem);
+            if (!r)
+                return -1;
+            r->span = b->span;
+            r->reason = "comment thread heading";
+            continue;
+        }
+        if (cur->text.start == cur->text.end)
+            cur->text.start = b->span.start;
+        cur->text.end = b->span.end;
+    }
+    c->nb = from;
+    return 0;
+}
+
 static int unmarked_comments(cleaner *c, size_t from)
 {
     const char *t = c->t;
@@ -886,8 +1020,12 @@ sr_status sr_clean(sr_doc *doc, sr_cleaned *out)
         size_t first_body = 0;
         while (first_body < c.nb && c.blocks[first_body].kind != B_BODY)
             first_body++;
-        int s = find_unmarked_thread(&c, first_body);
+        int s = find_stamped_thread(&c, first_body);
         if (s >= 0) {
+            c.thread_start = c.blocks[s].span.start;
+            if (stamped_comments(&c, (size_t)s))
+                return SR_ENOMEM;
+        } else if ((s = find_unmarked_thread(&c, first_body)) >= 0) {
             c.thread_start = c.blocks[s].span.start;
             if (unmarked_comments(&c, (size_t)s))
                 return SR_ENOMEM;

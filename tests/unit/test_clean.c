@@ -120,6 +120,38 @@ static void bare_author_lines(void **state)
     sr_doc_free(&f.doc);
 }
 
+/* a thread whose comments open with the author's name and the posting
+ * time on two lines, under a "Comments" heading; a dated paragraph of the
+ * report alone is no thread */
+static void stamped_thread(void **state)
+{
+    fixture f;
+    const char *t = "Convoy Reaches Besieged District After Weeks Of Talks\n\n" REPORT_A REPORT_B
+                    "Comments\n\n2 comments\n\n"
+                    "Reader_One\n4 March 2021 at 9:14 am\n"
+                    "They shelled my village again this morning and nobody reports it.\n\n"
+                    "Mark D.\n04/03/2021 - 10:02\nGood article, thanks.\n";
+    assert_int_equal(clean_text(&f, t, NULL), SR_OK);
+    assert_int_equal(f.c.n_body, 2);
+    assert_false(body_has(&f, "shelled my village"));
+    assert_int_equal(f.c.n_comments, 2);
+    char *a = span_str(&f, f.c.comments[1].author);
+    assert_string_equal(a, "Mark D.");
+    free(a);
+    a = span_str(&f, f.c.comments[0].text);
+    assert_string_equal(a, "They shelled my village again this morning and nobody reports it.");
+    free(a);
+    assert_string_equal(removed_reason(&f, "2 comments"), "comment thread heading");
+    sr_doc_free(&f.doc);
+    t = "Convoy Reaches Besieged District After Weeks Of Talks\n\n" REPORT_A
+        "Field Update\n4 March 2021 at 9:14 am\n"
+        "The convoy unloaded its trucks at the district's only clinic before nightfall.\n\n" REPORT_B;
+    assert_int_equal(clean_text(&f, t, NULL), SR_OK);
+    assert_int_equal(f.c.n_comments, 0);
+    assert_true(body_has(&f, "only clinic"));
+    sr_doc_free(&f.doc);
+}
+
 static void chrome_and_widgets(void **state)
 {
     fixture f;
@@ -306,6 +338,7 @@ int main(void)
         cmocka_unit_test(bullet_thread),
         cmocka_unit_test(wordpress_thread),
         cmocka_unit_test(bare_author_lines),
+        cmocka_unit_test(stamped_thread),
         cmocka_unit_test(chrome_and_widgets),
         cmocka_unit_test(news_list_is_not_a_thread),
         cmocka_unit_test(single_block_article),
