@@ -3437,6 +3437,27 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         size_t gs = tr->span.end, ge = sv->m[first_after].span.start;
         static const char *const by[] = {"by"};
         passive = ge > gs && words_between(t, gs, ge) <= 4 && has_word(t, gs, ge, by, 1);
+        /* "were abducted in Maabatli at dawn on Saturday by the Hamza
+         * Division": after a form of "be", the agent may follow the place
+         * and the day, as long as no clause ends between */
+        if (!passive && ge > gs && words_between(t, gs, ge) <= 12) {
+            static const char *const be[] = {"were", "was", "been", "being"};
+            size_t ps = tr->span.start > sent.start + 7 ? tr->span.start - 7 : sent.start;
+            size_t bs, be_, p = ge;
+            /* "by the", "by members of the Turkish-backed": a few words
+             * may stand between "by" and the actor */
+            for (int w = 0; w < 4; w++) {
+                word_before(t, gs, p, &bs, &be_);
+                if (be_ <= bs || lower_eq(t, bs, be_, "by"))
+                    break;
+                p = bs;
+            }
+            int clause = 0;
+            for (size_t q = gs; q < ge && !clause; q++)
+                clause = t[q] == ',' || t[q] == ';' || t[q] == ':';
+            passive = !clause && be_ > bs && lower_eq(t, bs, be_, "by") &&
+                      has_word(t, ps, tr->span.start, be, 4);
+        }
     }
     int between = 0;
     if (first_after != (size_t)-1) {

@@ -1887,6 +1887,35 @@ static void troops_fire_and_weapons(void **state)
     assert_string_equal(e[0].sub, "Armed clash");
 }
 
+/* the agent of a passive may follow the place and the day; bases set up
+ * and people taken from their homes */
+static void late_agents_bases_and_abductions(void **state)
+{
+    ev e[8];
+    size_t n = code(TITLE "Three civilians were abducted in Maabatli on Saturday by members of the "
+                          "Hamza Division.\n",
+                    "2019-11-15", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Abduction/forced disappearance");
+    assert_string_equal(e[0].a1, "Hamza Division");
+    /* a clause ends before "by": the agent belongs to another verb */
+    n = code(TITLE "Two civilians were abducted in Maabatli on Saturday, a week after a raid by the "
+                   "Hamza Division.\n",
+             "2019-11-15", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(e[i].sub, "Abduction/forced disappearance"))
+            assert_string_not_equal(e[i].a1, "Hamza Division");
+    n = code(TITLE "Russian forces turned Qamishli airport into a helicopter base on Thursday.\n",
+             "2019-11-15", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Headquarters or base established");
+    assert_string_equal(e[0].a1, "Military Forces of Russia");
+    n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
+             "2019-11-15", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Abduction/forced disappearance");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1955,6 +1984,7 @@ int main(void)
         cmocka_unit_test(force_against_crowds),
         cmocka_unit_test(foreign_capitals_and_crossings),
         cmocka_unit_test(troops_fire_and_weapons),
+        cmocka_unit_test(late_agents_bases_and_abductions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
