@@ -1910,6 +1910,18 @@ static void late_agents_bases_and_abductions(void **state)
     assert_int_equal(n, 1);
     assert_string_equal(e[0].sub, "Headquarters or base established");
     assert_string_equal(e[0].a1, "Military Forces of Russia");
+    /* reinforcements are the army's; rockets fired at an air base are
+     * shelling, whatever "air" the sentence holds */
+    n = code(TITLE "Government reinforcements pounded the western neighbourhoods of al-Muzayrib "
+                   "with mortar rounds on Monday.\n",
+             "2020-05-05", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
+    assert_string_equal(e[0].a1, "Military Forces of Syria");
+    n = code(TITLE "Late on Sunday, militants fired rockets at the Russian air base at Hmeimim.\n",
+             "2019-05-27", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
