@@ -2579,6 +2579,9 @@ static void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
         next_word(w->t, *e, w->sent_end, s, e);
 }
 
+static int sub_by_deal(const char *t, sr_span sent);
+static int is_territory(const char *sub);
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -4073,6 +4076,11 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                                 kb->actors[a1].kind == SR_ACTOR_GOVERNMENT);
         sub = state ? "Government regains territory" : "Non-state actor overtakes territory";
     }
+    /* "entered the town under the understanding reached between the SDF
+     * and Damascus", "as part of a Russian-brokered deal": ground taken by
+     * agreement changes hands without a fight */
+    if ((fr & SR_FRAME_TERRITORY) && is_territory(sub) && sub_by_deal(t, sent))
+        sub = "Non-violent transfer of territory";
     /* "troops withdrew from Morek amid heavy clashes", "pulled out after
      * days of fighting": ground given up under fire is a battle lost, not
      * a peaceful hand-over; the taker is not named, so it stays a clash */
@@ -4791,6 +4799,30 @@ static int same_place(const sr_event *x, const sr_event *y)
 static int telling_rank(const sr_event *e)
 {
     return e->weak || (e->frame & SR_FRAME_VAGUE) ? 0 : priority(e->sub_event_type);
+}
+
+/* Does SENT tell of ground taken by agreement: "under the deal", "as part
+ * of an agreement", "following a settlement", "per the understanding"? */
+static int sub_by_deal(const char *t, sr_span sent)
+{
+    static const char *const deal[] = {"agreement", "deal",       "understanding", "accord",
+                                       "arrangement", "settlement", "truce"};
+    static const char *const by[] = {"under", "part", "per", "following"};
+    if (!has_word(t, sent.start, sent.end, deal, sizeof deal / sizeof *deal))
+        return 0;
+    size_t ring_s[8] = {0}, ring_e[8] = {0}, n = 0, s, e;
+    for (size_t p = sent.start; p < sent.end; p = e, n++) {
+        next_word(t, p, sent.end, &s, &e);
+        if (e <= s)
+            break;
+        if (word_is(t, s, e, deal, sizeof deal / sizeof *deal))
+            for (size_t k = 1; k <= 5 && k <= n; k++) /* "as part of a Russian-brokered deal" */
+                if (word_is(t, ring_s[(n - k) % 8], ring_e[(n - k) % 8], by,
+                            sizeof by / sizeof *by))
+                    return 1;
+        ring_s[n % 8] = s, ring_e[n % 8] = e;
+    }
+    return 0;
 }
 
 static int is_territory(const char *sub)

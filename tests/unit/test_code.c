@@ -1922,6 +1922,19 @@ static void late_agents_bases_and_abductions(void **state)
              "2019-05-27", e, 8, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
+    /* ground taken under a deal is a peaceful transfer; a truce broken is
+     * no deal */
+    n = code(TITLE "Units of the Syrian government army entered the town of al-Darbasiyah on "
+                   "Saturday under the understanding reached with the SDF last month.\n",
+             "2019-11-24", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Non-violent transfer of territory");
+    assert_string_equal(e[0].a1, "Military Forces of Syria");
+    n = code(TITLE "Rebels seized the town of Kafr Nabudah on Monday, breaking the terms of the "
+                   "truce.\n",
+             "2019-11-24", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Non-state actor overtakes territory");
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
