@@ -5653,7 +5653,11 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
             if (d && prev < first_event) {
                 out->events[prev].fatalities = d;
                 k.toll_given = 1;
-            } else if (d && !k.pending_toll)
+            } else if (d && !k.pending_toll && first_event == 0)
+                /* only before the first event (a headline's or lede's
+                 * toll): once events are told, a toll nobody claims is no
+                 * later event's ("nine people were killed in the
+                 * operation. In a separate operation, a US strike ...") */
                 k.pending_toll = d;
         } else if (k.pending_toll && !k.toll_given) {
             out->events[first_event].fatalities = k.pending_toll;
