@@ -2474,13 +2474,18 @@ static int civilian_victims(const char *t, sr_span sent)
             !word_is(t, ws, we, hurt_words, N_HURT) && !lower_eq(t, ws, we, "killing") &&
             !word_is(t, ws, we, taken, 4))
             continue;
-        /* a civilian noun among the last six words */
+        /* a civilian noun among the last six words; the men or people
+         * taken by armed men are civilians too ("kidnapped two men"), the
+         * men killed may have been fighters */
+        static const char *const taken_people[] = {"men", "people", "persons", "youths"};
+        int took = word_is(t, ws, we, taken, 4);
         size_t back = ws, bs, be;
         for (int w = 0; w < 6 && back > sent.start; w++) {
             word_before(t, sent.start, back, &bs, &be);
             if (be <= bs)
                 break;
-            if (word_is(t, bs, be, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns))
+            if (word_is(t, bs, be, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns) ||
+                (took && word_is(t, bs, be, taken_people, 4)))
                 return 1;
             back = bs;
         }
@@ -2489,7 +2494,8 @@ static int civilian_victims(const char *t, sr_span sent)
             next_word(t, fwd, sent.end, &fs, &fe);
             if (fe == fs)
                 break;
-            if (word_is(t, fs, fe, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns))
+            if (word_is(t, fs, fe, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns) ||
+                (took && word_is(t, fs, fe, taken_people, 4)))
                 return 1;
             fwd = fe;
         }

@@ -1944,6 +1944,16 @@ static void late_agents_bases_and_abductions(void **state)
     for (size_t i = 0; i < n; i++)
         if (!strcmp(e[i].loc, "Jarablus"))
             assert_int_not_equal(e[i].dead, 9);
+    /* men taken are civilians; "to an unknown location" is a disappearance */
+    n = code(TITLE "Gunmen kidnapped two men in Daraa on Monday.\n", "2020-03-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Civilians");
+    n = code(TITLE "Members of the Sultan Murad Division stopped a teacher at a checkpoint in Ras "
+                   "al-Ain on Monday and drove him to an unknown location.\n",
+             "2020-03-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Abduction/forced disappearance");
+    assert_string_equal(e[0].a1, "Sultan Murad Division");
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
