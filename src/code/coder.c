@@ -2939,7 +2939,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * statement (code_statements) */
     {
         static const char *const maybe[] = {"any",      "possible", "potential",  "planned",
-                                            "threatened", "looming", "imminent",  "feared",
+                                            "threatened", "threaten", "looming", "imminent",  "feared",
                                             "anticipated", "threatening", "threatens", "expected",
                                             "impending"};
         static const char *const modal[] = {"would", "could", "might", "may", "if", "unless"};
@@ -4029,6 +4029,20 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         int place_after = 0;
         for (size_t i = ti + 1; i < sv->n; i++)
             place_after |= sv->m[i].kind == SR_MENTION_PLACE;
+        /* "Saraqib was captured by HTS": a passive's ground is its subject;
+         * only with "was"/"were"/"been" right before the verb ("the area
+         * recently seized by rebels" describes a place, it tells no deed) */
+        if (passive && !place_after) {
+            static const char *const be[] = {"was", "were", "been", "had", "has"};
+            size_t bs, be_;
+            tw_before(&tw, 0, &bs, &be_); /* "had" before "been overrun" */
+            size_t fs, fe; /* or the trigger's own first word: "was retaken" */
+            next_word(t, tr->span.start, tr->span.end, &fs, &fe);
+            if ((be_ > bs && word_is(t, bs, be_, be, 5)) ||
+                (fe < tr->span.end && word_is(t, fs, fe, be, 3)))
+                for (size_t i = 0; i < ti; i++)
+                    place_after |= sv->m[i].kind == SR_MENTION_PLACE;
+        }
         size_t ge = tr->span.end + 40 < sent.end ? tr->span.end + 40 : sent.end;
         if (!place_after && !has_word(t, tr->span.end, ge, ground, sizeof ground / sizeof *ground))
             return;

@@ -1954,6 +1954,27 @@ static void late_agents_bases_and_abductions(void **state)
     assert_int_equal(n, 1);
     assert_string_equal(e[0].sub, "Abduction/forced disappearance");
     assert_string_equal(e[0].a1, "Sultan Murad Division");
+    /* a passive takeover names its ground first; a place described by a
+     * reduced relative ("recently seized by rebels") tells no deed; a
+     * threat of an offensive is none */
+    n = code(TITLE "Saraqib had been overrun last Thursday by rebel factions led by Hay'at Tahrir "
+                   "al-Sham.\n",
+             "2020-03-03", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Non-state actor overtakes territory");
+    assert_string_equal(e[0].loc, "Saraqib");
+    n = code(TITLE "Saraqib was retaken by government forces on Monday.\n", "2020-03-03", e, 8,
+             NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Government regains territory");
+    n = code(TITLE "Warplanes struck the Ramouseh area recently seized by rebels on Wednesday.\n",
+             "2016-08-11", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Air/drone strike");
+    n = code(TITLE "The fighting comes as the Syrian government and its Russian ally threaten an "
+                   "offensive on Idlib.\n",
+             "2019-01-03", e, 8, NULL);
+    assert_int_equal(n, 0);
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
