@@ -1975,6 +1975,10 @@ static void late_agents_bases_and_abductions(void **state)
                    "offensive on Idlib.\n",
              "2019-01-03", e, 8, NULL);
     assert_int_equal(n, 0);
+    n = code(TITLE "A suicide car bomber struck a checkpoint in Azaz on Monday.\n", "2017-04-16", e,
+             8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Suicide bomb");
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
