@@ -3135,6 +3135,31 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 strike_sub = "Shelling/artillery/missile attack";
         }
     }
+    /* "has fought alongside his forces across the country", "carried out
+     * raids throughout the war": a deed told over a whole country or war
+     * is a record, not one event (a day told makes it that day's news:
+     * "strikes on towns across the country killed 32 on Monday") */
+    int day_told = 0;
+    for (size_t i = 0; i < sv->n; i++)
+        day_told |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
+    if (!day_told) {
+        static const char *const scope[] = {"across", "throughout"};
+        static const char *const whole[] = {"country", "syria", "war", "conflict", "region",
+                                            "iraq"};
+        size_t ws, we, xs, xe;
+        for (size_t p = tr->span.end; p < sent.end; p = we) {
+            next_word(t, p, sent.end, &ws, &we);
+            if (we <= ws)
+                break;
+            if (!word_is(t, ws, we, scope, 2))
+                continue;
+            next_word(t, we, sent.end, &xs, &xe);
+            if (lower_eq(t, xs, xe, "the"))
+                next_word(t, xe, sent.end, &xs, &xe);
+            if (xe > xs && word_is(t, xs, xe, whole, sizeof whole / sizeof *whole))
+                return;
+        }
+    }
     /* "have intensified their bombardment", "continues to shell", "is
      * conducting airstrikes": a campaign, one event only when the sentence
      * gives both a place and a day of its own */

@@ -1979,6 +1979,14 @@ static void late_agents_bases_and_abductions(void **state)
              8, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].sub, "Suicide bomb");
+    /* a record over a whole country is no event, unless a day is told */
+    n = code(TITLE "Hezbollah has fought alongside Assad's forces across the country.\n",
+             "2017-10-02", e, 8, NULL);
+    assert_int_equal(n, 0);
+    n = code(TITLE "Government air strikes on towns across the country killed at least 32 people "
+                   "on Monday.\n",
+             "2015-02-03", e, 8, NULL);
+    assert_true(n >= 1);
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
