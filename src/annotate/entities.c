@@ -290,6 +290,14 @@ typedef struct mlist {
     sr_arena *a;
 } mlist;
 
+static void init_mention(sr_mention *x, sr_mention_kind kind, sr_span span)
+{
+    memset(x, 0, sizeof *x);
+    x->kind = kind;
+    x->span = span;
+    x->actor = x->actor2 = x->backed_by = x->place = -1;
+}
+
 static sr_mention *add_mention(mlist *m, sr_mention_kind kind, sr_span span)
 {
     if (m->n == m->cap) {
@@ -301,10 +309,7 @@ static sr_mention *add_mention(mlist *m, sr_mention_kind kind, sr_span span)
         m->cap = nc;
     }
     sr_mention *x = &m->v[m->n++];
-    memset(x, 0, sizeof *x);
-    x->kind = kind;
-    x->span = span;
-    x->actor = x->actor2 = x->backed_by = x->place = -1;
+    init_mention(x, kind, span);
     return x;
 }
 
@@ -1470,6 +1475,94 @@ static size_t wire_dateline(const char *t, sr_span s)
     return dash_end - s.start;
 }
 
+/* Adds the dates TX and the numbers NU (years left out) to the mentions ML
+ * and puts them all in mention_cmp order, as appending them and sorting
+ * with sort_mentions would.  The names, the dates and the numbers are each
+ * in text order as found: then one merge builds the list, each mention
+ * written once, ties going to the names, then the dates, as the stable
+ * sort would place them; otherwise they are appended and sorted. */
+static sr_status merge_found(sr_arena *a, mlist *ml, const sr_timex *tx, size_t ntx,
+                             const sr_number *nu, size_t nn)
+{
+    int in_order = 1;
+    size_t n_num = 0;
+    for (size_t i = 1; i < ml->n && in_order; i++)
+        in_order = mention_cmp(&ml->v[i - 1], &ml->v[i]) <= 0;
+    for (size_t i = 1; i < ntx && in_order; i++)
+        in_order = tx[i - 1].span.start <= tx[i].span.start;
+    size_t last = 0;
+    for (size_t k = 0; k < nn && in_order; k++) {
+        if (nu[k].is_year)
+            continue;
+        in_order = !n_num || nu[last].span.start <= nu[k].span.start;
+        last = k;
+        n_num++;
+    }
+    if (!in_order) {
+        for (size_t i = 0; i < ntx; i++) {
+            sr_mention *m = add_mention(ml, SR_MENTION_DATE, tx[i].span);
+            if (!m)
+                return SR_ENOMEM;
+            m->timex = tx[i];
+        }
+        for (size_t k = 0; k < nn; k++) {
+            if (nu[k].is_year)
+                continue;
+            sr_mention *m = add_mention(ml, SR_MENTION_NUMBER, nu[k].span);
+            if (!m)
+                return SR_ENOMEM;
+            m->number = nu[k];
+        }
+        ml->v = sort_mentions(a, ml->v, ml->n);
+        return SR_OK;
+    }
+    if (!ntx && !n_num)
+        return SR_OK;
+    size_t total = ml->n + ntx + n_num;
+    sr_mention *v = sr_arena_alloc(a, total * sizeof *v);
+    if (!v)
+        return SR_ENOMEM;
+    size_t i = 0, j = 0, k = 0, o = 0;
+    for (;;) {
+        while (k < nn && nu[k].is_year)
+            k++;
+        /* the smallest head by (start, kind); on a tie the earlier list */
+        int pick = -1;
+        size_t best = 0;
+        sr_mention_kind best_kind = 0;
+        if (i < ml->n) {
+            pick = 0;
+            best = ml->v[i].span.start;
+            best_kind = ml->v[i].kind;
+        }
+        if (j < ntx && (pick < 0 || tx[j].span.start < best ||
+                        (tx[j].span.start == best && SR_MENTION_DATE < best_kind))) {
+            pick = 1;
+            best = tx[j].span.start;
+            best_kind = SR_MENTION_DATE;
+        }
+        if (k < nn && (pick < 0 || nu[k].span.start < best ||
+                       (nu[k].span.start == best && SR_MENTION_NUMBER < best_kind)))
+            pick = 2;
+        if (pick < 0)
+            break;
+        sr_mention *m = &v[o++];
+        if (pick == 0) {
+            *m = ml->v[i++];
+        } else if (pick == 1) {
+            init_mention(m, SR_MENTION_DATE, tx[j].span);
+            m->timex = tx[j++];
+        } else {
+            init_mention(m, SR_MENTION_NUMBER, nu[k].span);
+            m->number = nu[k++];
+        }
+    }
+    ml->v = v;
+    ml->n = o;
+    ml->cap = total;
+    return SR_OK;
+}
+
 sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_annotation *out)
 {
     memset(out, 0, sizeof *out);
@@ -1546,24 +1639,12 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     sr_timex *tx;
     size_t ntx;
     ann_timex_end(txs, &tx, &ntx);
-    for (size_t i = 0; i < ntx; i++) {
-        sr_mention *m = add_mention(&ml, SR_MENTION_DATE, tx[i].span);
-        if (!m)
-            return SR_ENOMEM;
-        m->timex = tx[i];
-    }
     sr_number *nu;
     size_t nn;
     ann_numbers_end(nbs, &nu, &nn);
-    for (size_t k = 0; k < nn; k++) {
-        if (nu[k].is_year)
-            continue;
-        sr_mention *m = add_mention(&ml, SR_MENTION_NUMBER, nu[k].span);
-        if (!m)
-            return SR_ENOMEM;
-        m->number = nu[k];
-    }
-    ml.v = sort_mentions(doc->arena, ml.v, ml.n);
+    st = merge_found(doc->arena, &ml, tx, ntx, nu, nn);
+    if (st != SR_OK)
+        return st;
     out->mentions = ml.v;
     out->n_mentions = ml.n;
     /* each mention's sentence: the first that ends after the mention's
