@@ -700,6 +700,32 @@ static inline int sr_ann_stop_ends(const char *s, const sr_ann_tok *tok, size_t 
            (next->punct == '"' || next->punct == '\'' || next->punct == '(' || next->punct == '[');
 }
 
+/* The end of the run of ASCII letters from U[q], sixteen bytes at a time as
+ * sr_letter_run reads them; *HIGH tells whether a byte >= 0x80 ends it
+ * (the word may go on in another script). */
+static SR_ANN_HOT size_t sr_ann_ascii_run(const unsigned char *u, size_t q, size_t end, int *high)
+{
+#if defined(__SSE2__)
+    const __m128i case_bit = _mm_set1_epi8(0x20), shift = _mm_set1_epi8(0x80 - 'a');
+    const __m128i past_z = _mm_set1_epi8(-102);
+    while (end - q >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + q));
+        __m128i x = _mm_add_epi8(_mm_or_si128(v, case_bit), shift);
+        unsigned other = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, past_z)) ^ 0xFFFFu;
+        if (other) {
+            unsigned k = (unsigned)__builtin_ctz(other);
+            *high = (int)((unsigned)_mm_movemask_epi8(v) >> k & 1);
+            return q + k;
+        }
+        q += 16;
+    }
+#endif
+    while (q < end && (unsigned)((u[q] | 0x20) - 'a') < 26u)
+        q++;
+    *high = q < end && u[q] >= 0x80;
+    return q;
+}
+
 /* The common token, read without sr_ann_next's generality: at *POS (after
  * at most one plain space) an ASCII letter, digit or punctuation mark whose
  * token ends at ASCII text or at END.  Fills T as sr_ann_next would, with
@@ -721,10 +747,9 @@ static SR_ANN_HOT int sr_ann_next_ascii(const char *s, size_t *pos, size_t end, 
     if (cls == SR_ANN_C_LETTER) {
         if (c >= 0x80)
             return 0;
-        q = sr_letter_run(u, q, end, 0);
-        while (q < end && (unsigned)((u[q] | 0x20) - 'a') < 26u)
-            q++;
-        if (q < end && u[q] >= 0x80)
+        int high;
+        q = sr_ann_ascii_run(u, q, end, &high);
+        if (high)
             return 0; /* the word may go on in another script */
         t->kind = SR_ANN_WORD;
         t->upper = (unsigned char)(c >= 'A' && c <= 'Z');
