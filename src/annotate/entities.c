@@ -1526,30 +1526,27 @@ static sr_status merge_found(sr_arena *a, mlist *ml, const sr_timex *tx, size_t 
     for (;;) {
         while (k < nn && nu[k].is_year)
             k++;
-        /* the smallest head by (start, kind); on a tie the earlier list */
-        int pick = -1;
-        size_t best = 0;
-        sr_mention_kind best_kind = 0;
-        if (i < ml->n) {
-            pick = 0;
-            best = ml->v[i].span.start;
-            best_kind = ml->v[i].kind;
+        /* the next date or number: a date first at the same start (its
+         * kind is smaller) */
+        int date = j < ntx && (k >= nn || tx[j].span.start <= nu[k].span.start);
+        int other = date || k < nn;
+        size_t ostart = date ? tx[j].span.start : other ? nu[k].span.start : 0;
+        sr_mention_kind okind = date ? SR_MENTION_DATE : SR_MENTION_NUMBER;
+        /* the names up to it, copied as one block: a name goes first on a
+         * tie, as the earlier list */
+        size_t r = i;
+        while (r < ml->n && (!other || ml->v[r].span.start < ostart ||
+                             (ml->v[r].span.start == ostart && ml->v[r].kind <= okind)))
+            r++;
+        if (r > i) {
+            memcpy(v + o, ml->v + i, (r - i) * sizeof *v);
+            o += r - i;
+            i = r;
         }
-        if (j < ntx && (pick < 0 || tx[j].span.start < best ||
-                        (tx[j].span.start == best && SR_MENTION_DATE < best_kind))) {
-            pick = 1;
-            best = tx[j].span.start;
-            best_kind = SR_MENTION_DATE;
-        }
-        if (k < nn && (pick < 0 || nu[k].span.start < best ||
-                       (nu[k].span.start == best && SR_MENTION_NUMBER < best_kind)))
-            pick = 2;
-        if (pick < 0)
+        if (!other)
             break;
         sr_mention *m = &v[o++];
-        if (pick == 0) {
-            *m = ml->v[i++];
-        } else if (pick == 1) {
+        if (date) {
             init_mention(m, SR_MENTION_DATE, tx[j].span);
             m->timex = tx[j++];
         } else {
