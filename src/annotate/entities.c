@@ -389,6 +389,15 @@ static void word_left(const char *t, size_t lo, size_t p, size_t *ws, size_t *we
 
 static int word_in(const char *t, size_t s, size_t e, const char *const *w, size_t n)
 {
+    if (e > s) {
+        /* the first letter, which sr_ann_eq compares first, turns away
+         * nearly every word of the list without a call into the loop */
+        char c0 = (char)(t[s] | 0x20);
+        for (size_t k = 0; k < n; k++)
+            if (w[k][0] == c0 && sr_ann_eq(t + s, e - s, w[k]))
+                return 1;
+        return 0;
+    }
     for (size_t k = 0; k < n; k++)
         if (sr_ann_eq(t + s, e - s, w[k]))
             return 1;
@@ -620,9 +629,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                     while (w0 > para.start && (((t[w0 - 1] | 32) >= 'a' && (t[w0 - 1] | 32) <= 'z') ||
                                                t[w0 - 1] == '-'))
                         w0--;
-                    for (size_t k2 = 0; k2 < sizeof loc / sizeof *loc; k2++)
-                        if (sr_ann_eq(t + w0, w1 - w0, loc[k2]))
-                            locative = 1;
+                    if (word_in(t, w0, w1, loc, sizeof loc / sizeof *loc))
+                        locative = 1;
                     /* "near the border with Turkey" */
                     if (sr_ann_eq(t + w0, w1 - w0, "with")) {
                         static const char *const edge[] = {"border", "borders", "frontier", "crossing"};
@@ -631,10 +639,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                         if (be > bs && word_in(t, bs, be, edge, 4))
                             locative = 1;
                     }
-                    int mod = 0;
-                    for (size_t k2 = 0; k2 < sizeof mods / sizeof *mods; k2++)
-                        if (sr_ann_eq(t + w0, w1 - w0, mods[k2]))
-                            mod = 1;
+                    int mod = word_in(t, w0, w1, mods, sizeof mods / sizeof *mods);
                     if (!mod)
                         break;
                     w1 = w0;
