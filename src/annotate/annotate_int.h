@@ -53,7 +53,8 @@ typedef struct sr_ann_tok {
     const struct sr_ann_lex *lex;
 } sr_ann_tok;
 
-static inline const struct sr_ann_lex *sr_ann_lex_find(const char *s, const sr_ann_tok *t);
+static inline const struct sr_ann_lex *sr_ann_lex_find(const char *s, const sr_ann_tok *t,
+                                                       size_t end);
 
 enum { SR_ANN_C_SPACE, SR_ANN_C_NEWLINE, SR_ANN_C_LETTER, SR_ANN_C_DIGIT, SR_ANN_C_PUNCT };
 
@@ -206,7 +207,7 @@ static SR_ANN_HOT int sr_ann_next(const char *s, size_t *pos, size_t end, sr_ann
     }
     t->end = p;
     *pos = p;
-    t->lex = t->kind == SR_ANN_WORD ? sr_ann_lex_find(s, t) : NULL;
+    t->lex = t->kind == SR_ANN_WORD ? sr_ann_lex_find(s, t, end) : NULL;
     return 1;
 }
 
@@ -367,10 +368,12 @@ enum {
     SR_LX_NB_AFTER = 1 << 11
 };
 
+/* The word is held in the entry, padded with NULs, so that a look-up
+ * compares it without following a pointer, and eight bytes at a time. */
 typedef struct sr_ann_lex {
     unsigned char len, value;
     unsigned short flags;
-    const char *w;
+    char w[16];
 } sr_ann_lex;
 
 #define SR_ANN_LEX(w, flags, value)                                                                \
@@ -378,9 +381,10 @@ typedef struct sr_ann_lex {
         sizeof(w) - 1, value, flags, w                                                             \
     }
 /* One run of the table: the entries that share a first letter and length. */
-#define SR_ANN_RUN(...) ((const sr_ann_lex[]){__VA_ARGS__, {0, 0, 0, NULL}})
+#define SR_ANN_RUN(...) ((const sr_ann_lex[]){__VA_ARGS__, {0, 0, 0, ""}})
 /* No entry is longer; a longer word is in no lexicon. */
 #define SR_ANN_LEX_MAX 12
+_Static_assert(SR_ANN_LEX_MAX < sizeof((sr_ann_lex *)0)->w, "a lexicon word and its NUL fit");
 
 static const sr_ann_lex *const sr_ann_lexicon[26][SR_ANN_LEX_MAX + 1] = {
     ['a' - 'a'][1] = SR_ANN_RUN(SR_ANN_LEX("a", SR_LX_TX_IF | SR_LX_NB_IF, 0)),
@@ -543,9 +547,58 @@ sr_ann_lookup_in(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const ch
     return NULL;
 }
 
-static inline const struct sr_ann_lex *sr_ann_lex_find(const char *s, const sr_ann_tok *t)
+/* The entry of run Q (of words of length N >= 2 sharing the first letter
+ * of W) that the N bytes at W spell, ignoring case, or NULL.  AVAIL bytes
+ * are readable at W: a word of at most eight letters with eight readable
+ * is compared with each entry in one step, its bytes folded as sr_ann_eq
+ * folds them and those past the word masked off (an entry's NUL padding). */
+static SR_ANN_HOT const sr_ann_lex *sr_ann_run_find(const sr_ann_lex *q, const char *w, size_t n,
+                                                    size_t avail)
 {
-    return sr_ann_lookup_in(sr_ann_lexicon, s, t);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n <= 8 && avail >= 8) {
+        uint64_t key, e;
+        memcpy(&key, w, 8);
+        key = (key | 0x2020202020202020ull) & (~0ull >> (64 - 8 * n));
+        for (; q->len; q++) {
+            memcpy(&e, q->w, 8);
+            if (e == key)
+                return q;
+        }
+        return NULL;
+    }
+#else
+    (void)avail;
+#endif
+    /* the second letter turns away most entries */
+    char second = (char)(w[1] | 0x20);
+    for (; q->len; q++)
+        if (q->w[1] == second && sr_ann_eq(w + 2, n - 2, q->w + 2))
+            return q;
+    return NULL;
+}
+
+/* sr_ann_lookup_in for a token of text readable up to END. */
+static inline const sr_ann_lex *
+sr_ann_lookup_to(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const char *s,
+                 const sr_ann_tok *t, size_t end)
+{
+    unsigned c = (unsigned char)(s[t->start] | 0x20);
+    size_t n = sr_ann_len(t);
+    if (t->kind != SR_ANN_WORD || c < 'a' || c > 'z' || n > SR_ANN_LEX_MAX)
+        return NULL;
+    const sr_ann_lex *q = table[c - 'a'][n];
+    if (!q)
+        return NULL;
+    if (n == 1)
+        return q->len ? q : NULL; /* the first letter was the word */
+    return sr_ann_run_find(q, s + t->start, n, end - t->start);
+}
+
+static inline const struct sr_ann_lex *sr_ann_lex_find(const char *s, const sr_ann_tok *t,
+                                                       size_t end)
+{
+    return sr_ann_lookup_to(sr_ann_lexicon, s, t, end);
 }
 
 /* Token T's lexicon entry (found by the scanner), or NULL. */
@@ -647,27 +700,114 @@ static inline int sr_ann_stop_ends(const char *s, const sr_ann_tok *tok, size_t 
            (next->punct == '"' || next->punct == '\'' || next->punct == '(' || next->punct == '[');
 }
 
+/* The end of the run of ASCII letters from U[q], sixteen bytes at a time as
+ * sr_letter_run reads them; *HIGH tells whether a byte >= 0x80 ends it
+ * (the word may go on in another script). */
+static SR_ANN_HOT size_t sr_ann_ascii_run(const unsigned char *u, size_t q, size_t end, int *high)
+{
+#if defined(__SSE2__)
+    const __m128i case_bit = _mm_set1_epi8(0x20), shift = _mm_set1_epi8(0x80 - 'a');
+    const __m128i past_z = _mm_set1_epi8(-102);
+    while (end - q >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + q));
+        __m128i x = _mm_add_epi8(_mm_or_si128(v, case_bit), shift);
+        unsigned other = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, past_z)) ^ 0xFFFFu;
+        if (other) {
+            unsigned k = (unsigned)__builtin_ctz(other);
+            *high = (int)((unsigned)_mm_movemask_epi8(v) >> k & 1);
+            return q + k;
+        }
+        q += 16;
+    }
+#endif
+    while (q < end && (unsigned)((u[q] | 0x20) - 'a') < 26u)
+        q++;
+    *high = q < end && u[q] >= 0x80;
+    return q;
+}
+
+/* The common token, read without sr_ann_next's generality: at *POS (after
+ * at most one plain space) an ASCII letter, digit or punctuation mark whose
+ * token ends at ASCII text or at END.  Fills T as sr_ann_next would, with
+ * no line break before it, advances *POS and returns 1; returns 0, having
+ * changed nothing but T, where sr_ann_next must read the token (white space
+ * beyond one space, a byte >= 0x80 in or right after the token, the end). */
+static SR_ANN_HOT int sr_ann_next_ascii(const char *s, size_t *pos, size_t end, sr_ann_tok *t)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t p = *pos;
+    if (p < end && u[p] == ' ')
+        p++;
+    if (p >= end)
+        return 0;
+    unsigned char c = u[p];
+    int cls = sr_ann_byte_class[c];
+    size_t q = p + 1;
+    const sr_ann_lex *lx = NULL;
+    if (cls == SR_ANN_C_LETTER) {
+        if (c >= 0x80)
+            return 0;
+        int high;
+        q = sr_ann_ascii_run(u, q, end, &high);
+        if (high)
+            return 0; /* the word may go on in another script */
+        t->kind = SR_ANN_WORD;
+        t->upper = (unsigned char)(c >= 'A' && c <= 'Z');
+        t->punct = 0;
+        /* sr_ann_lookup_to, on what is known here: ASCII letters */
+        size_t n = q - p;
+        if (n <= SR_ANN_LEX_MAX && (lx = sr_ann_lexicon[(c | 0x20) - 'a'][n]) != NULL)
+            lx = n > 1 ? sr_ann_run_find(lx, s + p, n, end - p) : lx->len ? lx : NULL;
+    } else if (cls == SR_ANN_C_DIGIT) {
+        /* no byte >= 0x80 is a digit: the run ends at the first non-digit */
+        while (q < end && (unsigned)(u[q] - '0') < 10u)
+            q++;
+        t->kind = SR_ANN_NUM;
+        t->upper = 0;
+        t->punct = 0;
+    } else if (cls == SR_ANN_C_PUNCT) {
+        t->kind = SR_ANN_PUNCT;
+        t->upper = 0;
+        t->punct = (char)c;
+    } else {
+        return 0;
+    }
+    t->start = p;
+    t->end = q;
+    t->glued = (unsigned char)(p == *pos);
+    t->lex = lx;
+    *pos = q;
+    return 1;
+}
+
 /* Fills TOK (room for SR_ANN_MAX_TOKENS) with the next sentence of
  * S[*pos..end) and advances *POS past it.  A sentence ends after '.', '!' or
  * '?' as sr_ann_stop_ends judges, at a line break, or at the cap.  Returns
- * the token count, 0 at the end. */
+ * the token count, 0 at the end.  Each token's NEXT is filled in as the
+ * tokens come: a digit run or lexicon word settles it for the tokens since
+ * the last one. */
 static inline size_t sr_ann_sentence(const char *s, size_t *pos, size_t end, sr_ann_tok *tok)
 {
     /* the position in a local: a store to a token could alias *POS */
-    size_t n = 0, p = *pos;
+    size_t n = 0, p = *pos, unsettled = 0;
     int newline;
     while (n < SR_ANN_MAX_TOKENS) {
         size_t before = p;
         sr_ann_tok *t = &tok[n];
-        if (!sr_ann_next(s, &p, end, t, &newline))
-            break;
-        if (newline && n > 0) {
-            p = before;
-            break;
+        if (!sr_ann_next_ascii(s, &p, end, t)) {
+            if (!sr_ann_next(s, &p, end, t, &newline))
+                break;
+            if (newline && n > 0) {
+                p = before;
+                break;
+            }
         }
         if (n == 0)
             t->glued = 0;
         n++;
+        if (t->lex || t->kind == SR_ANN_NUM)
+            for (; unsettled < n; unsettled++)
+                tok[unsettled].next = (unsigned short)(n - 1);
         if (t->kind == SR_ANN_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?')) {
             size_t peek = p;
             sr_ann_tok nx;
@@ -679,12 +819,8 @@ static inline size_t sr_ann_sentence(const char *s, size_t *pos, size_t end, sr_
         }
     }
     *pos = p;
-    unsigned short next = (unsigned short)n;
-    for (size_t k = n; k-- > 0;) {
-        if (tok[k].lex || tok[k].kind == SR_ANN_NUM)
-            next = (unsigned short)k;
-        tok[k].next = next;
-    }
+    for (; unsettled < n; unsettled++)
+        tok[unsettled].next = (unsigned short)n;
     return n;
 }
 

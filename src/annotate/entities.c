@@ -39,6 +39,7 @@ typedef struct hits {
     size_t n, cap;
     sr_arena *a;
     int oom;
+    const sr_kb *kb;
 } hits;
 
 /* The kinds' names in sr_mention_kind order, listed once for the name table
@@ -87,6 +88,13 @@ static int on_match(int pattern, size_t start, size_t end, void *ctx)
         h->cap = nc;
     }
     h->v[h->n++] = (hit){start, end, pattern};
+#if defined(__GNUC__)
+    /* the checks after the scan read each match's targets, which lie far
+     * apart in a large table: fetching them now, while the scan goes on,
+     * hides most of the cache misses (the pattern itself is at hand: the
+     * scan has just compared it) */
+    __builtin_prefetch(&h->kb->targets[h->kb->patterns[pattern].first_target]);
+#endif
     return 0;
 }
 
@@ -282,6 +290,14 @@ typedef struct mlist {
     sr_arena *a;
 } mlist;
 
+static void init_mention(sr_mention *x, sr_mention_kind kind, sr_span span)
+{
+    memset(x, 0, sizeof *x);
+    x->kind = kind;
+    x->span = span;
+    x->actor = x->actor2 = x->backed_by = x->place = -1;
+}
+
 static sr_mention *add_mention(mlist *m, sr_mention_kind kind, sr_span span)
 {
     if (m->n == m->cap) {
@@ -293,10 +309,7 @@ static sr_mention *add_mention(mlist *m, sr_mention_kind kind, sr_span span)
         m->cap = nc;
     }
     sr_mention *x = &m->v[m->n++];
-    memset(x, 0, sizeof *x);
-    x->kind = kind;
-    x->span = span;
-    x->actor = x->actor2 = x->backed_by = x->place = -1;
+    init_mention(x, kind, span);
     return x;
 }
 
@@ -376,6 +389,15 @@ static void word_left(const char *t, size_t lo, size_t p, size_t *ws, size_t *we
 
 static int word_in(const char *t, size_t s, size_t e, const char *const *w, size_t n)
 {
+    if (e > s) {
+        /* the first letter, which sr_ann_eq compares first, turns away
+         * nearly every word of the list without a call into the loop */
+        char c0 = (char)(t[s] | 0x20);
+        for (size_t k = 0; k < n; k++)
+            if (w[k][0] == c0 && sr_ann_eq(t + s, e - s, w[k]))
+                return 1;
+        return 0;
+    }
     for (size_t k = 0; k < n; k++)
         if (sr_ann_eq(t + s, e - s, w[k]))
             return 1;
@@ -517,6 +539,15 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
         last_end = h->v[i].end;
     }
     h->n = kept;
+#if defined(__GNUC__)
+    /* the cues of the kept matches, far apart in their table, are fetched
+     * together before the loop below reads them one by one */
+    for (size_t i = 0; i < h->n; i++) {
+        const kb_target *ct = first_target(kb, &kb->patterns[h->v[i].pattern], KT_CUE);
+        if (ct)
+            __builtin_prefetch(&kb->cues[ct->index]);
+    }
+#endif
     size_t first_new = ml->n;
     for (size_t i = 0; i < h->n; i++) {
         const kb_pattern *p = &kb->patterns[h->v[i].pattern];
@@ -598,9 +629,8 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                     while (w0 > para.start && (((t[w0 - 1] | 32) >= 'a' && (t[w0 - 1] | 32) <= 'z') ||
                                                t[w0 - 1] == '-'))
                         w0--;
-                    for (size_t k2 = 0; k2 < sizeof loc / sizeof *loc; k2++)
-                        if (sr_ann_eq(t + w0, w1 - w0, loc[k2]))
-                            locative = 1;
+                    if (word_in(t, w0, w1, loc, sizeof loc / sizeof *loc))
+                        locative = 1;
                     /* "near the border with Turkey" */
                     if (sr_ann_eq(t + w0, w1 - w0, "with")) {
                         static const char *const edge[] = {"border", "borders", "frontier", "crossing"};
@@ -609,10 +639,7 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
                         if (be > bs && word_in(t, bs, be, edge, 4))
                             locative = 1;
                     }
-                    int mod = 0;
-                    for (size_t k2 = 0; k2 < sizeof mods / sizeof *mods; k2++)
-                        if (sr_ann_eq(t + w0, w1 - w0, mods[k2]))
-                            mod = 1;
+                    int mod = word_in(t, w0, w1, mods, sizeof mods / sizeof *mods);
                     if (!mod)
                         break;
                     w1 = w0;
@@ -1453,6 +1480,91 @@ static size_t wire_dateline(const char *t, sr_span s)
     return dash_end - s.start;
 }
 
+/* Adds the dates TX and the numbers NU (years left out) to the mentions ML
+ * and puts them all in mention_cmp order, as appending them and sorting
+ * with sort_mentions would.  The names, the dates and the numbers are each
+ * in text order as found: then one merge builds the list, each mention
+ * written once, ties going to the names, then the dates, as the stable
+ * sort would place them; otherwise they are appended and sorted. */
+static sr_status merge_found(sr_arena *a, mlist *ml, const sr_timex *tx, size_t ntx,
+                             const sr_number *nu, size_t nn)
+{
+    int in_order = 1;
+    size_t n_num = 0;
+    for (size_t i = 1; i < ml->n && in_order; i++)
+        in_order = mention_cmp(&ml->v[i - 1], &ml->v[i]) <= 0;
+    for (size_t i = 1; i < ntx && in_order; i++)
+        in_order = tx[i - 1].span.start <= tx[i].span.start;
+    size_t last = 0;
+    for (size_t k = 0; k < nn && in_order; k++) {
+        if (nu[k].is_year)
+            continue;
+        in_order = !n_num || nu[last].span.start <= nu[k].span.start;
+        last = k;
+        n_num++;
+    }
+    if (!in_order) {
+        for (size_t i = 0; i < ntx; i++) {
+            sr_mention *m = add_mention(ml, SR_MENTION_DATE, tx[i].span);
+            if (!m)
+                return SR_ENOMEM;
+            m->timex = tx[i];
+        }
+        for (size_t k = 0; k < nn; k++) {
+            if (nu[k].is_year)
+                continue;
+            sr_mention *m = add_mention(ml, SR_MENTION_NUMBER, nu[k].span);
+            if (!m)
+                return SR_ENOMEM;
+            m->number = nu[k];
+        }
+        ml->v = sort_mentions(a, ml->v, ml->n);
+        return SR_OK;
+    }
+    if (!ntx && !n_num)
+        return SR_OK;
+    size_t total = ml->n + ntx + n_num;
+    sr_mention *v = sr_arena_alloc(a, total * sizeof *v);
+    if (!v)
+        return SR_ENOMEM;
+    size_t i = 0, j = 0, k = 0, o = 0;
+    for (;;) {
+        while (k < nn && nu[k].is_year)
+            k++;
+        /* the next date or number: a date first at the same start (its
+         * kind is smaller) */
+        int date = j < ntx && (k >= nn || tx[j].span.start <= nu[k].span.start);
+        int other = date || k < nn;
+        size_t ostart = date ? tx[j].span.start : other ? nu[k].span.start : 0;
+        sr_mention_kind okind = date ? SR_MENTION_DATE : SR_MENTION_NUMBER;
+        /* the names up to it, copied as one block: a name goes first on a
+         * tie, as the earlier list */
+        size_t r = i;
+        while (r < ml->n && (!other || ml->v[r].span.start < ostart ||
+                             (ml->v[r].span.start == ostart && ml->v[r].kind <= okind)))
+            r++;
+        if (r > i) {
+            memcpy(v + o, ml->v + i, (r - i) * sizeof *v);
+            o += r - i;
+            i = r;
+        }
+        if (!other)
+            break;
+        sr_mention *m = &v[o++];
+        if (date) {
+            init_mention(m, SR_MENTION_DATE, tx[j].span);
+            m->timex = tx[j++];
+        } else {
+            init_mention(m, SR_MENTION_NUMBER, nu[k].span);
+            m->number = nu[k++];
+        }
+    }
+    ml->v = v;
+    ml->n = o;
+    ml->cap = total;
+    return SR_OK;
+}
+
 sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_annotation *out)
 {
     memset(out, 0, sizeof *out);
@@ -1508,7 +1620,7 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     ml.v = sr_arena_alloc(doc->arena, ml.cap * sizeof *ml.v);
     if (!ml.v)
         return SR_ENOMEM;
-    hits h = {NULL, 0, 0, doc->arena, 0};
+    hits h = {NULL, 0, 0, doc->arena, 0, an->kb};
     for (size_t i = 0; i < c->n_body; i++) {
         sr_status st = annotate_paragraph(an, doc, t, body_spans[i], out, &ml, &h);
         if (st != SR_OK)
@@ -1529,24 +1641,12 @@ sr_status sr_annotate(sr_annotator *an, sr_doc *doc, const sr_cleaned *c, sr_ann
     sr_timex *tx;
     size_t ntx;
     ann_timex_end(txs, &tx, &ntx);
-    for (size_t i = 0; i < ntx; i++) {
-        sr_mention *m = add_mention(&ml, SR_MENTION_DATE, tx[i].span);
-        if (!m)
-            return SR_ENOMEM;
-        m->timex = tx[i];
-    }
     sr_number *nu;
     size_t nn;
     ann_numbers_end(nbs, &nu, &nn);
-    for (size_t k = 0; k < nn; k++) {
-        if (nu[k].is_year)
-            continue;
-        sr_mention *m = add_mention(&ml, SR_MENTION_NUMBER, nu[k].span);
-        if (!m)
-            return SR_ENOMEM;
-        m->number = nu[k];
-    }
-    ml.v = sort_mentions(doc->arena, ml.v, ml.n);
+    st = merge_found(doc->arena, &ml, tx, ntx, nu, nn);
+    if (st != SR_OK)
+        return st;
     out->mentions = ml.v;
     out->n_mentions = ml.n;
     /* each mention's sentence: the first that ends after the mention's

@@ -33,6 +33,9 @@ typedef struct nb_state {
     size_t free_from; /* first token of the sentence not inside a number */
     sr_number *out;
     size_t n_out, cap_out;
+    int quals_indexed;               /* qual_first and qual_order are built */
+    unsigned char qual_first[27];    /* by letter: the start of its run in qual_order */
+    unsigned char qual_order[32];    /* indexes into nb_quals */
 } nb_state;
 
 /* The figure itself, without qualifier and noun. */
@@ -312,58 +315,90 @@ static int nb_is_day_or_time(const nb_state *st, size_t i, const nb_core *c)
     return sr_ann_w(v, c->end, "a") && sr_ann_p(v, c->end + 1, '.') && sr_ann_w(v, c->end + 2, "m");
 }
 
-/* The qualifier ending just before token I: sets *KIND and *START. */
-static void nb_qualifier(const nb_state *st, size_t i, sr_number_kind *kind, size_t *start)
+/* Qualifiers of a figure, tried in this order. */
+static const struct nb_qual {
+    const char *w[3];
+    sr_number_kind kind;
+} nb_quals[] = {
+    /* longer phrases first: "no more than" is not "more than" */
+    {{"no", "fewer", "than"}, SR_NUM_LOWER_BOUND},
+    {{"no", "less", "than"}, SR_NUM_LOWER_BOUND},
+    {{"not", "less", "than"}, SR_NUM_LOWER_BOUND},
+    {{"in", "excess", "of"}, SR_NUM_LOWER_BOUND},
+    {{"a", "minimum", "of"}, SR_NUM_LOWER_BOUND},
+    {{"no", "more", "than"}, SR_NUM_UPPER_BOUND},
+    {{"not", "more", "than"}, SR_NUM_UPPER_BOUND},
+    {{"as", "many", "as"}, SR_NUM_UPPER_BOUND},
+    {{"a", "maximum", "of"}, SR_NUM_UPPER_BOUND},
+    {{"at", "least", NULL}, SR_NUM_LOWER_BOUND},
+    {{"more", "than", NULL}, SR_NUM_LOWER_BOUND},
+    {{"upwards", "of", NULL}, SR_NUM_LOWER_BOUND},
+    {{"over", NULL, NULL}, SR_NUM_LOWER_BOUND},
+    {{"up", "to", NULL}, SR_NUM_UPPER_BOUND},
+    {{"less", "than", NULL}, SR_NUM_UPPER_BOUND},
+    {{"fewer", "than", NULL}, SR_NUM_UPPER_BOUND},
+    {{"close", "to", NULL}, SR_NUM_UPPER_BOUND},
+    {{"at", "most", NULL}, SR_NUM_UPPER_BOUND},
+    {{"nearly", NULL, NULL}, SR_NUM_UPPER_BOUND},
+    {{"almost", NULL, NULL}, SR_NUM_UPPER_BOUND},
+    {{"an", "estimated", NULL}, SR_NUM_APPROX},
+    {{"estimated", NULL, NULL}, SR_NUM_APPROX},
+    {{"about", NULL, NULL}, SR_NUM_APPROX},
+    {{"around", NULL, NULL}, SR_NUM_APPROX},
+    {{"some", NULL, NULL}, SR_NUM_APPROX},
+    {{"approximately", NULL, NULL}, SR_NUM_APPROX},
+    {{"roughly", NULL, NULL}, SR_NUM_APPROX},
+    {{"circa", NULL, NULL}, SR_NUM_APPROX},
+};
+#define NB_N_QUALS (sizeof nb_quals / sizeof nb_quals[0])
+_Static_assert(NB_N_QUALS <= sizeof((nb_state *)0)->qual_order, "nb_state indexes every qualifier");
+
+/* The qualifiers by the first letter of their last word (the word just
+ * before a figure), each letter's in table order: nb_qualifier tries only
+ * those that can match.  Built for a document on its first use. */
+static void nb_index_quals(nb_state *st)
 {
-    static const struct {
-        const char *w[3];
-        sr_number_kind kind;
-    } quals[] = {
-        /* longer phrases first: "no more than" is not "more than" */
-        {{"no", "fewer", "than"}, SR_NUM_LOWER_BOUND},
-        {{"no", "less", "than"}, SR_NUM_LOWER_BOUND},
-        {{"not", "less", "than"}, SR_NUM_LOWER_BOUND},
-        {{"in", "excess", "of"}, SR_NUM_LOWER_BOUND},
-        {{"a", "minimum", "of"}, SR_NUM_LOWER_BOUND},
-        {{"no", "more", "than"}, SR_NUM_UPPER_BOUND},
-        {{"not", "more", "than"}, SR_NUM_UPPER_BOUND},
-        {{"as", "many", "as"}, SR_NUM_UPPER_BOUND},
-        {{"a", "maximum", "of"}, SR_NUM_UPPER_BOUND},
-        {{"at", "least", NULL}, SR_NUM_LOWER_BOUND},
-        {{"more", "than", NULL}, SR_NUM_LOWER_BOUND},
-        {{"upwards", "of", NULL}, SR_NUM_LOWER_BOUND},
-        {{"over", NULL, NULL}, SR_NUM_LOWER_BOUND},
-        {{"up", "to", NULL}, SR_NUM_UPPER_BOUND},
-        {{"less", "than", NULL}, SR_NUM_UPPER_BOUND},
-        {{"fewer", "than", NULL}, SR_NUM_UPPER_BOUND},
-        {{"close", "to", NULL}, SR_NUM_UPPER_BOUND},
-        {{"at", "most", NULL}, SR_NUM_UPPER_BOUND},
-        {{"nearly", NULL, NULL}, SR_NUM_UPPER_BOUND},
-        {{"almost", NULL, NULL}, SR_NUM_UPPER_BOUND},
-        {{"an", "estimated", NULL}, SR_NUM_APPROX},
-        {{"estimated", NULL, NULL}, SR_NUM_APPROX},
-        {{"about", NULL, NULL}, SR_NUM_APPROX},
-        {{"around", NULL, NULL}, SR_NUM_APPROX},
-        {{"some", NULL, NULL}, SR_NUM_APPROX},
-        {{"approximately", NULL, NULL}, SR_NUM_APPROX},
-        {{"roughly", NULL, NULL}, SR_NUM_APPROX},
-        {{"circa", NULL, NULL}, SR_NUM_APPROX},
-    };
+    unsigned count[26] = {0};
+    for (size_t q = 0; q < NB_N_QUALS; q++) {
+        size_t len = nb_quals[q].w[2] ? 3 : nb_quals[q].w[1] ? 2 : 1;
+        count[nb_quals[q].w[len - 1][0] - 'a']++;
+    }
+    st->qual_first[0] = 0;
+    for (int c = 0; c < 26; c++)
+        st->qual_first[c + 1] = (unsigned char)(st->qual_first[c] + count[c]);
+    unsigned char fill[26];
+    memcpy(fill, st->qual_first, sizeof fill);
+    for (size_t q = 0; q < NB_N_QUALS; q++) {
+        size_t len = nb_quals[q].w[2] ? 3 : nb_quals[q].w[1] ? 2 : 1;
+        st->qual_order[fill[nb_quals[q].w[len - 1][0] - 'a']++] = (unsigned char)q;
+    }
+    st->quals_indexed = 1;
+}
+
+/* The qualifier ending just before token I: sets *KIND and *START. */
+static void nb_qualifier(nb_state *st, size_t i, sr_number_kind *kind, size_t *start)
+{
     *kind = SR_NUM_EXACT;
     *start = i;
     /* every qualifier ends in a word just before the figure */
     if (i == 0 || i - 1 < st->free_from || st->v.tok[i - 1].kind != SR_ANN_WORD)
         return;
-    /* the first letter of that word, as sr_ann_w tests it, rejects most */
-    char last = (char)(st->v.s[st->v.tok[i - 1].start] | 0x20);
-    for (size_t q = 0; q < sizeof quals / sizeof quals[0]; q++) {
-        size_t len = quals[q].w[2] ? 3 : quals[q].w[1] ? 2 : 1, m;
-        if (i < len || i - len < st->free_from || quals[q].w[len - 1][0] != last)
+    /* the first letter of that word, as sr_ann_w tests it, rejects most:
+     * only the qualifiers whose last word begins with it are tried */
+    unsigned last = (unsigned char)(st->v.s[st->v.tok[i - 1].start] | 0x20);
+    if (last < 'a' || last > 'z')
+        return;
+    if (!st->quals_indexed)
+        nb_index_quals(st);
+    for (unsigned x = st->qual_first[last - 'a']; x < st->qual_first[last - 'a' + 1]; x++) {
+        size_t q = st->qual_order[x];
+        size_t len = nb_quals[q].w[2] ? 3 : nb_quals[q].w[1] ? 2 : 1, m;
+        if (i < len || i - len < st->free_from)
             continue;
-        for (m = 0; m < len && sr_ann_w(&st->v, i - len + m, quals[q].w[m]); m++)
+        for (m = 0; m < len && sr_ann_w(&st->v, i - len + m, nb_quals[q].w[m]); m++)
             ;
         if (m == len) {
-            *kind = quals[q].kind;
+            *kind = nb_quals[q].kind;
             *start = i - len;
             return;
         }

@@ -1088,7 +1088,16 @@ typedef size_t (*tx_rule)(tx_state *, size_t, sr_status *);
  * "Sunday 24 August 2014" is one explicit date, not a weekday. */
 static const tx_rule tx_rules[] = {rule_explicit,  rule_yearless, rule_month_year, rule_month,
                                    rule_year,      rule_weekday,  rule_ago,        rule_anchor,
-                                   rule_reference, rule_overnight};
+                                   rule_reference, rule_overnight, NULL};
+
+/* The same rules, in the same order, less those that cannot match at a
+ * digit run (the ones that begin with a month, a weekday or a word) and
+ * at a word that names no month or weekday (the ones that begin with a
+ * figure, a month or a weekday, written-out dates included). */
+static const tx_rule tx_rules_digits[] = {rule_explicit, rule_yearless, rule_year, rule_ago,
+                                          rule_reference, NULL};
+static const tx_rule tx_rules_words[] = {rule_ago, rule_anchor, rule_reference, rule_overnight,
+                                         NULL};
 
 /* Whether any rule can match at token I.  Every rule begins at a digit run
  * or at a lexicon word that begins dates, the frequent "the", "a", "this"
@@ -1124,8 +1133,15 @@ static sr_status tx_sentence(tx_state *st)
         }
         size_t j = 0;
         sr_status rc = SR_OK;
-        for (size_t r = 0; r < sizeof tx_rules / sizeof tx_rules[0] && !j; r++)
-            j = tx_rules[r](st, i, &rc);
+        const sr_ann_tok *t = &st->v.tok[i];
+        const tx_rule *rules =
+            t->kind == SR_ANN_NUM ? tx_rules_digits
+            : sr_ann_flags(st->v.s, t) &
+                    (SR_LX_MONTH | SR_LX_MONTH_ABBR | SR_LX_WEEKDAY | SR_LX_WEEKDAY_ABBR)
+                ? tx_rules
+                : tx_rules_words;
+        for (size_t r = 0; rules[r] && !j; r++)
+            j = rules[r](st, i, &rc);
         if (rc != SR_OK)
             return rc;
         i = j > i ? j : i + 1;

@@ -278,10 +278,15 @@ static int is_abbreviation(const char *t, size_t lo, size_t dot, int digit_next)
 static sr_status add(sent_list *l, const char *t, size_t s, size_t e) {
     unsigned nl = 0;
     size_t w;
-    while (s < e && (w = space_at(t, s, e, &nl)) != 0)
-        s += w;
-    while (e > s && (w = space_before(t, s, e)) != 0)
-        e -= w;
+    /* the common case, a sentence that starts and ends with a visible ASCII
+     * character, has nothing to trim: no white space is such a byte, nor
+     * ends with one */
+    if (!(s < e && (unsigned char)(t[s] - 0x21) < 0x5E && (unsigned char)(t[e - 1] - 0x21) < 0x5E)) {
+        while (s < e && (w = space_at(t, s, e, &nl)) != 0)
+            s += w;
+        while (e > s && (w = space_before(t, s, e)) != 0)
+            e -= w;
+    }
     if (s == e)
         return SR_OK;
     if (l->n == l->cap) {
