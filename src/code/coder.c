@@ -1272,16 +1272,17 @@ static int listed_places(const char *t, const sr_mention *a, const sr_mention *b
     return 1;
 }
 
-/* Is one of WORDS among the N words before P (not before START)? */
-static int word_within(const char *t, size_t start, size_t p, int n, const char *const *words,
-                       size_t nw)
+/* Is one of WORDS among the N words before P (not before START)?  Inlined
+ * like has_word, so that a list of known length gets its filter. */
+static WORD_LIST_INLINE int word_within(const char *t, size_t start, size_t p, int n,
+                                         const char *const *words, size_t nw)
 {
     for (int i = 0; i < n; i++) {
         size_t s, e;
         word_before(t, start, p, &s, &e);
         if (e == s)
             return 0;
-        if (has_word(t, s, e, words, nw))
+        if (word_is(t, s, e, words, nw))
             return 1;
         p = s;
     }
@@ -2579,6 +2580,22 @@ static void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
         next_word(w->t, *e, w->sent_end, s, e);
 }
 
+/* word_within's answer for the trigger's start: one of WORDS among the N
+ * words before it, read from the words found once. */
+static WORD_LIST_INLINE int tw_within(trigger_words *w, size_t n, const char *const *words,
+                                      size_t nw)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t s, e;
+        tw_before(w, i, &s, &e);
+        if (e == s)
+            return 0;
+        if (word_is(w->t, s, e, words, nw))
+            return 1;
+    }
+    return 0;
+}
+
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
 {
@@ -2713,14 +2730,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * using toxic gas": a dispute about deeds, told as a statement */
     {
         static const char *const dispute[] = {"accusations", "allegations", "traded"};
-        if (word_within(t, sent.start, tr->span.start, 8, dispute, 3))
+        if (tw_within(&tw, 8, dispute, 3))
             return;
     }
     /* "The group claimed the attack on Thursday", "claimed responsibility
      * for the bombing": the claim points back to an event told before */
     if ((fr & SR_FRAME_NOUN) && k->out->n_events > 0) {
         static const char *const claim[] = {"claimed", "claiming", "claims", "claim"};
-        if (word_within(t, sent.start, tr->span.start, 4, claim, sizeof claim / sizeof *claim) &&
+        if (tw_within(&tw, 4, claim, sizeof claim / sizeof *claim) &&
             definite_phrase(t, sent.start, tr->span.start))
             return;
     }
