@@ -2546,7 +2546,7 @@ typedef struct trigger_words {
 
 /* The Ith word before the trigger (0: the nearest), as a chain of
  * word_before from its start gives it. */
-static void tw_before(trigger_words *w, size_t i, size_t *s, size_t *e)
+static void tw_before_walk(trigger_words *w, size_t i, size_t *s, size_t *e)
 {
     for (; w->n_before <= i && w->n_before < TRIGGER_WORDS; w->n_before++) {
         size_t p = w->n_before ? w->bs[w->n_before - 1] : w->start;
@@ -2564,7 +2564,7 @@ static void tw_before(trigger_words *w, size_t i, size_t *s, size_t *e)
 
 /* The Ith word after the trigger (0: the next), as a chain of next_word
  * from its end gives it. */
-static void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
+static void tw_after_walk(trigger_words *w, size_t i, size_t *s, size_t *e)
 {
     for (; w->n_after <= i && w->n_after < TRIGGER_WORDS; w->n_after++) {
         size_t p = w->n_after ? w->ae[w->n_after - 1] : w->end;
@@ -2578,6 +2578,49 @@ static void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
     *e = w->ae[TRIGGER_WORDS - 1];
     for (size_t q = TRIGGER_WORDS - 1; q < i; q++)
         next_word(w->t, *e, w->sent_end, s, e);
+}
+
+/* Does LIT[0..N) occur in H[0..LEN)?  find_lit's answer, found by LIT's
+ * byte AT rather than its first: a rare byte ('.' in "pic.twitter.com",
+ * 'Y' in "- YouTube") stops memchr a few times a sentence where a 'p'
+ * stopped it every few words. */
+static int has_lit_at(const char *h, size_t len, const char *lit, size_t n, size_t at)
+{
+    if (len < n)
+        return 0;
+    /* the byte AT of an occurrence lies in [h + at, h + len - n + at] */
+    const char *p = h + at, *end = h + (len - n) + at + 1;
+    while (p < end) {
+        const char *c = memchr(p, lit[at], (size_t)(end - p));
+        if (!c)
+            return 0;
+        if (!memcmp(c - at, lit, n))
+            return 1;
+        p = c + 1;
+    }
+    return 0;
+}
+
+/* Most asks are of a word already found: those are read in line, and only
+ * a word not found yet takes the walk. */
+static inline void tw_before(trigger_words *w, size_t i, size_t *s, size_t *e)
+{
+    if (i < w->n_before) {
+        *s = w->bs[i];
+        *e = w->be[i];
+        return;
+    }
+    tw_before_walk(w, i, s, e);
+}
+
+static inline void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
+{
+    if (i < w->n_after) {
+        *s = w->as[i];
+        *e = w->ae[i];
+        return;
+    }
+    tw_after_walk(w, i, s, e);
 }
 
 /* word_within's answer for the trigger's start: one of WORDS among the N
@@ -2603,11 +2646,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     const char *t = k->t;
     const sr_mention *tr = &sv->m[ti];
     unsigned fr = tr->frame;
-    trigger_words tw = {.t = t,
-                        .sent_start = sent.start,
-                        .sent_end = sent.end,
-                        .start = tr->span.start,
-                        .end = tr->span.end};
+    /* (field by field: the word arrays are read only as far as they are
+     * filled, and clearing them cost some fifty instructions a trigger) */
+    trigger_words tw;
+    tw.t = t;
+    tw.sent_start = sent.start;
+    tw.sent_end = sent.end;
+    tw.start = tr->span.start;
+    tw.end = tr->span.end;
+    tw.n_before = tw.n_after = 0;
     /* totals over a period are not events (sentence_facts) */
     if (k->sf.since_total || (k->sf.period_total && !(fr & SR_FRAME_TERRITORY)))
         return;
@@ -2641,27 +2688,31 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * words, not the report, which resumes after the post's mark (issue 4) */
     {
         size_t ee = tr->span.end + 300 < sent.end ? tr->span.end + 300 : sent.end;
-        if (find_lit(t + tr->span.end, ee - tr->span.end, "pic.twitter.com", 15) ||
-            find_lit(t + tr->span.end, ee - tr->span.end, "- YouTube", 9))
+        if (has_lit_at(t + tr->span.end, ee - tr->span.end, "pic.twitter.com", 15, 3) ||
+            has_lit_at(t + tr->span.end, ee - tr->span.end, "- YouTube", 9, 2))
             return;
     }
     /* a purpose is not a deed: "an operations room aimed at fighting X",
      * "an attack in a bid to capture X" (the coder's own list: the
      * relations stage reads the rest of such a sentence as told) */
     {
-        static const char *const purpose[] = {"aimed at",    "aiming at",   "aiming to",
-                                              "in order to", "in a bid to", "intended to"};
+        /* (with their lengths: a strlen per phrase and byte was a tenth
+         * of this test) */
+        static const struct {
+            const char *w;
+            size_t n;
+        } purpose[] = {{"aimed at", 8},     {"aiming at", 9},    {"aiming to", 9},
+                       {"in order to", 11}, {"in a bid to", 11}, {"intended to", 11}};
         size_t ps = tr->span.start > sent.start + 16 ? tr->span.start - 16 : sent.start;
-        /* only a word start whose letter begins a purpose is compared */
-        unsigned long first = 0;
-        for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++)
-            first |= 1ul << ((unsigned char)purpose[q][0] & 31);
+        /* only a word start whose letter begins a purpose is compared: the
+         * phrases begin with 'a' and 'i' */
+        const unsigned long first = 1ul << ('a' & 31) | 1ul << ('i' & 31);
         for (size_t p = ps; p < tr->span.start; p++) {
             if (!(first >> ((unsigned char)t[p] & 31) & 1) || (p != sent.start && t[p - 1] != ' '))
                 continue;
             for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++) {
-                size_t n = strlen(purpose[q]);
-                if (p + n <= tr->span.start && lower_eq(t, p, p + n, purpose[q]))
+                size_t n = purpose[q].n;
+                if (p + n <= tr->span.start && lower_eq(t, p, p + n, purpose[q].w))
                     return;
             }
         }
@@ -2808,8 +2859,12 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (we <= ws)
                 break;
             /* the clause ends at a colon or semicolon ("has been hit
-             * repeatedly: on May 21 a car bomb ...") */
-            if (memchr(t + we, ':', from - we) || memchr(t + we, ';', from - we))
+             * repeatedly: on May 21 a car bomb ..."); the gap between two
+             * words is a byte or two, less than a call to memchr costs */
+            int stop = 0;
+            for (size_t q = we; q < from && !stop; q++)
+                stop = t[q] == ':' || t[q] == ';';
+            if (stop)
                 break;
             if (w == 1 && (fr & SR_FRAME_NOUN) && word_is(t, ps, pe, determiners, 4) &&
                 word_is(t, ws, we, react, sizeof react / sizeof *react))
@@ -4451,15 +4506,19 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
              * ...": the evidence is the clause after the colon that tells
              * the event, not the summary before it */
             sr_span ev = sent;
-            for (size_t q = tr->span.start; q-- > sent.start;)
-                if (t[q] == ':') {
-                    size_t s0 = q + 1;
-                    while (s0 < tr->span.start && t[s0] == ' ')
-                        s0++;
-                    if (q > sent.start + 20)
-                        ev.start = s0;
-                    break;
-                }
+            /* the last colon before the trigger (memrchr reads the
+             * sentence a vector at a time: most have none) */
+            const char *colon = tr->span.start > sent.start
+                                    ? memrchr(t + sent.start, ':', tr->span.start - sent.start)
+                                    : NULL;
+            if (colon) {
+                size_t q = (size_t)(colon - t);
+                size_t s0 = q + 1;
+                while (s0 < tr->span.start && t[s0] == ' ')
+                    s0++;
+                if (q > sent.start + 20)
+                    ev.start = s0;
+            }
             add_evidence(e, ev);
         }
         /* a toll goes to one event only (ACLED: never repeated) */
