@@ -2011,19 +2011,26 @@ static int definite_phrase(const char *t, size_t start, size_t p)
                 return 0;
             e--;
         }
-        size_t b = e;
-        while (b > start && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '-'))
-            b--;
+        /* the run of letters and hyphens ending at E, eight letters a
+         * step */
+        size_t b = letter_run_back((const unsigned char *)t, start, e);
+        while (b > start && t[b - 1] == '-')
+            b = letter_run_back((const unsigned char *)t, start, b - 1);
         if (b == e)
             return 0;
-        if (has_word(t, b, e, determiners, sizeof determiners / sizeof *determiners))
+        /* has_word's one word of [b, e): from its first letter on (a run
+         * may open with hyphens), read without walking it again */
+        size_t w = b;
+        while (t[w] == '-')
+            w++;
+        if (word_is(t, w, e, determiners, sizeof determiners / sizeof *determiners))
             return 1;
-        if (has_word(t, b, e, stop, sizeof stop / sizeof *stop)) {
+        if (word_is(t, w, e, stop, sizeof stop / sizeof *stop)) {
             /* "such an attack" points back all the same */
             static const char *const such[] = {"such"};
             size_t ss, se;
             word_before(t, start, b, &ss, &se);
-            return se > ss && has_word(t, ss, se, such, 1);
+            return se > ss && word_is(t, ss, se, such, 1);
         }
         p = b;
     }
@@ -3489,17 +3496,21 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     memset(&proto, 0, sizeof proto);
     proto.actor1 = proto.actor2 = -1;
     proto.suspect = suspect;
-    /* passive: "was targeted by X", "shelled by X" */
+    /* passive: "was targeted by X", "shelled by X"; "between" X and Y.
+     * Both read the words from the deed to the side after it: one walk
+     * for either word first, as most such stretches hold neither, and
+     * the word count only when "by" is there */
     int passive = 0;
+    int between = 0;
     if (first_after != (size_t)-1) {
         size_t gs = tr->span.end, ge = sv->m[first_after].span.start;
         static const char *const by[] = {"by"};
-        passive = ge > gs && words_between(t, gs, ge) <= 4 && has_word(t, gs, ge, by, 1);
-    }
-    int between = 0;
-    if (first_after != (size_t)-1) {
         static const char *const bw[] = {"between"};
-        between = has_word(t, tr->span.end, sv->m[first_after].span.start, bw, 1);
+        static const char *const by_bw[] = {"by", "between"};
+        if (has_word(t, gs, ge, by_bw, 2)) {
+            passive = ge > gs && has_word(t, gs, ge, by, 1) && words_between(t, gs, ge) <= 4;
+            between = has_word(t, gs, ge, bw, 1);
+        }
     }
     size_t subj = first_before, obj = first_after;
     /* "SDF fighters close in on Manbij as coalition strikes intensify": a
