@@ -2711,11 +2711,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         } purpose[] = {{"aimed at", 8},     {"aiming at", 9},    {"aiming to", 9},
                        {"in order to", 11}, {"in a bid to", 11}, {"intended to", 11}};
         size_t ps = tr->span.start > sent.start + 16 ? tr->span.start - 16 : sent.start;
-        /* only a word start whose letter begins a purpose is compared: the
-         * phrases begin with 'a' and 'i' */
-        const unsigned long first = 1ul << ('a' & 31) | 1ul << ('i' & 31);
-        for (size_t p = ps; p < tr->span.start; p++) {
-            if (!(first >> ((unsigned char)t[p] & 31) & 1) || (p != sent.start && t[p - 1] != ' '))
+        /* only a word start whose letter begins a purpose ('a', 'i') is
+         * compared, at the sentence's start or after a space: such a start
+         * opens a run of letters, so it is one of the words before the
+         * trigger (the word cache, which the checks below walk anyway),
+         * and those are read instead of every byte of the stretch */
+        for (size_t w = 0;; w++) {
+            size_t p, pe;
+            tw_before(&tw, w, &p, &pe);
+            if (pe <= p || p < ps)
+                break;
+            if (((t[p] | 32) != 'a' && (t[p] | 32) != 'i') || (p != sent.start && t[p - 1] != ' '))
                 continue;
             for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++) {
                 size_t n = purpose[q].n;
@@ -2876,9 +2882,10 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (w == 1 && (fr & SR_FRAME_NOUN) && word_is(t, ps, pe, determiners, 4) &&
                 word_is(t, ws, we, react, sizeof react / sizeof *react))
                 return;
-            /* "known for", "the pretext of" */
-            if (pe > ps && (lower_eq(t, ps, pe, "for") || lower_eq(t, ps, pe, "of")) &&
-                word_is(t, ws, we, known, sizeof known / sizeof *known))
+            /* "known for", "the pretext of" (the list's filter first: it
+             * clears most words in a test) */
+            if (pe > ps && word_is(t, ws, we, known, sizeof known / sizeof *known) &&
+                (lower_eq(t, ps, pe, "for") || lower_eq(t, ps, pe, "of")))
                 return;
             if (w < 4 && word_is(t, ws, we, often_words, N_OFTEN))
                 return;
