@@ -2478,6 +2478,14 @@ static int civilian_victims(const char *t, sr_span sent)
             break;
         if (!(first >> ((t[ws] | 32) & 31) & 1))
             continue;
+        /* the four lists' filters in one: most words that pass the first
+         * letters ("a", "in", "with", "was") are none of them */
+        const uint64_t any =
+            listed_filter(victim_words, sizeof victim_words / sizeof *victim_words) |
+            listed_filter(hurt_words, N_HURT) | listed_filter(taken, 4) |
+            1ull << word_bit('k', 7); /* "killing" */
+        if (we - ws > 255 || !(any >> word_bit((unsigned char)(t[ws] | 32), we - ws) & 1))
+            continue;
         if (!word_is(t, ws, we, victim_words, sizeof victim_words / sizeof *victim_words) &&
             !word_is(t, ws, we, hurt_words, N_HURT) && !lower_eq(t, ws, we, "killing") &&
             !word_is(t, ws, we, taken, 4))
