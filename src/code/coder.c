@@ -2823,7 +2823,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
-            if (lower_eq(t, ws, we, "after") || lower_eq(t, ws, we, "following")) {
+            static const char *const after[] = {"after", "following"};
+            if (word_is(t, ws, we, after, 2)) {
                 /* "days after a deadly chemical attack": a span of time
                  * back to an event told as known */
                 static const char *const span[] = {"days", "day", "weeks", "week", "hours",
@@ -3250,15 +3251,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         for (size_t skip = 0; skip < 2; skip++) {
             tw_before(&tw, skip, &ofs, &ofe);
             tw_before(&tw, skip + 1, &us, &ue);
-            if (ofe > ofs && has_word(t, ofs, ofe, of, 1) &&
-                has_word(t, us, ue, periods, sizeof periods / sizeof *periods))
+            /* (the cached words are letters only: word_is is has_word's
+             * answer for them) */
+            if (ofe > ofs && word_is(t, ofs, ofe, of, 1) &&
+                word_is(t, us, ue, periods, sizeof periods / sizeof *periods))
                 return;
         }
         /* "a strike could draw the US into the war": a hypothesis */
         static const char *const modal[] = {"could", "would", "might", "may"};
         size_t ms, me;
         tw_after(&tw, 0, &ms, &me);
-        if (has_word(t, ms, me, modal, 4))
+        if (word_is(t, ms, me, modal, 4))
             return;
         int definite = definite_phrase(t, sent.start, tr->span.start);
         /* a day of its own: one no other event word stands between ("The
@@ -3358,7 +3361,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             word_before(t, sent.start, sv->m[i].span.start, &ls, &le);
             if (le > ls && lower_eq(t, ls, le, "the"))
                 word_before(t, sent.start, ls, &ls, &le);
-            if (le > ls && has_word(t, ls, le, loc, sizeof loc / sizeof *loc))
+            if (le > ls && word_is(t, ls, le, loc, sizeof loc / sizeof *loc))
                 continue;
         }
         /* "DAMASCUS Five people ...": the dateline city's state is no side */
@@ -3379,7 +3382,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         if (b1e > b1s && lower_eq(t, b1s, b1e, "the"))
             word_before(t, sent.start, b1s, &b1s, &b1e);
         word_before(t, sent.start, b1s, &b2s, &b2e);
-        if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
+        if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && word_is(t, b2s, b2e, hold, 3))
             continue;
         /* "Syrian or Russian warplanes": a maker in doubt between two is
          * neither side (ACLED: unidentified; the notes name the suspects) */
@@ -3401,7 +3404,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             while (w++ < 3 && he > hs && !lower_eq(t, hs, he, "by"))
                 word_before(t, sent.start, hs, &hs, &he);
             word_before(t, sent.start, hs, &ps, &pe);
-            if (he > hs && lower_eq(t, hs, he, "by") && pe > ps && has_word(t, ps, pe, hold, 3))
+            if (he > hs && lower_eq(t, hs, he, "by") && pe > ps && word_is(t, ps, pe, hold, 3))
                 continue;
         }
         /* the source of the report is no side (issue 4): "according to the
@@ -3484,7 +3487,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const backw[] = {"backed", "supported", "aided", "assisted", "helped",
                                             "reinforced", "accompanied"};
         if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s &&
-            has_word(t, b2s, b2e, backw, sizeof backw / sizeof *backw)) {
+            word_is(t, b2s, b2e, backw, sizeof backw / sizeof *backw)) {
             if (n_backers < 4)
                 backers[n_backers++] = i;
             continue;
@@ -4163,7 +4166,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const hold2[] = {"held", "controlled"};
         size_t hs, he;
         next_word(t, m->span.end + 1, sent.end, &hs, &he);
-        held_mark = hs == m->span.end + 1 && has_word(t, hs, he, hold2, 2);
+        held_mark = hs == m->span.end + 1 && word_is(t, hs, he, hold2, 2);
     }
     if ((a2 < 0 || held_mark) && (a1 < 0 || kb->actors[a1].kind != SR_ACTOR_CIVILIANS) &&
         sub_type_violent(k, sub)) {
