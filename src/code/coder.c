@@ -1272,16 +1272,17 @@ static int listed_places(const char *t, const sr_mention *a, const sr_mention *b
     return 1;
 }
 
-/* Is one of WORDS among the N words before P (not before START)? */
-static int word_within(const char *t, size_t start, size_t p, int n, const char *const *words,
-                       size_t nw)
+/* Is one of WORDS among the N words before P (not before START)?  Inlined
+ * like has_word, so that a list of known length gets its filter. */
+static WORD_LIST_INLINE int word_within(const char *t, size_t start, size_t p, int n,
+                                         const char *const *words, size_t nw)
 {
     for (int i = 0; i < n; i++) {
         size_t s, e;
         word_before(t, start, p, &s, &e);
         if (e == s)
             return 0;
-        if (has_word(t, s, e, words, nw))
+        if (word_is(t, s, e, words, nw))
             return 1;
         p = s;
     }
@@ -2010,19 +2011,26 @@ static int definite_phrase(const char *t, size_t start, size_t p)
                 return 0;
             e--;
         }
-        size_t b = e;
-        while (b > start && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '-'))
-            b--;
+        /* the run of letters and hyphens ending at E, eight letters a
+         * step */
+        size_t b = letter_run_back((const unsigned char *)t, start, e);
+        while (b > start && t[b - 1] == '-')
+            b = letter_run_back((const unsigned char *)t, start, b - 1);
         if (b == e)
             return 0;
-        if (has_word(t, b, e, determiners, sizeof determiners / sizeof *determiners))
+        /* has_word's one word of [b, e): from its first letter on (a run
+         * may open with hyphens), read without walking it again */
+        size_t w = b;
+        while (t[w] == '-')
+            w++;
+        if (word_is(t, w, e, determiners, sizeof determiners / sizeof *determiners))
             return 1;
-        if (has_word(t, b, e, stop, sizeof stop / sizeof *stop)) {
+        if (word_is(t, w, e, stop, sizeof stop / sizeof *stop)) {
             /* "such an attack" points back all the same */
             static const char *const such[] = {"such"};
             size_t ss, se;
             word_before(t, start, b, &ss, &se);
-            return se > ss && has_word(t, ss, se, such, 1);
+            return se > ss && word_is(t, ss, se, such, 1);
         }
         p = b;
     }
@@ -2470,6 +2478,14 @@ static int civilian_victims(const char *t, sr_span sent)
             break;
         if (!(first >> ((t[ws] | 32) & 31) & 1))
             continue;
+        /* the four lists' filters in one: most words that pass the first
+         * letters ("a", "in", "with", "was") are none of them */
+        const uint64_t any =
+            listed_filter(victim_words, sizeof victim_words / sizeof *victim_words) |
+            listed_filter(hurt_words, N_HURT) | listed_filter(taken, 4) |
+            1ull << word_bit('k', 7); /* "killing" */
+        if (we - ws > 255 || !(any >> word_bit((unsigned char)(t[ws] | 32), we - ws) & 1))
+            continue;
         if (!word_is(t, ws, we, victim_words, sizeof victim_words / sizeof *victim_words) &&
             !word_is(t, ws, we, hurt_words, N_HURT) && !lower_eq(t, ws, we, "killing") &&
             !word_is(t, ws, we, taken, 4))
@@ -2551,7 +2567,7 @@ typedef struct trigger_words {
 
 /* The Ith word before the trigger (0: the nearest), as a chain of
  * word_before from its start gives it. */
-static void tw_before(trigger_words *w, size_t i, size_t *s, size_t *e)
+static void tw_before_walk(trigger_words *w, size_t i, size_t *s, size_t *e)
 {
     for (; w->n_before <= i && w->n_before < TRIGGER_WORDS; w->n_before++) {
         size_t p = w->n_before ? w->bs[w->n_before - 1] : w->start;
@@ -2569,7 +2585,7 @@ static void tw_before(trigger_words *w, size_t i, size_t *s, size_t *e)
 
 /* The Ith word after the trigger (0: the next), as a chain of next_word
  * from its end gives it. */
-static void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
+static void tw_after_walk(trigger_words *w, size_t i, size_t *s, size_t *e)
 {
     for (; w->n_after <= i && w->n_after < TRIGGER_WORDS; w->n_after++) {
         size_t p = w->n_after ? w->ae[w->n_after - 1] : w->end;
@@ -2587,6 +2603,64 @@ static void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
 
 static int sub_by_deal(const char *t, sr_span sent);
 static int is_territory(const char *sub);
+/* Does LIT[0..N) occur in H[0..LEN)?  find_lit's answer, found by LIT's
+ * byte AT rather than its first: a rare byte ('.' in "pic.twitter.com",
+ * 'Y' in "- YouTube") stops memchr a few times a sentence where a 'p'
+ * stopped it every few words. */
+static int has_lit_at(const char *h, size_t len, const char *lit, size_t n, size_t at)
+{
+    if (len < n)
+        return 0;
+    /* the byte AT of an occurrence lies in [h + at, h + len - n + at] */
+    const char *p = h + at, *end = h + (len - n) + at + 1;
+    while (p < end) {
+        const char *c = memchr(p, lit[at], (size_t)(end - p));
+        if (!c)
+            return 0;
+        if (!memcmp(c - at, lit, n))
+            return 1;
+        p = c + 1;
+    }
+    return 0;
+}
+
+/* Most asks are of a word already found: those are read in line, and only
+ * a word not found yet takes the walk. */
+static inline void tw_before(trigger_words *w, size_t i, size_t *s, size_t *e)
+{
+    if (i < w->n_before) {
+        *s = w->bs[i];
+        *e = w->be[i];
+        return;
+    }
+    tw_before_walk(w, i, s, e);
+}
+
+static inline void tw_after(trigger_words *w, size_t i, size_t *s, size_t *e)
+{
+    if (i < w->n_after) {
+        *s = w->as[i];
+        *e = w->ae[i];
+        return;
+    }
+    tw_after_walk(w, i, s, e);
+}
+
+/* word_within's answer for the trigger's start: one of WORDS among the N
+ * words before it, read from the words found once. */
+static WORD_LIST_INLINE int tw_within(trigger_words *w, size_t n, const char *const *words,
+                                      size_t nw)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t s, e;
+        tw_before(w, i, &s, &e);
+        if (e == s)
+            return 0;
+        if (word_is(w->t, s, e, words, nw))
+            return 1;
+    }
+    return 0;
+}
 
 static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                          const sr_place_ref *prev_place)
@@ -2595,11 +2669,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     const char *t = k->t;
     const sr_mention *tr = &sv->m[ti];
     unsigned fr = tr->frame;
-    trigger_words tw = {.t = t,
-                        .sent_start = sent.start,
-                        .sent_end = sent.end,
-                        .start = tr->span.start,
-                        .end = tr->span.end};
+    /* (field by field: the word arrays are read only as far as they are
+     * filled, and clearing them cost some fifty instructions a trigger) */
+    trigger_words tw;
+    tw.t = t;
+    tw.sent_start = sent.start;
+    tw.sent_end = sent.end;
+    tw.start = tr->span.start;
+    tw.end = tr->span.end;
+    tw.n_before = tw.n_after = 0;
     /* totals over a period are not events (sentence_facts) */
     if (k->sf.since_total || (k->sf.period_total && !(fr & SR_FRAME_TERRITORY)))
         return;
@@ -2633,27 +2711,37 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * words, not the report, which resumes after the post's mark (issue 4) */
     {
         size_t ee = tr->span.end + 300 < sent.end ? tr->span.end + 300 : sent.end;
-        if (find_lit(t + tr->span.end, ee - tr->span.end, "pic.twitter.com", 15) ||
-            find_lit(t + tr->span.end, ee - tr->span.end, "- YouTube", 9))
+        if (has_lit_at(t + tr->span.end, ee - tr->span.end, "pic.twitter.com", 15, 3) ||
+            has_lit_at(t + tr->span.end, ee - tr->span.end, "- YouTube", 9, 2))
             return;
     }
     /* a purpose is not a deed: "an operations room aimed at fighting X",
      * "an attack in a bid to capture X" (the coder's own list: the
      * relations stage reads the rest of such a sentence as told) */
     {
-        static const char *const purpose[] = {"aimed at",    "aiming at",   "aiming to",
-                                              "in order to", "in a bid to", "intended to"};
+        /* (with their lengths: a strlen per phrase and byte was a tenth
+         * of this test) */
+        static const struct {
+            const char *w;
+            size_t n;
+        } purpose[] = {{"aimed at", 8},     {"aiming at", 9},    {"aiming to", 9},
+                       {"in order to", 11}, {"in a bid to", 11}, {"intended to", 11}};
         size_t ps = tr->span.start > sent.start + 16 ? tr->span.start - 16 : sent.start;
-        /* only a word start whose letter begins a purpose is compared */
-        unsigned long first = 0;
-        for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++)
-            first |= 1ul << ((unsigned char)purpose[q][0] & 31);
-        for (size_t p = ps; p < tr->span.start; p++) {
-            if (!(first >> ((unsigned char)t[p] & 31) & 1) || (p != sent.start && t[p - 1] != ' '))
+        /* only a word start whose letter begins a purpose ('a', 'i') is
+         * compared, at the sentence's start or after a space: such a start
+         * opens a run of letters, so it is one of the words before the
+         * trigger (the word cache, which the checks below walk anyway),
+         * and those are read instead of every byte of the stretch */
+        for (size_t w = 0;; w++) {
+            size_t p, pe;
+            tw_before(&tw, w, &p, &pe);
+            if (pe <= p || p < ps)
+                break;
+            if (((t[p] | 32) != 'a' && (t[p] | 32) != 'i') || (p != sent.start && t[p - 1] != ' '))
                 continue;
             for (size_t q = 0; q < sizeof purpose / sizeof *purpose; q++) {
-                size_t n = strlen(purpose[q]);
-                if (p + n <= tr->span.start && lower_eq(t, p, p + n, purpose[q]))
+                size_t n = purpose[q].n;
+                if (p + n <= tr->span.start && lower_eq(t, p, p + n, purpose[q].w))
                     return;
             }
         }
@@ -2722,14 +2810,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * using toxic gas": a dispute about deeds, told as a statement */
     {
         static const char *const dispute[] = {"accusations", "allegations", "traded"};
-        if (word_within(t, sent.start, tr->span.start, 8, dispute, 3))
+        if (tw_within(&tw, 8, dispute, 3))
             return;
     }
     /* "The group claimed the attack on Thursday", "claimed responsibility
      * for the bombing": the claim points back to an event told before */
     if ((fr & SR_FRAME_NOUN) && k->out->n_events > 0) {
         static const char *const claim[] = {"claimed", "claiming", "claims", "claim"};
-        if (word_within(t, sent.start, tr->span.start, 4, claim, sizeof claim / sizeof *claim) &&
+        if (tw_within(&tw, 4, claim, sizeof claim / sizeof *claim) &&
             definite_phrase(t, sent.start, tr->span.start))
             return;
     }
@@ -2743,7 +2831,8 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             tw_before(&tw, w, &ws, &we);
             if (we <= ws)
                 break;
-            if (lower_eq(t, ws, we, "after") || lower_eq(t, ws, we, "following")) {
+            static const char *const after[] = {"after", "following"};
+            if (word_is(t, ws, we, after, 2)) {
                 /* "days after a deadly chemical attack": a span of time
                  * back to an event told as known */
                 static const char *const span[] = {"days", "day", "weeks", "week", "hours",
@@ -2800,15 +2889,20 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             if (we <= ws)
                 break;
             /* the clause ends at a colon or semicolon ("has been hit
-             * repeatedly: on May 21 a car bomb ...") */
-            if (memchr(t + we, ':', from - we) || memchr(t + we, ';', from - we))
+             * repeatedly: on May 21 a car bomb ..."); the gap between two
+             * words is a byte or two, less than a call to memchr costs */
+            int stop = 0;
+            for (size_t q = we; q < from && !stop; q++)
+                stop = t[q] == ':' || t[q] == ';';
+            if (stop)
                 break;
             if (w == 1 && (fr & SR_FRAME_NOUN) && word_is(t, ps, pe, determiners, 4) &&
                 word_is(t, ws, we, react, sizeof react / sizeof *react))
                 return;
-            /* "known for", "the pretext of" */
-            if (pe > ps && (lower_eq(t, ps, pe, "for") || lower_eq(t, ps, pe, "of")) &&
-                word_is(t, ws, we, known, sizeof known / sizeof *known))
+            /* "known for", "the pretext of" (the list's filter first: it
+             * clears most words in a test) */
+            if (pe > ps && word_is(t, ws, we, known, sizeof known / sizeof *known) &&
+                (lower_eq(t, ps, pe, "for") || lower_eq(t, ps, pe, "of")))
                 return;
             if (w < 4 && word_is(t, ws, we, often_words, N_OFTEN))
                 return;
@@ -3204,15 +3298,17 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         for (size_t skip = 0; skip < 2; skip++) {
             tw_before(&tw, skip, &ofs, &ofe);
             tw_before(&tw, skip + 1, &us, &ue);
-            if (ofe > ofs && has_word(t, ofs, ofe, of, 1) &&
-                has_word(t, us, ue, periods, sizeof periods / sizeof *periods))
+            /* (the cached words are letters only: word_is is has_word's
+             * answer for them) */
+            if (ofe > ofs && word_is(t, ofs, ofe, of, 1) &&
+                word_is(t, us, ue, periods, sizeof periods / sizeof *periods))
                 return;
         }
         /* "a strike could draw the US into the war": a hypothesis */
         static const char *const modal[] = {"could", "would", "might", "may"};
         size_t ms, me;
         tw_after(&tw, 0, &ms, &me);
-        if (has_word(t, ms, me, modal, 4))
+        if (word_is(t, ms, me, modal, 4))
             return;
         int definite = definite_phrase(t, sent.start, tr->span.start);
         /* a day of its own: one no other event word stands between ("The
@@ -3312,7 +3408,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             word_before(t, sent.start, sv->m[i].span.start, &ls, &le);
             if (le > ls && lower_eq(t, ls, le, "the"))
                 word_before(t, sent.start, ls, &ls, &le);
-            if (le > ls && has_word(t, ls, le, loc, sizeof loc / sizeof *loc))
+            if (le > ls && word_is(t, ls, le, loc, sizeof loc / sizeof *loc))
                 continue;
         }
         /* "DAMASCUS Five people ...": the dateline city's state is no side */
@@ -3333,7 +3429,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         if (b1e > b1s && lower_eq(t, b1s, b1e, "the"))
             word_before(t, sent.start, b1s, &b1s, &b1e);
         word_before(t, sent.start, b1s, &b2s, &b2e);
-        if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && has_word(t, b2s, b2e, hold, 3))
+        if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s && word_is(t, b2s, b2e, hold, 3))
             continue;
         /* "Syrian or Russian warplanes": a maker in doubt between two is
          * neither side (ACLED: unidentified; the notes name the suspects) */
@@ -3355,7 +3451,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             while (w++ < 3 && he > hs && !lower_eq(t, hs, he, "by"))
                 word_before(t, sent.start, hs, &hs, &he);
             word_before(t, sent.start, hs, &ps, &pe);
-            if (he > hs && lower_eq(t, hs, he, "by") && pe > ps && has_word(t, ps, pe, hold, 3))
+            if (he > hs && lower_eq(t, hs, he, "by") && pe > ps && word_is(t, ps, pe, hold, 3))
                 continue;
         }
         /* the source of the report is no side (issue 4): "according to the
@@ -3438,7 +3534,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const backw[] = {"backed", "supported", "aided", "assisted", "helped",
                                             "reinforced", "accompanied"};
         if (b1e > b1s && lower_eq(t, b1s, b1e, "by") && b2e > b2s &&
-            has_word(t, b2s, b2e, backw, sizeof backw / sizeof *backw)) {
+            word_is(t, b2s, b2e, backw, sizeof backw / sizeof *backw)) {
             if (n_backers < 4)
                 backers[n_backers++] = i;
             continue;
@@ -3465,38 +3561,42 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
     memset(&proto, 0, sizeof proto);
     proto.actor1 = proto.actor2 = -1;
     proto.suspect = suspect;
-    /* passive: "was targeted by X", "shelled by X" */
+    /* passive: "was targeted by X", "shelled by X"; "between" X and Y.
+     * Both read the words from the deed to the side after it: one walk
+     * for either word first, as most such stretches hold neither, and
+     * the word count only when "by" is there */
     int passive = 0;
+    int between = 0;
     if (first_after != (size_t)-1) {
         size_t gs = tr->span.end, ge = sv->m[first_after].span.start;
         static const char *const by[] = {"by"};
-        passive = ge > gs && words_between(t, gs, ge) <= 4 && has_word(t, gs, ge, by, 1);
-        /* "were abducted in Maabatli at dawn on Saturday by the Hamza
-         * Division": after a form of "be", the agent may follow the place
-         * and the day, as long as no clause ends between */
-        if (!passive && ge > gs && words_between(t, gs, ge) <= 12) {
-            static const char *const be[] = {"were", "was", "been", "being"};
-            size_t ps = tr->span.start > sent.start + 7 ? tr->span.start - 7 : sent.start;
-            size_t bs, be_, p = ge;
-            /* "by the", "by members of the Turkish-backed": a few words
-             * may stand between "by" and the actor */
-            for (int w = 0; w < 4; w++) {
-                word_before(t, gs, p, &bs, &be_);
-                if (be_ <= bs || lower_eq(t, bs, be_, "by"))
-                    break;
-                p = bs;
-            }
-            int clause = 0;
-            for (size_t q = gs; q < ge && !clause; q++)
-                clause = t[q] == ',' || t[q] == ';' || t[q] == ':';
-            passive = !clause && be_ > bs && lower_eq(t, bs, be_, "by") &&
-                      has_word(t, ps, tr->span.start, be, 4);
-        }
-    }
-    int between = 0;
-    if (first_after != (size_t)-1) {
         static const char *const bw[] = {"between"};
-        between = has_word(t, tr->span.end, sv->m[first_after].span.start, bw, 1);
+        static const char *const by_bw[] = {"by", "between"};
+        if (has_word(t, gs, ge, by_bw, 2)) {
+            passive = ge > gs && has_word(t, gs, ge, by, 1) && words_between(t, gs, ge) <= 4;
+            between = has_word(t, gs, ge, bw, 1);
+            /* "were abducted in Maabatli at dawn on Saturday by the Hamza
+             * Division": after a form of "be", the agent may follow the
+             * place and the day, as long as no clause ends between */
+            if (!passive && ge > gs && words_between(t, gs, ge) <= 12) {
+                static const char *const be[] = {"were", "was", "been", "being"};
+                size_t ps = tr->span.start > sent.start + 7 ? tr->span.start - 7 : sent.start;
+                size_t bs = 0, be_ = 0, p = ge;
+                /* "by the", "by members of the Turkish-backed": a few words
+                 * may stand between "by" and the actor */
+                for (int w = 0; w < 4; w++) {
+                    word_before(t, gs, p, &bs, &be_);
+                    if (be_ <= bs || lower_eq(t, bs, be_, "by"))
+                        break;
+                    p = bs;
+                }
+                int clause = 0;
+                for (size_t q = gs; q < ge && !clause; q++)
+                    clause = t[q] == ',' || t[q] == ';' || t[q] == ':';
+                passive = !clause && be_ > bs && lower_eq(t, bs, be_, "by") &&
+                          has_word(t, ps, tr->span.start, be, 4);
+            }
+        }
     }
     size_t subj = first_before, obj = first_after;
     /* "SDF fighters close in on Manbij as coalition strikes intensify": a
@@ -4162,7 +4262,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const hold2[] = {"held", "controlled"};
         size_t hs, he;
         next_word(t, m->span.end + 1, sent.end, &hs, &he);
-        held_mark = hs == m->span.end + 1 && has_word(t, hs, he, hold2, 2);
+        held_mark = hs == m->span.end + 1 && word_is(t, hs, he, hold2, 2);
     }
     if ((a2 < 0 || held_mark) && (a1 < 0 || kb->actors[a1].kind != SR_ACTOR_CIVILIANS) &&
         sub_type_violent(k, sub)) {
@@ -4531,15 +4631,19 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
              * ...": the evidence is the clause after the colon that tells
              * the event, not the summary before it */
             sr_span ev = sent;
-            for (size_t q = tr->span.start; q-- > sent.start;)
-                if (t[q] == ':') {
-                    size_t s0 = q + 1;
-                    while (s0 < tr->span.start && t[s0] == ' ')
-                        s0++;
-                    if (q > sent.start + 20)
-                        ev.start = s0;
-                    break;
-                }
+            /* the last colon before the trigger (memrchr reads the
+             * sentence a vector at a time: most have none) */
+            const char *colon = tr->span.start > sent.start
+                                    ? memrchr(t + sent.start, ':', tr->span.start - sent.start)
+                                    : NULL;
+            if (colon) {
+                size_t q = (size_t)(colon - t);
+                size_t s0 = q + 1;
+                while (s0 < tr->span.start && t[s0] == ' ')
+                    s0++;
+                if (q > sent.start + 20)
+                    ev.start = s0;
+            }
             add_evidence(e, ev);
         }
         /* a toll goes to one event only (ACLED: never repeated) */
