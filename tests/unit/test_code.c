@@ -1987,6 +1987,12 @@ static void late_agents_bases_and_abductions(void **state)
                    "on Monday.\n",
              "2015-02-03", e, 8, NULL);
     assert_true(n >= 1);
+    /* a strike eighteen days before the report is recalled background */
+    n = code(TITLE "On February 27, an air strike near the village of Balyun killed at least 33 "
+                   "Turkish soldiers.\n",
+             "2020-03-16", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_true(e[0].hist);
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
