@@ -456,7 +456,8 @@ static const char *const facts_aircraft[] = {"drone",     "drones",     "ucav", 
                                              "warplanes", "jet",        "jets",        "aircraft",
                                              "aircrafts", "helicopter", "helicopters", "planes"};
 static const char *const facts_speech[] = {"said", "says", "told", "reported", "announced"};
-/* "kidnapped a grain merchant": the taken are victims too */
+/* civilian_victims: "kidnapped a grain merchant": the taken are victims
+ * too */
 static const char *const victims_taken[] = {"kidnapped", "abducted", "kidnapping", "abducting"};
 
 /* A word's key: its first sixteen bytes, capitals folded, as two
@@ -2735,47 +2736,31 @@ static int sub_type_violent(coder *k, const char *sub)
  * trade, kin) within six words before a victim word ("two shepherds were
  * killed", "a doctor and a nurse died") or six after it ("killing three
  * farmers", "killing a man and his two sons")? */
-static int civilian_victims(const char *t, sr_span sent)
+__attribute__((noinline)) static int civilian_victims(const char *t, sr_span sent)
 {
-    /* the first letters of the victim words: most words start with none */
-    /* "kidnapped a grain merchant": the taken are victims too */
-    static const char *const taken[] = {"kidnapped", "abducted", "kidnapping", "abducting"};
-    unsigned long first = 1ul << ('k' & 31) | 1ul << ('a' & 31); /* "killing", the taken */
-    for (size_t q = 0; q < sizeof victim_words / sizeof *victim_words; q++)
-        first |= 1ul << (victim_words[q][0] & 31);
-    for (size_t q = 0; q < N_HURT; q++)
-        first |= 1ul << (hurt_words[q][0] & 31);
-    size_t ws, we;
-    for (size_t p = sent.start; p < sent.end; p = we) {
-        next_word(t, p, sent.end, &ws, &we);
-        if (we == ws)
-            break;
-        if (!(first >> ((t[ws] | 32) & 31) & 1))
-            continue;
-        if (!word_is(t, ws, we, victim_words, sizeof victim_words / sizeof *victim_words) &&
-            !word_is(t, ws, we, hurt_words, N_HURT) && !lower_eq(t, ws, we, "killing") &&
-            !word_is(t, ws, we, taken, 4))
-            continue;
-        /* a civilian noun among the last six words */
-        size_t back = ws, bs, be;
-        for (int w = 0; w < 6 && back > sent.start; w++) {
-            word_before(t, sent.start, back, &bs, &be);
-            if (be <= bs)
-                break;
-            if (word_is(t, bs, be, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns))
+    /* one scan for both kinds of word (vocab), with each word's place:
+     * a victim word (VW_VICTIM: victim_words, hurt_words, "killing" and
+     * victims_taken) and a civilian noun at most six words apart.  Only
+     * SENT is read (the caller knows no more of the text). */
+    vocab_scan sc = {sent.start, sent.end, sent.end, 0};
+    vocab_hit hits[32];
+    size_t n_hits, last_victim = (size_t)-1, last_civilian = (size_t)-1;
+    do {
+        n_hits = vocab_hits(t, &sc, VW_VICTIM | VW_CIVILIAN, hits, 32);
+        for (size_t h = 0; h < n_hits; h++) {
+            size_t n = hits[h].n;
+            if ((hits[h].flags & VW_CIVILIAN) && last_victim != (size_t)-1 &&
+                n - last_victim <= 6)
                 return 1;
-            back = bs;
-        }
-        size_t fwd = we, fs, fe;
-        for (int w = 0; w < 6; w++) {
-            next_word(t, fwd, sent.end, &fs, &fe);
-            if (fe == fs)
-                break;
-            if (word_is(t, fs, fe, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns))
+            if ((hits[h].flags & VW_VICTIM) && last_civilian != (size_t)-1 &&
+                n - last_civilian <= 6)
                 return 1;
-            fwd = fe;
+            if (hits[h].flags & VW_VICTIM)
+                last_victim = n;
+            if (hits[h].flags & VW_CIVILIAN)
+                last_civilian = n;
         }
-    }
+    } while (n_hits == 32);
     return 0;
 }
 
