@@ -600,6 +600,23 @@ static void vocab_build(void)
 
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
 
+/* has_word for the words of the lists FLAG names (VW_*): any word of
+ * T[s, e), a letter then letters and hyphens, in one of them. */
+static int span_has(const coder *k, size_t s, size_t e, uint32_t flag)
+{
+    const unsigned char *u = (const unsigned char *)k->t;
+    size_t i = s;
+    while (i < e) {
+        while (i < e && word_byte[u[i]] != 1)
+            i++;
+        size_t w = i;
+        i = word_end(u, i, e, 1);
+        if (w < i && (vocab_flags(k->t, w, i, k->c->text_len) & flag))
+            return 1;
+    }
+    return 0;
+}
+
 /* The letters among the 64 bytes at U, as bits */
 static inline uint64_t letter_bits64(const unsigned char *u)
 {
@@ -1033,9 +1050,9 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             continue;
         size_t ws = m->span.start > sent.start + 40 ? m->span.start - 40 : sent.start;
         size_t we = m->span.end + 40 < sent.end ? m->span.end + 40 : sent.end;
-        int noun_people = m->number.noun.end > m->number.noun.start &&
-                          has_word(t, m->number.noun.start, m->number.noun.end, people_nouns,
-                                   sizeof people_nouns / sizeof *people_nouns);
+        int noun_people =
+            m->number.noun.end > m->number.noun.start &&
+            span_has(k, m->number.noun.start, m->number.noun.end, VW_PEOPLE); /* people_nouns */
         int near_hurt = has_word(t, ws, m->span.start, hurt_words, N_HURT) &&
                         !has_word(t, m->span.end, we, kill_words, N_KILL);
         if (near_hurt && !noun_people)
