@@ -449,13 +449,21 @@ enum {
     VW_CIVILIAN = 1u << 11, /* civilian_nouns */
     VW_VICTIM = 1u << 12,   /* civilian_victims' verbs: victim_words, hurt_words,
                                "killing", victims_taken */
+    VW_DETERMINER = 1u << 13, /* determiners */
+    VW_TIME_STOP = 1u << 14,  /* definite_stop */
 };
+_Static_assert(VW_TIME_STOP < 1u << 16, "vocab_filter holds a word's lists in 16 bits");
 
 static const char *const facts_perfect[] = {"have", "has", "had"};
 static const char *const facts_aircraft[] = {"drone",     "drones",     "ucav",        "warplane",
                                              "warplanes", "jet",        "jets",        "aircraft",
                                              "aircrafts", "helicopter", "helicopters", "planes"};
 static const char *const facts_speech[] = {"said", "says", "told", "reported", "announced"};
+/* definite_phrase stops at an article or a time word: "Earlier this
+ * month an air raid" */
+static const char *const definite_stop[] = {"a",   "an",      "another", "week",    "month",
+                                            "year", "day",    "morning", "night",   "evening",
+                                            "weekend"};
 /* civilian_victims: "kidnapped a grain merchant": the taken are victims
  * too */
 static const char *const victims_taken[] = {"kidnapped", "abducted", "kidnapping", "abducting"};
@@ -471,10 +479,11 @@ typedef struct vocab_entry {
     uint32_t flags; /* 0: an empty slot */
 } vocab_entry;
 static vocab_entry vocab[1u << VOCAB_BITS];
-/* a byte per hash of a key's first word (vocab_sieve), set for those of
- * the listed words: most words of the text find theirs clear and need no
- * look in VOCAB */
-static unsigned char vocab_filter[1u << 12];
+/* per hash of a key's first word (vocab_sieve), the lists of the listed
+ * words with that hash: most words of the text find none of those asked
+ * for and need no look in VOCAB (the common "the", "a", "in" are listed
+ * for some walks only) */
+static uint16_t vocab_filter[1u << 12];
 
 static inline size_t vocab_slot(uint64_t lo, uint64_t hi)
 {
@@ -560,7 +569,7 @@ static void vocab_add(const char *const *words, size_t n, uint32_t flag)
         uint64_t w0, w1;
         vocab_load((const unsigned char *)words[i], len, len, &w0, &w1);
         uint64_t lo = vocab_lo(w0, len), hi = vocab_hi(w1, len);
-        vocab_filter[vocab_sieve(lo)] = 1;
+        vocab_filter[vocab_sieve(lo)] |= (uint16_t)flag;
         size_t h = vocab_slot(lo, hi);
         while (vocab[h].flags && !(vocab[h].lo == lo && vocab[h].hi == hi))
             h = (h + 1) & ((1u << VOCAB_BITS) - 1);
@@ -595,6 +604,8 @@ static void vocab_build(void)
     VOCAB_ADD(hurt_words, VW_VICTIM);
     VOCAB_ADD(killing, VW_VICTIM);
     VOCAB_ADD(victims_taken, VW_VICTIM);
+    VOCAB_ADD(determiners, VW_DETERMINER);
+    VOCAB_ADD(definite_stop, VW_TIME_STOP);
 #undef VOCAB_ADD
 }
 
@@ -715,7 +726,7 @@ static size_t vocab_hits(const char *t, vocab_scan *sc, uint32_t want, vocab_hit
             uint64_t w0, w1;
             memcpy(&w0, src + b0, 8);
             uint64_t lo = vocab_lo(w0, len);
-            if (!vocab_filter[vocab_sieve(lo)])
+            if (!(vocab_filter[vocab_sieve(lo)] & want))
                 continue;
             memcpy(&w1, src + b0 + 8, 8);
             uint32_t fl = vocab_probe(lo, vocab_hi(w1, len)) & want;
@@ -2315,8 +2326,6 @@ static int definite_phrase(const char *t, size_t start, size_t p)
         (q >= start + 3 && (unsigned char)t[q - 3] == 0xE2 && (unsigned char)t[q - 2] == 0x80 &&
          (unsigned char)t[q - 1] == 0x99))
         return 1;
-    static const char *const stop[] = {"a",   "an",      "another", "week",    "month",  "year",
-                                       "day", "morning", "night",   "evening", "weekend"};
     for (int n = 0; n < 4 && p > start; n++) {
         size_t e = p;
         while (e > start && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z')) {
@@ -2329,9 +2338,15 @@ static int definite_phrase(const char *t, size_t start, size_t p)
             b--;
         if (b == e)
             return 0;
-        if (has_word(t, b, e, determiners, sizeof determiners / sizeof *determiners))
+        /* has_word's one word of T[b, e): from its first letter to E, in
+         * the word table when short enough for either list */
+        size_t w = b;
+        while (word_byte[(unsigned char)t[w]] != 1)
+            w++;
+        uint32_t fl = e - w <= 7 ? vocab_flags(t, w, e, e) : 0;
+        if (fl & VW_DETERMINER)
             return 1;
-        if (has_word(t, b, e, stop, sizeof stop / sizeof *stop)) {
+        if (fl & VW_TIME_STOP) {
             /* "such an attack" points back all the same */
             static const char *const such[] = {"such"};
             size_t ss, se;
