@@ -19,6 +19,7 @@
  * and future cues in the sentence set the certainty or drop the event.
  * Events of one document with the same type, actors and place merge.
  * Cost: O(mentions x sentence mentions), bounded per sentence. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -326,6 +327,7 @@ typedef struct sentence_facts {
      * none, has_word finds none either (sentence_deaths' first test) */
     int kill_word;
     int often_told; /* likewise an often_words word or "times" */
+    int kill_listed; /* has_word finds a killing word in it */
     int valid;  /* the facts are those of */
     sr_span of; /* this sentence */
 } sentence_facts;
@@ -429,6 +431,328 @@ static const char *const determiners[] = {"the", "this", "these", "that", "those
 static const char *const victim_words[] = {"killed", "wounded", "injured", "died", "dead",
                                            "martyred"};
 static const char *const carry_words[] = {"them", "these", "those", "such"};
+
+/* ---- the coder's word lists as one table ---- */
+
+/* The sentence walks below ask of each word whether it is in one of
+ * several lists; a list tested word by word costs a compare per listed
+ * word that shares the word's first letter and length.  One hash table of
+ * every word of those lists, holding the lists it is in as bits, answers
+ * with a load and a compare. */
+enum {
+    VW_KILL = 1u << 0,      /* kill_words */
+    VW_OFTEN = 1u << 1,     /* often_words and "times" */
+    VW_PERFECT = 1u << 2,   /* "have", "has", "had" */
+    VW_SINCE = 1u << 3,     /* "since" */
+    VW_SPAN_PREP = 1u << 4, /* "in", "over", "during": "in the last two weeks" */
+    VW_WITH = 1u << 5,      /* "with" */
+    VW_GAS = 1u << 6,       /* "chemical", "chlorine", "toxic", "sarin" */
+    VW_AIR = 1u << 7,       /* "air" */
+    VW_AIRCRAFT = 1u << 8,  /* facts_aircraft */
+    VW_SPEECH = 1u << 9,    /* facts_speech */
+    VW_PEOPLE = 1u << 10,   /* people_nouns */
+    VW_CIVILIAN = 1u << 11, /* civilian_nouns */
+    VW_VICTIM = 1u << 12,   /* civilian_victims' verbs: victim_words, hurt_words,
+                               "killing", victims_taken */
+    VW_DETERMINER = 1u << 13, /* determiners */
+    VW_TIME_STOP = 1u << 14,  /* definite_stop */
+};
+_Static_assert(VW_TIME_STOP < 1u << 16, "vocab_filter holds a word's lists in 16 bits");
+
+static const char *const facts_perfect[] = {"have", "has", "had"};
+static const char *const facts_aircraft[] = {"drone",     "drones",     "ucav",        "warplane",
+                                             "warplanes", "jet",        "jets",        "aircraft",
+                                             "aircrafts", "helicopter", "helicopters", "planes"};
+static const char *const facts_speech[] = {"said", "says", "told", "reported", "announced"};
+/* definite_phrase stops at an article or a time word: "Earlier this
+ * month an air raid" */
+static const char *const definite_stop[] = {"a",   "an",      "another", "week",    "month",
+                                            "year", "day",    "morning", "night",   "evening",
+                                            "weekend"};
+/* civilian_victims: "kidnapped a grain merchant": the taken are victims
+ * too */
+static const char *const victims_taken[] = {"kidnapped", "abducted", "kidnapping", "abducting"};
+
+/* A word's key: its first sixteen bytes, capitals folded, as two
+ * little-endian words, zero past its end.  A word is letters (and
+ * hyphens, which the fold leaves alone) and holds no zero byte, so the
+ * key tells words of up to sixteen bytes apart. */
+#define VOCAB_MAX_LEN 16
+#define VOCAB_BITS 9
+typedef struct vocab_entry {
+    uint64_t lo, hi;
+    uint32_t flags; /* 0: an empty slot */
+} vocab_entry;
+static vocab_entry vocab[1u << VOCAB_BITS];
+/* per hash of a key's first word (vocab_sieve), the lists of the listed
+ * words with that hash: most words of the text find none of those asked
+ * for and need no look in VOCAB (the common "the", "a", "in" are listed
+ * for some walks only) */
+static uint16_t vocab_filter[1u << 12];
+
+static inline size_t vocab_slot(uint64_t lo, uint64_t hi)
+{
+    return (size_t)(((lo ^ (hi * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
+                    (64 - VOCAB_BITS));
+}
+
+static inline unsigned vocab_sieve(uint64_t lo)
+{
+    return (unsigned)((lo * 0xD6E8FEB86659FD93ull) >> (64 - 12));
+}
+
+/* The two words of the key of U[0, N), 0 < N <= VOCAB_MAX_LEN, before
+ * the fold and the cut at N; ROOM is how many bytes from U may be read (at
+ * least N). */
+static inline void vocab_load(const unsigned char *u, size_t n, size_t room, uint64_t *w0,
+                              uint64_t *w1)
+{
+    if (room >= 16) {
+        memcpy(w0, u, 8);
+        memcpy(w1, u + 8, 8);
+    } else {
+        unsigned char b[16] = {0};
+        memcpy(b, u, n);
+        memcpy(w0, b, 8);
+        memcpy(w1, b + 8, 8);
+    }
+}
+
+/* The key's first word from W0, and its second from W1, for a word of N
+ * bytes: the bytes past the word cleared (a table load, not a shift
+ * worked out per word) */
+static const uint64_t vocab_mask[2][VOCAB_MAX_LEN + 1] = {
+    {0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull,
+     0xFFFFFFFFFFFFFFull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull},
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
+     0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull}};
+
+static inline uint64_t vocab_lo(uint64_t w0, size_t n)
+{
+    return (w0 | 0x2020202020202020ull) & vocab_mask[0][n];
+}
+
+static inline uint64_t vocab_hi(uint64_t w1, size_t n)
+{
+    return (w1 | 0x2020202020202020ull) & vocab_mask[1][n];
+}
+
+/* The lists of the word of key LO, HI; 0 for none */
+static inline uint32_t vocab_probe(uint64_t lo, uint64_t hi)
+{
+    for (size_t h = vocab_slot(lo, hi);; h = (h + 1) & ((1u << VOCAB_BITS) - 1)) {
+        const vocab_entry *v = &vocab[h];
+        if (!v->flags)
+            return 0;
+        if (v->lo == lo && v->hi == hi)
+            return v->flags;
+    }
+}
+
+/* The lists (VW_*) the word T[s, e) of letters and hyphens is in, 0 for
+ * none; LIMIT is the end of the readable text. */
+static inline uint32_t vocab_flags(const char *t, size_t s, size_t e, size_t limit)
+{
+    size_t n = e - s;
+    if (n - 1 >= VOCAB_MAX_LEN)
+        return 0; /* empty, or longer than any listed word */
+    uint64_t w0, w1;
+    vocab_load((const unsigned char *)t + s, n, limit - s, &w0, &w1);
+    uint64_t lo = vocab_lo(w0, n);
+    if (!vocab_filter[vocab_sieve(lo)])
+        return 0;
+    return vocab_probe(lo, vocab_hi(w1, n));
+}
+
+static void vocab_add(const char *const *words, size_t n, uint32_t flag)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(words[i]);
+        /* "lost their lives": no word of the text, which has no spaces */
+        if (len == 0 || len > VOCAB_MAX_LEN || strchr(words[i], ' '))
+            continue;
+        uint64_t w0, w1;
+        vocab_load((const unsigned char *)words[i], len, len, &w0, &w1);
+        uint64_t lo = vocab_lo(w0, len), hi = vocab_hi(w1, len);
+        vocab_filter[vocab_sieve(lo)] |= (uint16_t)flag;
+        size_t h = vocab_slot(lo, hi);
+        while (vocab[h].flags && !(vocab[h].lo == lo && vocab[h].hi == hi))
+            h = (h + 1) & ((1u << VOCAB_BITS) - 1);
+        vocab[h].lo = lo;
+        vocab[h].hi = hi;
+        vocab[h].flags |= flag;
+    }
+}
+
+static void vocab_build(void)
+{
+#define VOCAB_ADD(list, flag) vocab_add(list, sizeof list / sizeof *list, flag)
+    static const char *const times[] = {"times"}, *const since[] = {"since"},
+                             *const span_prep[] = {"in", "over", "during"},
+                             *const with[] = {"with"},
+                             *const gas[] = {"chemical", "chlorine", "toxic", "sarin"},
+                             *const air[] = {"air"}, *const killing[] = {"killing"};
+    VOCAB_ADD(kill_words, VW_KILL);
+    VOCAB_ADD(often_words, VW_OFTEN);
+    VOCAB_ADD(times, VW_OFTEN);
+    VOCAB_ADD(facts_perfect, VW_PERFECT);
+    VOCAB_ADD(since, VW_SINCE);
+    VOCAB_ADD(span_prep, VW_SPAN_PREP);
+    VOCAB_ADD(with, VW_WITH);
+    VOCAB_ADD(gas, VW_GAS);
+    VOCAB_ADD(air, VW_AIR);
+    VOCAB_ADD(facts_aircraft, VW_AIRCRAFT);
+    VOCAB_ADD(facts_speech, VW_SPEECH);
+    VOCAB_ADD(people_nouns, VW_PEOPLE);
+    VOCAB_ADD(civilian_nouns, VW_CIVILIAN);
+    VOCAB_ADD(victim_words, VW_VICTIM);
+    VOCAB_ADD(hurt_words, VW_VICTIM);
+    VOCAB_ADD(killing, VW_VICTIM);
+    VOCAB_ADD(victims_taken, VW_VICTIM);
+    VOCAB_ADD(determiners, VW_DETERMINER);
+    VOCAB_ADD(definite_stop, VW_TIME_STOP);
+#undef VOCAB_ADD
+}
+
+static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
+
+/* has_word for the words of the lists FLAG names (VW_*): any word of
+ * T[s, e), a letter then letters and hyphens, in one of them. */
+static int span_has(const coder *k, size_t s, size_t e, uint32_t flag)
+{
+    const unsigned char *u = (const unsigned char *)k->t;
+    size_t i = s;
+    while (i < e) {
+        while (i < e && word_byte[u[i]] != 1)
+            i++;
+        size_t w = i;
+        i = word_end(u, i, e, 1);
+        if (w < i && (vocab_flags(k->t, w, i, k->c->text_len) & flag))
+            return 1;
+    }
+    return 0;
+}
+
+/* The letters among the 64 bytes at U, as bits */
+static inline uint64_t letter_bits64(const unsigned char *u)
+{
+#if defined(__SSE2__)
+    /* as sr_letter_run: capitals folded, a letter plus 0x80 - 'a' is
+     * below -102 as a signed byte, and no other byte is */
+    const __m128i case_bit = _mm_set1_epi8(0x20), shift = _mm_set1_epi8((char)(0x80 - 'a'));
+    const __m128i past_z = _mm_set1_epi8(-102);
+    __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + 16));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + 32));
+    __m128i v3 = _mm_loadu_si128((const __m128i *)(const void *)(u + 48));
+    uint64_t m0 = (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v0, case_bit), shift), past_z));
+    uint64_t m1 = (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v1, case_bit), shift), past_z));
+    uint64_t m2 = (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v2, case_bit), shift), past_z));
+    uint64_t m3 = (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v3, case_bit), shift), past_z));
+    return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+#else
+    uint64_t m = 0;
+    for (int q = 0; q < 64; q++)
+        m |= (uint64_t)(word_byte[u[q]] == 1) << q;
+    return m;
+#endif
+}
+
+/* The words of vocab in a stretch of text: its runs of ASCII letters, as
+ * next_word finds them one after another, read 64 bytes at a time as a
+ * mask of letters, so that a word costs a few bit operations and one
+ * filter test (vocab_filter) where next_word's byte loops and a list
+ * test per word cost several times that. */
+typedef struct vocab_scan {
+    size_t pos, end; /* what is left to read: T[pos, end) */
+    size_t limit;    /* the end of the readable text */
+    size_t words;    /* runs read so far */
+} vocab_scan;
+
+typedef struct vocab_hit {
+    size_t s, e;    /* the run T[s, e) */
+    size_t n;       /* its place among the runs of the scan, from 0 */
+    uint32_t flags; /* its lists, among those asked for */
+} vocab_hit;
+
+static inline void vocab_scan_init(vocab_scan *sc, const coder *k, size_t start, size_t end)
+{
+    sc->pos = start;
+    sc->end = end;
+    sc->limit = k->c->text_len;
+    sc->words = 0;
+}
+
+/* The next runs of SC in one of the lists WANT names, up to MAX of them
+ * into OUT; fewer than MAX at the end of the stretch. */
+static size_t vocab_hits(const char *t, vocab_scan *sc, uint32_t want, vocab_hit *out, size_t max)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t n_out = 0, base = sc->pos, end = sc->end, words = sc->words;
+    while (base < end) {
+        size_t n = end - base < 64 ? end - base : 64;
+        /* a key reads 16 bytes from a run's start: near the end of the
+         * text the window is a copy with zeros after it */
+        unsigned char copy[80];
+        const unsigned char *src = u + base;
+        if (sc->limit - base < 80) {
+            memset(copy, 0, sizeof copy);
+            memcpy(copy, u + base, n);
+            src = copy;
+        }
+        uint64_t bits = letter_bits64(src);
+        if (n < 64)
+            bits &= (1ull << n) - 1;
+        size_t next = base + 64;
+        while (bits) {
+            unsigned b0 = (unsigned)__builtin_ctzll(bits);
+            uint64_t filled = bits | (bits - 1); /* the zeros below the run set */
+            unsigned b1 = ~filled ? (unsigned)__builtin_ctzll(~filled) : 64;
+            if (b1 == 64 && base + 64 < end) {
+                /* the run may go on past the window: read on from it */
+                if (b0) {
+                    next = base + b0;
+                    break;
+                }
+                /* a run of 64 letters and more is no listed word */
+                next = word_end(u, base + 64, end, 0);
+                words++;
+                break;
+            }
+            bits &= filled + 1; /* the run cleared */
+            words++;
+            unsigned len = b1 - b0;
+            if (len > VOCAB_MAX_LEN)
+                continue;
+            uint64_t w0, w1;
+            memcpy(&w0, src + b0, 8);
+            uint64_t lo = vocab_lo(w0, len);
+            if (!(vocab_filter[vocab_sieve(lo)] & want))
+                continue;
+            memcpy(&w1, src + b0 + 8, 8);
+            uint32_t fl = vocab_probe(lo, vocab_hi(w1, len)) & want;
+            if (!fl)
+                continue;
+            out[n_out].s = base + b0;
+            out[n_out].e = base + b1;
+            out[n_out].n = words - 1;
+            out[n_out].flags = fl;
+            if (++n_out == max) {
+                sc->pos = base + b1;
+                sc->words = words;
+                return n_out;
+            }
+        }
+        base = next;
+    }
+    sc->pos = end;
+    sc->words = words;
+    return n_out;
+}
 
 /* ACLED sub-event types ranked for one sentence that names several: the
  * more specific or graver reading wins ("stormed ... after clashes" is a
@@ -725,9 +1049,10 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
     *vague = 0;
     /* every word has_word finds that is a killing word is a run of
      * letters, which the sentence's facts looked at already */
-    if (k->sf.valid && k->sf.of.start == sent.start && k->sf.of.end == sent.end && !k->sf.kill_word)
-        return 0;
-    if (!has_word(t, sent.start, sent.end, kill_words, N_KILL))
+    if (k->sf.valid && k->sf.of.start == sent.start && k->sf.of.end == sent.end) {
+        if (!k->sf.kill_listed)
+            return 0;
+    } else if (!has_word(t, sent.start, sent.end, kill_words, N_KILL))
         return 0;
     long long sum = 0;
     int any = 0;
@@ -741,9 +1066,9 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             continue;
         size_t ws = m->span.start > sent.start + 40 ? m->span.start - 40 : sent.start;
         size_t we = m->span.end + 40 < sent.end ? m->span.end + 40 : sent.end;
-        int noun_people = m->number.noun.end > m->number.noun.start &&
-                          has_word(t, m->number.noun.start, m->number.noun.end, people_nouns,
-                                   sizeof people_nouns / sizeof *people_nouns);
+        int noun_people =
+            m->number.noun.end > m->number.noun.start &&
+            span_has(k, m->number.noun.start, m->number.noun.end, VW_PEOPLE); /* people_nouns */
         int near_hurt = has_word(t, ws, m->span.start, hurt_words, N_HURT) &&
                         !has_word(t, m->span.end, we, kill_words, N_KILL);
         if (near_hurt && !noun_people)
@@ -2007,8 +2332,6 @@ static int definite_phrase(const char *t, size_t start, size_t p)
         (q >= start + 3 && (unsigned char)t[q - 3] == 0xE2 && (unsigned char)t[q - 2] == 0x80 &&
          (unsigned char)t[q - 1] == 0x99))
         return 1;
-    static const char *const stop[] = {"a",   "an",      "another", "week",    "month",  "year",
-                                       "day", "morning", "night",   "evening", "weekend"};
     for (int n = 0; n < 4 && p > start; n++) {
         size_t e = p;
         while (e > start && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z')) {
@@ -2023,14 +2346,15 @@ static int definite_phrase(const char *t, size_t start, size_t p)
             b = letter_run_back((const unsigned char *)t, start, b - 1);
         if (b == e)
             return 0;
-        /* has_word's one word of [b, e): from its first letter on (a run
-         * may open with hyphens), read without walking it again */
+        /* has_word's one word of T[b, e): from its first letter to E, in
+         * the word table when short enough for either list */
         size_t w = b;
-        while (t[w] == '-')
+        while (word_byte[(unsigned char)t[w]] != 1)
             w++;
-        if (word_is(t, w, e, determiners, sizeof determiners / sizeof *determiners))
+        uint32_t fl = e - w <= 7 ? vocab_flags(t, w, e, e) : 0;
+        if (fl & VW_DETERMINER)
             return 1;
-        if (word_is(t, w, e, stop, sizeof stop / sizeof *stop)) {
+        if (fl & VW_TIME_STOP) {
             /* "such an attack" points back all the same */
             static const char *const such[] = {"such"};
             size_t ss, se;
@@ -2089,7 +2413,6 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
     memset(sf, 0, sizeof *sf);
     sf->valid = 1;
     sf->of = sent;
-    static const char *const perfect[] = {"have", "has", "had"};
     static const char *const onset[] = {"start", "beginning", "outbreak", "onset"};
     /* "since the army began an offensive nearly two weeks ago" */
     static const char *const began[] = {"began",      "started", "launched", "erupted",
@@ -2099,119 +2422,106 @@ static void sentence_facts_of(coder *k, const sent_view *sv, sr_span sent)
     static const char *const period[] = {"weeks", "months", "years", "week",
                                          "month", "year",   "decade"};
     static const char *const span_of[] = {"past", "last", "recent", "one"};
-    static const char *const aircraft[] = {"drone",     "drones",     "ucav",        "warplane",
-                                           "warplanes", "jet",        "jets",        "aircraft",
-                                           "aircrafts", "helicopter", "helicopters", "planes"};
-    static const char *const speech[] = {"said", "says", "told", "reported", "announced"};
     /* one walk over the words: the checks below only look further on a
-     * word that can start one of them */
+     * word of one of their lists (vocab) */
     size_t first_perfect = (size_t)-1;
     int period_hit = 0;
-    size_t ws, we;
-    for (size_t p = sent.start; p < sent.end; p = we) {
-        next_word(t, p, sent.end, &ws, &we);
-        if (we == ws)
-            break;
-        char c0 = (char)(t[ws] | 32);
-        /* the words the checks below start from, as listed's filter: a
-         * word whose bit is clear is none of theirs */
-        static const char *const looked_at[] = {"since",    "in",       "over",  "during", "with",
-                                                "chemical", "chlorine", "toxic", "sarin",  "air"};
-        static const char *const times[] = {"times"};
-        const uint64_t walk_filter =
-            listed_filter(looked_at, sizeof looked_at / sizeof *looked_at) |
-            listed_filter(perfect, 3) |
-            listed_filter(aircraft, sizeof aircraft / sizeof *aircraft) |
-            listed_filter(speech, sizeof speech / sizeof *speech);
-        const uint64_t bit = 1ull << word_bit((unsigned char)c0, we - ws);
-        if (!sf->kill_word && (listed_filter(kill_words, N_KILL) & bit) &&
-            word_is(t, ws, we, kill_words, N_KILL))
-            sf->kill_word = 1;
-        if (!sf->often_told &&
-            ((listed_filter(often_words, N_OFTEN) | listed_filter(times, 1)) & bit) &&
-            (word_is(t, ws, we, often_words, N_OFTEN) || lower_eq(t, ws, we, "times")))
-            sf->often_told = 1;
-        if (!(walk_filter & bit))
-            continue;
-        if (c0 == 'h' && first_perfect == (size_t)-1 && word_is(t, ws, we, perfect, 3))
-            first_perfect = ws;
-        /* "have been killed since April", "since the start of the war": a
-         * running total; "the biggest loss since 2015" compares (no
-         * perfect before it) and "since Tuesday" is this week's fight
-         * (the date check below) */
-        if (c0 == 's' && lower_eq(t, ws, we, "since") && !sf->since_total) {
-            /* "has been mired in war since 2011": a year the annotator
-             * keeps as a number */
-            size_t y = we;
-            while (y < sent.end && t[y] == ' ')
-                y++;
-            if (first_perfect < ws && y + 4 <= sent.end && (t[y] == '1' || t[y] == '2') &&
-                t[y + 1] >= '0' && t[y + 1] <= '9' && t[y + 2] >= '0' && t[y + 2] <= '9' &&
-                t[y + 3] >= '0' && t[y + 3] <= '9' &&
-                (y + 4 == sent.end || !(t[y + 4] >= '0' && t[y + 4] <= '9')))
-                sf->since_total = 1;
-            size_t a1s, a1e, a2s, a2e;
-            next_word(t, we, sent.end, &a1s, &a1e);
-            next_word(t, a1e, sent.end, &a2s, &a2e);
-            size_t ce = we + 60 < sent.end ? we + 60 : sent.end;
-            if ((lower_eq(t, a1s, a1e, "the") && has_word(t, a2s, a2e, onset, 4)) ||
-                (first_perfect < ws && has_word(t, we, ce, began, sizeof began / sizeof *began)))
-                sf->since_total = 1;
-        }
-        /* "Bombardment in the last two weeks has killed more than 100" */
-        if ((c0 == 'i' || c0 == 'o' || c0 == 'd') && !period_hit &&
-            (lower_eq(t, ws, we, "in") || lower_eq(t, ws, we, "over") ||
-             lower_eq(t, ws, we, "during"))) {
-            size_t w2s, w2e, w3s, w3e, w4s, w4e;
-            next_word(t, we, sent.end, &w2s, &w2e);
-            if (lower_eq(t, w2s, w2e, "the"))
-                next_word(t, w2e, sent.end, &w2s, &w2e);
-            if (has_word(t, w2s, w2e, span_of, 3)) {
-                next_word(t, w2e, sent.end, &w3s, &w3e);
-                next_word(t, w3e, sent.end, &w4s, &w4e);
-                /* "the past two weeks": a number word may stand between */
-                period_hit = has_word(t, w3s, w4e, period, sizeof period / sizeof *period);
+    const uint32_t want = VW_KILL | VW_OFTEN | VW_PERFECT | VW_SINCE | VW_SPAN_PREP | VW_WITH |
+                          VW_GAS | VW_AIR | VW_AIRCRAFT | VW_SPEECH;
+    vocab_scan sc;
+    vocab_scan_init(&sc, k, sent.start, sent.end);
+    vocab_hit hits[32];
+    size_t n_hits;
+    do {
+        n_hits = vocab_hits(t, &sc, want, hits, 32);
+        for (size_t h = 0; h < n_hits; h++) {
+            size_t ws = hits[h].s, we = hits[h].e;
+            uint32_t fl = hits[h].flags;
+            if (fl & VW_KILL) {
+                sf->kill_word = 1;
+                /* has_word's word, a letter then letters and hyphens, is this
+                 * run unless a hyphen joins it to the run before or after */
+                size_t q = ws;
+                while (q > sent.start && t[q - 1] == '-')
+                    q--;
+                if ((we == sent.end || t[we] != '-') &&
+                    (q == sent.start || word_byte[(unsigned char)t[q - 1]] != 1))
+                    sf->kill_listed = 1;
             }
+            if (fl & VW_OFTEN)
+                sf->often_told = 1;
+            if ((fl & VW_PERFECT) && first_perfect == (size_t)-1)
+                first_perfect = ws;
+            /* "have been killed since April", "since the start of the war": a
+             * running total; "the biggest loss since 2015" compares (no
+             * perfect before it) and "since Tuesday" is this week's fight
+             * (the date check below) */
+            if ((fl & VW_SINCE) && !sf->since_total) {
+                /* "has been mired in war since 2011": a year the annotator
+                 * keeps as a number */
+                size_t y = we;
+                while (y < sent.end && t[y] == ' ')
+                    y++;
+                if (first_perfect < ws && y + 4 <= sent.end && (t[y] == '1' || t[y] == '2') &&
+                    t[y + 1] >= '0' && t[y + 1] <= '9' && t[y + 2] >= '0' && t[y + 2] <= '9' &&
+                    t[y + 3] >= '0' && t[y + 3] <= '9' &&
+                    (y + 4 == sent.end || !(t[y + 4] >= '0' && t[y + 4] <= '9')))
+                    sf->since_total = 1;
+                size_t a1s, a1e, a2s, a2e;
+                next_word(t, we, sent.end, &a1s, &a1e);
+                next_word(t, a1e, sent.end, &a2s, &a2e);
+                size_t ce = we + 60 < sent.end ? we + 60 : sent.end;
+                if ((lower_eq(t, a1s, a1e, "the") && has_word(t, a2s, a2e, onset, 4)) ||
+                    (first_perfect < ws &&
+                     has_word(t, we, ce, began, sizeof began / sizeof *began)))
+                    sf->since_total = 1;
+            }
+            /* "Bombardment in the last two weeks has killed more than 100" */
+            if ((fl & VW_SPAN_PREP) && !period_hit) {
+                size_t w2s, w2e, w3s, w3e, w4s, w4e;
+                next_word(t, we, sent.end, &w2s, &w2e);
+                if (lower_eq(t, w2s, w2e, "the"))
+                    next_word(t, w2e, sent.end, &w2s, &w2e);
+                if (has_word(t, w2s, w2e, span_of, 3)) {
+                    next_word(t, w2e, sent.end, &w3s, &w3e);
+                    next_word(t, w3e, sent.end, &w4s, &w4e);
+                    /* "the past two weeks": a number word may stand between */
+                    period_hit = has_word(t, w3s, w4e, period, sizeof period / sizeof *period);
+                }
+            }
+            if (fl & VW_WITH) {
+                /* "attacked X with chemical weapons": the means is the gas */
+                static const char *const gas[] = {"chemical", "toxic", "poisonous", "poison",
+                                                  "chlorine", "sarin", "nerve"};
+                size_t gs, ge;
+                next_word(t, we, sent.end, &gs, &ge);
+                if (has_word(t, gs, ge, gas, sizeof gas / sizeof *gas))
+                    sf->chemical = 1;
+            }
+            /* "dropped chemical bombs", "chlorine-filled barrel bombs": a gas
+             * word on a munition names the means too */
+            if ((fl & VW_GAS) && !sf->chemical) {
+                static const char *const munition[] = {"bomb",   "bombs",     "barrel",  "barrels",
+                                                       "shells", "munitions", "rockets", "gas",
+                                                       "filled", "laden",     "laced"};
+                size_t ms, me;
+                next_word(t, we, sent.end, &ms, &me);
+                if (word_is(t, ms, me, munition, sizeof munition / sizeof *munition))
+                    sf->chemical = 1;
+            }
+            if ((fl & VW_AIR) && !sf->aircraft) {
+                size_t fs, fe;
+                next_word(t, we, sent.end, &fs, &fe);
+                if (lower_eq(t, fs, fe, "force"))
+                    sf->aircraft = 1; /* "Syrian air force raids" */
+            }
+            if (fl & VW_AIRCRAFT)
+                sf->aircraft = 1;
+            /* the first speech verb: what comes before it is the speaker's */
+            if ((fl & VW_SPEECH) && !sf->speech_end)
+                sf->speech_end = we;
         }
-        if (c0 == 'w' && lower_eq(t, ws, we, "with")) {
-            /* "attacked X with chemical weapons": the means is the gas */
-            static const char *const gas[] = {"chemical", "toxic", "poisonous", "poison",
-                                              "chlorine", "sarin", "nerve"};
-            size_t gs, ge;
-            next_word(t, we, sent.end, &gs, &ge);
-            if (has_word(t, gs, ge, gas, sizeof gas / sizeof *gas))
-                sf->chemical = 1;
-        }
-        /* "dropped chemical bombs", "chlorine-filled barrel bombs": a gas
-         * word on a munition names the means too */
-        if ((we - ws == 5 || we - ws == 8) && (c0 == 'c' || c0 == 't' || c0 == 's') &&
-            !sf->chemical &&
-            (lower_eq(t, ws, we, "chemical") || lower_eq(t, ws, we, "chlorine") ||
-             lower_eq(t, ws, we, "toxic") || lower_eq(t, ws, we, "sarin"))) {
-            static const char *const munition[] = {"bomb",   "bombs",     "barrel", "barrels",
-                                                   "shells", "munitions", "rockets", "gas",
-                                                   "filled", "laden",     "laced"};
-            size_t ms, me;
-            next_word(t, we, sent.end, &ms, &me);
-            if (word_is(t, ms, me, munition, sizeof munition / sizeof *munition))
-                sf->chemical = 1;
-        }
-        if (c0 == 'a' && !sf->aircraft && lower_eq(t, ws, we, "air")) {
-            size_t fs, fe;
-            next_word(t, we, sent.end, &fs, &fe);
-            if (lower_eq(t, fs, fe, "force"))
-                sf->aircraft = 1; /* "Syrian air force raids" */
-        }
-        if (!sf->aircraft &&
-            (c0 == 'd' || c0 == 'u' || c0 == 'j' || c0 == 'a' || c0 == 'h' || c0 == 'p' ||
-             c0 == 'w') &&
-            word_is(t, ws, we, aircraft, sizeof aircraft / sizeof *aircraft))
-            sf->aircraft = 1;
-        /* the first speech verb: what comes before it is the speaker's */
-        if (!sf->speech_end && (c0 == 's' || c0 == 't' || c0 == 'r' || c0 == 'a') &&
-            word_is(t, ws, we, speech, sizeof speech / sizeof *speech))
-            sf->speech_end = we;
-    }
+    } while (n_hits == 32);
     /* a total is told in the perfect, or in a sentence that names no
      * day ("374 people recorded killed during the past week", a headline's
      * "500 Civilians Killed in One Week") */
@@ -2466,61 +2776,47 @@ static int sub_type_violent(coder *k, const char *sub)
  * trade, kin) within six words before a victim word ("two shepherds were
  * killed", "a doctor and a nurse died") or six after it ("killing three
  * farmers", "killing a man and his two sons")? */
-static int civilian_victims(const char *t, sr_span sent)
+__attribute__((noinline)) static int civilian_victims(const char *t, sr_span sent)
 {
-    /* the first letters of the victim words: most words start with none */
-    /* "kidnapped a grain merchant": the taken are victims too */
-    static const char *const taken[] = {"kidnapped", "abducted", "kidnapping", "abducting"};
-    unsigned long first = 1ul << ('k' & 31) | 1ul << ('a' & 31); /* "killing", the taken */
-    for (size_t q = 0; q < sizeof victim_words / sizeof *victim_words; q++)
-        first |= 1ul << (victim_words[q][0] & 31);
-    for (size_t q = 0; q < N_HURT; q++)
-        first |= 1ul << (hurt_words[q][0] & 31);
-    size_t ws, we;
-    for (size_t p = sent.start; p < sent.end; p = we) {
-        next_word(t, p, sent.end, &ws, &we);
-        if (we == ws)
-            break;
-        if (!(first >> ((t[ws] | 32) & 31) & 1))
-            continue;
-        /* the four lists' filters in one: most words that pass the first
-         * letters ("a", "in", "with", "was") are none of them */
-        const uint64_t any =
-            listed_filter(victim_words, sizeof victim_words / sizeof *victim_words) |
-            listed_filter(hurt_words, N_HURT) | listed_filter(taken, 4) |
-            1ull << word_bit('k', 7); /* "killing" */
-        if (we - ws > 255 || !(any >> word_bit((unsigned char)(t[ws] | 32), we - ws) & 1))
-            continue;
-        if (!word_is(t, ws, we, victim_words, sizeof victim_words / sizeof *victim_words) &&
-            !word_is(t, ws, we, hurt_words, N_HURT) && !lower_eq(t, ws, we, "killing") &&
-            !word_is(t, ws, we, taken, 4))
-            continue;
-        /* a civilian noun among the last six words; the men or people
-         * taken by armed men are civilians too ("kidnapped two men"), the
-         * men killed may have been fighters */
-        static const char *const taken_people[] = {"men", "people", "persons", "youths"};
-        int took = word_is(t, ws, we, taken, 4);
-        size_t back = ws, bs, be;
-        for (int w = 0; w < 6 && back > sent.start; w++) {
-            word_before(t, sent.start, back, &bs, &be);
-            if (be <= bs)
-                break;
-            if (word_is(t, bs, be, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns) ||
-                (took && word_is(t, bs, be, taken_people, 4)))
+    /* one scan for both kinds of word (vocab), with each word's place:
+     * a victim word (VW_VICTIM: victim_words, hurt_words, "killing" and
+     * victims_taken) and a civilian noun at most six words apart.  Only
+     * SENT is read (the caller knows no more of the text). */
+    /* the men or people taken by armed men are civilians too ("kidnapped
+     * two men"); the men killed may have been fighters */
+    static const char *const taken_people[] = {"men", "people", "persons"};
+    vocab_scan sc = {sent.start, sent.end, sent.end, 0};
+    vocab_hit hits[32];
+    size_t n_hits, last_victim = (size_t)-1, last_civilian = (size_t)-1;
+    size_t last_taken = (size_t)-1, last_taken_people = (size_t)-1;
+    do {
+        n_hits = vocab_hits(t, &sc, VW_VICTIM | VW_CIVILIAN | VW_PEOPLE, hits, 32);
+        for (size_t h = 0; h < n_hits; h++) {
+            size_t n = hits[h].n;
+            int civ = (hits[h].flags & VW_CIVILIAN) != 0;
+            int taken_p = (hits[h].flags & VW_PEOPLE) &&
+                          word_is(t, hits[h].s, hits[h].e, taken_people, 3);
+            int taken = (hits[h].flags & VW_VICTIM) &&
+                        word_is(t, hits[h].s, hits[h].e, victims_taken,
+                                sizeof victims_taken / sizeof *victims_taken);
+            if (civ && last_victim != (size_t)-1 && n - last_victim <= 6)
                 return 1;
-            back = bs;
-        }
-        size_t fwd = we, fs, fe;
-        for (int w = 0; w < 6; w++) {
-            next_word(t, fwd, sent.end, &fs, &fe);
-            if (fe == fs)
-                break;
-            if (word_is(t, fs, fe, civilian_nouns, sizeof civilian_nouns / sizeof *civilian_nouns) ||
-                (took && word_is(t, fs, fe, taken_people, 4)))
+            if ((hits[h].flags & VW_VICTIM) && last_civilian != (size_t)-1 &&
+                n - last_civilian <= 6)
                 return 1;
-            fwd = fe;
+            if ((taken_p && last_taken != (size_t)-1 && n - last_taken <= 6) ||
+                (taken && last_taken_people != (size_t)-1 && n - last_taken_people <= 6))
+                return 1;
+            if (hits[h].flags & VW_VICTIM)
+                last_victim = n;
+            if (civ)
+                last_civilian = n;
+            if (taken)
+                last_taken = n;
+            if (taken_p)
+                last_taken_people = n;
         }
-    }
+    } while (n_hits == 32);
     return 0;
 }
 
@@ -5671,6 +5967,7 @@ sr_status sr_code(const sr_kb *kb, sr_doc *doc, const sr_cleaned *c, const sr_an
     k.first_para_end = c->n_body ? c->body[0].end : 0;
     k.unidentified = sr_kb_actor_find(kb, "UNIDENTIFIED");
     k.title_sentence = title_sentence(c, a);
+    pthread_once(&vocab_once, vocab_build);
     report_countries(&k, a);
     for (size_t i = 0; i < a->n_mentions; i++) {
         const sr_mention *m = &a->mentions[i];
