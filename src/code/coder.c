@@ -1069,6 +1069,17 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
         int noun_people =
             m->number.noun.end > m->number.noun.start &&
             span_has(k, m->number.noun.start, m->number.noun.end, VW_PEOPLE); /* people_nouns */
+        /* "in 24 hours", "within 10 km": a span of time or a distance */
+        {
+            static const char *const measure[] = {
+                "hours", "hour", "days", "minutes", "weeks", "months", "years", "km",
+                "kilometres", "kilometers", "miles", "metres", "meters", "percent"};
+            size_t us, ue;
+            next_word(t, m->span.end, sent.end, &us, &ue);
+            if (ue > us && us - m->span.end <= 1 &&
+                word_is(t, us, ue, measure, sizeof measure / sizeof *measure))
+                continue;
+        }
         int near_hurt = has_word(t, ws, m->span.start, hurt_words, N_HURT) &&
                         !has_word(t, m->span.end, we, kill_words, N_KILL);
         if (near_hurt && !noun_people)
@@ -1169,6 +1180,16 @@ static long long sentence_deaths_uncached(const coder *k, const sent_view *sv, s
             n_seen = 0;
         } else if (has_word(t, ss, m->span.start, subset, 4) && any)
             continue;
+        /* "five civilians dead, two of them children": a part of the count
+         * before it */
+        if (any) {
+            size_t o1s, o1e, o2s, o2e;
+            next_word(t, m->span.end, sent.end, &o1s, &o1e);
+            next_word(t, o1e, sent.end, &o2s, &o2e);
+            if (lower_eq(t, o1s, o1e, "of") &&
+                (lower_eq(t, o2s, o2e, "them") || lower_eq(t, o2s, o2e, "whom")))
+                continue;
+        }
         /* "30 wounded", "three others were injured": the count is the hurt;
          * "killed 28 and wounded 30": "and" hands the hurt to the next one */
         size_t w1s, w1e, w2s, w2e;

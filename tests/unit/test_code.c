@@ -1993,6 +1993,17 @@ static void late_agents_bases_and_abductions(void **state)
              "2020-03-16", e, 8, NULL);
     assert_int_equal(n, 1);
     assert_true(e[0].hist);
+    /* "in 24 hours" is no toll; "two of them children" is a part */
+    n = code(TITLE "At least 30 soldiers and 39 rebels were killed in 24 hours of fighting around "
+                   "Khan Tuman, the Observatory said.\n",
+             "2016-07-10", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 69);
+    n = code(TITLE "Russian jets bombed the main market of Ariha on Sunday, leaving five civilians "
+                   "dead, two of them children.\n",
+             "2016-07-11", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].dead, 5);
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
