@@ -453,6 +453,17 @@ static int demonym_not_agent(const char *t, size_t end, size_t lim)
     return e > s && word_in(t, s, e, nouns, sizeof nouns / sizeof *nouns);
 }
 
+/* Is the text at P joined to an Arabic article before it ("al-", "el-",
+ * "Al-"), no further back than LO? */
+static int article_joined(const char *t, size_t lo, size_t p)
+{
+    if (p < lo + 3 || t[p - 1] != '-')
+        return 0;
+    char a = (char)(t[p - 3] | 32), l = (char)(t[p - 2] | 32);
+    return (a == 'a' || a == 'e') && l == 'l' &&
+           (p == lo + 3 || !(((t[p - 4] | 32) >= 'a' && (t[p - 4] | 32) <= 'z')));
+}
+
 /* One paragraph: scan, select, convert.  PSTART is the paragraph's offset
  * in the document text. */
 static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t, sr_span para,
@@ -489,6 +500,14 @@ static sr_status annotate_paragraph(sr_annotator *an, sr_doc *doc, const char *t
              * skeleton of "on", while "IS" is the word "is" as written,
              * read as the group only in lower-case prose */
             if (tg->type != KT_CUE && stop && !(tg->flags & KF_ACRONYM))
+                continue;
+            /* "al-Maleh" is a Syrian village, not Mali nor Male's Maldives:
+             * a name joined to an Arabic article is no country and no
+             * country's government or forces */
+            if (article_joined(t, para.start, os.start) &&
+                ((tg->type == KT_PLACE && kb->places[tg->index].is_country) ||
+                 (tg->type == KT_ACTOR && (kb->actors[tg->index].kind == SR_ACTOR_GOVERNMENT ||
+                                           kb->actors[tg->index].kind == SR_ACTOR_STATE_FORCE))))
                 continue;
             unsigned fl = tg->flags | (tg->type == KT_PLACE || tg->type == KT_GAZ ? KF_CAPITAL : 0);
             ok = caps_ok(t, os, fl);

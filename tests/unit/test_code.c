@@ -2004,6 +2004,14 @@ static void late_agents_bases_and_abductions(void **state)
              "2016-07-11", e, 8, NULL);
     assert_int_equal(n, 1);
     assert_int_equal(e[0].dead, 5);
+    /* "al-Maleh" is no Mali: a name joined to an article is no country */
+    n = code(TITLE "Rebels attacked army positions around al-Maleh north of Aleppo on Monday.\n",
+             "2016-07-10", e, 8, NULL);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_not_equal(e[i].a1, "Military Forces of Mali");
+        assert_string_not_equal(e[i].a2, "Military Forces of Mali");
+        assert_string_not_equal(e[i].loc, "Mali");
+    }
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
