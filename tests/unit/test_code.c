@@ -2012,6 +2012,13 @@ static void late_agents_bases_and_abductions(void **state)
         assert_string_not_equal(e[i].a2, "Military Forces of Mali");
         assert_string_not_equal(e[i].loc, "Mali");
     }
+    /* deaths inside an accusation are no toll of the event told */
+    n = code(TITLE "HTS fighters seized Darat Izza on Wednesday after Zenki's fighters withdrew.\n\n"
+                   "The fighting erupted after HTS accused Zenki of killing five of its members in "
+                   "an ambush, a charge Zenki denied.\n",
+             "2019-01-03", e, 8, NULL);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(e[i].dead, 0);
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
