@@ -3879,6 +3879,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
                 backers[n_backers++] = i;
             continue;
         }
+        /* "a landmine left over from IS rule", "under Assad's rule", "the
+         * Saddam era": a group named for a time is no side */
+        {
+            static const char *const era[] = {"rule", "era", "reign", "regime's"};
+            size_t rs, re;
+            next_word(t, sv->m[i].span.end, sent.end, &rs, &re);
+            if (re > rs && rs - sv->m[i].span.end <= 3 && word_is(t, rs, re, era, 3))
+                continue;
+        }
         if (sv->m[i].span.end <= tr->span.start) {
             if (first_before == (size_t)-1)
                 first_before = i;

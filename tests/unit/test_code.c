@@ -2019,6 +2019,12 @@ static void late_agents_bases_and_abductions(void **state)
              "2019-01-03", e, 8, NULL);
     for (size_t i = 0; i < n; i++)
         assert_int_equal(e[i].dead, 0);
+    /* a group named for a time ("IS rule") is no side */
+    n = code(TITLE "A shepherd was killed by a landmine left over from IS rule in the desert near "
+                   "al-Kasra on Wednesday.\n",
+             "2019-06-13", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].a2, "Civilians");
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
