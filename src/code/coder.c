@@ -3555,6 +3555,15 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         else
             return;
     }
+    /* "the bombardment of Ariha by Russian jets": a bombardment whose
+     * sentence names aircraft and no gun is an air strike ("shelled" names
+     * the gun itself) */
+    if (!strike_sub && str_eq(tr->value, "Shelling/artillery/missile attack") &&
+        !(fr & SR_FRAME_STRIKE) && tr->span.end - tr->span.start >= 7 &&
+        !strncasecmp(t + tr->span.start, "bombard", 7) &&
+        has_word(t, sent.start, sent.end, air_words, 10) &&
+        !has_word(t, sent.start, sent.end, shell_words, sizeof shell_words / sizeof *shell_words))
+        strike_sub = "Air/drone strike";
     /* "a drone attacked the US base", "rockets attacked a market": an
      * attack whose subject is a weapon is a strike by that weapon ("drone
      * attacks" as one noun are triggers of their own) */
@@ -3923,6 +3932,14 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
         static const char *const by_bw[] = {"by", "between"};
         if (has_word(t, gs, ge, by_bw, 2)) {
             passive = ge > gs && has_word(t, gs, ge, by, 1) && words_between(t, gs, ge) <= 4;
+            /* "the bombardment of Ariha's main market by Russian jets": a
+             * noun's object may run longer before its "by" */
+            if (!passive && (fr & SR_FRAME_NOUN) && ge > gs && words_between(t, gs, ge) <= 7) {
+                size_t os, oe, bs, be_;
+                next_word(t, gs, ge, &os, &oe);
+                word_before(t, gs, ge, &bs, &be_);
+                passive = lower_eq(t, os, oe, "of") && lower_eq(t, bs, be_, "by");
+            }
             between = has_word(t, gs, ge, bw, 1);
             /* "were abducted in Maabatli at dawn on Saturday by the Hamza
              * Division": after a form of "be", the agent may follow the

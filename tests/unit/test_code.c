@@ -2025,6 +2025,18 @@ static void late_agents_bases_and_abductions(void **state)
              "2019-06-13", e, 8, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].a2, "Civilians");
+    /* a bombardment by jets is an air strike, and its agent may follow a
+     * longer object; "shelled" names the gun */
+    n = code(TITLE "The bombardment of Ariha's main market by Russian jets on Sunday left five "
+                   "civilians dead.\n",
+             "2020-01-27", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Air/drone strike");
+    assert_string_equal(e[0].a1, "Military Forces of Russia");
+    n = code(TITLE "Government forces shelled Ariha on Monday as warplanes circled overhead.\n",
+             "2020-01-28", e, 8, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].sub, "Shelling/artillery/missile attack");
     n = code(TITLE "Gunmen dragged from their homes two brothers in Tafas on Friday.\n",
              "2019-11-15", e, 8, NULL);
     assert_int_equal(n, 1);
