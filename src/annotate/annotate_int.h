@@ -526,27 +526,6 @@ static const sr_ann_lex *const sr_ann_lexicon[26][SR_ANN_LEX_MAX + 1] = {
 /* The entry for token T in TABLE (a lexicon's runs of entries by first
  * letter and length, each ended by a zero length), or NULL.  O(entries of
  * T's first letter and length), at most a handful. */
-static inline const sr_ann_lex *
-sr_ann_lookup_in(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const char *s,
-                 const sr_ann_tok *t)
-{
-    unsigned c = (unsigned char)(s[t->start] | 0x20);
-    size_t n = sr_ann_len(t);
-    if (t->kind != SR_ANN_WORD || c < 'a' || c > 'z' || n > SR_ANN_LEX_MAX)
-        return NULL;
-    const sr_ann_lex *q = table[c - 'a'][n];
-    if (!q)
-        return NULL;
-    if (n == 1)
-        return q->len ? q : NULL; /* the first letter was the word */
-    /* the second letter turns away most entries */
-    char second = (char)(s[t->start + 1] | 0x20);
-    for (; q->len; q++)
-        if (q->w[1] == second && sr_ann_eq(s + t->start + 2, n - 2, q->w + 2))
-            return q;
-    return NULL;
-}
-
 /* The entry of run Q (of words of length N >= 2 sharing the first letter
  * of W) that the N bytes at W spell, ignoring case, or NULL.  AVAIL bytes
  * are readable at W: a word of at most eight letters with eight readable
@@ -578,7 +557,10 @@ static SR_ANN_HOT const sr_ann_lex *sr_ann_run_find(const sr_ann_lex *q, const c
     return NULL;
 }
 
-/* sr_ann_lookup_in for a token of text readable up to END. */
+/* The entry for token T in TABLE (a lexicon's runs of entries by first
+ * letter and length, each ended by a zero length) that the token spells,
+ * or NULL, for a token of text readable up to END: O(entries of T's first
+ * letter and length), at most a handful. */
 static inline const sr_ann_lex *
 sr_ann_lookup_to(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const char *s,
                  const sr_ann_tok *t, size_t end)
@@ -593,6 +575,15 @@ sr_ann_lookup_to(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const ch
     if (n == 1)
         return q->len ? q : NULL; /* the first letter was the word */
     return sr_ann_run_find(q, s + t->start, n, end - t->start);
+}
+
+/* sr_ann_lookup_to with nothing known readable past the token (the run's
+ * byte-by-byte compare). */
+static inline const sr_ann_lex *
+sr_ann_lookup_in(const sr_ann_lex *const table[26][SR_ANN_LEX_MAX + 1], const char *s,
+                 const sr_ann_tok *t)
+{
+    return sr_ann_lookup_to(table, s, t, t->start);
 }
 
 static inline const struct sr_ann_lex *sr_ann_lex_find(const char *s, const sr_ann_tok *t,

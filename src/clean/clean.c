@@ -679,6 +679,23 @@ static int find_stamped_thread(cleaner *c, size_t first_body)
     return -1;
 }
 
+/* A new top-level comment at the end of C's list, or NULL on no memory. */
+static sr_comment *new_comment(cleaner *c)
+{
+    sr_comment *cur = push(c->doc->arena, (void **)&c->com, &c->ncom, &c->capcom, sizeof *c->com);
+    if (cur)
+        cur->parent = -1;
+    return cur;
+}
+
+/* Adds block B to comment CUR's text. */
+static void comment_extend(sr_comment *cur, const cblock *b)
+{
+    if (cur->text.start == cur->text.end)
+        cur->text.start = b->span.start;
+    cur->text.end = b->span.end;
+}
+
 static int stamped_comments(cleaner *c, size_t from)
 {
     const char *t = c->t;
@@ -687,10 +704,8 @@ static int stamped_comments(cleaner *c, size_t from)
         cblock *b = &c->blocks[i];
         sr_span author, text;
         if (stamped_block(t, b, &author, &text)) {
-            cur = push(c->doc->arena, (void **)&c->com, &c->ncom, &c->capcom, sizeof *c->com);
-            if (!cur)
+            if (!(cur = new_comment(c)))
                 return -1;
-            cur->parent = -1;
             cur->author = author;
             cur->text = text;
             continue;
@@ -704,9 +719,7 @@ static int stamped_comments(cleaner *c, size_t from)
             r->reason = "comment thread heading";
             continue;
         }
-        if (cur->text.start == cur->text.end)
-            cur->text.start = b->span.start;
-        cur->text.end = b->span.end;
+        comment_extend(cur, b);
     }
     c->nb = from;
     return 0;
@@ -720,10 +733,8 @@ static int unmarked_comments(cleaner *c, size_t from)
         cblock *b = &c->blocks[i];
         int is_name = name_like(t, b) && i + 1 < c->nb && !name_like(t, &c->blocks[i + 1]);
         if (is_name || !cur) {
-            cur = push(c->doc->arena, (void **)&c->com, &c->ncom, &c->capcom, sizeof *c->com);
-            if (!cur)
+            if (!(cur = new_comment(c)))
                 return -1;
-            cur->parent = -1;
             if (is_name) {
                 cur->author = b->span;
                 cur->text = (sr_span){b->span.end, b->span.end};
@@ -733,9 +744,7 @@ static int unmarked_comments(cleaner *c, size_t from)
             cur->text = b->span;
             continue;
         }
-        if (cur->text.start == cur->text.end)
-            cur->text.start = b->span.start;
-        cur->text.end = b->span.end;
+        comment_extend(cur, b);
     }
     c->nb = from;
     return 0;

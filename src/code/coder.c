@@ -3582,10 +3582,7 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
      * raids throughout the war": a deed told over a whole country or war
      * is a record, not one event (a day told makes it that day's news:
      * "strikes on towns across the country killed 32 on Monday") */
-    int day_told = 0;
-    for (size_t i = 0; i < sv->n; i++)
-        day_told |= sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
-    if (!day_told) {
+    {
         static const char *const scope[] = {"across", "throughout"};
         static const char *const whole[] = {"country", "syria", "war", "conflict", "region",
                                             "iraq"};
@@ -3599,8 +3596,16 @@ static void code_trigger(coder *k, const sent_view *sv, size_t ti, sr_span sent,
             next_word(t, we, sent.end, &xs, &xe);
             if (lower_eq(t, xs, xe, "the"))
                 next_word(t, xe, sent.end, &xs, &xe);
-            if (xe > xs && word_is(t, xs, xe, whole, sizeof whole / sizeof *whole))
+            if (!(xe > xs && word_is(t, xs, xe, whole, sizeof whole / sizeof *whole)))
+                continue;
+            /* the sentence's days are looked at only now, on a hit */
+            int day_told = 0;
+            for (size_t i = 0; i < sv->n; i++)
+                day_told |=
+                    sv->m[i].kind == SR_MENTION_DATE && sv->m[i].timex.precision == SR_PREC_DAY;
+            if (!day_told)
                 return;
+            break; /* a later hit would find the same day */
         }
     }
     /* "have intensified their bombardment", "continues to shell", "is

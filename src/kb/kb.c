@@ -1104,11 +1104,10 @@ int kb_scan(const sr_kb *kb, const char *t, size_t n, kb_match_fn fn, void *ctx)
             s++;
             continue;
         }
-        size_t e, first_end = 0;
+        size_t e;
         uint64_t h = word_hash(RUN_SEED, t, s, n, &e);
+        const size_t first_end = e; /* the next start is past the first word */
         for (;;) {
-            if (!first_end)
-                first_end = e;
             const kb_scan_slot *sl = scan_get(kb, h);
             if (!sl)
                 break;
